@@ -1,0 +1,79 @@
+/**
+ * The vocabulary shared by every layer: sources → parse → facts → detectors → model → reports.
+ * Kept free of imports so any layer can depend on it without pulling in another.
+ */
+
+/** A signal id from shared/spec/maturity-model.md (plus the documented extensions in docs/signals.md). */
+export type SignalId = string;
+
+/** Where a signal was seen. Never carries a secret's value. */
+export type Evidence =
+  | FileEvidence
+  | ObjectEvidence
+  | HistoryEvidence
+  | AttestationEvidence;
+
+export interface FileEvidence {
+  /** Path relative to the repository root, with forward slashes. */
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** What was seen there, in a few words ("resource aws_eks_cluster.main"). */
+  detail?: string;
+  /** Set when evidence is lifted from a repository to the organization level. */
+  repository?: string;
+  /** Where the evidence came from when several kinds of source are merged. */
+  source?: 'repository';
+}
+
+export interface ObjectEvidence {
+  /** "apiVersion Kind namespace/name", e.g. "apps/v1 Deployment monitoring/prometheus-server". */
+  object: string;
+  detail?: string;
+  cluster?: string;
+  source?: 'cluster';
+}
+
+export interface HistoryEvidence {
+  history: string;
+  repository?: string;
+  source?: 'history';
+}
+
+export interface AttestationEvidence {
+  attestation: string;
+  by: string;
+  date: string;
+  link?: string;
+  expires?: string;
+  source?: 'attestation';
+}
+
+/** Coverage of a practice over a population ("7 of 9 containers"). */
+export interface Coverage {
+  covered: number;
+  total: number;
+  /** What is counted: "containers", "service repositories"… */
+  unit: string;
+  /** Items that are not covered, with where they are. */
+  missing: FileEvidence[] | Evidence[];
+}
+
+/** A signal found, with its evidence. */
+export interface Detection {
+  id: SignalId;
+  evidence: Evidence[];
+  /** Only for practices measured over a population (probes). */
+  coverage?: Coverage;
+}
+
+export interface ScanWarning {
+  file: string;
+  message: string;
+  repository?: string;
+}
+
+export type CapabilityStatus = 'met' | 'partial' | 'missing' | 'unknown';
+
+/** Kinds of source that can settle a capability. */
+export type SourceKind = 'repository' | 'history' | 'cluster' | 'team-config';

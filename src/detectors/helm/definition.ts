@@ -1,0 +1,16 @@
+import type { DetectorDefinition } from '../detector.js';
+
+export const definition = {
+  id: 'helm',
+  name: 'Helm',
+  kind: 'tool',
+  description:
+    'Helm charts kept in git (a Chart.yaml), releases of charts declared in helmfile, Terraform helm_release, Argo CD or Flux, or a pipeline step that runs helm install/upgrade/template/package.',
+  remediation:
+    'Package each service as a Helm chart (or kustomize base) in git, with values per environment, so a deployment is a reviewed change instead of a hand-run kubectl command.',
+  component: {
+    commands: [/(^|[\s;&|(/])helm\s+(upgrade|install|template|package|push|lint|dependency)\b/],
+    ciUses: [/^azure\/setup-helm@|^helm\/chart-releaser-action@|^helm\/chart-testing-action@|^circleci\/helm@|^HelmDeploy@|^HelmInstaller@/],
+    files: [{ path: /(^|\/)helmfile(\.d\/[^/]+|[^/]*)\.ya?ml(\.gotmpl)?$/i, contains: /^\s*releases\s*:/m }],
+  },
+} satisfies DetectorDefinition;

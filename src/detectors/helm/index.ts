@@ -1,0 +1,17 @@
+import type { FileEvidence } from '../../core/types.js';
+import { chartRefs } from '../../facts/charts.js';
+import { findComponent } from '../../facts/component.js';
+import { defineDetector } from '../detector.js';
+import { definition } from './definition.js';
+
+export const detector = defineDetector(definition, (repo) => {
+  const evidence: FileEvidence[] = [];
+  for (const ref of chartRefs(repo)) {
+    // A Chart.yaml (with apiVersion and name) or a release of a chart by a tool that runs Helm.
+    if (ref.via === 'chart' || ref.via === 'helm_release' || ref.via === 'flux-helmrelease' || ref.via === 'argocd-application' || ref.via === 'helmfile') {
+      evidence.push({ file: ref.file, line: ref.line, detail: ref.via === 'chart' ? `chart ${ref.chart}` : `release of chart ${ref.chart} (${ref.via})` });
+    }
+  }
+  evidence.push(...findComponent(repo, definition.component));
+  return evidence;
+});

@@ -1,0 +1,21 @@
+import type { FileEvidence } from '../../core/types.js';
+import { findComponent } from '../../facts/component.js';
+import { terraformBlocks } from '../../facts/terraform.js';
+import { defineDetector } from '../detector.js';
+import { definition } from './definition.js';
+
+const TOP_LEVEL = new Set(['resource', 'module', 'provider', 'terraform', 'data']);
+
+export const detector = defineDetector(definition, (repo) => {
+  const evidence: FileEvidence[] = [];
+  // One evidence per file: the first block that only Terraform would have.
+  const seenFiles = new Set<string>();
+  for (const { file, block } of terraformBlocks(repo)) {
+    if (seenFiles.has(file) || !TOP_LEVEL.has(block.type)) continue;
+    seenFiles.add(file);
+    evidence.push({ file, line: block.line, detail: `${block.type} ${block.labels.join('.')}`.trim() });
+  }
+  for (const file of repo.filesMatching(/(^|\/)terragrunt\.hcl$/)) evidence.push({ file: file.path, line: 1, detail: 'Terragrunt configuration' });
+  evidence.push(...findComponent(repo, definition.component));
+  return evidence;
+});

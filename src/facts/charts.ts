@@ -1,0 +1,152 @@
+import type { Repository } from '../scan/repository.js';
+import { lineOf } from '../parse/yaml.js';
+import { isRecord, k8sObjects } from './k8s-objects.js';
+import { commandsMatching } from './ci.js';
+import { terraformBlocks } from './terraform.js';
+import { CHART_YAML, YAML_FILE } from './paths.js';
+
+/** A Helm chart the repository builds, depends on or installs. */
+export interface ChartRef {
+  /** The chart's own name, lower case, without repository or version: "kube-prometheus-stack". */
+  chart: string;
+  file: string;
+  line: number;
+  via: 'chart' | 'chart-dependency' | 'helm_release' | 'argocd-application' | 'flux-helmrelease' | 'helmfile' | 'kustomize' | 'helm-command' | 'helmchart-crd';
+  repository?: string;
+}
+
+/** "prometheus-community/kube-prometheus-stack", "oci://ghcr.io/x/charts/loki:5.0", "loki-stack-2.9.tgz" → the chart name. */
+export function chartName(reference: string): string {
+  let name = reference.trim().replace(/\/+$/, '');
+  name = name.slice(name.lastIndexOf('/') + 1);
+  name = name.replace(/\.tgz$/i, '').replace(/[:@].*$/, '');
+  name = name.replace(/-v?\d+\.\d+\.\d+.*$/, '');
+  return name.toLowerCase();
+}
+
+export function chartRefs(repo: Repository): ChartRef[] {
+  return repo.memo('chartRefs', () => {
+    const refs: ChartRef[] = [];
+    readChartFiles(repo, refs);
+    readObjects(repo, refs);
+    readHelmfiles(repo, refs);
+    readTerraform(repo, refs);
+    readCommands(repo, refs);
+    return refs.filter((r) => r.chart !== '' && !r.chart.includes('__tpl__'));
+  });
+}
+
+function readChartFiles(repo: Repository, refs: ChartRef[]): void {
+  for (const file of [...repo.filesMatching(CHART_YAML), ...repo.filesMatching(/(^|\/)requirements\.ya?ml$/)]) {
+    const isRequirements = /requirements\.ya?ml$/.test(file.path);
+    if (isRequirements && !repo.files.some((f) => f.path === file.path.replace(/requirements\.ya?ml$/, 'Chart.yaml'))) continue;
+    for (const document of repo.yaml(file.path)) {
+      const chart = document.value;
+      if (!isRecord(chart)) continue;
+      if (!isRequirements && typeof chart.name === 'string') {
+        refs.push({ chart: chartName(chart.name), file: file.path, line: lineOf(chart, 'name', document.line), via: 'chart' });
+      }
+      const dependencies = chart.dependencies;
+      if (!Array.isArray(dependencies)) continue;
+      dependencies.forEach((dependency, index) => {
+        if (!isRecord(dependency) || typeof dependency.name !== 'string') return;
+        refs.push({
+          chart: chartName(dependency.name),
+          file: file.path,
+          line: lineOf(dependencies, index, lineOf(chart, 'dependencies')),
+          via: 'chart-dependency',
+          ...(typeof dependency.repository === 'string' ? { repository: dependency.repository } : {}),
+        });
+      });
+    }
+  }
+}
+
+function readObjects(repo: Repository, refs: ChartRef[]): void {
+  for (const object of k8sObjects(repo)) {
+    const spec = isRecord(object.doc.spec) ? object.doc.spec : undefined;
+    if (!spec) continue;
+    if (object.group === 'argoproj.io' && (object.kind === 'Application' || object.kind === 'ApplicationSet')) {
+      const appSpec = object.kind === 'ApplicationSet' && isRecord(spec.template) && isRecord(spec.template.spec) ? spec.template.spec : spec;
+      const sources = [appSpec.source, ...(Array.isArray(appSpec.sources) ? appSpec.sources : [])];
+      for (const source of sources) {
+        if (!isRecord(source) || typeof source.chart !== 'string') continue;
+        refs.push({ chart: chartName(source.chart), file: object.file, line: lineOf(source, 'chart', object.line), via: 'argocd-application', ...(typeof source.repoURL === 'string' ? { repository: source.repoURL } : {}) });
+      }
+    } else if (object.group === 'helm.toolkit.fluxcd.io' && object.kind === 'HelmRelease') {
+      const chart = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : undefined;
+      if (chart && typeof chart.chart === 'string') {
+        refs.push({ chart: chartName(chart.chart), file: object.file, line: lineOf(chart, 'chart', object.line), via: 'flux-helmrelease' });
+      } else if (isRecord(spec.chartRef) && typeof spec.chartRef.name === 'string') {
+        refs.push({ chart: chartName(spec.chartRef.name), file: object.file, line: lineOf(spec.chartRef, 'name', object.line), via: 'flux-helmrelease' });
+      }
+    } else if (object.group === 'helm.cattle.io' && object.kind === 'HelmChart' && typeof spec.chart === 'string') {
+      refs.push({ chart: chartName(spec.chart), file: object.file, line: lineOf(spec, 'chart', object.line), via: 'helmchart-crd' });
+    } else if (object.kind === 'Kustomization' && Array.isArray(object.doc.helmCharts)) {
+      pushKustomizeCharts(object.doc, object.file, refs);
+    }
+  }
+  // kustomization.yaml files often omit apiVersion/kind, so they are not objects: read them directly.
+  for (const file of repo.filesMatching(/(^|\/)kustomization\.ya?ml$/i)) {
+    for (const document of repo.yaml(file.path)) {
+      if (isRecord(document.value) && document.value.apiVersion === undefined) pushKustomizeCharts(document.value, file.path, refs);
+    }
+  }
+}
+
+function pushKustomizeCharts(doc: Record<string, unknown>, file: string, refs: ChartRef[]): void {
+  const charts = doc.helmCharts;
+  if (!Array.isArray(charts)) return;
+  charts.forEach((chart, index) => {
+    if (isRecord(chart) && typeof chart.name === 'string') {
+      refs.push({ chart: chartName(chart.name), file, line: lineOf(charts, index), via: 'kustomize', ...(typeof chart.repo === 'string' ? { repository: chart.repo } : {}) });
+    }
+  });
+}
+
+function readHelmfiles(repo: Repository, refs: ChartRef[]): void {
+  for (const file of repo.filesMatching(/(^|\/)(helmfile[^/]*\.ya?ml(\.gotmpl)?|helmfile\.d\/[^/]+\.ya?ml(\.gotmpl)?)$/i)) {
+    if (!YAML_FILE.test(file.path) && !file.path.endsWith('.gotmpl')) continue;
+    for (const document of repo.yaml(file.path)) {
+      const releases = isRecord(document.value) ? document.value.releases : undefined;
+      if (!Array.isArray(releases)) continue;
+      releases.forEach((release, index) => {
+        if (isRecord(release) && typeof release.chart === 'string') {
+          refs.push({ chart: chartName(release.chart), file: file.path, line: lineOf(release, 'chart', lineOf(releases, index)), via: 'helmfile' });
+        }
+      });
+    }
+  }
+}
+
+function readTerraform(repo: Repository, refs: ChartRef[]): void {
+  for (const { file, block } of terraformBlocks(repo)) {
+    if (block.type !== 'resource' || block.labels[0] !== 'helm_release') continue;
+    const chart = block.attributes.chart;
+    if (chart && typeof chart.value === 'string') {
+      const repository = block.attributes.repository?.value;
+      refs.push({ chart: chartName(chart.value), file, line: chart.line, via: 'helm_release', ...(typeof repository === 'string' ? { repository } : {}) });
+    }
+  }
+}
+
+/** `helm install|upgrade [--install] [flags] RELEASE CHART`, `helm template RELEASE CHART`. */
+function readCommands(repo: Repository, refs: ChartRef[]): void {
+  for (const command of commandsMatching(repo, /\bhelm\s+(upgrade|install|template)\b/)) {
+    const words = command.text.slice(command.text.search(/\bhelm\s/)).split(/\s+/);
+    const positional: string[] = [];
+    for (let i = 2; i < words.length; i++) {
+      const word = words[i]!;
+      if (/^(&&|\|\||;|\||>)$/.test(word)) break;
+      if (word.startsWith('-')) {
+        // flags that take a value
+        if (/^(-f|--values|--namespace|-n|--version|--set|--set-string|--repo|--timeout|--kube-context|-o|--output)$/.test(word)) i++;
+        continue;
+      }
+      positional.push(word);
+    }
+    const chart = words[1] === 'install' && positional.length === 1 ? positional[0] : positional[1];
+    // A chart held in a variable cannot be named; a local path (./charts/web) names its folder.
+    if (chart && !chart.includes('$')) refs.push({ chart: chartName(chart), file: command.file, line: command.line, via: 'helm-command' });
+  }
+}

@@ -1,0 +1,130 @@
+import type { FileEvidence } from '../core/types.js';
+import type { Repository } from '../scan/repository.js';
+import { chartRefs } from './charts.js';
+import { ciFacts } from './ci.js';
+import { dependencies, type Dependency } from './dependencies.js';
+import { deployedImages, parseImage } from './images.js';
+import { k8sObjects } from './k8s-objects.js';
+import { terraformModules, terraformProviders, terraformResources } from './terraform.js';
+
+/**
+ * How a tool shows that it is really used, as data. Most detectors are nothing more than one of
+ * these: the same description serves repositories (here) and clusters (images of running pods,
+ * custom resources, Helm release labels), so a tool is described once.
+ */
+export interface ComponentSpec {
+  /** Image paths with registry, tag and digest removed ("prom/prometheus", "grafana/loki"). */
+  images?: RegExp[];
+  /** Helm chart names (a chart that deploys the tool: "kube-prometheus-stack"). */
+  charts?: RegExp[];
+  /** Kubernetes objects by API group (and kind): custom resources of the tool. */
+  objects?: { group: RegExp; kind?: RegExp }[];
+  /** Terraform resource/data types, module sources and provider names. */
+  terraformResources?: RegExp;
+  terraformModules?: RegExp;
+  terraformProviders?: RegExp;
+  /** Libraries in dependency files (client or instrumentation libraries serve the tool). */
+  dependencies?: { name: RegExp; ecosystems?: Dependency['ecosystem'][] }[];
+  /** Command lines in pipelines and scripts that run or drive the tool. */
+  commands?: RegExp[];
+  /** Reusable CI steps: GitHub actions, CircleCI orbs, GitLab includes, Azure tasks. */
+  ciUses?: RegExp[];
+  /** The tool's own configuration files; `contains` must match the text when given. */
+  files?: { path: RegExp; contains?: RegExp }[];
+}
+
+/** Every place in the repository that the spec recognises, one evidence per file and line. */
+export function findComponent(repo: Repository, spec: ComponentSpec): FileEvidence[] {
+  const evidence: FileEvidence[] = [];
+  const seen = new Set<string>();
+  const add = (file: string, line: number, detail: string): void => {
+    const key = `${file}:${line}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    evidence.push({ file, line, detail });
+  };
+
+  for (const { path, contains } of spec.files ?? []) {
+    for (const file of repo.filesMatching(path)) {
+      if (!contains) {
+        add(file.path, 1, 'configuration file');
+        continue;
+      }
+      const text = repo.text(file.path);
+      if (text === undefined) continue;
+      const match = contains.exec(text);
+      if (match) add(file.path, lineAt(text, match.index), 'configuration file');
+    }
+  }
+  if (spec.terraformResources) {
+    for (const { file, block } of terraformResources(repo, spec.terraformResources)) add(file, block.line, `${block.type} ${block.labels[0]}.${block.labels[1] ?? ''}`);
+  }
+  if (spec.terraformModules) {
+    for (const { file, block } of terraformModules(repo, spec.terraformModules)) add(file, block.line, `module ${block.labels[0]} (${String(block.attributes.source?.value)})`);
+  }
+  if (spec.terraformProviders) {
+    for (const provider of terraformProviders(repo, spec.terraformProviders)) add(provider.file, provider.line, `Terraform provider ${provider.name}`);
+  }
+  if (spec.objects) {
+    for (const object of k8sObjects(repo)) {
+      if (spec.objects.some((o) => o.group.test(object.group) && (!o.kind || o.kind.test(object.kind)))) {
+        add(object.file, object.line, `${object.apiVersion} ${object.kind} ${object.name}`.trim());
+      }
+    }
+  }
+  if (spec.images) {
+    for (const ref of deployedImages(repo)) {
+      if (ref.templated && ref.image.includes('__TPL__')) continue;
+      const { path } = parseImage(ref.image);
+      if (spec.images.some((re) => re.test(path))) add(ref.file, ref.line, `image ${ref.image}`);
+    }
+  }
+  if (spec.charts) {
+    for (const ref of chartRefs(repo)) {
+      if (spec.charts.some((re) => re.test(ref.chart))) add(ref.file, ref.line, `chart ${ref.chart} (${CHART_VIA[ref.via]})`);
+    }
+  }
+  if (spec.dependencies) {
+    for (const dependency of dependencies(repo)) {
+      if (spec.dependencies.some((d) => d.name.test(dependency.name) && (!d.ecosystems || d.ecosystems.includes(dependency.ecosystem)))) {
+        add(dependency.file, dependency.line, `dependency ${dependency.name}`);
+      }
+    }
+  }
+  if (spec.commands || spec.ciUses) {
+    const ci = ciFacts(repo);
+    for (const command of spec.commands ? ci.commands : []) {
+      if (spec.commands!.some((re) => re.test(command.text))) add(command.file, command.line, `runs \`${shorten(command.text)}\``);
+    }
+    for (const use of spec.ciUses ? ci.uses : []) {
+      if (spec.ciUses!.some((re) => re.test(use.ref))) add(use.file, use.line, `uses ${use.ref}`);
+    }
+  }
+  return evidence;
+}
+
+const CHART_VIA: Record<string, string> = {
+  chart: 'chart',
+  'chart-dependency': 'Chart.yaml dependency',
+  helm_release: 'Terraform helm_release',
+  'argocd-application': 'Argo CD Application',
+  'flux-helmrelease': 'Flux HelmRelease',
+  helmfile: 'helmfile release',
+  kustomize: 'kustomize helmCharts',
+  'helm-command': 'helm command',
+  'helmchart-crd': 'HelmChart resource',
+};
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** Commands can be long and hold secrets in flags: show a short, credential-free form. */
+export function shorten(text: string): string {
+  const cleaned = text
+    .replace(/(--?(?:password|token|secret|api-key|apikey|key|auth)[= ])\S+/gi, '$1***')
+    .replace(/([A-Za-z_]*(?:PASSWORD|TOKEN|SECRET|API_KEY)[A-Za-z_]*=)\S+/g, '$1***');
+  return cleaned.length > 80 ? `${cleaned.slice(0, 77)}...` : cleaned;
+}

@@ -1,0 +1,138 @@
+import type { Repository } from '../scan/repository.js';
+import { lineOf } from '../parse/yaml.js';
+import { YAML_FILE } from './paths.js';
+
+/** A Kubernetes object found in a YAML file (plain manifest, kustomize base or chart template). */
+export interface K8sObject {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+  /** API group, "" for the core group. */
+  group: string;
+  file: string;
+  line: number;
+  /** The whole document as data. */
+  doc: Record<string, unknown>;
+  /** From a Go template (chart template): values may hold TEMPLATE_PLACEHOLDER. */
+  templated: boolean;
+}
+
+/** Files that are YAML but never hold Kubernetes objects of the team's own. */
+const NOT_MANIFESTS = /(^|\/)(\.github|\.circleci|\.gitlab)\/|(^|\/)(docker-)?compose[^/]*\.ya?ml$|(^|\/)(values[^/]*|Chart|requirements|\.pre-commit-config|mkdocs|codecov|\.golangci)\.ya?ml$/i;
+
+export function k8sObjects(repo: Repository): K8sObject[] {
+  return repo.memo('k8sObjects', () => {
+    const objects: K8sObject[] = [];
+    for (const file of repo.filesMatching(YAML_FILE)) {
+      if (NOT_MANIFESTS.test(file.path)) continue;
+      // Cheap pre-filter: no `kind:` at all means nothing to parse for this fact.
+      const text = repo.text(file.path);
+      if (text === undefined || !text.includes('kind:') || !text.includes('apiVersion')) continue;
+      for (const document of repo.yaml(file.path)) {
+        const doc = document.value;
+        if (!isRecord(doc)) continue;
+        const { apiVersion, kind } = doc;
+        if (typeof apiVersion !== 'string' || typeof kind !== 'string' || kind === '' || apiVersion === '') continue;
+        if (kind === 'List' && Array.isArray(doc.items)) {
+          for (const item of doc.items) if (isRecord(item)) pushObject(objects, item, file.path, lineOf(item, undefined, document.line), document.templated);
+          continue;
+        }
+        pushObject(objects, doc, file.path, document.line, document.templated);
+      }
+    }
+    return objects;
+  });
+}
+
+function pushObject(objects: K8sObject[], doc: Record<string, unknown>, file: string, line: number, templated: boolean): void {
+  const { apiVersion, kind } = doc;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return;
+  const metadata = isRecord(doc.metadata) ? doc.metadata : {};
+  const slash = apiVersion.indexOf('/');
+  objects.push({
+    apiVersion,
+    kind,
+    name: typeof metadata.name === 'string' ? metadata.name : '',
+    ...(typeof metadata.namespace === 'string' ? { namespace: metadata.namespace } : {}),
+    group: slash < 0 ? '' : apiVersion.slice(0, slash),
+    file,
+    line,
+    doc,
+    templated,
+  });
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Objects whose group and kind match. */
+export function objectsOfKind(repo: Repository, group: RegExp, kind: RegExp): K8sObject[] {
+  return k8sObjects(repo).filter((o) => group.test(o.group) && kind.test(o.kind));
+}
+
+const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod', 'Job', 'CronJob', 'DeploymentConfig', 'Rollout']);
+const LONG_RUNNING_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod', 'DeploymentConfig', 'Rollout']);
+
+export interface Container {
+  name: string;
+  image?: string;
+  /** True for init and ephemeral containers, which run to completion. */
+  init: boolean;
+  raw: Record<string, unknown>;
+  line: number;
+}
+
+export interface Workload {
+  object: K8sObject;
+  /** Deployments, StatefulSets, DaemonSets… but not Jobs and CronJobs. */
+  longRunning: boolean;
+  containers: Container[];
+}
+
+/** The pod spec of a workload object, wherever its kind keeps it. */
+export function podSpecOf(object: Pick<K8sObject, 'kind' | 'doc'>): Record<string, unknown> | undefined {
+  const spec = object.doc.spec;
+  if (!isRecord(spec)) return undefined;
+  if (object.kind === 'Pod') return spec;
+  if (object.kind === 'CronJob') {
+    const job = spec.jobTemplate;
+    const template = isRecord(job) && isRecord(job.spec) ? job.spec.template : undefined;
+    return isRecord(template) && isRecord(template.spec) ? template.spec : undefined;
+  }
+  const template = spec.template;
+  return isRecord(template) && isRecord(template.spec) ? template.spec : undefined;
+}
+
+export function workloads(repo: Repository): Workload[] {
+  return repo.memo('workloads', () => {
+    const out: Workload[] = [];
+    for (const object of k8sObjects(repo)) {
+      if (!WORKLOAD_KINDS.has(object.kind)) continue;
+      const podSpec = podSpecOf(object);
+      if (!podSpec) continue;
+      out.push({ object, longRunning: LONG_RUNNING_KINDS.has(object.kind), containers: containersOf(podSpec, object.line) });
+    }
+    return out;
+  });
+}
+
+export function containersOf(podSpec: Record<string, unknown>, fallbackLine: number): Container[] {
+  const containers: Container[] = [];
+  for (const [key, init] of [['containers', false], ['initContainers', true], ['ephemeralContainers', true]] as const) {
+    const list = podSpec[key];
+    if (!Array.isArray(list)) continue;
+    list.forEach((raw, index) => {
+      if (!isRecord(raw)) return;
+      containers.push({
+        name: typeof raw.name === 'string' ? raw.name : `#${index + 1}`,
+        ...(typeof raw.image === 'string' ? { image: raw.image } : {}),
+        init,
+        raw,
+        line: lineOf(raw, undefined, lineOf(list, index, fallbackLine)),
+      });
+    });
+  }
+  return containers;
+}

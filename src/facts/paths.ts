@@ -1,0 +1,57 @@
+/** File-name patterns shared by facts and detectors: the cheap filter that decides what to parse. */
+
+export const YAML_FILE = /\.ya?ml$/i;
+export const GITHUB_WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/i;
+export const GITHUB_ACTION = /(^|\/)action\.ya?ml$/i;
+export const GITLAB_CI = /(^|\/)([^/]*\.)?gitlab-ci\.ya?ml$|^\.gitlab\/ci\/.+\.ya?ml$/i;
+export const CIRCLECI = /^\.circleci\/[^/]+\.ya?ml$/i;
+export const JENKINSFILE = /(^|\/)(Jenkinsfile[^/]*|[^/]+\.jenkinsfile|[^/]+\.groovy)$/i;
+export const AZURE_PIPELINES = /(^|\/)azure-pipelines[^/]*\.ya?ml$|^\.azure-pipelines\/.+\.ya?ml$/i;
+export const BITBUCKET_PIPELINES = /(^|\/)bitbucket-pipelines\.ya?ml$/i;
+export const TRAVIS = /(^|\/)\.travis\.ya?ml$/i;
+export const CLOUDBUILD = /(^|\/)cloudbuild[^/]*\.ya?ml$/i;
+export const DRONE = /(^|\/)\.drone\.ya?ml$/i;
+export const BUILDKITE = /^\.buildkite\/.+\.ya?ml$/i;
+export const SHELL_SCRIPT = /\.(sh|bash|zsh|ksh)$/i;
+export const MAKEFILE = /(^|\/)(GNUmakefile|[Mm]akefile|[^/]+\.mk)$/;
+export const TASKFILE = /(^|\/)Taskfile(\.dist)?\.ya?ml$/i;
+export const JUSTFILE = /(^|\/)\.?[Jj]ustfile$/;
+export const DOCKERFILE = /(^|\/)(Dockerfile|Containerfile)(\.[^/]+)?$|(^|\/)[^/]+\.(Dockerfile|Containerfile)$/i;
+export const COMPOSE_FILE = /(^|\/)(docker-)?compose(\.[^/]+)?\.ya?ml$/i;
+export const CHART_YAML = /(^|\/)Chart\.ya?ml$/;
+export const HCL_FILE = /\.(tf|hcl|tfvars)$/i;
+export const TERRAFORM_FILE = /\.tf$/i;
+
+export type CiSystem =
+  | 'github-actions'
+  | 'gitlab-ci'
+  | 'circleci'
+  | 'jenkins'
+  | 'tekton'
+  | 'azure-pipelines'
+  | 'bitbucket-pipelines'
+  | 'travis'
+  | 'cloudbuild'
+  | 'drone'
+  | 'buildkite';
+
+/** CI systems whose pipelines live in a file of their own, by that file's path. */
+export function ciSystemOf(path: string): CiSystem | undefined {
+  if (GITHUB_WORKFLOW.test(path)) return 'github-actions';
+  if (GITLAB_CI.test(path)) return 'gitlab-ci';
+  if (CIRCLECI.test(path)) return 'circleci';
+  if (JENKINSFILE.test(path) && !/\.groovy$/i.test(path)) return 'jenkins';
+  if (/\.groovy$/i.test(path) && /(^|\/)(jenkins|vars|ci)\//i.test(path)) return 'jenkins';
+  if (AZURE_PIPELINES.test(path)) return 'azure-pipelines';
+  if (BITBUCKET_PIPELINES.test(path)) return 'bitbucket-pipelines';
+  if (TRAVIS.test(path)) return 'travis';
+  if (CLOUDBUILD.test(path)) return 'cloudbuild';
+  if (DRONE.test(path)) return 'drone';
+  if (BUILDKITE.test(path)) return 'buildkite';
+  return undefined;
+}
+
+/** A path that is documentation or an example for someone else, never evidence of our own use. */
+export function isDocumentation(path: string): boolean {
+  return /\.(md|markdown|rst|adoc|txt|html?)$/i.test(path) && !/requirements[^/]*\.txt$/i.test(path);
+}

@@ -1,0 +1,32 @@
+import type { Detection } from '../core/types.js';
+import type { Detector } from '../detectors/detector.js';
+import type { Repository } from './repository.js';
+
+/** Evidence kept per detection; the total is still reported. Keeps reports readable on monorepos. */
+export const MAX_EVIDENCE = 50;
+
+export interface RepositoryDetection extends Detection {
+  /** How many places were found in all, when more than the evidence listed. */
+  evidenceCount?: number;
+}
+
+/** Runs every detector on the repository. A detector that throws becomes a warning; the others go on. */
+export function runDetectors(repo: Repository, detectors: readonly Detector[]): RepositoryDetection[] {
+  const detections: RepositoryDetection[] = [];
+  for (const detector of detectors) {
+    try {
+      const result = detector.detect(repo);
+      if (result.evidence.length === 0) continue;
+      const evidence = [...result.evidence].sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+      detections.push({
+        id: detector.id,
+        evidence: evidence.slice(0, MAX_EVIDENCE),
+        ...(evidence.length > MAX_EVIDENCE ? { evidenceCount: evidence.length } : {}),
+        ...(result.coverage ? { coverage: result.coverage } : {}),
+      });
+    } catch (error) {
+      repo.warn(`(detector ${detector.id})`, `detector failed and was skipped: ${(error as Error).message}`);
+    }
+  }
+  return detections;
+}

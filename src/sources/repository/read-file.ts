@@ -1,0 +1,67 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { formatBytes } from '../../core/limits.js';
+
+export type ReadResult = { text: string; warning?: string } | { text?: undefined; warning: string };
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+const utf8Lenient = new TextDecoder('utf-8');
+
+/**
+ * Reads a text file the scan wants to parse. Never blocks (O_NONBLOCK, regular files only),
+ * never reads more than maxBytes, refuses binary content, and turns any encoding into a JS string
+ * with line ends normalised to \n so that line numbers match what an editor shows.
+ */
+export function readTextFile(absolutePath: string, maxBytes: number): ReadResult {
+  let fd: number;
+  try {
+    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (error) {
+    return { warning: `cannot read: ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { warning: 'not a regular file: skipped' };
+    if (stats.size > maxBytes) {
+      return { warning: `too large to parse (${formatBytes(stats.size)} > limit ${formatBytes(maxBytes)}): skipped` };
+    }
+    const buffer = Buffer.allocUnsafe(stats.size);
+    let read = 0;
+    while (read < stats.size) {
+      const n = readSync(fd, buffer, read, stats.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return decode(buffer.subarray(0, read));
+  } catch (error) {
+    return { warning: `cannot read: ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function decode(bytes: Uint8Array): ReadResult {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: normalise(new TextDecoder('utf-16le').decode(bytes.subarray(2))) };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: normalise(new TextDecoder('utf-16be').decode(bytes.subarray(2))) };
+  }
+  if (looksBinary(bytes)) return { warning: 'binary content: skipped' };
+  try {
+    return { text: normalise(utf8Strict.decode(bytes)) };
+  } catch {
+    return { text: normalise(utf8Lenient.decode(bytes)), warning: 'invalid UTF-8: read with replacement characters' };
+  }
+}
+
+/** A NUL byte in the first 8 kB is what git uses to call a file binary. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, 8192);
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+function normalise(text: string): string {
+  const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
+}

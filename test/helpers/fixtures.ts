@@ -1,0 +1,38 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { DEFAULT_LIMITS } from '../../src/core/limits.js';
+import type { Detector, DetectorResult } from '../../src/detectors/detector.js';
+import { initHclParser } from '../../src/parse/hcl.js';
+import { Repository } from '../../src/scan/repository.js';
+import { listFiles } from '../../src/sources/repository/list-files.js';
+
+/** A Repository over a fixture folder, listed by the walker (fixtures live inside our own git tree). */
+export async function fixtureRepo(dir: string): Promise<Repository> {
+  const { files, warnings } = listFiles(dir, DEFAULT_LIMITS, { useGit: false });
+  if (files.some((f) => /\.(tf|hcl)$/.test(f.path))) await initHclParser();
+  const repo = new Repository(dir, dir, files, DEFAULT_LIMITS);
+  repo.warnings.push(...warnings);
+  return repo;
+}
+
+/** Runs one detector on a fixture folder. */
+export async function detectIn(detector: Detector, dir: string): Promise<DetectorResult> {
+  return detector.detect(await fixtureRepo(dir));
+}
+
+/** Writes files into a fresh temporary folder and returns its path. */
+export function writeTree(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(join(tmpdir(), 'k8sm-'));
+  for (const [path, content] of Object.entries(files)) {
+    const target = join(root, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+  return root;
+}
+
+/** "file:line" strings for compact assertions. */
+export function places(result: DetectorResult): string[] {
+  return result.evidence.map((e) => `${e.file}:${e.line}`);
+}
