@@ -76,6 +76,8 @@ export interface CapabilityResult {
   blockedBy?: { id: SignalId; evidence: Evidence[] }[];
   /** Met by a team's attestation rather than detected evidence. */
   byAttestation?: boolean;
+  /** Set when a configured exemption waives the capability here; the reason is the configuration's. */
+  exemption?: string;
 }
 
 export interface RoadmapStep {

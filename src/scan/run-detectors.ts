@@ -16,7 +16,8 @@ export function runDetectors(repo: Repository, detectors: readonly Detector[]): 
   for (const detector of detectors) {
     try {
       const result = detector.detect(repo);
-      if (result.evidence.length === 0) continue;
+      // A coverage of zero ("0 of 5 containers") is still worth reporting; no evidence and no population is nothing.
+      if (result.evidence.length === 0 && !(result.coverage && result.coverage.total > 0)) continue;
       const evidence = [...result.evidence].sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
       detections.push({
         id: detector.id,

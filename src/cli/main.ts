@@ -1,0 +1,101 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { toolVersion } from './version.js';
+
+/**
+ * The command line. Only commander is imported up front; each command loads what it needs when it
+ * runs, so `--help` and `--version` stay instant.
+ */
+
+export const FORMATS = ['table', 'json', 'markdown', 'html', 'sarif', 'badge'] as const;
+export type Format = (typeof FORMATS)[number];
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function formatValue(value: string, previous: string[] = []): string[] {
+  if (!(FORMATS as readonly string[]).includes(value)) throw new InvalidArgumentError(`choose one of ${FORMATS.join(', ')}`);
+  return [...previous, value];
+}
+
+function stageValue(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 5) throw new InvalidArgumentError('a stage from 1 to 5');
+  return n;
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('a positive number');
+  return n;
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('k8s-maturity')
+    .description('Tells, from evidence in repositories, clusters and git history, which of five Kubernetes maturity stages an organization has reached, and what to do next.')
+    .version(toolVersion(), '-v, --version')
+    .showSuggestionAfterError(true)
+    .configureOutput({ outputError: (text, write) => write(text) });
+
+  program
+    .command('scan', { isDefault: false })
+    .description('Assess repositories (and clusters) and report the stage, each capability and a roadmap.')
+    .argument('[paths...]', 'repository folders to scan (default: the current folder)')
+    .addOption(new Option('-f, --format <format>', `report format: ${FORMATS.join(', ')} (repeatable; default: table on a terminal, json when piped)`).argParser(formatValue))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout (repeatable: pairs with --format in order)', collect)
+    .option('-c, --config <file>', 'organization configuration (teams, repositories, clusters, model overrides, exemptions); default: ./.k8s-maturity.yaml if present')
+    .option('--kubeconfig <file>', 'kubeconfig for a live, read-only cluster scan')
+    .option('--context <name>', 'kubeconfig context to scan (repeatable for several clusters)', collect)
+    .option('--cluster-snapshot <file>', 'a saved cluster: JSON from `kubectl get … -o json` or `k8s-maturity snapshot` (repeatable)', collect)
+    .option('--keep-going', 'report an unreachable cluster as a warning instead of stopping (when other sources were given)')
+    .addOption(new Option('--fail-below <stage>', 'exit 1 when the organization stage is lower (a CI gate)').argParser(stageValue))
+    .option('--since <window>', 'git history window, e.g. 180d, 26w or 2026-01-31', '180d')
+    .addOption(new Option('--max-file-size <MB>', 'largest file parsed, in MB').argParser(positiveNumber).default(5))
+    .option('-q, --quiet', 'no progress line on stderr')
+    .option('--no-color', 'no colour in the table (NO_COLOR is respected too)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ k8s-maturity scan ./platform-infra ./payments-api
+  $ k8s-maturity scan ~/src/acme/* --format html --output report.html --format sarif --output results.sarif
+  $ k8s-maturity scan . --fail-below 3                      # CI gate: exit 1 below stage 3
+  $ k8s-maturity scan . --cluster-snapshot cluster.json     # add a saved cluster
+
+Exit codes: 0 done, 1 the --fail-below gate failed, 2 the scan could not run.`,
+    )
+    .action(async (paths: string[], options) => {
+      const { runScan } = await import('./scan-command.js');
+      process.exitCode = await runScan(paths, options);
+    });
+
+  program
+    .command('signals')
+    .description('List the signals k8s-maturity detects, with what counts as evidence for each.')
+    .option('--json', 'as JSON')
+    .action(async (options: { json?: boolean }) => {
+      const { runSignals } = await import('./signals-command.js');
+      process.exitCode = runSignals(options);
+    });
+
+  return program;
+}
+
+/** Runs the CLI and resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return 0;
+    if (code?.startsWith('commander.')) return 2;
+    process.stderr.write(`k8s-maturity: ${(error as Error).message}\n`);
+    if (process.env.DEBUG?.includes('k8s-maturity')) process.stderr.write(`${(error as Error).stack}\n`);
+    return 2;
+  }
+}

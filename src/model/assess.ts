@@ -1,0 +1,214 @@
+import type { Coverage, Detection, Evidence, ScanWarning, SignalId, SourceKind } from '../core/types.js';
+import type { Assessment, CapabilityResult, ClusterAssessment, MaturityModel, RepositoryAssessment, TeamAssessment } from './types.js';
+import { evaluateCapability, evidenceSet, mergeCoverage, stageOf, type Attestation, type CapabilityContext, type EvidenceSet, type Exemption } from './evaluate.js';
+import { buildRoadmap } from './roadmap.js';
+
+export interface RepositoryInput {
+  path: string;
+  kind: 'service' | 'platform';
+  detections: Detection[];
+  warnings: ScanWarning[];
+  /** Signals this repository's sources could not settle (shallow history…), with the reason. */
+  unknown?: [SignalId, string][];
+  exemptions?: Exemption[];
+}
+
+export interface ClusterInput {
+  name: string;
+  detections: Detection[];
+  warnings: ScanWarning[];
+  /** Permissions the scan lacked, e.g. "list pods". */
+  forbidden?: string[];
+}
+
+export interface TeamInput {
+  name: string;
+  repositories: string[];
+  attestations?: Attestation[];
+  exemptions?: Exemption[];
+}
+
+export interface AssessInput {
+  model: MaturityModel;
+  organization: string;
+  toolVersion: string;
+  now: Date;
+  repositories: RepositoryInput[];
+  clusters: ClusterInput[];
+  sources: ReadonlySet<SourceKind>;
+  /** Without a team configuration the organization is one team. */
+  teams?: TeamInput[];
+  /** Attestations that apply to the organization as a whole (platform capabilities). */
+  attestations?: Attestation[];
+  warnings?: ScanWarning[];
+}
+
+/** Why a signal of a kind of source that was not given is unknown. */
+function missingSourceReasons(model: MaturityModel, sources: ReadonlySet<SourceKind>): [SignalId, string][] {
+  const out: [SignalId, string][] = [];
+  for (const signal of model.signals) {
+    if (signal.kind === 'history' && !sources.has('history')) out.push([signal.id, 'needs git history: scan git work trees with full history']);
+    if (signal.kind === 'cluster' && !sources.has('cluster') && !sources.has('team-config')) {
+      out.push([signal.id, 'needs a cluster (--kubeconfig/--context or --cluster-snapshot) or a team configuration (--config)']);
+    }
+  }
+  return out;
+}
+
+export function assess(input: AssessInput): Assessment {
+  const { model } = input;
+  const sourceUnknown = missingSourceReasons(model, input.sources);
+  const forbidden = input.clusters.flatMap((c) => (c.forbidden ?? []).map((p) => `${c.name}: ${p}`));
+
+  // The organization: every repository's and cluster's detections together, evidence qualified.
+  const orgDetections: Detection[] = [
+    ...input.repositories.flatMap((r) => r.detections.map((d) => qualify(d, r.path))),
+    ...input.clusters.flatMap((c) => c.detections),
+  ];
+  const orgUnknown: [SignalId, string][] = [...sourceUnknown, ...input.repositories.flatMap((r) => r.unknown ?? [])];
+  const orgSet = evidenceSet(orgDetections, orgUnknown.filter(([id]) => !orgDetections.some((d) => d.id === id && d.evidence.length > 0)));
+  const orgSignals = new Set([...orgSet.detections.keys()].filter((id) => (orgSet.detections.get(id)?.evidence.length ?? 0) > 0));
+  const baseContext = { sources: input.sources, orgSignals };
+
+  const platformCaps = model.capabilities.filter((c) => c.scope === 'platform');
+  const serviceCaps = model.capabilities.filter((c) => c.scope === 'service');
+  const orgPlatform = platformCaps.map((c) => withForbidden(evaluateCapability(c, orgSet, { ...baseContext, ...(input.attestations ? { attestations: input.attestations } : {}) }), c.sources, forbidden));
+
+  // Service capabilities per service repository.
+  const services = input.repositories.filter((r) => r.kind === 'service');
+  const teamOfRepo = new Map<string, TeamInput>();
+  for (const team of input.teams ?? []) for (const path of team.repositories) teamOfRepo.set(path, team);
+  const repoServiceResults = new Map<string, CapabilityResult[]>();
+  for (const repo of input.repositories) {
+    const set = evidenceSet(repo.detections.map((d) => qualify(d, repo.path)), [...sourceUnknown, ...(repo.unknown ?? [])]);
+    const team = teamOfRepo.get(repo.path);
+    const context: CapabilityContext = {
+      ...baseContext,
+      exemptions: [...(repo.exemptions ?? []), ...(team?.exemptions ?? [])],
+      ...(team?.attestations ? { attestations: team.attestations } : {}),
+    };
+    repoServiceResults.set(repo.path, serviceCaps.map((c) => evaluateCapability(c, set, context)));
+  }
+
+  const orgService = serviceCaps.map((c) => aggregateService(c.id, services.map((r) => ({ path: r.path, result: repoServiceResults.get(r.path)!.find((x) => x.id === c.id)! })), () => evaluateCapability(c, orgSet, baseContext)));
+  const orgCapabilities = sortByModel(model, [...orgPlatform, ...orgService]);
+  const orgStage = stageOf(orgCapabilities);
+
+  const repositories: RepositoryAssessment[] = input.repositories.map((repo) => {
+    const own = repo.kind === 'service' ? repoServiceResults.get(repo.path)! : orgService;
+    const capabilities = sortByModel(model, [...orgPlatform, ...own]);
+    return { path: repo.path, kind: repo.kind, stage: stageOf(capabilities).stage, detections: repo.detections, capabilities, warnings: repo.warnings };
+  });
+
+  const teamInputs = input.teams && input.teams.length > 0 ? input.teams : [{ name: input.organization, repositories: input.repositories.map((r) => r.path) }];
+  const teams: TeamAssessment[] = teamInputs.map((team) => {
+    const members = services.filter((r) => team.repositories.includes(r.path));
+    const teamService = serviceCaps.map((c) => aggregateService(c.id, members.map((r) => ({ path: r.path, result: repoServiceResults.get(r.path)!.find((x) => x.id === c.id)! })), () => orgService.find((x) => x.id === c.id)!));
+    const teamPlatform = orgPlatform.map((result) => {
+      const attestation = team.attestations?.find((a) => a.capability === result.id);
+      if (!attestation || result.status === 'met') return result;
+      return { ...result, status: 'met' as const, byAttestation: true, evidence: [{ attestation: attestation.statement, by: attestation.by, date: attestation.date, ...(attestation.link ? { link: attestation.link } : {}), source: 'attestation' as const }] };
+    });
+    const capabilities = sortByModel(model, [...teamPlatform, ...teamService]);
+    return { name: team.name, stage: stageOf(capabilities).stage, repositories: team.repositories, capabilities };
+  });
+
+  const clusters: ClusterAssessment[] = input.clusters.map((c) => ({ name: c.name, detections: c.detections, warnings: c.warnings }));
+  const warnings = [
+    ...(input.warnings ?? []),
+    ...input.repositories.flatMap((r) => r.warnings.map((w) => ({ ...w, repository: r.path }))),
+    ...input.clusters.flatMap((c) => c.warnings),
+  ];
+  const toVerify = orgCapabilities
+    .filter((c) => c.required && c.status === 'unknown' && !c.reason?.startsWith('not applicable'))
+    .map((c) => ({ capability: c.id, reason: c.reason ?? 'the sources given cannot tell' }));
+
+  return {
+    schemaVersion: 1,
+    tool: { name: 'k8s-maturity', version: input.toolVersion },
+    generatedAt: input.now.toISOString(),
+    organization: input.organization,
+    model: { version: model.version, source: model.source, stages: model.stages },
+    stage: orgStage.stage,
+    stageProvisional: orgStage.provisional,
+    repositories,
+    clusters,
+    capabilities: orgCapabilities,
+    teams,
+    roadmap: buildRoadmap(model, orgStage.stage, orgCapabilities, repositories),
+    toVerify,
+    warnings,
+  };
+}
+
+/** Evidence lifted to the organization names its repository. */
+function qualify(detection: Detection, repository: string): Detection {
+  const evidence = detection.evidence.map((e): Evidence => ('file' in e ? { ...e, repository } : e));
+  const coverage = detection.coverage ? { ...detection.coverage, missing: detection.coverage.missing.map((e) => ('file' in e ? { ...e, repository } : e)) as Evidence[] } : undefined;
+  return { ...detection, evidence, ...(coverage ? { coverage } : {}) };
+}
+
+/**
+ * A service capability over several service repositories: met when all meet it, and the coverage
+ * says how many do. Practices with their own population (probes over containers) sum that instead.
+ */
+function aggregateService(id: string, results: { path: string; result: CapabilityResult }[], whenNoServices: () => CapabilityResult): CapabilityResult {
+  if (results.length === 0) {
+    const fallback = whenNoServices();
+    return { ...fallback, status: fallback.status === 'met' ? 'met' : 'unknown', reason: fallback.status === 'met' ? fallback.reason : 'no service repository scanned: add the repositories of your services' } as CapabilityResult;
+  }
+  const first = results[0]!.result;
+  const evidence = results.flatMap((r) => r.result.evidence);
+  const signals = [...new Set(results.flatMap((r) => r.result.signals))];
+  const blockedBy = results.flatMap((r) => r.result.blockedBy ?? []);
+  const judged = results.filter((r) => !(r.result.status === 'unknown' && r.result.reason?.startsWith('not applicable')));
+  const unknown = judged.filter((r) => r.result.status === 'unknown');
+  const met = judged.filter((r) => r.result.status === 'met' || r.result.exemption);
+  const innerCoverage = results.map((r) => r.result.coverage).filter((c): c is Coverage => c !== undefined);
+  let coverage: Coverage;
+  if (innerCoverage.length > 0) {
+    coverage = innerCoverage.reduce<Coverage | undefined>((acc, c) => mergeCoverage(acc, c), undefined)!;
+  } else {
+    const missing = judged.filter((r) => !met.includes(r) && r.result.status !== 'unknown');
+    coverage = { covered: met.length, total: judged.length - unknown.length, unit: 'service repositories', missing: missing.map((r) => ({ history: `${r.path}: ${r.result.reason ?? r.result.status}`, repository: r.path })) };
+  }
+  let status: CapabilityResult['status'];
+  if (judged.length === 0 || coverage.total === 0) status = 'unknown';
+  else if (blockedBy.length > 0) status = 'missing';
+  else if (coverage.covered >= coverage.total && unknown.length === 0) status = 'met';
+  else if (coverage.covered >= coverage.total && unknown.length > 0) status = 'unknown';
+  else if (coverage.covered > 0) status = 'partial';
+  else status = 'missing';
+  const reason =
+    status === 'met' ? undefined
+    : status === 'unknown' ? (unknown[0]?.result.reason ?? first.reason ?? 'the sources given cannot tell')
+    : blockedBy.length > 0 ? `blocked by ${[...new Set(blockedBy.map((b) => b.id))].join(', ')}`
+    : `${coverage.covered} of ${coverage.total} ${coverage.unit}`;
+  return {
+    id,
+    stage: first.stage,
+    name: first.name,
+    required: first.required,
+    scope: 'service',
+    status,
+    signals,
+    evidence,
+    coverage,
+    ...(reason ? { reason } : {}),
+    ...(blockedBy.length > 0 ? { blockedBy } : {}),
+    ...(results.every((r) => r.result.byAttestation) ? { byAttestation: true } : {}),
+  };
+}
+
+/** A missing platform capability that a forbidden cluster read could have shown is unknown, not missing. */
+function withForbidden(result: CapabilityResult, sources: readonly SourceKind[], forbidden: string[]): CapabilityResult {
+  if (forbidden.length === 0 || result.status !== 'missing' || !sources.includes('cluster') || result.blockedBy) return result;
+  return { ...result, status: 'unknown', reason: `the cluster scan lacked permissions: ${forbidden.join(', ')}` };
+}
+
+function sortByModel(model: MaturityModel, results: CapabilityResult[]): CapabilityResult[] {
+  const order = new Map(model.capabilities.map((c, i) => [c.id, i]));
+  return [...results].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
+
+export type { EvidenceSet };

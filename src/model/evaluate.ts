@@ -1,0 +1,194 @@
+import type { CapabilityStatus, Coverage, Detection, Evidence, SignalId, SourceKind } from '../core/types.js';
+import type { CapabilityResult, MaturityModel, ModelCapability } from './types.js';
+
+/**
+ * Pure evaluation of the model over detections. No I/O: the same detections always give the same
+ * statuses. The four outcomes are kept apart on purpose: "we could not tell" (unknown) is never
+ * reported as "missing".
+ */
+
+/** What is known at one level (a repository, a team, the organization). */
+export interface EvidenceSet {
+  detections: Map<SignalId, Detection>;
+  /** Signals that the sources given cannot settle, with what would settle them. */
+  unknown: Map<SignalId, string>;
+}
+
+export interface Exemption {
+  capability?: string;
+  signal?: string;
+  reason: string;
+}
+
+export interface Attestation {
+  capability: string;
+  statement: string;
+  by: string;
+  date: string;
+  link?: string;
+  expires?: string;
+}
+
+export interface CapabilityContext {
+  /** Kinds of source given to this scan. */
+  sources: ReadonlySet<SourceKind>;
+  /** Signals present anywhere in the organization: decides conditional requirements (self-managed clusters). */
+  orgSignals: ReadonlySet<SignalId>;
+  exemptions?: readonly Exemption[];
+  attestations?: readonly Attestation[];
+}
+
+export function evidenceSet(detections: Iterable<Detection>, unknown: Iterable<[SignalId, string]> = []): EvidenceSet {
+  const map = new Map<SignalId, Detection>();
+  for (const detection of detections) {
+    const existing = map.get(detection.id);
+    if (!existing) map.set(detection.id, { ...detection, evidence: [...detection.evidence] });
+    else {
+      existing.evidence.push(...detection.evidence);
+      if (detection.coverage) existing.coverage = mergeCoverage(existing.coverage, detection.coverage);
+    }
+  }
+  return { detections: map, unknown: new Map(unknown) };
+}
+
+export function mergeCoverage(a: Coverage | undefined, b: Coverage): Coverage {
+  if (!a) return { ...b, missing: [...b.missing] };
+  return { covered: a.covered + b.covered, total: a.total + b.total, unit: a.unit, missing: [...a.missing, ...b.missing] as Evidence[] };
+}
+
+/** A signal counts as present only with evidence; a bare coverage figure ("0 of 4") is not presence. */
+function isPresent(set: EvidenceSet, id: SignalId): boolean {
+  return (set.detections.get(id)?.evidence.length ?? 0) > 0;
+}
+
+export function isRequired(capability: ModelCapability, orgSignals: ReadonlySet<SignalId>): boolean {
+  if (typeof capability.required === 'boolean') return capability.required;
+  return capability.required.whenAny.some((id) => orgSignals.has(id));
+}
+
+type SlotStatus = 'met' | 'unknown' | 'missing';
+
+function slotStatus(set: EvidenceSet, slot: string): { status: SlotStatus; reason?: string } {
+  const ids = slot.split('|');
+  if (ids.some((id) => isPresent(set, id))) return { status: 'met' };
+  const unknown = ids.find((id) => set.unknown.has(id));
+  return unknown ? { status: 'unknown', reason: set.unknown.get(unknown)! } : { status: 'missing' };
+}
+
+/** Evaluates one capability on one evidence set. */
+export function evaluateCapability(capability: ModelCapability, set: EvidenceSet, context: CapabilityContext): CapabilityResult {
+  const required = isRequired(capability, context.orgSignals);
+  const base = { id: capability.id, stage: capability.stage, name: capability.name, required, scope: capability.scope };
+  const exemption = context.exemptions?.find((e) => e.capability === capability.id);
+
+  const attestation = context.attestations?.find((a) => a.capability === capability.id);
+  const result = attestation ? attested(base, attestation) : { ...detect(capability, set), required };
+  if (exemption) result.exemption = exemption.reason;
+
+  // Anti-patterns block whatever else is there (a vault does not excuse plaintext Secrets in git).
+  const blockers = (capability.blockedBy ?? [])
+    .filter((id) => isPresent(set, id) && !context.exemptions?.some((e) => e.signal === id))
+    .map((id) => ({ id, evidence: set.detections.get(id)!.evidence }));
+  if (blockers.length > 0 && !attestation) {
+    const count = blockers.reduce((n, b) => n + b.evidence.length, 0);
+    return { ...result, status: 'missing', blockedBy: blockers, reason: `blocked by ${blockers.map((b) => b.id).join(', ')} (${count} place${count === 1 ? '' : 's'})` };
+  }
+  return result;
+}
+
+function attested(base: Omit<CapabilityResult, 'status' | 'signals' | 'evidence'>, attestation: Attestation): CapabilityResult {
+  return {
+    ...base,
+    status: 'met',
+    signals: [],
+    byAttestation: true,
+    evidence: [
+      {
+        attestation: attestation.statement,
+        by: attestation.by,
+        date: attestation.date,
+        ...(attestation.link ? { link: attestation.link } : {}),
+        ...(attestation.expires ? { expires: attestation.expires } : {}),
+        source: 'attestation',
+      },
+    ],
+  };
+}
+
+function detect(capability: ModelCapability, set: EvidenceSet): CapabilityResult {
+  const signalsUsed = new Set<SignalId>();
+  for (const id of [...capability.alternatives.flat().flatMap((s) => s.split('|')), ...(capability.related ?? [])]) {
+    if (isPresent(set, id)) signalsUsed.add(id);
+  }
+  const evidence: Evidence[] = [];
+  for (const id of signalsUsed) evidence.push(...set.detections.get(id)!.evidence);
+  const base = { id: capability.id, stage: capability.stage, name: capability.name, required: false, scope: capability.scope, signals: [...signalsUsed], evidence };
+
+  if (capability.applicableWhen && !capability.applicableWhen.some((id) => isPresent(set, id))) {
+    return { ...base, status: 'unknown', reason: `not applicable here: no ${capability.applicableWhen.join(' or ')} to judge` };
+  }
+
+  // Practices measured over a population: the share decides.
+  const coverage = coverageOf(capability, set);
+  if (coverage) {
+    const threshold = capability.coverageThreshold ?? 1;
+    if (coverage.total === 0) return { ...base, status: 'unknown', reason: `nothing to measure: no ${coverage.unit} found` };
+    const share = coverage.covered / coverage.total;
+    const status: CapabilityStatus = share >= threshold ? 'met' : coverage.covered > 0 ? 'partial' : 'missing';
+    return { ...base, status, coverage, ...(status === 'met' ? {} : { reason: `${coverage.covered} of ${coverage.total} ${coverage.unit}` }) };
+  }
+
+  let best: { status: CapabilityStatus; reason?: string; missing: string[] } = { status: 'missing', missing: [] };
+  const rank: Record<CapabilityStatus, number> = { met: 3, unknown: 2, partial: 1, missing: 0 };
+  for (const alternative of capability.alternatives) {
+    const slots = alternative.map((slot) => ({ slot, ...slotStatus(set, slot) }));
+    const met = slots.filter((s) => s.status === 'met').length;
+    const unknown = slots.find((s) => s.status === 'unknown');
+    let status: CapabilityStatus;
+    if (met === slots.length) status = 'met';
+    else if (slots.every((s) => s.status !== 'missing')) status = 'unknown';
+    else if (met > 0) status = 'partial';
+    else status = 'missing';
+    const candidate = {
+      status,
+      ...(status === 'unknown' && unknown?.reason ? { reason: unknown.reason } : {}),
+      missing: slots.filter((s) => s.status !== 'met').map((s) => s.slot.replace(/\|/g, ' or ')),
+    };
+    if (rank[candidate.status] > rank[best.status]) best = candidate;
+  }
+  if (best.status === 'met') return { ...base, status: 'met' };
+  if (best.status === 'unknown') return { ...base, status: 'unknown', reason: best.reason ?? 'the sources given cannot tell' };
+  if (best.status === 'partial') return { ...base, status: 'partial', reason: `still missing: ${best.missing.join(', ')}` };
+  return { ...base, status: 'missing', reason: `none of: ${capability.alternatives.map((a) => a.join(' + ').replace(/\|/g, '/')).join(', ')}` };
+}
+
+/** The coverage a capability is measured by, when one of its signals reports one. */
+function coverageOf(capability: ModelCapability, set: EvidenceSet): Coverage | undefined {
+  for (const slot of capability.alternatives.flat()) {
+    for (const id of slot.split('|')) {
+      const coverage = set.detections.get(id)?.coverage;
+      if (coverage) return coverage;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The staged rule: stage N is reached when every required capability of stages 1..N is met
+ * (unknown ones do not lower the stage, but make it provisional).
+ */
+export function stageOf(capabilities: readonly CapabilityResult[]): { stage: number; provisional: boolean } {
+  let stage = 0;
+  let provisional = false;
+  for (let n = 1; n <= 5; n++) {
+    const required = capabilities.filter((c) => c.stage === n && c.required && !c.exemption);
+    if (required.some((c) => c.status === 'missing' || c.status === 'partial')) break;
+    if (required.some((c) => c.status === 'unknown')) provisional = true;
+    stage = n;
+  }
+  return { stage, provisional };
+}
+
+export function evaluateAll(model: MaturityModel, set: EvidenceSet, context: CapabilityContext, scope?: 'platform' | 'service'): CapabilityResult[] {
+  return model.capabilities.filter((c) => !scope || c.scope === scope).map((c) => evaluateCapability(c, set, context));
+}

@@ -1,0 +1,116 @@
+import type { CapabilityStatus } from '../core/types.js';
+import type { Assessment, CapabilityResult } from '../model/types.js';
+import { palette, type Palette } from './colors.js';
+import { evidenceText } from './evidence-text.js';
+
+export interface TableOptions {
+  color: boolean;
+  /** Evidence lines shown per capability. */
+  evidencePerCapability?: number;
+  width?: number;
+}
+
+const ICON: Record<CapabilityStatus, string> = { met: '✔', partial: '◐', missing: '✘', unknown: '?' };
+
+/** The terminal view: the stage ladder, capabilities with status and evidence, and the next steps. */
+export function renderTable(assessment: Assessment, options: TableOptions): string {
+  const c = palette(options.color);
+  const perCapability = options.evidencePerCapability ?? 2;
+  const out: string[] = [];
+  const stageName = (n: number) => assessment.model.stages.find((s) => s.number === n)?.name ?? `Stage ${n}`;
+
+  const sources = [`${assessment.repositories.length} repositor${assessment.repositories.length === 1 ? 'y' : 'ies'}`];
+  if (assessment.clusters.length > 0) sources.push(`${assessment.clusters.length} cluster${assessment.clusters.length === 1 ? '' : 's'}`);
+  out.push(c.bold(`k8s-maturity · ${assessment.organization}`) + c.grey(` · ${sources.join(', ')}`));
+  out.push('');
+  const headline = assessment.stage === 0 ? 'Stage 0 of 5 — not yet at stage 1' : `Stage ${assessment.stage} of 5 — ${stageName(assessment.stage)}`;
+  out.push(`  ${c.bold(headline)}${assessment.stageProvisional ? c.yellow(`  (provisional: ${assessment.toVerify.length} required capabilit${assessment.toVerify.length === 1 ? 'y' : 'ies'} to verify)`) : ''}`);
+  out.push(`  ${ladder(assessment, c)}`);
+  out.push('');
+
+  if (assessment.repositories.length > 1 || assessment.teams.length > 1) {
+    out.push(c.bold('Repositories'));
+    const width = Math.max(...assessment.repositories.map((r) => r.path.length));
+    for (const repo of assessment.repositories) out.push(`  ${repo.path.padEnd(width)}  ${c.grey(repo.kind.padEnd(8))}  stage ${repo.stage}`);
+    if (assessment.teams.length > 1) {
+      out.push('');
+      out.push(c.bold('Teams'));
+      for (const team of assessment.teams) out.push(`  ${team.name.padEnd(20)}  stage ${team.stage}  ${c.grey(`${team.repositories.length} repositories`)}`);
+    }
+    out.push('');
+  }
+
+  out.push(c.bold('Capabilities'));
+  for (const stage of assessment.model.stages) {
+    out.push(`  ${c.cyan(`Stage ${stage.number} · ${stage.name}`)}`);
+    for (const capability of assessment.capabilities.filter((x) => x.stage === stage.number)) {
+      out.push(`    ${statusCell(capability, c)}  ${capability.name}${capability.required ? '' : c.grey(' (optional)')}${capabilitySummary(capability, c)}`);
+      const lines = capability.evidence.slice(0, perCapability).map(evidenceText);
+      for (const blocker of capability.blockedBy ?? []) for (const e of blocker.evidence.slice(0, perCapability)) lines.push(c.red(`${blocker.id}: ${evidenceText(e)}`));
+      for (const line of lines) out.push(c.grey(`        ${line}`));
+      const more = capability.evidence.length - perCapability;
+      if (more > 0) out.push(c.grey(`        … ${more} more (--format json or html for all)`));
+    }
+  }
+  out.push('');
+
+  if (assessment.roadmap.length > 0) {
+    const next = assessment.stage + 1;
+    out.push(c.bold(`Next steps${next <= 5 ? ` toward stage ${next} · ${stageName(next)}` : ''}`));
+    let i = 1;
+    for (const step of assessment.roadmap.filter((s) => s.stage === next)) {
+      out.push(`  ${i++}. ${step.title}${step.required ? '' : c.grey(' (optional)')}`);
+      out.push(c.grey(`     ${step.steps[0]}`));
+      out.push(c.grey(`     tools: ${step.articleChoice}${step.alternatives.length > 0 ? `; or ${step.alternatives.join(', ')}` : ''}`));
+      for (const place of step.places.slice(0, 4)) {
+        const where = [place.repository, place.file ? `${place.file}${place.line ? `:${place.line}` : ''}` : undefined].filter(Boolean).join('/');
+        out.push(`     → ${where ? `${where}: ` : ''}${place.note}`);
+      }
+      if (step.places.length > 4) out.push(c.grey(`     … ${step.places.length - 4} more places`));
+      out.push(c.grey(`     done when: ${step.doneWhen}`));
+    }
+    const later = assessment.roadmap.filter((s) => s.stage > next);
+    if (later.length > 0) out.push(c.grey(`  Later: ${later.map((s) => `${s.name} (stage ${s.stage})`).join(', ')}`));
+    out.push('');
+  }
+
+  if (assessment.toVerify.length > 0) {
+    out.push(c.bold('To verify'));
+    for (const item of assessment.toVerify) out.push(`  ? ${item.capability}: ${item.reason}`);
+    out.push('');
+  }
+  if (assessment.warnings.length > 0) {
+    out.push(c.yellow(`${assessment.warnings.length} warning${assessment.warnings.length === 1 ? '' : 's'}`) + c.grey(' (files skipped or read in part)'));
+    for (const w of assessment.warnings.slice(0, 5)) out.push(c.grey(`  ${w.repository ? `${w.repository}/` : ''}${w.file}: ${w.message}`));
+    if (assessment.warnings.length > 5) out.push(c.grey(`  … ${assessment.warnings.length - 5} more in --format json`));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function ladder(assessment: Assessment, c: Palette): string {
+  return assessment.model.stages
+    .map((s) => {
+      const label = `${s.number} ${s.name}`;
+      if (s.number <= assessment.stage) return c.green(`■ ${label}`);
+      if (s.number === assessment.stage + 1) return c.yellow(`□ ${label}`);
+      return c.grey(`□ ${label}`);
+    })
+    .join(c.grey('  ›  '));
+}
+
+function statusCell(capability: CapabilityResult, c: Palette): string {
+  const text = `${ICON[capability.status]} ${capability.status.padEnd(7)}`;
+  if (capability.status === 'met') return c.green(capability.byAttestation ? `✔ attested` : text);
+  if (capability.status === 'partial') return c.yellow(text);
+  if (capability.status === 'missing') return c.red(text);
+  return c.grey(text);
+}
+
+function capabilitySummary(capability: CapabilityResult, c: Palette): string {
+  const parts: string[] = [];
+  if (capability.signals.length > 0) parts.push(capability.signals.join(', '));
+  if (capability.coverage && capability.coverage.total > 0) parts.push(`${capability.coverage.covered} of ${capability.coverage.total} ${capability.coverage.unit}`);
+  else if (capability.reason && capability.status !== 'met') parts.push(capability.reason);
+  if (capability.exemption) parts.push(`exempt: ${capability.exemption}`);
+  return parts.length > 0 ? c.grey(`  — ${parts.join(' · ')}`) : '';
+}
