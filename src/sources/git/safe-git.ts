@@ -18,11 +18,22 @@ export const SAFE_GIT_CONFIG: readonly string[] = [
   'protocol.file.allow=user',
   'uploadpack.packObjectsHook=',
   'safe.directory=*',
+  // A signed commit would make `git log` run gpg.program when log.showSignature is set.
+  'log.showSignature=false',
+  'gpg.program=false',
+  'gpg.ssh.program=false',
+  'gpg.x509.program=false',
+  'core.gitProxy=',
+  'submodule.recurse=false',
+  'fetch.recurseSubmodules=false',
+  'color.ui=never',
 ];
 
-function gitArgs(args: readonly string[]): string[] {
+function gitArgs(args: readonly string[], extra: readonly string[] = []): string[] {
   const out: string[] = [];
   for (const setting of SAFE_GIT_CONFIG) out.push('-c', setting);
+  // Later -c settings win: callers may add (never remove) settings for one call.
+  for (const setting of extra) out.push('-c', setting);
   // --no-textconv/--no-ext-diff are passed by callers that diff; filters only run on checkout/add.
   return [...out, ...args];
 }
@@ -44,10 +55,16 @@ export interface GitOptions {
   /** Bytes of stdout accepted; beyond it the call fails instead of eating memory. */
   maxBuffer?: number;
   timeoutMs?: number;
+  /**
+   * Extra `-c name=value` settings for this call, applied after SAFE_GIT_CONFIG. For the
+   * caller's own needs (an ssh command for a clone, the file protocol in tests); never built
+   * from the scanned repository's content.
+   */
+  config?: readonly string[];
 }
 
 export function gitSync(args: readonly string[], options: GitOptions): string {
-  return execFileSync('git', gitArgs(args), {
+  return execFileSync('git', gitArgs(args, options.config), {
     cwd: options.cwd,
     env: gitEnv(),
     encoding: 'utf8',
@@ -61,7 +78,7 @@ export function git(args: readonly string[], options: GitOptions): Promise<strin
   return new Promise((resolve, reject) => {
     execFile(
       'git',
-      gitArgs(args),
+      gitArgs(args, options.config),
       {
         cwd: options.cwd,
         env: gitEnv(),
@@ -81,4 +98,30 @@ export function gitWorkTreeTop(dir: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `-c` settings that switch off every filter driver (smudge, clean, long-running process) that the
+ * repository's or the user's configuration defines, for commands that check files out. A
+ * .gitattributes line `* filter=x` would otherwise run `filter.x.smudge` on checkout. Reading the
+ * configuration executes nothing. Names with characters git would not accept are skipped (they
+ * cannot be set from the command line, and git refuses them as well).
+ */
+export function neutralFilterConfig(cwd: string): string[] {
+  let out: string;
+  try {
+    out = gitSync(['config', '--null', '--name-only', '--get-regexp', '^filter\\.'], { cwd, timeoutMs: 10_000 });
+  } catch {
+    return []; // exit 1: no filter configured
+  }
+  const drivers = new Set<string>();
+  for (const name of out.split('\0')) {
+    const match = /^filter\.(.+)\.[^.]+$/s.exec(name.trim());
+    if (match?.[1] && !/[\n=]/.test(match[1])) drivers.add(match[1]);
+  }
+  const settings: string[] = [];
+  for (const driver of drivers) {
+    settings.push(`filter.${driver}.smudge=`, `filter.${driver}.clean=`, `filter.${driver}.process=`, `filter.${driver}.required=false`);
+  }
+  return settings;
 }

@@ -1,0 +1,100 @@
+import { basename } from 'node:path';
+import type { AttestationEvidence } from '../core/types.js';
+import { pathGlobToRegExp, hasGlob } from './glob.js';
+import type { Attestation, Exemption, OrgConfig } from './schema.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * An `expires` date is the last day something holds: it is expired from the next day (UTC) on.
+ * No date never expires.
+ */
+export function isExpired(date: string | undefined, now: Date = new Date()): boolean {
+  if (date === undefined) return false;
+  const lastDay = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(lastDay)) return false;
+  return now.getTime() >= lastDay + DAY_MS;
+}
+
+/* ---------- Exemptions ---------- */
+
+/**
+ * A stable key naming what an exemption covers, e.g. `signal:static-secrets@repository:payments-api`
+ * or `capability:runtime-security@organization`. The scan collects the keys of exemptions it applied
+ * and passes them to unusedExemptions.
+ */
+export function exemptionKey(exemption: Exemption): string {
+  const what = exemption.signal !== undefined ? `signal:${exemption.signal}` : `capability:${exemption.capability}`;
+  const where = exemption.repository !== undefined ? `repository:${exemption.repository}` : exemption.team !== undefined ? `team:${exemption.team}` : 'organization';
+  return `${what}@${where}`;
+}
+
+export function activeExemptions(config: OrgConfig, now: Date = new Date()): Exemption[] {
+  return config.exemptions.filter((e) => !isExpired(e.expires, now));
+}
+
+/** Expired exemptions no longer apply; reports list them so someone renews or removes them. */
+export function expiredExemptions(config: OrgConfig, now: Date = new Date()): Exemption[] {
+  return config.exemptions.filter((e) => isExpired(e.expires, now));
+}
+
+/** Active exemptions that matched nothing in the scan: stale configuration worth a warning. */
+export function unusedExemptions(config: OrgConfig, usedKeys: Iterable<string>, now: Date = new Date()): Exemption[] {
+  const used = new Set(usedKeys);
+  return activeExemptions(config, now).filter((e) => !used.has(exemptionKey(e)));
+}
+
+export interface ExemptionTarget {
+  signal?: string;
+  capability?: string;
+  /** The repository path as reported. */
+  repository?: string;
+  team?: string;
+}
+
+/**
+ * The first active exemption covering a finding. A `repository` in an exemption matches the path as
+ * reported, its last folder name, or a glob over the path. An exemption without repository or
+ * team covers the whole organization.
+ */
+export function findExemption(exemptions: readonly Exemption[], target: ExemptionTarget): Exemption | undefined {
+  for (const exemption of exemptions) {
+    if (exemption.signal !== undefined ? exemption.signal !== target.signal : exemption.capability !== target.capability) continue;
+    if (exemption.team !== undefined && exemption.team !== target.team) continue;
+    if (exemption.repository !== undefined && (target.repository === undefined || !repositoryMatches(exemption.repository, target.repository))) continue;
+    return exemption;
+  }
+  return undefined;
+}
+
+function repositoryMatches(pattern: string, repository: string): boolean {
+  const path = repository.replace(/\\/g, '/').replace(/\/+$/, '');
+  const clean = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
+  if (path === clean || path.replace(/^\.\//, '') === clean || basename(path) === clean) return true;
+  if (!hasGlob(clean)) return false;
+  const regex = pathGlobToRegExp(clean);
+  return regex.test(path.replace(/^\.\//, '')) || regex.test(basename(path));
+}
+
+/* ---------- Attestations ---------- */
+
+/** Attestations in force; with `team`, those for that team plus the organization-wide ones. */
+export function activeAttestations(config: OrgConfig, now: Date = new Date(), team?: string): Attestation[] {
+  return config.attestations.filter((a) => !isExpired(a.expires, now) && (team === undefined || a.team === undefined || a.team === team));
+}
+
+export function expiredAttestations(config: OrgConfig, now: Date = new Date()): Attestation[] {
+  return config.attestations.filter((a) => isExpired(a.expires, now));
+}
+
+/** The evidence an attestation contributes to its capability. */
+export function attestationEvidence(attestation: Attestation): AttestationEvidence {
+  return {
+    attestation: attestation.statement,
+    by: attestation.by,
+    date: attestation.date,
+    ...(attestation.link !== undefined ? { link: attestation.link } : {}),
+    ...(attestation.expires !== undefined ? { expires: attestation.expires } : {}),
+    source: 'attestation',
+  };
+}

@@ -1,0 +1,32 @@
+export { CONFIG_FILE_NAME, ConfigError, defaultConfig, formatPath, loadConfig, parseConfig } from './load.js';
+export type { ConfigErrorCode, LoadedConfig } from './load.js';
+export { closest, configSchema, isIsoDate } from './schema.js';
+export type { Attestation, CapabilityOverride, ClusterConfig, Exemption, LimitsConfig, OrgConfig, TeamConfig } from './schema.js';
+export {
+  DEFAULT_SINCE,
+  limitsFrom,
+  memberMatches,
+  organizationName,
+  parseSince,
+  platformMembers,
+  platformTeams,
+  resolveRepositories,
+  teamOf,
+  teamOfIdentity,
+  teamOfNamespace,
+} from './repositories.js';
+export type { Identity, ResolvedRepository, ResolveOptions } from './repositories.js';
+export {
+  activeAttestations,
+  activeExemptions,
+  attestationEvidence,
+  exemptionKey,
+  expiredAttestations,
+  expiredExemptions,
+  findExemption,
+  isExpired,
+  unusedExemptions,
+} from './exemptions.js';
+export type { ExemptionTarget } from './exemptions.js';
+export { writeStarterConfig } from './starter.js';
+export { expandDirectoryGlob, pathGlobToRegExp, wordGlobToRegExp } from './glob.js';

@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectIn, places } from '../../../test/helpers/fixtures.js';
+import { detector } from './index.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+const platform = join(import.meta.dirname, '..', 'prometheus', 'fixtures', 'platform-gitops');
+
+describe('alertmanager detector', () => {
+  it('finds the config in a Secret, an AlertmanagerConfig and the amtool check in CI', async () => {
+    const result = await detectIn(detector, join(fixtures, 'operator-config'));
+    expect(places(result).sort()).toEqual(['.gitlab-ci.yml:7', 'monitoring/alertmanager.yaml:17', 'monitoring/alertmanager.yaml:9']);
+    // the Secret's values are never shown
+    expect(result.evidence.map((e) => e.detail).join(' ')).not.toContain('alert-router');
+  });
+
+  it('counts kube-prometheus-stack releases and a standalone alertmanager.yml', async () => {
+    const result = await detectIn(detector, platform);
+    expect(places(result).sort()).toEqual(['argocd/apps/monitoring.yaml:11', 'monitoring/alertmanager/alertmanager.yml:5', 'terraform/monitoring/main.tf:12']);
+  });
+
+  it('does not count alerting rules alone, a placeholder config or a README', async () => {
+    const result = await detectIn(detector, join(fixtures, 'rules-only'));
+    expect(result.evidence).toEqual([]);
+  });
+});

@@ -1,0 +1,14 @@
+import { defineDetector } from '../detector.js';
+import { detectTool, kubePrometheusJsonnet, type ConfigSpec } from '../prometheus/observability-facts.js';
+import { definition } from './definition.js';
+
+/** alertmanager.yml: a routing tree and somewhere to send alerts. */
+export const ALERTMANAGER_CONFIG: ConfigSpec = {
+  name: /^alertmanager[\w.-]*\.ya?ml$/i,
+  content: [/^[ \t]*route\s*:/m, /^[ \t]*receivers\s*:/m],
+  detail: 'Alertmanager configuration with route and receivers',
+};
+
+export const detector = defineDetector(definition, (repo) =>
+  detectTool(repo, definition.component, { configs: [ALERTMANAGER_CONFIG], dockerBases: true, more: kubePrometheusJsonnet }),
+);

@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectIn, places } from '../../../test/helpers/fixtures.js';
+import { detector } from './index.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+
+describe('audit-logging detector', () => {
+  it('finds an audit policy, kubeadm audit flags, EKS audit logs and an AKS kube-audit diagnostic setting', async () => {
+    const result = await detectIn(detector, join(fixtures, 'audited'));
+    expect(places(result).sort()).toEqual(
+      ['kubeadm/audit-policy.yaml:1', 'kubeadm/cluster-config.yaml:7', 'kubeadm/cluster-config.yaml:8', 'terraform/eks/main.tf:8', 'terraform/aks/diagnostics.tf:7'].sort(),
+    );
+  });
+
+  it('does not count a README, comments, or log types and categories without audit', async () => {
+    const result = await detectIn(detector, join(fixtures, 'not-audited'));
+    expect(result.evidence).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+import type { FileEvidence } from '../../core/types.js';
+import { isRecord, k8sObjects } from '../../facts/k8s-objects.js';
+import { isDocumentation, SHELL_SCRIPT, YAML_FILE } from '../../facts/paths.js';
+import { terraformBlocks, terraformResources } from '../../facts/terraform.js';
+import type { HclBlock, HclValue } from '../../parse/hcl.js';
+import { lineOf } from '../../parse/yaml.js';
+import type { Repository } from '../../scan/repository.js';
+import { defineDetector } from '../detector.js';
+import { uniqueEvidence } from '../istio/metadata.js';
+import { definition } from './definition.js';
+
+/** kube-apiserver audit settings as flags, config keys (kubeadm extraArgs, k3s, kops) or kubeadm v1beta4 `name:` entries. */
+const AUDIT_FLAG = /(^|[\s"'=,[-])--audit-(policy-file|log-path|webhook-config-file)\b/;
+const AUDIT_KEY = /^\s*(-\s*)?["']?(audit-policy-file|audit-log-path|audit-webhook-config-file|auditLogPath|auditPolicyFile|auditWebhookConfigFile)["']?\s*:\s*\S/;
+const AUDIT_NAME = /^\s*-?\s*name\s*:\s*["']?(audit-policy-file|audit-log-path|audit-webhook-config-file)["']?\s*$/;
+
+export const detector = defineDetector(definition, (repo) => {
+  const evidence: FileEvidence[] = [];
+  for (const object of k8sObjects(repo)) {
+    if (object.group === 'audit.k8s.io' && object.kind === 'Policy') evidence.push({ file: object.file, line: object.line, detail: `audit policy (${object.apiVersion})` });
+  }
+  evidence.push(...apiServerFlags(repo), ...eksctlAndCloudFormation(repo), ...terraformAudit(repo));
+  return uniqueEvidence(evidence);
+});
+
+function apiServerFlags(repo: Repository): FileEvidence[] {
+  const evidence: FileEvidence[] = [];
+  const candidates = repo.files.filter((f) => (YAML_FILE.test(f.path) || SHELL_SCRIPT.test(f.path) || /\.(service|conf|env)$|(^|\/)(kube-apiserver|config)$/.test(f.path)) && !isDocumentation(f.path));
+  for (const file of candidates) {
+    const text = repo.text(file.path);
+    if (text === undefined || !/audit/i.test(text)) continue;
+    text.split('\n').forEach((raw, index) => {
+      const line = raw.replace(/\s+#.*$/, '');
+      if (/^\s*#/.test(raw)) return;
+      if (AUDIT_FLAG.test(line) || AUDIT_KEY.test(line) || AUDIT_NAME.test(line)) {
+        evidence.push({ file: file.path, line: index + 1, detail: `kube-apiserver ${/(audit-[a-z-]+|audit[A-Z]\w+)/.exec(line)?.[1] ?? 'audit setting'}` });
+      }
+    });
+    // RKE cluster.yml: services.kube-api.audit_log.enabled: true
+    if (/audit_log\s*:/.test(text) && YAML_FILE.test(file.path)) {
+      for (const document of repo.yaml(file.path)) {
+        const services = isRecord(document.value) ? document.value.services : undefined;
+        const api = isRecord(services) ? services['kube-api'] : undefined;
+        const audit = isRecord(api) ? api.audit_log : undefined;
+        if (isRecord(audit) && audit.enabled === true) evidence.push({ file: file.path, line: lineOf(audit, 'enabled'), detail: 'RKE kube-api audit_log enabled' });
+      }
+    }
+  }
+  return evidence;
+}
+
+/** eksctl `cloudWatch.clusterLogging.enableTypes` and CloudFormation `Logging.ClusterLogging.EnabledTypes`. */
+function eksctlAndCloudFormation(repo: Repository): FileEvidence[] {
+  const evidence: FileEvidence[] = [];
+  for (const file of repo.filesMatching(YAML_FILE)) {
+    const text = repo.text(file.path);
+    if (text === undefined || !/enableTypes|EnabledTypes/.test(text)) continue;
+    for (const document of repo.yaml(file.path)) walkLogging(document.value, file.path, evidence, 0);
+  }
+  return evidence;
+}
+
+function walkLogging(node: unknown, file: string, evidence: FileEvidence[], depth: number): void {
+  if (depth > 15 || node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const item of node) walkLogging(item, file, evidence, depth + 1);
+    return;
+  }
+  const record = node as Record<string, unknown>;
+  for (const key of ['enableTypes', 'EnabledTypes']) {
+    const types = record[key];
+    if (!Array.isArray(types)) continue;
+    const names = types.map((t) => (isRecord(t) ? t.Type : t)).filter((t): t is string => typeof t === 'string');
+    if (names.some((n) => /^(audit|all|\*)$/i.test(n))) evidence.push({ file, line: lineOf(record, key), detail: 'EKS control-plane logs include audit' });
+  }
+  for (const value of Object.values(record)) walkLogging(value, file, evidence, depth + 1);
+}
+
+function terraformAudit(repo: Repository): FileEvidence[] {
+  const evidence: FileEvidence[] = [];
+  for (const { file, block } of terraformBlocks(repo)) {
+    // aws_eks_cluster.enabled_cluster_log_types, terraform-aws-modules/eks cluster_enabled_log_types
+    for (const name of ['enabled_cluster_log_types', 'cluster_enabled_log_types']) {
+      const attribute = block.attributes[name];
+      if (attribute && mentionsAudit(attribute.value)) evidence.push({ file, line: attribute.line, detail: `${name} includes audit` });
+    }
+  }
+  for (const { file, block } of terraformResources(repo, /^azurerm_monitor_diagnostic_setting$/)) {
+    for (const nested of nestedBlocks(block)) {
+      const category = nested.attributes.category?.value;
+      if ((nested.type === 'enabled_log' || nested.type === 'log') && typeof category === 'string' && /^kube-audit(-admin)?$/.test(category)) {
+        evidence.push({ file, line: nested.attributes.category!.line, detail: `AKS diagnostic setting ${block.labels[1] ?? ''}: ${category}`.trim() });
+      }
+    }
+  }
+  for (const { file, block } of terraformResources(repo, /^google_(project|organization|folder)_iam_audit_config$/)) {
+    const service = block.attributes.service;
+    if (service && typeof service.value === 'string' && /^(container\.googleapis\.com|allServices)$/.test(service.value) && block.type === 'resource') {
+      evidence.push({ file, line: service.line, detail: `GKE audit logs: ${block.labels[0]} for ${service.value}` });
+    }
+  }
+  return evidence;
+}
+
+function mentionsAudit(value: HclValue): boolean {
+  if (Array.isArray(value)) return value.some((v) => v === 'audit');
+  // An expression (concat, var with default) is kept as source text.
+  return typeof value === 'string' && /["']audit["']/.test(value);
+}
+
+function nestedBlocks(block: HclBlock): HclBlock[] {
+  const out: HclBlock[] = [];
+  for (const child of block.blocks) out.push(child, ...nestedBlocks(child));
+  return out;
+}

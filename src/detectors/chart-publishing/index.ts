@@ -1,0 +1,52 @@
+import type { FileEvidence } from '../../core/types.js';
+import { ciCommands, type Command } from '../../facts/ci.js';
+import { isRecord } from '../../facts/k8s-objects.js';
+import { configEvidence, useEvidence, uniqueEvidence } from '../image-pipeline/ci-evidence.js';
+import { redact, runsTool, toolArgs } from '../image-pipeline/tool-runs.js';
+import { defineDetector } from '../detector.js';
+import { definition } from './definition.js';
+
+/** A chart pushed by helm itself or by chart-releaser: publishing on its own. */
+export function pushesChart(text: string): boolean {
+  return (
+    runsTool(text, 'helm', /^(push|cm-push|push-artifactory|s3\s+push|gcs\s+push)\b/) ||
+    runsTool(text, 'cr|\\$[({]CR(?:_[A-Z]+)?[)}]', /^upload\b/) ||
+    toolArgs(text, 'oras').some((args) => /^push\b.*\.tgz\b/.test(args))
+  );
+}
+
+/** Copies and uploads that publish only when they carry a packaged chart (`*.tgz`) or an index.yaml. */
+function uploadsPackagedChart(text: string): boolean {
+  if (/\bcurl\b.*(--data-binary|-F|--form|-T|--upload-file)\s*["']?(\w+=)?@?[^\s"']*\.tgz/.test(text)) return true;
+  if (/\b(aws\s+s3\s+(cp|sync)|gsutil\s+(-m\s+)?(cp|rsync)|gcloud\s+storage\s+(cp|rsync)|az\s+storage\s+blob\s+upload(-batch)?|jf(rog)?\s+(rt\s+)?(u|upload))\b/.test(text)) {
+    return /\.tgz\b|index\.yaml|\bcharts?\b/.test(text);
+  }
+  return false;
+}
+
+export const detector = defineDetector(definition, (repo) => {
+  const evidence: FileEvidence[] = [];
+  const commands = ciCommands(repo);
+  // A file+job that packages a chart: its uploads of .tgz files publish that chart.
+  const packaging = new Set(commands.filter((c) => runsTool(c.text, 'helm', /^package\b/)).map(jobKey));
+  for (const command of commands) {
+    if (pushesChart(command.text) || (packaging.has(jobKey(command)) && uploadsPackagedChart(command.text)) || /--data-binary\s+["']?@[^\s"']*\.tgz/.test(command.text)) {
+      evidence.push({ file: command.file, line: command.line, detail: `publishes a chart: \`${redact(command.text)}\`` });
+    }
+  }
+  evidence.push(
+    ...useEvidence(repo, /^(helm\/chart-releaser-action|stefanprodan\/helm-gh-pages|appany\/helm-oci-chart-releaser|bitdeps\/helm-oci-charts-releaser|J12934\/helm-gh-pages-action|goodsmileduck\/helm-push-action|bsord\/helm-push|shellbear\/helm-release-action)@/i),
+    ...configEvidence(repo, {
+      path: /(^|\/)\.?cr\.ya?ml$/i,
+      key: 'owner',
+      value: /\S/,
+      also: (doc) => ['git-repo', 'charts-repo', 'index-path', 'pages-branch', 'release-name-template', 'package-path', 'skip-existing'].some((k) => k in doc) && isRecord(doc),
+      detail: 'chart-releaser configuration',
+    }),
+  );
+  return uniqueEvidence(evidence);
+});
+
+function jobKey(command: Command): string {
+  return `${command.file}#${command.job ?? ''}`;
+}

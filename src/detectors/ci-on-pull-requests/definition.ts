@@ -1,0 +1,11 @@
+import type { DetectorDefinition } from '../detector.js';
+
+export const definition = {
+  id: 'ci-on-pull-requests',
+  name: 'CI runs on pull requests',
+  kind: 'practice',
+  description:
+    'A pipeline that runs for proposed changes before they merge: GitHub workflows triggered by pull_request or pull_request_target; GitLab workflow rules, job rules or `only` for merge requests (or the MergeRequest-Pipelines template); Jenkins multibranch pull-request builds (changeRequest(), CHANGE_ID, multibranchPipelineJob, GitHub PR builder); Azure Pipelines `pr:` triggers; Bitbucket `pull-requests:` pipelines; Drone pull_request triggers; Tekton Pipelines-as-Code runs on pull_request. CircleCI builds every pushed branch by default, pull-request branches included, so a CircleCI workflow counts unless all its jobs are filtered to fixed branches or tags, scheduled, or guarded by `when`/`unless`.',
+  remediation:
+    'Run the test and build jobs on every pull request (GitHub `on: pull_request`, GitLab `rules: - if: $CI_PIPELINE_SOURCE == "merge_request_event"`, Jenkins multibranch with pull-request discovery) and make the checks required before merging.',
+} satisfies DetectorDefinition;

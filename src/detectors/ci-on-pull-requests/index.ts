@@ -1,0 +1,16 @@
+import { defineDetector } from '../detector.js';
+import { circleciBranchBuilds } from './circleci.js';
+import { definition } from './definition.js';
+import { githubPullRequestWorkflows } from './github.js';
+import { gitlabMergeRequestPipelines } from './gitlab.js';
+import { azurePullRequestTriggers, jenkinsPullRequestBuilds, otherPullRequestPipelines, tektonPullRequestRuns } from './others.js';
+
+export const detector = defineDetector(definition, (repo) => [
+  ...githubPullRequestWorkflows(repo),
+  ...gitlabMergeRequestPipelines(repo),
+  ...jenkinsPullRequestBuilds(repo),
+  ...azurePullRequestTriggers(repo),
+  ...circleciBranchBuilds(repo),
+  ...otherPullRequestPipelines(repo),
+  ...tektonPullRequestRuns(repo),
+]);

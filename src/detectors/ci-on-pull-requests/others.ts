@@ -1,0 +1,70 @@
+import type { FileEvidence } from '../../core/types.js';
+import { isRecord, k8sObjects } from '../../facts/k8s-objects.js';
+import { AZURE_PIPELINES, BITBUCKET_PIPELINES, DRONE, JENKINSFILE } from '../../facts/paths.js';
+import { lineOf } from '../../parse/yaml.js';
+import type { Repository } from '../../scan/repository.js';
+import { isSamplePath } from '../k8s-manifests/evidence-filters.js';
+
+/** Pull-request builds in Jenkins pipelines, shared libraries and Job DSL / JCasC seed jobs. */
+const JENKINS_PR = /\bchangeRequest\s*\(|\benv\.CHANGE_ID\b|\$\{?CHANGE_ID\b|\bmultibranchPipelineJob\b|\bghprb\w*|\bgithubPullRequest\b|\bGhprbTrigger\b|\bpullRequest\.(comment|addLabel|review|createStatus)/;
+
+export function jenkinsPullRequestBuilds(repo: Repository): FileEvidence[] {
+  const evidence: FileEvidence[] = [];
+  const candidates = [...repo.filesMatching(JENKINSFILE), ...repo.filesMatching(/\.(dsl|jobdsl)$|(^|\/)[^/]*(jenkins|casc|jobs?)[^/]*\.ya?ml$/i)];
+  for (const file of candidates) {
+    if (isSamplePath(file.path) || /\.(md|txt)$/i.test(file.path)) continue;
+    const lines = repo.text(file.path)?.split('\n') ?? [];
+    const index = lines.findIndex((line) => JENKINS_PR.test(line) && !/^\s*(\/\/|\*|#|\/\*)/.test(line));
+    if (index >= 0) evidence.push({ file: file.path, line: index + 1, detail: 'Jenkins builds pull requests' });
+  }
+  return evidence;
+}
+
+/** Azure Pipelines `pr:` triggers (anything but `pr: none`). */
+export function azurePullRequestTriggers(repo: Repository): FileEvidence[] {
+  const evidence: FileEvidence[] = [];
+  for (const file of repo.filesMatching(AZURE_PIPELINES)) {
+    const document = repo.yaml(file.path)[0];
+    const doc = document?.value;
+    if (!document || !isRecord(doc) || doc.pr === undefined || doc.pr === null || doc.pr === 'none' || doc.pr === false) continue;
+    evidence.push({ file: file.path, line: lineOf(doc, 'pr', document.line), detail: 'Azure Pipelines pr trigger' });
+  }
+  return evidence;
+}
+
+/** Bitbucket `pipelines: pull-requests:` and Drone `trigger: event: pull_request`. */
+export function otherPullRequestPipelines(repo: Repository): FileEvidence[] {
+  const evidence: FileEvidence[] = [];
+  for (const file of repo.filesMatching(BITBUCKET_PIPELINES)) {
+    const doc = repo.yaml(file.path)[0]?.value;
+    const pipelines = isRecord(doc) ? doc.pipelines : undefined;
+    if (isRecord(pipelines) && isRecord(pipelines['pull-requests'])) {
+      evidence.push({ file: file.path, line: lineOf(pipelines, 'pull-requests'), detail: 'Bitbucket pull-requests pipeline' });
+    }
+  }
+  for (const file of repo.filesMatching(DRONE)) {
+    for (const document of repo.yaml(file.path)) {
+      const trigger = isRecord(document.value) ? document.value.trigger : undefined;
+      const event = isRecord(trigger) ? trigger.event : undefined;
+      const events = Array.isArray(event) ? event : isRecord(event) && Array.isArray(event.include) ? event.include : [event];
+      if (isRecord(trigger) && events.includes('pull_request')) {
+        evidence.push({ file: file.path, line: lineOf(trigger, 'event'), detail: 'Drone pipeline on pull_request' });
+        break;
+      }
+    }
+  }
+  return evidence;
+}
+
+/** Tekton Pipelines-as-Code PipelineRuns annotated to run on pull requests. */
+export function tektonPullRequestRuns(repo: Repository): FileEvidence[] {
+  const evidence: FileEvidence[] = [];
+  for (const object of k8sObjects(repo)) {
+    if (object.group !== 'tekton.dev' || object.kind !== 'PipelineRun' || isSamplePath(object.file)) continue;
+    const metadata = isRecord(object.doc.metadata) ? object.doc.metadata : {};
+    const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
+    const key = ['pipelinesascode.tekton.dev/on-event', 'pipelinesascode.tekton.dev/on-cel-expression'].find((k) => typeof annotations[k] === 'string' && /pull_request/.test(annotations[k] as string));
+    if (key) evidence.push({ file: object.file, line: lineOf(annotations, key, object.line), detail: `PipelineRun ${object.name} on pull_request` });
+  }
+  return evidence;
+}

@@ -1,0 +1,25 @@
+import type { FileEvidence } from '../../core/types.js';
+import { findComponent } from '../../facts/component.js';
+import { isRecord } from '../../facts/k8s-objects.js';
+import { CIRCLECI } from '../../facts/paths.js';
+import { lineOf } from '../../parse/yaml.js';
+import { defineDetector } from '../detector.js';
+import { ownEvidence } from '../k8s-manifests/evidence-filters.js';
+import { definition } from './definition.js';
+
+export const detector = defineDetector(definition, (repo) => {
+  const evidence: FileEvidence[] = [];
+  for (const file of repo.filesMatching(CIRCLECI)) {
+    for (const document of repo.yaml(file.path)) {
+      const config = document.value;
+      if (!isRecord(config) || config.version === undefined) continue;
+      const key = isRecord(config.jobs) ? 'jobs' : isRecord(config.workflows) ? 'workflows' : undefined;
+      if (key === undefined) continue;
+      const names = Object.keys(config[key] as Record<string, unknown>).filter((name) => name !== 'version');
+      evidence.push({ file: file.path, line: lineOf(config, key, document.line), detail: `CircleCI ${key}: ${names.slice(0, 5).join(', ')}` });
+      break;
+    }
+  }
+  evidence.push(...ownEvidence(findComponent(repo, definition.component)));
+  return evidence;
+});

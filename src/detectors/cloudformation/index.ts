@@ -1,0 +1,16 @@
+import type { FileEvidence } from '../../core/types.js';
+import { findComponent } from '../../facts/component.js';
+import { ownEvidence } from '../ansible/text-lines.js';
+import { defineDetector } from '../detector.js';
+import { definition } from './definition.js';
+import { cfnTemplates } from './templates.js';
+
+export const detector = defineDetector(definition, (repo) => {
+  const evidence: FileEvidence[] = [];
+  for (const template of cfnTemplates(repo)) {
+    const kind = template.sam ? 'SAM template' : 'CloudFormation template';
+    evidence.push({ file: template.file, line: template.line, detail: `${kind} (${template.resources.length} resources)` });
+  }
+  evidence.push(...findComponent(repo, definition.component));
+  return ownEvidence(evidence);
+});

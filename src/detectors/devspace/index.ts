@@ -1,0 +1,18 @@
+import { commandEvidence, configEvidence, useEvidence, uniqueEvidence } from '../image-pipeline/ci-evidence.js';
+import { runsTool } from '../image-pipeline/tool-runs.js';
+import { defineDetector } from '../detector.js';
+import { definition } from './definition.js';
+
+const SUBCOMMAND = /^(dev|deploy|build|run|run-pipeline|purge|sync|enter|logs|use|render|attach)\b/;
+
+export function runsDevspace(text: string): boolean {
+  return runsTool(text, 'devspace|\\$[({]DEVSPACE(?:_[A-Z]+)?[)}]', SUBCOMMAND);
+}
+
+export const detector = defineDetector(definition, (repo) =>
+  uniqueEvidence([
+    ...configEvidence(repo, { path: /(^|\/)devspace[^/]*\.ya?ml$/i, key: 'version', value: /^v[12]beta\d+$/, detail: 'DevSpace configuration' }),
+    ...commandEvidence(repo, runsDevspace),
+    ...useEvidence(repo, /^loft-sh\/setup-devspace@/i),
+  ]),
+);

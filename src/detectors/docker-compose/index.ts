@@ -1,0 +1,25 @@
+import type { FileEvidence } from '../../core/types.js';
+import { isRecord } from '../../facts/k8s-objects.js';
+import { isDocumentation } from '../../facts/paths.js';
+import { lineOf } from '../../parse/yaml.js';
+import { isSampleOrDocPath } from '../image-pipeline/tool-runs.js';
+import { defineDetector } from '../detector.js';
+import { definition } from './definition.js';
+
+/** Wider than the shared COMPOSE_FILE: `docker-compose-dev.yml` and `docker-compose.ci.yaml` are common too. */
+const COMPOSE = /(^|\/)(docker-compose[^/]*|compose(\.[^/]+)?)\.ya?ml$/i;
+
+export const detector = defineDetector(definition, (repo) => {
+  const evidence: FileEvidence[] = [];
+  for (const file of repo.filesMatching(COMPOSE)) {
+    if (isDocumentation(file.path) || isSampleOrDocPath(file.path)) continue;
+    for (const document of repo.yaml(file.path)) {
+      const doc = document.value;
+      if (!isRecord(doc) || !isRecord(doc.services) || Object.keys(doc.services).length === 0) continue;
+      const count = Object.keys(doc.services).length;
+      evidence.push({ file: file.path, line: lineOf(doc, 'services', document.line), detail: `Compose file with ${count} service${count === 1 ? '' : 's'}` });
+      break;
+    }
+  }
+  return evidence;
+});

@@ -1,0 +1,22 @@
+import type { FileEvidence } from '../../core/types.js';
+import { findComponent } from '../../facts/component.js';
+import { isRecord } from '../../facts/k8s-objects.js';
+import { GITHUB_WORKFLOW } from '../../facts/paths.js';
+import { lineOf } from '../../parse/yaml.js';
+import { defineDetector } from '../detector.js';
+import { ownEvidence } from '../k8s-manifests/evidence-filters.js';
+import { definition } from './definition.js';
+
+export const detector = defineDetector(definition, (repo) => {
+  const evidence: FileEvidence[] = [];
+  for (const file of repo.filesMatching(GITHUB_WORKFLOW)) {
+    const workflow = repo.yaml(file.path)[0];
+    const doc = workflow?.value;
+    // A workflow needs both: triggers and at least one job (a file with only `on:` never runs).
+    if (!workflow || !isRecord(doc) || doc.on === undefined || !isRecord(doc.jobs) || Object.keys(doc.jobs).length === 0) continue;
+    const name = typeof doc.name === 'string' ? `"${doc.name}" ` : '';
+    evidence.push({ file: file.path, line: lineOf(doc, 'jobs', workflow.line), detail: `workflow ${name}with jobs ${Object.keys(doc.jobs).slice(0, 5).join(', ')}` });
+  }
+  evidence.push(...ownEvidence(findComponent(repo, definition.component)));
+  return evidence;
+});

@@ -1,0 +1,22 @@
+import type { FileEvidence } from '../../core/types.js';
+import { findComponent } from '../../facts/component.js';
+import { provisioningEvidence } from '../ansible/provisioning-commands.js';
+import { matchingLines, ownEvidence } from '../ansible/text-lines.js';
+import { defineDetector } from '../detector.js';
+import { definition } from './definition.js';
+
+/** Deployment Manager resources (YAML configs, Jinja and Python templates). */
+const DEPLOYMENT_MANAGER = /(^\s*(-\s+)?|[{,]\s*)['"]?type['"]?\s*:\s*['"]?(container\.v1(beta1)?\.cluster|gcp-types\/container-v1(beta1)?:projects\.(zones|locations)\.clusters)['"]?\s*,?\s*$/;
+/** Pulumi programs: `new gcp.container.Cluster(`, `container.NewCluster(ctx, …)`. */
+const GKE_IN_CODE = /\bgcp\.container\.(Cluster|NodePool)\s*\(|\bcontainer\.New(Cluster|NodePool)\s*\(\s*ctx\b|^\s*import\s+com\.pulumi\.gcp\.container\.(Cluster|NodePool);|\bGcp\.Container\.(Cluster|NodePool)\s*\(/;
+
+export const detector = defineDetector(definition, (repo) => {
+  const evidence: FileEvidence[] = [];
+  for (const hit of matchingLines(repo, /\.(ya?ml|jinja|py)$/i, DEPLOYMENT_MANAGER, 'container')) {
+    evidence.push({ file: hit.file, line: hit.line, detail: 'Deployment Manager GKE cluster' });
+  }
+  for (const hit of matchingLines(repo, /\.(ts|js|py|go|cs|java)$/, GKE_IN_CODE, 'ontainer')) evidence.push({ file: hit.file, line: hit.line, detail: 'GKE cluster in infrastructure code' });
+  const component = findComponent(repo, definition.component);
+  evidence.push(...component, ...provisioningEvidence(repo, definition.component.commands, component));
+  return ownEvidence(evidence);
+});

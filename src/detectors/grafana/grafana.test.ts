@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectIn, places } from '../../../test/helpers/fixtures.js';
+import { detector } from './index.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+// Shared scenario: kube-prometheus-stack (which runs Grafana) installed by Terraform and Argo CD.
+const platform = join(import.meta.dirname, '..', 'prometheus', 'fixtures', 'platform-gitops');
+
+describe('grafana detector', () => {
+  it('finds provisioning files, grafana.ini, a custom Grafana image and the Terraform provider', async () => {
+    const result = await detectIn(detector, join(fixtures, 'observability-stack'));
+    expect(places(result).sort()).toEqual(
+      [
+        'grafana/Dockerfile:6',
+        'grafana/grafana.ini:2',
+        'grafana/provisioning/dashboards/providers.yaml:3',
+        'grafana/provisioning/datasources/datasources.yaml:3',
+        'terraform/grafana.tf:10',
+        'terraform/grafana.tf:15',
+        'terraform/grafana.tf:3',
+      ].sort(),
+    );
+  });
+
+  it('counts kube-prometheus-stack releases and dashboards labelled for the Grafana sidecar', async () => {
+    const result = await detectIn(detector, platform);
+    expect(places(result).sort()).toEqual(['argocd/apps/monitoring.yaml:11', 'monitoring/dashboards/payments.yaml:1', 'terraform/monitoring/main.tf:12']);
+  });
+
+  it('does not take the Grafana agent, Alloy, Tempo or loose dashboard JSON for Grafana', async () => {
+    const result = await detectIn(detector, join(fixtures, 'agent-only'));
+    expect(result.evidence).toEqual([]);
+  });
+
+  it('ignores the README mentions and example stacks of a library', async () => {
+    const result = await detectIn(detector, join(platform, '..', 'library-repo'));
+    expect(result.evidence).toEqual([]);
+  });
+});

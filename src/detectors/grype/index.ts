@@ -1,0 +1,22 @@
+import type { FileEvidence } from '../../core/types.js';
+import { ciToolEvidence, gitlabContainerScanning } from '../image-pipeline/ci-evidence.js';
+import { toolArgs } from '../image-pipeline/tool-runs.js';
+import { defineDetector } from '../detector.js';
+import { definition } from './definition.js';
+
+/** Any grype invocation with a target; `grype version` or a bare `grype` (an install check) is not a scan. */
+export function runsGrype(text: string): boolean {
+  return toolArgs(text, 'grype').some((args) => args !== '' && !/^(version|--version|-v|help|--help|-h|completion)\b/.test(args));
+}
+
+export const detector = defineDetector(definition, (repo) => {
+  const evidence: FileEvidence[] = ciToolEvidence(repo, {
+    command: runsGrype,
+    uses: /^anchore\/scan-action@/i,
+    orbs: /(^|\/)grype/i,
+  });
+  for (const scan of gitlabContainerScanning(repo)) {
+    if (scan.analyzer === 'grype') evidence.push({ file: scan.file, line: scan.line, detail: `includes ${scan.ref} (Grype analyzer)` });
+  }
+  return evidence;
+});

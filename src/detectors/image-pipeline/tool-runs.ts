@@ -1,0 +1,62 @@
+import { shorten } from '../../facts/component.js';
+
+/**
+ * Helpers for the container, dev-loop and scanning detectors: "is this tool really run here?".
+ * They live in this folder because detectors may not edit src/facts; see the report for the
+ * suggested move to a shared fact.
+ */
+
+/** Words that make a command segment an installation or a message, never a run of the tool. */
+const NOT_A_RUN = /\b(install|uninstall|upgrade-cli|brew|apt-get|apt|apk|yum|dnf|choco|scoop|which|type|hash)\b|^\s*(echo|printf|log|info|warn|say|cat)\b|^\s*command\s+-v\b/;
+
+/** Splits a command line into the segments a shell would run one by one (&&, ||, ;, |). */
+function segments(text: string): string[] {
+  return text.split(/&&|\|\||;|\|/);
+}
+
+/**
+ * The argument text after each invocation of `tool` in the command, one per segment that runs it.
+ * `tool` is a regex source for the program name ("trivy", "kind|\\$[({]KIND[A-Z_]*[)}]"); it
+ * must stand as a word in command position (start, after a path slash, a quote, `(` or a space),
+ * so `trivy_0.50_Linux.tar.gz`, `.../aquasecurity/trivy/main/install.sh` or `kind: Cluster` are not runs.
+ */
+export function toolArgs(text: string, tool: string): string[] {
+  const re = new RegExp(`(?:^|[\\s/"'\`(])(?:${tool})(?::[\\w.-]+)?(?=$|[\\s"'\`)])(.*)$`);
+  const found: string[] = [];
+  for (const segment of segments(text)) {
+    if (NOT_A_RUN.test(segment)) continue;
+    const match = re.exec(segment);
+    if (match) found.push(match[1]!.trim().replace(/^["'`)]+/, '').trim());
+  }
+  return found;
+}
+
+/** True when some invocation of `tool` has arguments matching `args` (tested from the first argument). */
+export function runsTool(text: string, tool: string, args: RegExp): boolean {
+  return toolArgs(text, tool).some((rest) => args.test(rest));
+}
+
+/**
+ * `shorten()` plus what it misses: `-p secret` (docker login), `-u user:pass` (curl), and
+ * credentials inside URLs (`https://user:pass@host`). Evidence must never carry a secret.
+ */
+export function redact(text: string): string {
+  const cleaned = text
+    .replace(/(\s-p\s*)(?!-)\S+/g, '$1***')
+    .replace(/(\s(?:-u|--user)[\s=])\S+:\S+/g, '$1***')
+    .replace(/(\w+:\/\/)[^/\s:@]+:[^/\s@]+@/g, '$1***@');
+  return shorten(cleaned);
+}
+
+/**
+ * Test data and documentation folders: files there describe someone else's setup (a linter's
+ * fixture, a docs example), not the team's own use.
+ */
+export function isSampleOrDocPath(path: string): boolean {
+  return isTestDataPath(path) || /(^|\/)(docs?|documentation)\//i.test(path);
+}
+
+/** Test fixtures only: a Dockerfile under docs/ still builds something real (the docs site). */
+export function isTestDataPath(path: string): boolean {
+  return /(^|\/)(testdata|test-data|fixtures?|__fixtures__|__snapshots__)\//i.test(path);
+}

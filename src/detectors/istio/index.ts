@@ -1,0 +1,44 @@
+import type { FileEvidence } from '../../core/types.js';
+import { chartRefs } from '../../facts/charts.js';
+import { findComponent } from '../../facts/component.js';
+import { k8sObjects } from '../../facts/k8s-objects.js';
+import type { Repository } from '../../scan/repository.js';
+import { isTemplated } from '../../parse/helm-template.js';
+import { defineDetector } from '../detector.js';
+import { definition } from './definition.js';
+import { crdsOfGroup, isEnabling, metadataEntries, uniqueEvidence } from './metadata.js';
+
+const ISTIO_GROUP = /^(networking|security|install|telemetry|extensions)\.istio\.io$/;
+/** Chart names Istio publishes that other projects use too: they need the Istio repository nearby. */
+const GENERIC_CHARTS = new Set(['base', 'gateway', 'cni', 'ztunnel']);
+
+export const detector = defineDetector(definition, (repo) => {
+  const evidence: FileEvidence[] = [];
+  for (const object of k8sObjects(repo)) {
+    for (const entry of metadataEntries(object)) {
+      const detail = `${object.kind} ${object.name}: ${entry.key}: ${entry.value}`;
+      if (entry.kind === 'label' && entry.key === 'istio-injection' && isEnabling(entry.value, ['enabled'])) evidence.push({ file: object.file, line: entry.line, detail });
+      else if (entry.kind === 'label' && entry.key === 'istio.io/rev' && entry.value.trim() !== '' && !isTemplated(entry.value)) evidence.push({ file: object.file, line: entry.line, detail });
+      else if (entry.kind === 'label' && entry.key === 'istio.io/dataplane-mode' && isEnabling(entry.value, ['ambient'])) evidence.push({ file: object.file, line: entry.line, detail });
+      else if (entry.key === 'sidecar.istio.io/inject' && isEnabling(entry.value, ['true'])) evidence.push({ file: object.file, line: entry.line, detail });
+    }
+  }
+  evidence.push(...genericIstioCharts(repo));
+  evidence.push(...crdsOfGroup(repo, ISTIO_GROUP));
+  evidence.push(...findComponent(repo, definition.component));
+  return uniqueEvidence(evidence);
+});
+
+/** `base`, `gateway`… count only when the reference names Istio's chart repository (istio-release) or an `istio` repo alias. */
+function genericIstioCharts(repo: Repository): FileEvidence[] {
+  const evidence: FileEvidence[] = [];
+  for (const ref of chartRefs(repo)) {
+    if (!GENERIC_CHARTS.has(ref.chart)) continue;
+    // The chart's own line ("chart: istio/base") or the few lines after it (a Flux sourceRef named istio).
+    const nearby = (repo.text(ref.file) ?? '').split('\n').slice(ref.line - 1, ref.line + 4).join('\n');
+    if (/istio/i.test(ref.repository ?? '') || /\bistio(-release)?\b/i.test(nearby)) {
+      evidence.push({ file: ref.file, line: ref.line, detail: `chart ${ref.chart} from the Istio repository (${ref.via})` });
+    }
+  }
+  return evidence;
+}

@@ -1,0 +1,12 @@
+import { defineDetector } from '../detector.js';
+import { detectTool, type ConfigSpec } from '../prometheus/observability-facts.js';
+import { definition } from './definition.js';
+
+/** Jaeger v2 runs on the Collector framework: its config is a collector config with Jaeger's own storage/query extensions. */
+export const JAEGER_V2_CONFIG: ConfigSpec = {
+  name: /\.ya?ml$/i,
+  content: [/^[ \t]+jaeger_(storage|query)\s*:/m, /^service\s*:/m, /^[ \t]+pipelines\s*:/m],
+  detail: 'Jaeger v2 configuration',
+};
+
+export const detector = defineDetector(definition, (repo) => detectTool(repo, definition.component, { configs: [JAEGER_V2_CONFIG], dockerBases: true }));

@@ -1,0 +1,74 @@
+import type { FileEvidence } from '../../core/types.js';
+import { isDocumentation } from '../../facts/paths.js';
+import type { Repository } from '../../scan/repository.js';
+import { isSamplePath } from '../k8s-manifests/evidence-filters.js';
+
+const JENKINSFILE_NAME = /(^|\/)(Jenkinsfile[^/]*|[^/]+\.jenkinsfile)$/i;
+
+const SHAPES: [RegExp, string][] = [
+  [/^pipeline\s*\{/, 'declarative pipeline'],
+  [/^node\s*(\(|\{)/, 'scripted pipeline'],
+  [/^(@Library\s*\(|library\s*[('"])/, 'pipeline from a shared library'],
+  [/^(podTemplate|timestamps|timeout|ansiColor|withCredentials|properties|stage|parallel)\s*[({]/, 'scripted pipeline'],
+  // Plugin and shared-library entry points such as buildPlugin() or mavenPipeline(...).
+  [/^[a-z]\w*\s*\([^)]*\)?\s*\{?\s*$/, 'pipeline from a shared library'],
+];
+
+/** Jenkinsfiles that define a pipeline; comments and documentation copies never count. */
+export function jenkinsfiles(repo: Repository): FileEvidence[] {
+  const evidence: FileEvidence[] = [];
+  for (const file of repo.filesMatching(JENKINSFILE_NAME)) {
+    if (isDocumentation(file.path) || isSamplePath(file.path)) continue;
+    const found = firstShape(codeLines(repo.text(file.path)));
+    if (found) evidence.push({ file: file.path, line: found.line, detail: found.detail });
+  }
+  return evidence;
+}
+
+/** vars/*.groovy with a `call` method: a Jenkins shared library's steps. */
+export function sharedLibrarySteps(repo: Repository): FileEvidence[] {
+  const evidence: FileEvidence[] = [];
+  for (const file of repo.filesMatching(/(^|\/)vars\/[^/]+\.groovy$/)) {
+    if (isSamplePath(file.path)) continue;
+    const call = codeLines(repo.text(file.path)).find((l) => /^(def|void|Object|Map|String|boolean)\s+call\s*\(/.test(l.text));
+    if (call) evidence.push({ file: file.path, line: call.line, detail: 'Jenkins shared library step' });
+  }
+  return evidence;
+}
+
+function firstShape(lines: { text: string; line: number }[]): { line: number; detail: string } | undefined {
+  for (const [pattern, detail] of SHAPES.slice(0, 4)) {
+    const hit = lines.find((l) => pattern.test(l.text));
+    if (hit) return { line: hit.line, detail };
+  }
+  // Only a file whose first statement is a bare call counts as a library-driven pipeline.
+  const first = lines.find((l) => !/^(import|package)\s/.test(l.text));
+  return first && SHAPES[4]![0].test(first.text) ? { line: first.line, detail: SHAPES[4]![1] } : undefined;
+}
+
+/** Trimmed lines outside // and /* *\/ comments, with their 1-based numbers. */
+export function codeLines(text: string | undefined): { text: string; line: number }[] {
+  if (text === undefined) return [];
+  const out: { text: string; line: number }[] = [];
+  let inBlock = false;
+  text.split('\n').forEach((raw, index) => {
+    let line = raw.trim();
+    if (inBlock) {
+      const end = line.indexOf('*/');
+      if (end < 0) return;
+      inBlock = false;
+      line = line.slice(end + 2).trim();
+    }
+    if (line.startsWith('/*')) {
+      const end = line.indexOf('*/', 2);
+      if (end < 0) {
+        inBlock = true;
+        return;
+      }
+      line = line.slice(end + 2).trim();
+    }
+    if (line === '' || line.startsWith('//') || line.startsWith('*') || line.startsWith('#!')) return;
+    out.push({ text: line, line: index + 1 });
+  });
+  return out;
+}

@@ -1,0 +1,35 @@
+import type { FileEvidence } from '../../core/types.js';
+import { findComponent } from '../../facts/component.js';
+import type { Repository } from '../../scan/repository.js';
+import { ciToolEvidence, commandEvidence, useEvidence, uniqueEvidence } from '../image-pipeline/ci-evidence.js';
+import { isTestDataPath } from '../image-pipeline/tool-runs.js';
+import { defineDetector } from '../detector.js';
+import { definition } from './definition.js';
+
+/** `/kaniko/executor …`, or a bare `executor` with kaniko's own flags (the debug image puts it on PATH). */
+export function runsKaniko(text: string): boolean {
+  return /(^|[\s"'])\/kaniko\/executor\b/.test(text) || /(^|[\s;&|])executor(:\S+)?\s+.*--(destination|dockerfile|context|no-push)\b/.test(text);
+}
+
+/** Skaffold's in-cluster kaniko builder: `build.cluster` plus `kaniko:` on an artifact. */
+function skaffoldKaniko(repo: Repository): FileEvidence[] {
+  const evidence: FileEvidence[] = [];
+  for (const file of repo.filesMatching(/(^|\/)skaffold[^/]*\.ya?ml$/i)) {
+    if (isTestDataPath(file.path)) continue;
+    const text = repo.text(file.path) ?? '';
+    if (!/^apiVersion:\s*skaffold\//m.test(text)) continue;
+    const line = text.split('\n').findIndex((l) => /^\s+kaniko:/.test(l));
+    if (line >= 0) evidence.push({ file: file.path, line: line + 1, detail: 'Skaffold kaniko builder' });
+  }
+  return evidence;
+}
+
+export const detector = defineDetector(definition, (repo) =>
+  uniqueEvidence([
+    ...ciToolEvidence(repo, { images: /(^|\/)kaniko-project\/executor(:|@|$)/i, tektonTasks: /^kaniko$/ }),
+    ...commandEvidence(repo, runsKaniko),
+    ...useEvidence(repo, /^(aevea\/action-kaniko|int128\/kaniko-action)@/i),
+    ...findComponent(repo, definition.component),
+    ...skaffoldKaniko(repo),
+  ]),
+);

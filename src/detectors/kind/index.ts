@@ -1,0 +1,21 @@
+import { commandEvidence, configEvidence, useEvidence, uniqueEvidence } from '../image-pipeline/ci-evidence.js';
+import { runsTool } from '../image-pipeline/tool-runs.js';
+import { YAML_FILE } from '../../facts/paths.js';
+import { defineDetector } from '../detector.js';
+import { definition } from './definition.js';
+
+/** `kind`, `./bin/kind` or a Makefile variable such as `$(KIND)` / `${KIND_BIN}`. */
+const KIND = 'kind|\\$[({]KIND(?:_[A-Z]+)?[)}]';
+const SUBCOMMAND = /^(create\s+cluster|delete\s+clusters?|load\s+(docker-image|image-archive)|get\s+(kubeconfig|clusters|nodes)|export\s+(kubeconfig|logs)|build\s+node-image)\b/;
+
+export function runsKind(text: string): boolean {
+  return runsTool(text, KIND, SUBCOMMAND);
+}
+
+export const detector = defineDetector(definition, (repo) =>
+  uniqueEvidence([
+    ...configEvidence(repo, { path: YAML_FILE, contains: 'kind.x-k8s.io', key: 'apiVersion', value: /^kind\.x-k8s\.io\//, also: (doc) => doc.kind === 'Cluster', detail: 'kind Cluster configuration' }),
+    ...commandEvidence(repo, runsKind),
+    ...useEvidence(repo, /^(helm\/kind-action|engineerd\/setup-kind|container-tools\/kind-action)@/i),
+  ]),
+);

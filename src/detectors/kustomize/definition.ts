@@ -1,0 +1,19 @@
+import type { DetectorDefinition } from '../detector.js';
+
+export const definition = {
+  id: 'kustomize',
+  name: 'Kustomize',
+  kind: 'tool',
+  description:
+    'A kustomization (kustomization.yaml/.yml or Kustomization) that lists resources, bases, components, patches, generators or images, or a pipeline or script step that runs `kustomize build`, `kustomize edit`, `kubectl kustomize` or `kubectl apply -k`. A Flux Kustomization object alone is Flux, not kustomize; files under docs, examples or tests do not count.',
+  remediation:
+    'Keep a kustomize base per service and one overlay per environment (namespace, image tag, replicas as patches), and build it in CI with `kustomize build overlays/<env>` so reviewers see what changes.',
+  component: {
+    commands: [
+      /(^|[\s;&|(/])kustomize\s+(build|edit|create|cfg)\b/,
+      /(^|[\s;&|(/])(kubectl|oc)\s+([^\s|;&]+\s+)*?(apply|delete|diff|create)\s+([^\s|;&]+\s+)*?(-k|--kustomize)(\s|=|$)/,
+      /(^|[\s;&|(/])(kubectl|oc)\s+kustomize\b/,
+    ],
+    ciUses: [/^imranismail\/setup-kustomize@|^karancode\/kustomize-github-action@|^syntaqx\/setup-kustomize@|^multani\/action-setup-kustomize@/i],
+  },
+} satisfies DetectorDefinition;

@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectIn, places } from '../../../test/helpers/fixtures.js';
+import { detector } from './index.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+
+describe('probes detector', () => {
+  it('counts 7 of 9 long-running containers with both probes and names the two that lack one', async () => {
+    const result = await detectIn(detector, join(fixtures, 'plain-manifests'));
+    expect(result.coverage).toMatchObject({ covered: 7, total: 9, unit: 'containers' });
+    expect(result.coverage!.missing).toEqual([
+      { file: 'deploy/gaps.yaml', line: 13, detail: 'Deployment cache container redis: no livenessProbe' },
+      { file: 'deploy/gaps.yaml', line: 30, detail: 'Deployment consumer container consumer: no livenessProbe or readinessProbe' },
+    ]);
+    expect(places(result)).toEqual(expect.arrayContaining(['deploy/api.yaml:27', 'deploy/api.yaml:29', 'deploy/api.yaml:33', 'deploy/gaps.yaml:15', 'deploy/stateful.yaml:51']));
+    expect(result.evidence).toHaveLength(15);
+    // the kustomize patch repeats a container without probes: it is not a tenth container
+    expect(places(result).some((p) => p.startsWith('deploy/patches/'))).toBe(false);
+  });
+
+  it('reads probes a chart template leaves to values, and skips hooks, Jobs and init containers', async () => {
+    const result = await detectIn(detector, join(fixtures, 'service-chart'));
+    expect(places(result)).toEqual(['charts/payments-api/values.yaml:7', 'charts/payments-api/values.yaml:12', 'charts/payments-api/templates/worker.yaml:22']);
+    expect(result.evidence[0]!.detail).toBe(
+      'Deployment {{…}} container api: livenessProbe (from values, used by charts/payments-api/templates/deployment.yaml:27)',
+    );
+    // worker: `{{- with .Values.worker.livenessProbe }}` resolves to `{}`, which is no probe
+    expect(result.coverage).toEqual({
+      covered: 1,
+      total: 2,
+      unit: 'containers',
+      missing: [{ file: 'charts/payments-api/templates/worker.yaml', line: 15, detail: 'Deployment {{…}}-worker container worker: no livenessProbe' }],
+    });
+  });
+
+  it('returns no evidence and an empty population for Jobs and CronJobs without probes', async () => {
+    const result = await detectIn(detector, join(fixtures, 'jobs-only'));
+    expect(result).toEqual({ evidence: [], coverage: { covered: 0, total: 0, unit: 'containers', missing: [] } });
+  });
+});

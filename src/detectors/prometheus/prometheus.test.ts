@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectIn, places, writeTree } from '../../../test/helpers/fixtures.js';
+import { detector } from './index.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+
+describe('prometheus detector', () => {
+  it('finds the stack installed by Terraform and Argo CD, the managed workspace, the config and operator resources', async () => {
+    const result = await detectIn(detector, join(fixtures, 'platform-gitops'));
+    expect(places(result).sort()).toEqual(
+      [
+        'argocd/apps/monitoring.yaml:11',
+        // the template's `{{- if }}` line is skipped: the ServiceMonitor starts on line 2
+        'charts/payments/templates/servicemonitor.yaml:2',
+        'monitoring/dashboards/payments.yaml:12',
+        'monitoring/prometheus/prometheus.yml:16',
+        'terraform/monitoring/main.tf:12',
+        'terraform/monitoring/main.tf:36',
+      ].sort(),
+    );
+    expect(result.evidence.find((e) => e.file.endsWith('servicemonitor.yaml'))?.detail).toBe('monitoring.coreos.com/v1 ServiceMonitor {{…}}');
+  });
+
+  it('finds direct client libraries in go.mod, package.json and pom.xml but not indirect Go requirements', async () => {
+    const result = await detectIn(detector, join(fixtures, 'instrumented-services'));
+    expect(places(result).sort()).toEqual(['services/billing/pom.xml:22', 'services/orders/go.mod:8', 'services/web/package.json:16']);
+  });
+
+  it('does not take exporters, the Grafana agent, VictoriaMetrics or scrape annotations for a Prometheus server', async () => {
+    const result = await detectIn(detector, join(fixtures, 'exporters-only'));
+    expect(result.evidence).toEqual([]);
+  });
+
+  it('ignores READMEs, docs and examples, test stacks, commented configs, indirect and peer dependencies of a library', async () => {
+    const result = await detectIn(detector, join(fixtures, 'library-repo'));
+    expect(result.evidence).toEqual([]);
+  });
+
+  it('reads a Prometheus 3 config fed by OTLP and an image pinned in the compose .env file', async () => {
+    const root = writeTree({
+      '.env': 'PROMETHEUS_IMAGE=quay.io/prometheus/prometheus:v3.1.0\nGRAFANA_IMAGE=grafana/grafana:11.0.0\n',
+      'compose.yaml': 'services:\n  prometheus:\n    image: ${PROMETHEUS_IMAGE}\n  other:\n    image: ${UNSET_IMAGE}\n',
+      'prometheus/prometheus-config.yaml': '# OTLP only\nglobal:\n  scrape_interval: 60s\n\notlp:\n  promote_resource_attributes: [service.name]\n',
+    });
+    const result = await detectIn(detector, root);
+    expect(places(result).sort()).toEqual(['compose.yaml:3', 'prometheus/prometheus-config.yaml:5']);
+  });
+
+  it('counts kube-prometheus vendored with jsonnet-bundler', async () => {
+    const root = writeTree({
+      'jsonnetfile.json': JSON.stringify({ version: 1, dependencies: [{ source: { git: { remote: 'https://github.com/prometheus-operator/kube-prometheus.git', subdir: 'jsonnet/kube-prometheus' } }, version: 'main' }] }, null, 2),
+    });
+    const result = await detectIn(detector, root);
+    expect(places(result)).toEqual(['jsonnetfile.json:7']);
+  });
+});

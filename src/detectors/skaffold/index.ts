@@ -1,0 +1,18 @@
+import { commandEvidence, configEvidence, useEvidence, uniqueEvidence } from '../image-pipeline/ci-evidence.js';
+import { runsTool } from '../image-pipeline/tool-runs.js';
+import { defineDetector } from '../detector.js';
+import { definition } from './definition.js';
+
+const SUBCOMMAND = /^(dev|run|build|deploy|render|debug|apply|test|delete|verify|diagnose)\b/;
+
+export function runsSkaffold(text: string): boolean {
+  return runsTool(text, 'skaffold|\\$[({]SKAFFOLD(?:_[A-Z]+)?[)}]', SUBCOMMAND);
+}
+
+export const detector = defineDetector(definition, (repo) =>
+  uniqueEvidence([
+    ...configEvidence(repo, { path: /(^|\/)skaffold[^/]*\.ya?ml$/i, key: 'apiVersion', value: /^skaffold\/v\d/, detail: 'Skaffold configuration' }),
+    ...commandEvidence(repo, runsSkaffold),
+    ...useEvidence(repo, /^hiberbee\/github-action-skaffold@/i),
+  ]),
+);

@@ -1,0 +1,47 @@
+import type { FileEvidence } from '../../core/types.js';
+import { findComponent } from '../../facts/component.js';
+import { isRecord, k8sObjects } from '../../facts/k8s-objects.js';
+import { YAML_FILE } from '../../facts/paths.js';
+import { lineOf } from '../../parse/yaml.js';
+import type { Repository } from '../../scan/repository.js';
+import { defineDetector } from '../detector.js';
+import { uniqueEvidence } from '../istio/metadata.js';
+import { definition } from './definition.js';
+import { isSopsMetadata } from './sops-metadata.js';
+
+export const detector = defineDetector(definition, (repo) => {
+  const evidence: FileEvidence[] = [...encryptedFiles(repo)];
+  for (const object of k8sObjects(repo)) {
+    if (object.group !== 'kustomize.toolkit.fluxcd.io' || object.kind !== 'Kustomization') continue;
+    const spec = object.doc.spec;
+    const decryption = isRecord(spec) && isRecord(spec.decryption) ? spec.decryption : undefined;
+    if (decryption?.provider === 'sops') {
+      evidence.push({ file: object.file, line: lineOf(decryption, 'provider', object.line), detail: `Flux Kustomization ${object.name}: decryption.provider sops` });
+    }
+  }
+  evidence.push(...findComponent(repo, definition.component));
+  return uniqueEvidence(evidence);
+});
+
+/** Files SOPS encrypted: YAML and JSON with a `sops` metadata block, dotenv/ini with `sops_mac=`. */
+function encryptedFiles(repo: Repository): FileEvidence[] {
+  const evidence: FileEvidence[] = [];
+  for (const file of repo.filesMatching(/\.(ya?ml|json|env|ini)$|(^|\/)\.env(\.[^/]+)?$/i)) {
+    const text = repo.text(file.path);
+    // Cheap pre-filter before any parse: SOPS always writes its mac.
+    if (text === undefined || !text.includes('sops') || !text.includes('mac')) continue;
+    if (YAML_FILE.test(file.path)) {
+      for (const document of repo.yaml(file.path)) {
+        if (isRecord(document.value) && isSopsMetadata(document.value.sops)) {
+          evidence.push({ file: file.path, line: lineOf(document.value, 'sops', document.line), detail: 'SOPS-encrypted file' });
+        }
+      }
+    } else if (/\.json$/i.test(file.path)) {
+      const value = repo.json(file.path);
+      if (isRecord(value) && isSopsMetadata(value.sops)) evidence.push({ file: file.path, line: repo.lineOfText(file.path, '"sops"'), detail: 'SOPS-encrypted file' });
+    } else if (/^sops_mac=ENC\[/m.test(text)) {
+      evidence.push({ file: file.path, line: repo.lineOfText(file.path, /^sops_mac=/m), detail: 'SOPS-encrypted file' });
+    }
+  }
+  return evidence;
+}

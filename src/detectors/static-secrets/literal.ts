@@ -1,0 +1,30 @@
+import { isTemplated } from '../../parse/helm-template.js';
+
+/**
+ * Values that stand for a secret rather than being one: variables for envsubst or a CI step,
+ * `<placeholders>`, and the words teams write before filling a value in.
+ */
+const PLACEHOLDER = /\$\{[^}]*\}|\$\([^)]*\)|\$[A-Z_][A-Z0-9_]*|^<[^>]*>$|^(changeme|change[-_]me|replace[-_]?me|replaceme|todo|tbd|xxx+|\*+|redacted|placeholder|dummy|none|null)$|^ENC\[|^vault:|^ref\+|^\{\{.*\}\}$|^#\{.*\}#?$|^%\{.*\}$/i;
+
+/**
+ * True when a Secret value is a literal secret. `data` values are base64: decoded first, so
+ * `Y2hhbmdlbWU=` ("changeme") reads as the placeholder it is. Non-base64 `data` is still a
+ * literal (kubectl would reject it, but it is in git).
+ */
+export function isLiteralSecretValue(value: unknown, base64: boolean): boolean {
+  if (typeof value === 'number' || typeof value === 'boolean') return true;
+  if (typeof value !== 'string') return false;
+  const written = value.trim();
+  if (written === '' || isTemplated(written) || PLACEHOLDER.test(written)) return false;
+  if (!base64) return true;
+  const decoded = decodeBase64(written);
+  if (decoded === undefined) return true;
+  const text = decoded.trim();
+  return text !== '' && !PLACEHOLDER.test(text);
+}
+
+function decodeBase64(value: string): string | undefined {
+  const compact = value.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact) || compact.length % 4 !== 0) return undefined;
+  return Buffer.from(compact, 'base64').toString('utf8');
+}

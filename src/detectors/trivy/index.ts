@@ -1,0 +1,26 @@
+import type { FileEvidence } from '../../core/types.js';
+import { ciToolEvidence, gitlabContainerScanning } from '../image-pipeline/ci-evidence.js';
+import { toolArgs } from '../image-pipeline/tool-runs.js';
+import { defineDetector } from '../detector.js';
+import { definition } from './definition.js';
+
+const SUBCOMMAND = /^(image|i|fs|filesystem|config|conf|repo|repository|k8s|kubernetes|rootfs|sbom|vm|aws|plugin)\b/;
+
+/** `trivy image x`, or the old flag-first form `trivy --exit-code 1 $IMAGE`; not `trivy --version`. */
+export function runsTrivy(text: string): boolean {
+  return toolArgs(text, 'trivy').some((args) => SUBCOMMAND.test(args) || (/^-/.test(args) && !/^(--version|-v|--help|-h)\s*$/.test(args)));
+}
+
+export const detector = defineDetector(definition, (repo) => {
+  const evidence: FileEvidence[] = ciToolEvidence(repo, {
+    command: runsTrivy,
+    uses: /^aquasecurity\/trivy-action@|^trivy@\d/i,
+    orbs: /trivy/i,
+    tektonTasks: /^trivy(-scanner)?$/,
+  });
+  // GitLab's Container-Scanning analyzer has been Trivy by default since GitLab 15.0.
+  for (const scan of gitlabContainerScanning(repo)) {
+    if (scan.analyzer === 'trivy') evidence.push({ file: scan.file, line: scan.line, detail: `includes ${scan.ref} (Trivy analyzer)` });
+  }
+  return evidence;
+});

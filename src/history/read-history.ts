@@ -1,0 +1,333 @@
+import { performance } from 'node:perf_hooks';
+import type { Detection, HistoryEvidence } from '../core/types.js';
+import { gitSync } from '../sources/git/safe-git.js';
+import { deployCategoryOf, DEVELOPER_OWNED_CATEGORIES, type DeployCategory } from './categories.js';
+
+/**
+ * What git history says about culture, from ONE `git log` over the main branch and every commit
+ * merged into it. File names only: no contents, no diffs, and commit messages never leave this
+ * module (they may contain secrets); subjects are read only to recognise pull-request merges.
+ */
+
+export const HISTORY_SIGNALS = ['team-wide-ownership', 'developer-owned-manifests', 'merged-pull-requests'] as const;
+export type HistorySignal = (typeof HISTORY_SIGNALS)[number];
+
+export const NEEDS_TEAM_CONFIG =
+  'needs a team configuration (teams[].members, platform team) to tell developers from operators';
+export const SHALLOW_CLONE = 'shallow clone: fetch full history (git fetch --unshallow)';
+
+export interface HistoryIdentity {
+  /** After .mailmap. */
+  name: string;
+  email: string;
+}
+
+export interface ReadHistoryOptions {
+  /** Start of the window (commit date). */
+  since: Date;
+  /** End of the window, for the wording "in the last N days"; default now. */
+  now?: Date;
+  /** Is this person on the platform team? Without it developer-owned-manifests is unknown. */
+  platformMembers?: (identity: HistoryIdentity) => boolean;
+  /** The branch changes land on; default the checked-out branch (HEAD). */
+  mainBranch?: string;
+  /** Share of changes to main through pull requests at or above which merged-pull-requests is present. Default 0.5. */
+  pullRequestThreshold?: number;
+  /** Set on every evidence item (the repository as reported). */
+  repository?: string;
+  /** Newest commits read at most; older ones are left out and `stats.truncated` is set. Default 100,000. */
+  maxCommits?: number;
+}
+
+export interface PersonCount {
+  /** The email (or the name when there is none), after .mailmap. */
+  person: string;
+  commits: number;
+}
+
+export interface HistoryFacts {
+  detections: Detection[];
+  unknown: { signal: HistorySignal; reason: string }[];
+  /** Signals looked at and not found, with the fact behind it ("only alice@… changed deploy files"). */
+  absent: { signal: HistorySignal; reason: string }[];
+  stats: { commits: number; authors: number; ms?: number; truncated?: boolean };
+  window: { since: string; until: string; days: number; branch?: string };
+  shallow: boolean;
+  /** People (bots left out) who changed platform/deploy files, most commits first. */
+  deployChangers: PersonCount[];
+  /** Of those, the ones outside the platform team (only with a platformMembers predicate). */
+  developerChangers?: PersonCount[];
+  mainChanges: { total: number; throughPullRequests: number };
+}
+
+interface Commit {
+  hash: string;
+  parents: string[];
+  name: string;
+  email: string;
+  time: number;
+  subject: string;
+  files: string[];
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const HEADER = /^[0-9a-f]{40}(?:[0-9a-f]{24})?\x1f/;
+/** Settings the scanned repository could otherwise use to hide or garble what we parse. */
+const LOG_CONFIG = ['log.showRoot=true', 'diff.relative=false', 'i18n.logOutputEncoding=UTF-8', 'log.mailmap=true', 'core.quotePath=false'];
+
+export function readHistory(repoRoot: string, options: ReadHistoryOptions): HistoryFacts {
+  const started = performance.now();
+  const now = options.now ?? new Date();
+  const days = Math.max(0, Math.round((now.getTime() - options.since.getTime()) / DAY_MS));
+  const facts: HistoryFacts = {
+    detections: [],
+    unknown: [],
+    absent: [],
+    stats: { commits: 0, authors: 0 },
+    window: { since: options.since.toISOString(), until: now.toISOString(), days },
+    shallow: false,
+    deployChangers: [],
+    mainChanges: { total: 0, throughPullRequests: 0 },
+  };
+  const finish = (): HistoryFacts => {
+    facts.stats.ms = Math.round(performance.now() - started);
+    return facts;
+  };
+  const allUnknown = (reason: string): HistoryFacts => {
+    facts.unknown = HISTORY_SIGNALS.map((signal) => ({ signal, reason }));
+    return finish();
+  };
+
+  // Where we are in the repository: history covers the whole repository, files count only below us.
+  let prefix: string;
+  let shallow: string;
+  try {
+    [shallow = '', prefix = ''] = gitSync(['rev-parse', '--is-shallow-repository', '--show-prefix'], { cwd: repoRoot, timeoutMs: 10_000 }).split('\n');
+  } catch {
+    return allUnknown('not a git repository: history needs the .git folder (scan a clone, not an export)');
+  }
+  if (shallow.trim() === 'true') {
+    facts.shallow = true;
+    return allUnknown(SHALLOW_CLONE);
+  }
+  const branch = resolveBranch(repoRoot, options.mainBranch);
+  if (branch === undefined) {
+    return allUnknown(
+      options.mainBranch !== undefined
+        ? `branch "${options.mainBranch}" not found: set history.mainBranch to the branch changes land on`
+        : 'no commits yet',
+    );
+  }
+  facts.window.branch = branch.name;
+
+  const maxCommits = options.maxCommits ?? 100_000;
+  const out = gitSync(
+    [
+      'log',
+      '--no-color',
+      '--no-renames',
+      '--no-textconv',
+      '--no-ext-diff',
+      '--no-show-signature',
+      '--name-only',
+      '-z',
+      '--format=%x1e%H%x1f%P%x1f%aN%x1f%aE%x1f%ct%x1f%s',
+      `--since=${options.since.toISOString()}`,
+      `--max-count=${maxCommits}`,
+      branch.hash,
+      '--',
+    ],
+    { cwd: repoRoot, config: LOG_CONFIG, timeoutMs: 120_000 },
+  );
+  const commits = parseLog(out, Math.floor(options.since.getTime() / 1000));
+  facts.stats.commits = commits.length;
+  if (commits.length >= maxCommits) facts.stats.truncated = true;
+  const window = `in the last ${days} days`;
+  if (commits.length === 0) return allUnknown(`no commits ${window} (since ${facts.window.since.slice(0, 10)}): widen history.since`);
+
+  const evidence = (history: string): HistoryEvidence => ({
+    history,
+    ...(options.repository !== undefined ? { repository: options.repository } : {}),
+    source: 'history',
+  });
+
+  /* People and deploy files */
+  const authors = new Set<string>();
+  const deploy = new Map<string, number>();
+  const developer = new Map<string, number>();
+  for (const commit of commits) {
+    const person = personOf(commit);
+    if (isBot(commit)) continue;
+    authors.add(person);
+    let touchesDeploy = false;
+    let touchesDeveloperOwned = false;
+    for (const file of commit.files) {
+      if (prefix !== '' && !file.startsWith(prefix)) continue;
+      const category: DeployCategory | undefined = deployCategoryOf(prefix !== '' ? file.slice(prefix.length) : file);
+      if (category === undefined) continue;
+      touchesDeploy = true;
+      if (DEVELOPER_OWNED_CATEGORIES.has(category)) touchesDeveloperOwned = true;
+    }
+    if (touchesDeploy) deploy.set(person, (deploy.get(person) ?? 0) + 1);
+    if (touchesDeveloperOwned && options.platformMembers && !options.platformMembers({ name: commit.name, email: commit.email })) {
+      developer.set(person, (developer.get(person) ?? 0) + 1);
+    }
+  }
+  facts.stats.authors = authors.size;
+  facts.deployChangers = ranked(deploy);
+
+  if (facts.deployChangers.length > 1) {
+    facts.detections.push({
+      id: 'team-wide-ownership',
+      evidence: [evidence(`${facts.deployChangers.length} people changed platform/deploy files ${window}: ${listPeople(facts.deployChangers)}`)],
+    });
+  } else {
+    facts.absent.push({
+      signal: 'team-wide-ownership',
+      reason:
+        facts.deployChangers.length === 1
+          ? `only ${listPeople(facts.deployChangers)} changed platform/deploy files ${window}`
+          : `nobody changed platform/deploy files ${window}`,
+    });
+  }
+
+  if (options.platformMembers === undefined) {
+    facts.unknown.push({ signal: 'developer-owned-manifests', reason: NEEDS_TEAM_CONFIG });
+  } else {
+    facts.developerChangers = ranked(developer);
+    if (facts.developerChangers.length > 0) {
+      const count = facts.developerChangers.length;
+      facts.detections.push({
+        id: 'developer-owned-manifests',
+        evidence: [evidence(`${count} ${count === 1 ? 'person' : 'people'} outside the platform team changed Dockerfiles, manifests or charts ${window}: ${listPeople(facts.developerChangers)}`)],
+      });
+    } else {
+      facts.absent.push({ signal: 'developer-owned-manifests', reason: `only the platform team changed Dockerfiles, manifests or charts ${window}` });
+    }
+  }
+
+  /* Changes to main: the first-parent chain from the tip, within the window */
+  const byHash = new Map<string, Commit>();
+  for (const commit of commits) byHash.set(commit.hash, commit);
+  let total = 0;
+  let throughPullRequests = 0;
+  for (let commit = byHash.get(branch.hash); commit !== undefined; commit = byHash.get(commit.parents[0] ?? '')) {
+    total++;
+    if (isPullRequestChange(commit, branch.name)) throughPullRequests++;
+    byHash.delete(commit.hash); // a cycle is impossible in git, but a forged log must not loop
+  }
+  facts.mainChanges = { total, throughPullRequests };
+  const threshold = options.pullRequestThreshold ?? 0.5;
+  if (total === 0) {
+    facts.unknown.push({ signal: 'merged-pull-requests', reason: `no commits reached ${branch.name} ${window}` });
+  } else {
+    const share = `${throughPullRequests} of ${total} ${total === 1 ? 'change' : 'changes'} to ${branch.name} came through pull requests ${window} (${Math.round((100 * throughPullRequests) / total)}%)`;
+    if (throughPullRequests / total >= threshold) facts.detections.push({ id: 'merged-pull-requests', evidence: [evidence(share)] });
+    else facts.absent.push({ signal: 'merged-pull-requests', reason: `${share}; counted from ${Math.round(threshold * 100)}%` });
+  }
+  return finish();
+}
+
+function resolveBranch(repoRoot: string, mainBranch: string | undefined): { name: string; hash: string } | undefined {
+  const candidates = mainBranch === undefined ? ['HEAD'] : [`refs/heads/${mainBranch}`, `refs/remotes/origin/${mainBranch}`];
+  for (const ref of candidates) {
+    try {
+      const hash = gitSync(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: repoRoot, timeoutMs: 10_000 }).trim();
+      if (!/^[0-9a-f]{40,64}$/.test(hash)) continue;
+      let name = mainBranch;
+      if (name === undefined) {
+        try {
+          name = gitSync(['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: repoRoot, timeoutMs: 10_000 }).trim() || 'HEAD';
+        } catch {
+          name = 'HEAD'; // detached
+        }
+      }
+      return { name, hash };
+    } catch {
+      // try the next candidate
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Records start with \x1e and a header of \x1f-separated fields ending in NUL, then NUL-terminated
+ * file names. A subject or a file name could itself contain \x1e: a chunk that does not start with
+ * a commit hash is glued back onto the previous one.
+ */
+export function parseLog(out: string, sinceSeconds: number): Commit[] {
+  const chunks: string[] = [];
+  for (const chunk of out.split('\x1e')) {
+    if (chunk === '') continue;
+    if (HEADER.test(chunk) || chunks.length === 0) chunks.push(chunk);
+    else chunks[chunks.length - 1] += `\x1e${chunk}`;
+  }
+  const commits: Commit[] = [];
+  for (const chunk of chunks) {
+    const parts = chunk.split('\0');
+    const fields = parts[0]!.split('\x1f');
+    if (fields.length < 6) continue;
+    const time = Number(fields[4]);
+    if (!Number.isFinite(time) || time < sinceSeconds) continue;
+    const files: string[] = [];
+    for (let i = 1; i < parts.length; i++) {
+      const name = parts[i]!.replace(/^\n/, '');
+      if (name !== '') files.push(name);
+    }
+    commits.push({
+      hash: fields[0]!,
+      parents: fields[1] === '' ? [] : fields[1]!.split(' '),
+      name: fields[2]!,
+      email: fields[3]!,
+      time,
+      subject: fields.slice(5).join('\x1f'),
+      files,
+    });
+  }
+  return commits;
+}
+
+function personOf(commit: Pick<Commit, 'name' | 'email'>): string {
+  return (commit.email.trim() || commit.name.trim()).toLowerCase();
+}
+
+const BOT_NAME = /\[bot\]|^(dependabot|renovate|renovate-bot|github-actions|gitlab-bot|snyk-bot|mergify|pre-commit-ci|greenkeeper)\b/i;
+const BOT_EMAIL = /\[bot\]@|^(bot@renovateapp\.com|support@dependabot\.com|noreply@github\.com|actions@github\.com)$/i;
+
+/** Dependency bots change Dockerfiles and charts too; they are not people owning anything. */
+export function isBot(identity: { name: string; email: string }): boolean {
+  return BOT_NAME.test(identity.name) || BOT_EMAIL.test(identity.email);
+}
+
+/**
+ * A change that reached main through a pull or merge request: a merge commit (other than pulling
+ * the main branch into itself), a squash merge with GitHub's "(#123)" suffix, or the subjects
+ * Bitbucket and Azure DevOps write.
+ */
+export function isPullRequestChange(commit: Pick<Commit, 'parents' | 'subject'>, mainBranch: string): boolean {
+  const subject = commit.subject;
+  if (commit.parents.length >= 2) {
+    const merged = /^Merge (?:remote-tracking )?branch '([^']+)'/.exec(subject)?.[1];
+    if (merged !== undefined && (merged === mainBranch || merged === `origin/${mainBranch}`) && !/ into '/.test(subject)) return false;
+    return true;
+  }
+  return (
+    /\(#\d+\)\s*$/.test(subject) ||
+    /^Merge pull request #\d+/.test(subject) ||
+    /\(pull request #\d+\)/i.test(subject) ||
+    /^Merged PR \d+/.test(subject) ||
+    /^Merge branch '[^']+' into '[^']+'/.test(subject)
+  );
+}
+
+function ranked(counts: Map<string, number>): PersonCount[] {
+  return [...counts]
+    .map(([person, commits]) => ({ person, commits }))
+    .sort((a, b) => b.commits - a.commits || (a.person < b.person ? -1 : 1));
+}
+
+function listPeople(people: PersonCount[], max = 5): string {
+  const shown = people.slice(0, max).map((p) => `${p.person} (${p.commits} ${p.commits === 1 ? 'commit' : 'commits'})`);
+  const more = people.length - shown.length;
+  return shown.join(', ') + (more > 0 ? `, and ${more} more` : '');
+}

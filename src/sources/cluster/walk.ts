@@ -1,0 +1,207 @@
+import type { ScanWarning } from '../../core/types.js';
+import { isRecord } from '../../facts/k8s-objects.js';
+import { SELECTED_CUSTOM_RESOURCES } from '../../cluster/footprints.js';
+import { secretMetadataOnly } from '../../cluster/secrets.js';
+import type { ForbiddenResource } from '../../cluster/types.js';
+import { classifyFailure, type ClusterClient, type RequestFailure } from './client.js';
+import { ClusterAccessError } from './errors.js';
+import { CLUSTER_RESOURCES, JSON_ACCEPT, METADATA_ONLY_ACCEPT, groupVersion, qualifiedName, resourcePath, type ClusterResource } from './resources.js';
+
+export interface WalkOptions {
+  /** Timeout of each request (default 30 s). */
+  requestTimeoutMs?: number;
+  /** Deadline of the whole scan (default 5 min): past it, the result is partial and says so. */
+  deadlineMs?: number;
+  /** Items per list page (default 500): the most objects held in memory at once. */
+  pageSize?: number;
+  onProgress?: (message: string) => void;
+}
+
+/** Where each listed object goes, one at a time; a Secret arrives already reduced to metadata. */
+export interface WalkSink {
+  serverVersion?(gitVersion: string): void;
+  item(object: Record<string, unknown>, resource: ClusterResource): void | Promise<void>;
+  /** Every page of the resource was read. */
+  complete?(resource: ClusterResource): void;
+}
+
+export interface WalkResult {
+  warnings: ScanWarning[];
+  forbidden: ForbiddenResource[];
+  counts: Record<string, number>;
+}
+
+export const DEFAULTS = { requestTimeoutMs: 30_000, deadlineMs: 300_000, pageSize: 500 } as const;
+
+/**
+ * Lists every resource the scan needs, page by page (limit/continue), handing each object to the
+ * sink and dropping the page. Only GET requests. A 403 is recorded and the walk goes on; other
+ * failures of one list become warnings; only "cannot talk to this cluster at all" throws.
+ */
+export async function walkCluster(client: ClusterClient, options: WalkOptions, sink: WalkSink): Promise<WalkResult> {
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs;
+  const deadlineMs = options.deadlineMs ?? DEFAULTS.deadlineMs;
+  const pageSize = options.pageSize ?? DEFAULTS.pageSize;
+  const file = `cluster:${client.name}`;
+  const result: WalkResult = { warnings: [], forbidden: [], counts: {} };
+  const warn = (message: string): void => {
+    result.warnings.push({ file, message });
+  };
+
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), deadlineMs);
+  timer.unref?.();
+  let answered = false;
+  const definitions: Record<string, unknown>[] = [];
+
+  const request = async (path: string, query: Record<string, string | undefined>, accept: string): Promise<unknown> => {
+    const signal = AbortSignal.any([deadline.signal, AbortSignal.timeout(requestTimeoutMs)]);
+    const body = await client.get(path, query, accept, signal);
+    answered = true;
+    return body;
+  };
+
+  /** Failures that mean the cluster cannot be read at all; anything else is about one list. */
+  const fatal = (failure: RequestFailure, what: string): ClusterAccessError | undefined => {
+    const where = `cluster "${client.name}" at ${client.server}`;
+    if (failure.kind === 'status' && failure.status === 401) {
+      return new ClusterAccessError('unauthorized', `${where} rejected the credentials (401 Unauthorized): refresh the token or certificate of this context`);
+    }
+    if (answered) return undefined;
+    if (failure.kind === 'tls') return new ClusterAccessError('tls', `cannot verify ${where}: ${failure.message} (check certificate-authority in the kubeconfig)`);
+    if (failure.kind === 'network') return new ClusterAccessError('unreachable', `cannot reach ${where}: ${failure.message}`);
+    if (failure.kind === 'aborted' && !deadline.signal.aborted) {
+      return new ClusterAccessError('timeout', `${where} did not answer ${what} within ${seconds(requestTimeoutMs)}`);
+    }
+    return undefined;
+  };
+
+  try {
+    try {
+      const version = await request('/version', {}, JSON_ACCEPT);
+      if (isRecord(version) && typeof version.gitVersion === 'string') sink.serverVersion?.(version.gitVersion);
+    } catch (error) {
+      const failure = classifyFailure(error);
+      const stop = fatal(failure, '/version');
+      if (stop) throw stop;
+      // A 403 or 404 on /version says nothing about the lists: go on.
+    }
+
+    const queue: ClusterResource[] = [...CLUSTER_RESOURCES];
+    for (let index = 0; index < queue.length; index++) {
+      const resource = queue[index]!;
+      if (deadline.signal.aborted) {
+        const left = queue.slice(index).map(qualifiedName);
+        warn(`deadline of ${seconds(deadlineMs)} exceeded: the result is partial (not read: ${left.join(', ')})`);
+        break;
+      }
+      const outcome = await listAll(resource);
+      if (resource.resource === 'customresourcedefinitions') {
+        // Custom resources that show a tool in use are listed when their CRD exists, at its served version.
+        queue.splice(index + 1, 0, ...customResources(definitions));
+        definitions.length = 0;
+      }
+      if (outcome === 'deadline') {
+        const left = queue.slice(index).map(qualifiedName);
+        warn(`deadline of ${seconds(deadlineMs)} exceeded: the result is partial (not read completely: ${left.join(', ')})`);
+        break;
+      }
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+  return result;
+
+  async function listAll(resource: ClusterResource): Promise<'done' | 'failed' | 'deadline'> {
+    const name = qualifiedName(resource);
+    const apiVersion = groupVersion(resource);
+    let count = 0;
+    let token: string | undefined;
+    do {
+      let page: unknown;
+      try {
+        page = await request(
+          resourcePath(resource),
+          { limit: String(pageSize), continue: token, fieldSelector: resource.fieldSelector },
+          resource.metadataOnly ? METADATA_ONLY_ACCEPT : JSON_ACCEPT,
+        );
+      } catch (error) {
+        const failure = classifyFailure(error);
+        const stop = fatal(failure, `list ${name}`);
+        if (stop) throw stop;
+        result.counts[name] = count;
+        const partial = count > 0 ? ` (${count} read before)` : '';
+        if (failure.kind === 'aborted') {
+          if (deadline.signal.aborted) return 'deadline';
+          warn(`list ${name}: no answer within ${seconds(requestTimeoutMs)}; skipped${partial}`);
+          return 'failed';
+        }
+        if (failure.kind === 'status' && failure.status === 403) {
+          result.forbidden.push({ resource: resource.resource, verb: 'list', group: resource.group });
+          return 'failed';
+        }
+        if (failure.kind === 'status' && failure.status === 404) {
+          warn(`list ${name}: not served by this cluster (${apiVersion})`);
+          return 'failed';
+        }
+        if (failure.kind === 'status' && failure.status === 410) {
+          warn(`list ${name}: the list expired while paging; partial${partial}`);
+          return 'failed';
+        }
+        const what = failure.kind === 'status' ? `HTTP ${failure.status} ${failure.message}` : failure.message;
+        warn(`list ${name}: ${what}${partial}`);
+        return 'failed';
+      }
+      const body = isRecord(page) ? page : {};
+      const items = Array.isArray(body.items) ? body.items : [];
+      for (let i = 0; i < items.length; i++) {
+        const raw = items[i];
+        items[i] = undefined;
+        if (!isRecord(raw)) continue;
+        // A Secret is cut down to metadata here, even if the server sent its data anyway.
+        const object = resource.metadataOnly ? secretMetadataOnly(raw, resource.fieldSelector === 'type=Opaque' ? 'Opaque' : undefined) : raw;
+        // List items from the API carry no kind/apiVersion (kubectl adds them): set them.
+        object.apiVersion = apiVersion;
+        object.kind = resource.kind;
+        if (resource.resource === 'customresourcedefinitions') definitions.push(definitionSummary(object));
+        count++;
+        await sink.item(object, resource);
+      }
+      const metadata = isRecord(body.metadata) ? body.metadata : {};
+      token = typeof metadata.continue === 'string' && metadata.continue !== '' ? metadata.continue : undefined;
+      if (token) options.onProgress?.(`${client.name}: ${name} ${count}…`);
+    } while (token);
+    result.counts[name] = count;
+    sink.complete?.(resource);
+    options.onProgress?.(`${client.name}: ${count} ${name}`);
+    return 'done';
+  }
+}
+
+function customResources(definitions: Record<string, unknown>[]): ClusterResource[] {
+  const out: ClusterResource[] = [];
+  for (const wanted of SELECTED_CUSTOM_RESOURCES) {
+    const crd = definitions.find((d) => {
+      const spec = isRecord(d.spec) ? d.spec : {};
+      return spec.group === wanted.group && isRecord(spec.names) && spec.names.plural === wanted.resource;
+    });
+    if (!crd) continue;
+    const spec = isRecord(crd.spec) ? crd.spec : {};
+    const versions = Array.isArray(spec.versions) ? spec.versions.filter(isRecord) : [];
+    const version = versions.find((v) => v.served !== false && v.storage === true) ?? versions.find((v) => v.served !== false);
+    if (!version || typeof version.name !== 'string') continue;
+    out.push({ group: wanted.group, version: version.name, resource: wanted.resource, kind: wanted.kind });
+  }
+  return out;
+}
+
+/** A CRD's schema can weigh 100 kB: keep only what picks the custom resources to list. */
+function definitionSummary(crd: Record<string, unknown>): Record<string, unknown> {
+  const spec = isRecord(crd.spec) ? crd.spec : {};
+  const versions = Array.isArray(spec.versions) ? spec.versions.filter(isRecord).map((v) => ({ name: v.name, served: v.served, storage: v.storage })) : [];
+  return { spec: { group: spec.group, names: { plural: isRecord(spec.names) ? spec.names.plural : undefined }, versions } };
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
+}
