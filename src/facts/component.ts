@@ -41,7 +41,8 @@ export function findComponent(repo: Repository, spec: ComponentSpec): FileEviden
     const key = `${file}:${line}`;
     if (seen.has(key)) return;
     seen.add(key);
-    evidence.push({ file, line, detail });
+    // A templated name reads better as {{…}} than as the internal placeholder.
+    evidence.push({ file, line, detail: detail.replaceAll('__TPL__', '{{…}}') });
   };
 
   for (const { path, contains } of spec.files ?? []) {

@@ -20,7 +20,8 @@ export function dependencies(repo: Repository): Dependency[] {
       const text = repo.text(file.path);
       if (text === undefined) continue;
       if (name === 'package.json' || name === 'composer.json') readJsonManifest(repo, file.path, text, name === 'package.json' ? 'npm' : 'composer', out);
-      else if (name === 'go.mod') readLines(text, file.path, 'go', /^\s*(?:require\s+)?([a-z0-9][\w.-]*\.[a-z]{2,}\/[^\s]+)\s+v\d/i, out);
+      // `// indirect` requirements come in through other libraries: not the team's choice.
+      else if (name === 'go.mod') readLines(text.replace(/^.*\/\/\s*indirect.*$/gm, ''), file.path, 'go', /^\s*(?:require\s+)?([a-z0-9][\w.-]*\.[a-z]{2,}\/[^\s]+)\s+v\d/i, out);
       else if (/^requirements/.test(name)) readLines(text, file.path, 'pypi', /^\s*([A-Za-z0-9][\w.-]*)(?:\[[^\]]*\])?\s*(?:[=<>!~;@]|$)/, out);
       else if (name === 'pyproject.toml' || name === 'Pipfile' || name === 'setup.py') readPython(text, file.path, out);
       else if (name === 'pom.xml') readPom(text, file.path, out);

@@ -55,3 +55,13 @@ export function ciSystemOf(path: string): CiSystem | undefined {
 export function isDocumentation(path: string): boolean {
   return /\.(md|markdown|rst|adoc|txt|html?)$/i.test(path) && !/requirements[^/]*\.txt$/i.test(path);
 }
+
+/**
+ * Folders that hold documentation, examples or test fixtures of a repository: what is there shows
+ * how others could use a tool, not that this team uses it. Evidence found there is dropped.
+ */
+const NOT_OWN_USE = /(^|\/)(docs?|examples?|samples?|demos?|testdata|fixtures|__fixtures__|mocks?)\//i;
+
+export function isNotOwnUse(path: string): boolean {
+  return NOT_OWN_USE.test(path) || isDocumentation(path);
+}

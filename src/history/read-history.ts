@@ -71,6 +71,7 @@ interface Commit {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+// eslint-disable-next-line no-control-regex -- \x1f is our own field separator
 const HEADER = /^[0-9a-f]{40}(?:[0-9a-f]{24})?\x1f/;
 /** Settings the scanned repository could otherwise use to hide or garble what we parse. */
 const LOG_CONFIG = ['log.showRoot=true', 'diff.relative=false', 'i18n.logOutputEncoding=UTF-8', 'log.mailmap=true', 'core.quotePath=false'];

@@ -157,7 +157,8 @@ function firstContentLine(text: string, startLine: number): number {
   const lines = text.split('\n', 200);
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.trim();
-    if (t !== '' && !t.startsWith('#')) return startLine + i + 1;
+    // A chart template's object starts at its first real key, not at a `{{- if … }}` line.
+    if (t !== '' && !t.startsWith('#') && t.replace(/\{\{[\s\S]*?\}\}/g, '').trim() !== '') return startLine + i + 1;
   }
   return startLine + 1;
 }

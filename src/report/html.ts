@@ -85,9 +85,9 @@ function ladder(a: Assessment): string {
     const t = stageTally(a.capabilities, s.number);
     const cls = ['step', s.number <= a.stage ? 'reached' : '', s.number === a.stage ? 'current' : '', s.number === a.stage + 1 ? 'next' : ''].filter(Boolean).join(' ');
     const flag = s.number === a.stage ? '<span class="flag">here</span>' : s.number === a.stage + 1 ? '<span class="flag">next</span>' : '';
-    const height = 92 + i * 26;
+    const height = 124 + i * 26;
     return `<li class="${cls}" data-stage="${s.number}">
-<div class="bar" style="height:${height}px">${flag}<span class="num">${s.number}</span><span class="name">${esc(s.name)}</span><span class="tally">${t.met} of ${t.required} required met${t.unknown > 0 ? ` · ${t.unknown} to verify` : ''}</span></div>
+<div class="bar" style="min-height:${height}px">${flag}<span class="num">${s.number}</span><span class="name">${esc(s.name)}</span><span class="tally">${t.met} of ${t.required} required met${t.unknown > 0 ? ` · ${t.unknown} to verify` : ''}</span></div>
 <div class="who">${who(a, s.number)}</div>
 </li>`;
   });
@@ -111,9 +111,9 @@ function who(a: Assessment, stage: number): string {
 }
 
 function heatmap(a: Assessment): string {
-  const columns: { name: string; caps: CapabilityResult[]; kind: string }[] = [{ name: a.organization, caps: a.capabilities, kind: 'organization' }];
-  for (const t of a.teams) columns.push({ name: t.name, caps: t.capabilities, kind: 'team' });
-  const head = columns.map((c) => `<th scope="col">${esc(c.name)}<br><span class="small muted">${c.kind === 'team' ? 'team' : 'organization'}</span></th>`).join('');
+  const columns: { name: string; caps: CapabilityResult[]; kind: string; stage: number }[] = [{ name: a.organization, caps: a.capabilities, kind: 'organization', stage: a.stage }];
+  for (const t of a.teams) columns.push({ name: t.name, caps: t.capabilities, kind: 'team', stage: t.stage });
+  const head = columns.map((c) => `<th scope="col">${esc(c.name)}<br><span class="small muted">${c.kind} · stage ${c.stage}</span></th>`).join('');
   const rows: string[] = [];
   for (const s of [...a.model.stages].sort((x, y) => x.number - y.number)) {
     const caps = a.capabilities.filter((c) => c.stage === s.number);
@@ -126,7 +126,8 @@ function heatmap(a: Assessment): string {
         const key = statusKey(found);
         const cov = found.coverage && found.coverage.total > 0 && (key === 'partial' || key === 'met') ? ` ${found.coverage.covered}/${found.coverage.total}` : '';
         const tip = `${found.name}: ${STATUS_WORD[key]}${found.coverage ? ` (${found.coverage.covered} of ${found.coverage.total} ${found.coverage.unit})` : ''}${found.reason ? ` — ${found.reason}` : ''}`;
-        return `<td class="cell s-${key}" data-status="${key}" title="${esc(tip)}"><span class="sym" aria-hidden="true">${SYMBOL[key]}</span> ${STATUS_WORD[key] === 'met by attestation' ? 'attested' : STATUS_WORD[key]}${esc(cov)}</td>`;
+        const optional = !found.required && (key === 'missing' || key === 'unknown') ? ' optional' : '';
+        return `<td class="cell s-${key}${optional}" data-status="${key}" title="${esc(tip)}"><span class="sym" aria-hidden="true">${SYMBOL[key]}</span> ${STATUS_WORD[key] === 'met by attestation' ? 'attested' : STATUS_WORD[key]}${esc(cov)}</td>`;
       });
       rows.push(`<tr><th scope="row" class="cap">${esc(c.name)}${c.required ? '' : ' <span class="opt">(optional)</span>'}</th>${cells.join('')}</tr>`);
     }
@@ -231,7 +232,8 @@ function evidence(a: Assessment, options: ReportLinkOptions): string {
   const body = rows.map((r) => {
     const key = statusKey(r.capability);
     const { where, location, detail } = evidenceCells(r.evidence, options);
-    return `<tr data-status="${key}"><td>${r.capability.stage}</td><td>${esc(r.capability.name)}</td><td>${pill(key)}</td><td>${esc(r.kind)}</td><td class="mono">${where}</td><td class="loc">${location}</td><td>${detail}</td></tr>`;
+    const kind = r.kind === 'seen' ? '' : `<br><span class="small muted">${esc(r.kind)}</span>`;
+    return `<tr data-status="${key}"><td class="num">${r.capability.stage}</td><td>${esc(r.capability.name)}${kind}</td><td>${pill(key)}</td><td class="loc">${where !== '' ? `<span class="small muted mono">${where}</span><br>` : ''}${location}</td><td>${detail}</td></tr>`;
   });
   const options_ = (['met', 'attested', 'partial', 'missing', 'unknown', 'exempt'] as StatusKey[])
     .filter((k) => rows.some((r) => statusKey(r.capability) === k))
@@ -245,7 +247,8 @@ function evidence(a: Assessment, options: ReportLinkOptions): string {
 <span id="evidence-count" class="small muted" aria-live="polite">${rows.length} rows</span>
 </div>
 <div class="grid-wrap"><table id="evidence-table">
-<thead><tr><th>Stage</th><th>Capability</th><th>Status</th><th>Kind</th><th>Repository / cluster</th><th>Location</th><th>Detail</th></tr></thead>
+<colgroup><col style="width:4%"><col style="width:20%"><col style="width:12%"><col style="width:34%"><col style="width:30%"></colgroup>
+<thead><tr><th>Stage</th><th>Capability</th><th>Status</th><th>Where</th><th>Detail</th></tr></thead>
 <tbody>
 ${body.join('\n')}
 </tbody></table></div>

@@ -1,6 +1,7 @@
 import type { Detection } from '../core/types.js';
 import type { Detector } from '../detectors/detector.js';
 import type { Repository } from './repository.js';
+import { isNotOwnUse } from '../facts/paths.js';
 
 /** Evidence kept per detection; the total is still reported. Keeps reports readable on monorepos. */
 export const MAX_EVIDENCE = 50;
@@ -16,6 +17,8 @@ export function runDetectors(repo: Repository, detectors: readonly Detector[]): 
   for (const detector of detectors) {
     try {
       const result = detector.detect(repo);
+      // Documentation and example folders describe someone else's use (one rule for every detector).
+      result.evidence = result.evidence.filter((e) => !isNotOwnUse(e.file));
       // A coverage of zero ("0 of 5 containers") is still worth reporting; no evidence and no population is nothing.
       if (result.evidence.length === 0 && !(result.coverage && result.coverage.total > 0)) continue;
       const evidence = [...result.evidence].sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));

@@ -122,10 +122,12 @@ describe.skipIf(skip)('the HTML report in a real browser', () => {
     const heat = await page.locator('#heatmap').screenshot({ path: join(dir, 'heatmap.png') });
     expect(distinctColors(heat)).toBeGreaterThan(10);
 
+    await page.locator('#summary').screenshot({ path: join(dir, 'summary.png') });
+    await page.screenshot({ path: join(dir, 'viewport.png') });
     const keep = process.env.K8SM_SCREENSHOT_DIR;
     if (keep) {
       mkdirSync(keep, { recursive: true });
-      for (const name of ['report.png', 'ladder.png', 'heatmap.png']) copyFileSync(join(dir, name), join(keep, name));
+      for (const name of ['report.png', 'ladder.png', 'heatmap.png', 'summary.png', 'viewport.png']) copyFileSync(join(dir, name), join(keep, name));
     }
   });
 

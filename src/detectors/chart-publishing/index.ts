@@ -1,5 +1,6 @@
 import type { FileEvidence } from '../../core/types.js';
-import { ciCommands, type Command } from '../../facts/ci.js';
+import type { Command } from '../../facts/ci.js';
+import { ciReachableCommands } from '../image-pipeline/ci-reach.js';
 import { isRecord } from '../../facts/k8s-objects.js';
 import { configEvidence, useEvidence, uniqueEvidence } from '../image-pipeline/ci-evidence.js';
 import { redact, runsTool, toolArgs } from '../image-pipeline/tool-runs.js';
@@ -26,7 +27,7 @@ function uploadsPackagedChart(text: string): boolean {
 
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [];
-  const commands = ciCommands(repo);
+  const commands = ciReachableCommands(repo);
   // A file+job that packages a chart: its uploads of .tgz files publish that chart.
   const packaging = new Set(commands.filter((c) => runsTool(c.text, 'helm', /^package\b/)).map(jobKey));
   for (const command of commands) {

@@ -1,6 +1,6 @@
 import type { FileEvidence } from '../../core/types.js';
 import { parseImage } from '../../facts/images.js';
-import { DOCKERFILE } from '../../facts/paths.js';
+import { DOCKERFILE, isDocumentation } from '../../facts/paths.js';
 import type { Repository } from '../../scan/repository.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
@@ -22,6 +22,8 @@ export function findEolBases(repo: Repository, table: EolTable, today = new Date
   const on = table.asOf !== '' && table.asOf < today ? table.asOf : today;
   const evidence: FileEvidence[] = [];
   for (const file of repo.filesMatching(DOCKERFILE)) {
+    // DOCKERFILE also matches "Dockerfile.md" (docs about the image), which is never a build.
+    if (isDocumentation(file.path)) continue;
     const dockerfile = repo.dockerfile(file.path);
     for (const stage of dockerfile?.stages ?? []) {
       // Earlier stages, scratch and bases left to an ARG without a default are not images we can judge.

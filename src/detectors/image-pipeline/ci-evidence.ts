@@ -1,5 +1,6 @@
 import type { FileEvidence } from '../../core/types.js';
-import { ciCommands, ciFacts } from '../../facts/ci.js';
+import { ciFacts } from '../../facts/ci.js';
+import { ciReachableCommands } from './ci-reach.js';
 import type { Repository } from '../../scan/repository.js';
 import { isRecord } from '../../facts/k8s-objects.js';
 import { isDocumentation } from '../../facts/paths.js';
@@ -31,7 +32,7 @@ export function ciToolEvidence(repo: Repository, spec: CiToolSpec): FileEvidence
     evidence.push({ file, line, detail });
   };
   if (spec.command) {
-    for (const command of ciCommands(repo)) if (spec.command(command.text)) add(command.file, command.line, `runs \`${redact(command.text)}\``);
+    for (const command of ciReachableCommands(repo)) if (spec.command(command.text)) add(command.file, command.line, `runs \`${redact(command.text)}\``);
   }
   if (spec.uses) {
     for (const use of ciFacts(repo).uses) if (spec.uses.test(use.ref)) add(use.file, use.line, `uses ${use.ref}`);

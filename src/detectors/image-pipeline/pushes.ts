@@ -1,4 +1,5 @@
-import { ciCommands, ciFacts, type Command } from '../../facts/ci.js';
+import { ciFacts, type Command } from '../../facts/ci.js';
+import { ciReachableCommands } from './ci-reach.js';
 import { isRecord } from '../../facts/k8s-objects.js';
 import { CLOUDBUILD, JENKINSFILE } from '../../facts/paths.js';
 import type { Repository } from '../../scan/repository.js';
@@ -23,7 +24,7 @@ export interface ImagePush {
 export function imagePushes(repo: Repository): ImagePush[] {
   return repo.memo('detectors/image-pipeline:pushes', () => {
     const pushes: ImagePush[] = [];
-    for (const command of ciCommands(repo)) {
+    for (const command of ciReachableCommands(repo)) {
       const push = commandPush(repo, command);
       if (push && !(push.reference && isLocalRegistry(push.reference))) pushes.push(push);
     }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectIn, places } from '../../../test/helpers/fixtures.js';
+import { detectIn, places, writeTree } from '../../../test/helpers/fixtures.js';
 import { detector } from './index.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -37,5 +37,38 @@ describe('probes detector', () => {
   it('returns no evidence and an empty population for Jobs and CronJobs without probes', async () => {
     const result = await detectIn(detector, join(fixtures, 'jobs-only'));
     expect(result).toEqual({ evidence: [], coverage: { covered: 0, total: 0, unit: 'containers', missing: [] } });
+  });
+});
+
+describe('probes coverage without any probe', () => {
+  it('reports "0 of 2" with each container named, and no evidence', async () => {
+    const root = writeTree({
+      'k8s/app.yaml': [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: { name: orders }',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      containers:',
+        '        - name: api',
+        '          image: ghcr.io/acme/orders:1.0.0',
+        '        - name: proxy',
+        '          image: envoyproxy/envoy:v1.31.2',
+        '          livenessProbe:',
+        '',
+      ].join('\n'),
+    });
+    const result = await detectIn(detector, root);
+    expect(result.evidence).toEqual([]);
+    expect(result.coverage).toEqual({
+      covered: 0,
+      total: 2,
+      unit: 'containers',
+      missing: [
+        { file: 'k8s/app.yaml', line: 8, detail: 'Deployment orders container api: no livenessProbe or readinessProbe' },
+        { file: 'k8s/app.yaml', line: 10, detail: 'Deployment orders container proxy: no livenessProbe or readinessProbe' },
+      ],
+    });
   });
 });

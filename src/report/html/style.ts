@@ -46,8 +46,9 @@ header.hero { display: grid; grid-template-columns: 1fr auto; gap: 24px; align-i
 .step .bar { border-radius: 10px 10px 4px 4px; padding: 10px 12px; color: #fff; background: #c5ced8; position: relative; display: flex; flex-direction: column; justify-content: flex-end; }
 .step.reached .bar { background: linear-gradient(160deg, var(--reached-2), var(--reached)); }
 .step.current .bar { box-shadow: 0 0 0 3px var(--paper), 0 0 0 6px var(--current); }
-.step.next .bar { background: repeating-linear-gradient(135deg, #9aa7b6, #9aa7b6 8px, #a9b5c2 8px, #a9b5c2 16px); }
-.step:not(.reached):not(.next) .bar { color: #3d4754; }
+.step.next .bar { background: repeating-linear-gradient(135deg, #eef3ff, #eef3ff 10px, #e2eaff 10px, #e2eaff 20px); border: 2px dashed var(--current); color: #1e3a8a; }
+.step.next .flag { background: var(--current); color: #fff; }
+.step:not(.reached):not(.next) .bar { color: #3d4754; background: #dfe4ea; }
 .step .num { font-size: 1.9rem; font-weight: 700; line-height: 1; }
 .step .name { font-weight: 600; margin-top: 4px; }
 .step .tally { font-size: .8rem; opacity: .92; margin-top: 2px; }
@@ -106,8 +107,11 @@ h3.sub { font-size: .95rem; margin: 18px 0 10px; color: var(--muted); text-trans
 .controls { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; margin-bottom: 12px; }
 .controls input, .controls select { font: inherit; padding: 6px 10px; border: 1px solid #b8c2cd; border-radius: 8px; background: var(--paper); color: var(--ink); }
 .controls input { min-width: 280px; flex: 1; }
-#evidence-table td { font-size: .88rem; }
-#evidence-table td.loc { word-break: break-all; }
+#evidence-table { table-layout: fixed; }
+#evidence-table td { font-size: .86rem; padding: 5px 8px; }
+#evidence-table td.num { text-align: center; }
+.heatmap td.cell.optional { background: var(--exempt-bg); color: var(--exempt-fg); font-weight: 500; }
+#evidence-table td.loc { overflow-wrap: anywhere; }
 #evidence-table tr[hidden] { display: none; }
 
 footer { color: var(--muted); font-size: .85rem; text-align: center; margin-top: 28px; }

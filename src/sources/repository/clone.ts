@@ -53,6 +53,7 @@ export function checkCloneUrl(url: string, options: Pick<CloneOptions, 'allowFil
   if (url.startsWith('-')) throw refuse('a URL cannot start with "-"');
   if (REMOTE_HELPER.test(url)) throw refuse('remote helpers such as ext:: can run commands; use an https:// or ssh:// URL');
   // Control characters and spaces have no business in a URL and confuse transports.
+  // eslint-disable-next-line no-control-regex -- looking for control characters is the point
   if (/[\s\u0000-\u001f\u007f]/.test(url)) throw refuse('the URL contains spaces or control characters');
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url)?.[1]?.toLowerCase();
   if (scheme === undefined) {

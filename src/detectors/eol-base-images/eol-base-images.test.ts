@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectIn, fixtureRepo, places } from '../../../test/helpers/fixtures.js';
+import { detector, findEolBases, judge, loadEolTable } from './index.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+const table = loadEolTable();
+
+describe('eol-base-images detector', () => {
+  it('flags end-of-life bases, including one reached through nested ARGs, and skips internal stages', async () => {
+    const result = await detectIn(detector, join(fixtures, 'aging'));
+    expect(places(result).sort()).toEqual(
+      [
+        'services/legacy/Dockerfile:2',
+        'services/web/Dockerfile:5',
+        'services/tools/Containerfile:1',
+        'services/tools/Containerfile:4',
+        'services/api/Dockerfile.ci:1',
+        'services/api/Dockerfile.ci:6',
+      ].sort(),
+    );
+    expect(result.evidence.find((e) => e.file === 'services/legacy/Dockerfile')?.detail).toBe(
+      `FROM alpine:3.6 — alpine 3.6 reached end of life on 2019-05-01 (table of ${table.asOf})`,
+    );
+    expect(result.evidence.find((e) => e.file === 'services/web/Dockerfile')?.detail).toMatch(/^FROM node:14-alpine — node 14 reached end of life on 2023-04-30/);
+  });
+
+  it('leaves current bases, scratch, ARGs without a default, stage references and Markdown alone', async () => {
+    const result = await detectIn(detector, join(fixtures, 'current'));
+    expect(result.evidence).toEqual([]);
+  });
+
+  it('matches cycles from real tag shapes and never a longer version', () => {
+    const on = '2026-11-01';
+    expect(judge('alpine:3.6.2', table, on)?.cycle.cycle).toBe('3.6');
+    expect(judge('python:3.7-slim-buster', table, on)?.name).toBe('python');
+    expect(judge('debian:buster-20240612-slim', table, on)?.cycle.cycle).toBe('10');
+    expect(judge('ubuntu:bionic', table, on)?.cycle.cycle).toBe('18.04');
+    expect(judge('docker.io/library/node:16.20.2-bullseye', table, on)?.cycle.cycle).toBe('16');
+    expect(judge('public.ecr.aws/docker/library/postgres:9.6-alpine', table, on)?.cycle.cycle).toBe('9.6');
+    expect(judge('mcr.microsoft.com/dotnet/aspnet:3.1', table, on)?.cycle.eol).toBe('2022-12-13');
+    expect(judge('golang:1.20rc1', table, on)?.cycle.cycle).toBe('1.20');
+    expect(judge('golang:1.2', table, on)).toBeUndefined();
+    expect(judge('alpine:3.60', table, on)).toBeUndefined();
+    expect(judge('alpine:latest', table, on)).toBeUndefined();
+    expect(judge('node:lts-alpine', table, on)).toBeUndefined();
+    expect(judge('ghcr.io/acme/node:14', table, on)).toBeUndefined();
+    expect(judge('node:24-alpine', table, on)).toBeUndefined();
+  });
+
+  it('does not flag a cycle before its end-of-life date, and takes an override table', async () => {
+    expect(judge('node:20-alpine', table, '2026-04-29')).toBeUndefined();
+    expect(judge('node:20-alpine', table, '2026-04-30')?.cycle.cycle).toBe('20');
+    const custom = loadEolTable({ asOf: '2030-01-01', images: { node: [{ cycle: '22', eol: '2027-04-30' }, { cycle: 'bad' }] } });
+    expect(custom.images.node).toEqual([{ cycle: '22', eol: '2027-04-30' }]);
+    expect(custom.images.alpine?.length).toBeGreaterThan(5);
+    const repo = await fixtureRepo(join(fixtures, 'current'));
+    expect(places({ evidence: findEolBases(repo, custom, '2028-01-01') })).toEqual(['services/web/Dockerfile:1']);
+    expect(loadEolTable('not a table').asOf).toBe(table.asOf);
+  });
+});

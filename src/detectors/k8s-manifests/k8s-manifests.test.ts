@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectIn, places, writeTree } from '../../../test/helpers/fixtures.js';
+import { detector } from './index.js';
+import { isClusterObject } from './object-kinds.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+
+describe('k8s-manifests detector', () => {
+  it('finds the first object of each plain manifest file, skipping chart templates, patches and kustomizations', async () => {
+    const result = await detectIn(detector, join(fixtures, 'shop-deploy'));
+    expect(places(result).sort()).toEqual(['deploy/base/api.yaml:2', 'deploy/base/cleanup-cronjob.yaml:1', 'platform/ingress.yaml:3']);
+    expect(result.evidence[0]?.detail).toBe('apps/v1 Deployment api');
+  });
+
+  it('does not count tool configuration that borrows apiVersion/kind, READMEs, compose or workflow files', async () => {
+    const result = await detectIn(detector, join(fixtures, 'tool-configs'));
+    expect(result.evidence).toEqual([]);
+  });
+
+  it('counts custom resources a team keeps in git', async () => {
+    const root = writeTree({
+      'clusters/prod/certs.yaml': 'apiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata:\n  name: letsencrypt\nspec:\n  acme: {}\n',
+    });
+    expect(places(await detectIn(detector, root))).toEqual(['clusters/prod/certs.yaml:1']);
+  });
+
+  it('tells cluster objects from lookalike envelopes', () => {
+    expect(isClusterObject('apps/v1', 'Deployment')).toBe(true);
+    expect(isClusterObject('v1', 'Service')).toBe(true);
+    expect(isClusterObject('monitoring.coreos.com/v1', 'ServiceMonitor')).toBe(true);
+    expect(isClusterObject('v1', 'Config')).toBe(false);
+    expect(isClusterObject('skaffold/v4beta6', 'Config')).toBe(false);
+    expect(isClusterObject('kubelet.config.k8s.io/v1beta1', 'KubeletConfiguration')).toBe(false);
+    expect(isClusterObject('backstage.io/v1alpha1', 'Component')).toBe(false);
+    expect(isClusterObject('v2', 'chart')).toBe(false);
+  });
+
+  it('survives empty, binary-looking and list documents', async () => {
+    const root = writeTree({
+      'k8s/empty.yaml': '---\n---\n',
+      'k8s/list.yaml': 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: settings\n  - 42\n',
+      'k8s/odd.yaml': 'apiVersion: 7\nkind: [Deployment]\n',
+    });
+    expect(places(await detectIn(detector, root))).toEqual(['k8s/list.yaml:4']);
+  });
+});
