@@ -16,7 +16,8 @@ export const SHELL_SCRIPT = /\.(sh|bash|zsh|ksh)$/i;
 export const MAKEFILE = /(^|\/)(GNUmakefile|[Mm]akefile|[^/]+\.mk)$/;
 export const TASKFILE = /(^|\/)Taskfile(\.dist)?\.ya?ml$/i;
 export const JUSTFILE = /(^|\/)\.?[Jj]ustfile$/;
-export const DOCKERFILE = /(^|\/)(Dockerfile|Containerfile)(\.[^/]+)?$|(^|\/)[^/]+\.(Dockerfile|Containerfile)$/i;
+/** Dockerfile, Containerfile, Dockerfile.prod, api.Dockerfile; not Dockerfile.md (documentation about one). */
+export const DOCKERFILE = /(^|\/)(Dockerfile|Containerfile)(\.(?!(md|markdown|txt|rst|adoc|html?|orig|bak)$)[^/]+)?$|(^|\/)[^/]+\.(Dockerfile|Containerfile)$/i;
 export const COMPOSE_FILE = /(^|\/)(docker-)?compose(\.[^/]+)?\.ya?ml$/i;
 export const CHART_YAML = /(^|\/)Chart\.ya?ml$/;
 export const HCL_FILE = /\.(tf|hcl|tfvars)$/i;

@@ -12,7 +12,14 @@ describe('renderHtml', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html.match(/<script>/g)).toHaveLength(1);
     expect(html).not.toMatch(/<img/i);
-    expect(html).not.toMatch(/<[^>]*\sonerror=/i);
+    // An attribute-breaking name stays inside its attribute.
+    const a = hostileAssessment();
+    a.capabilities[0]!.reason = '" onmouseover="alert(1)';
+    a.capabilities[0]!.name = "x' autofocus onfocus='alert(1)";
+    const attr = renderHtml(a);
+    expect(attr).not.toContain('" onmouseover="');
+    expect(attr).not.toContain("' onfocus='");
+    expect(attr).toContain('&quot; onmouseover=&quot;alert(1)');
     expect(html).toContain('href="https://example.test/blob/HEAD/deploy/%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.yaml#L');
   });
 

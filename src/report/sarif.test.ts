@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { loadAssessment } from '../../test/report/load-fixture.js';
 import { artifactUri, renderSarif } from './sarif.js';
 
 // The official SARIF 2.1.0 schema (draft-04), vendored from an npm package: see test/report/sarif-schema/README.md.
 const schema = JSON.parse(readFileSync(new URL('../../test/report/sarif-schema/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
+// Both are CommonJS with a `default` property; under NodeNext the default import is module.exports.
+const Ajv = AjvDraft04.default;
+const addFormats = ajvFormats.default;
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }) // the schema's language pattern is not valid with the u flag;
 addFormats(ajv);
 const validate = ajv.compile(schema);

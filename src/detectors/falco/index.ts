@@ -10,10 +10,14 @@ import { definition } from './definition.js';
 
 export const detector = defineDetector(definition, (repo) => uniqueEvidence([...rulesFiles(repo), ...findComponent(repo, definition.component)]));
 
+/** Test resources of a rules project (falcosecurity/rules has them) are inputs to a checker, not rules in use. */
+const TEST_PATH = /(^|\/)(tests?|testdata|test-data|__tests__|fixtures)\//i;
+
 /** A Falco rules file is a YAML list whose items are `rule`/`macro`/`list` mappings. */
 function rulesFiles(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
   for (const file of repo.filesMatching(YAML_FILE)) {
+    if (TEST_PATH.test(file.path)) continue;
     const text = repo.text(file.path);
     if (text === undefined || !text.includes('condition:')) continue;
     for (const document of repo.yaml(file.path)) {

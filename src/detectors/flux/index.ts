@@ -5,5 +5,7 @@ import { definition } from './definition.js';
 
 /** gotk-components.yaml alone holds a dozen CRDs and controllers: one place per file. */
 export const detector = defineDetector(definition, (repo) =>
-  firstPerFile(ownEvidence(findComponent(repo, definition.component))),
+  firstPerFile(ownEvidence(findComponent(repo, definition.component))).map((e) =>
+    e.detail === 'configuration file' ? { ...e, detail: 'Flux install (gotk-components.yaml)' } : e,
+  ),
 );

@@ -1,4 +1,7 @@
 import { ciCommands, ciFacts, type Command } from '../../facts/ci.js';
+import { isRecord } from '../../facts/k8s-objects.js';
+import { CLOUDBUILD } from '../../facts/paths.js';
+import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
 
 /**
@@ -9,7 +12,7 @@ import type { Repository } from '../../scan/repository.js';
 export function ciReachableCommands(repo: Repository): Command[] {
   return repo.memo('detectors/image-pipeline:ciReachable', () => {
     const all = ciFacts(repo).commands;
-    const reached = new Set<Command>(ciCommands(repo));
+    const reached = new Set<Command>([...ciCommands(repo), ...cloudBuildEntrypoints(repo)]);
     let frontier = [...reached];
     for (let depth = 0; depth < 5 && frontier.length > 0; depth++) {
       const scripts = new Set<string>();
@@ -35,4 +38,21 @@ export function ciReachableCommands(repo: Repository): Command[] {
     }
     return [...reached];
   });
+}
+
+/** Cloud Build steps with `entrypoint: make` and `args: [release]` run `make release`; the shared fact reads only the image name. */
+function cloudBuildEntrypoints(repo: Repository): Command[] {
+  const commands: Command[] = [];
+  for (const file of repo.filesMatching(CLOUDBUILD)) {
+    for (const document of repo.yaml(file.path)) {
+      const steps = isRecord(document.value) ? document.value.steps : undefined;
+      if (!Array.isArray(steps)) continue;
+      for (const step of steps) {
+        if (!isRecord(step) || typeof step.entrypoint !== 'string' || /^(ba)?sh$/.test(step.entrypoint) || !Array.isArray(step.args)) continue;
+        const args = step.args.filter((a): a is string => typeof a === 'string');
+        commands.push({ text: `${step.entrypoint} ${args.join(' ')}`, file: file.path, line: lineOf(step, 'entrypoint'), origin: 'cloudbuild' });
+      }
+    }
+  }
+  return commands;
 }

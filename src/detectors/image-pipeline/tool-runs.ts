@@ -6,8 +6,11 @@ import { shorten } from '../../facts/component.js';
  * suggested move to a shared fact.
  */
 
-/** Words that make a command segment an installation or a message, never a run of the tool. */
-const NOT_A_RUN = /\b(install|uninstall|upgrade-cli|brew|apt-get|apt|apk|yum|dnf|choco|scoop|which|type|hash)\b|^\s*(echo|printf|log|info|warn|say|cat)\b|^\s*command\s+-v\b/;
+/**
+ * A command segment that installs the tool or prints its name, never a run of it:
+ * `npm install -g snyk`, `brew install kind`, `echo "run trivy"`, `command -v grype`.
+ */
+const NOT_A_RUN = /\b(apt-get|apt|apk|yum|dnf|zypper|brew|choco|scoop|pip3?|pipx|npm|yarn|pnpm|gem|go|cargo|asdf|snap|mise|aqua)\s+(-\S+\s+)*(install|add|i|get|upgrade)\b|^\s*(sudo\s+)?(echo|printf|log|info|warn|say|cat|which|type|hash|install|wget|curl|chmod|chown|mv|cp|tar|unzip|ln|rm|mkdir)\b|^\s*command\s+-v\b/;
 
 /** Splits a command line into the segments a shell would run one by one (&&, ||, ;, |). */
 function segments(text: string): string[] {
@@ -26,9 +29,20 @@ export function toolArgs(text: string, tool: string): string[] {
   for (const segment of segments(text)) {
     if (NOT_A_RUN.test(segment)) continue;
     const match = re.exec(segment);
-    if (match) found.push(match[1]!.trim().replace(/^["'`)]+/, '').trim());
+    if (match && !insideText(segment.slice(0, match.index + 1))) found.push(match[1]!.trim().replace(/^["'`)]+/, '').trim());
   }
   return found;
+}
+
+/**
+ * The tool sits inside an open quote that is not a `sh -c '…'`-style script: a message such as
+ * `To delete the cluster run 'kind delete cluster'` printed from a heredoc.
+ */
+function insideText(prefix: string): boolean {
+  const singles = (prefix.match(/'/g) ?? []).length;
+  const doubles = (prefix.match(/"/g) ?? []).length;
+  if (singles % 2 === 0 && doubles % 2 === 0) return false;
+  return !/(\b(sh|bash|eval|exec|run|script)|\s-c|--command)\s*=?\s*['"]\s*$/.test(prefix.replace(/[^'"]*$/, (m) => m));
 }
 
 /** True when some invocation of `tool` has arguments matching `args` (tested from the first argument). */

@@ -2,9 +2,11 @@ import { isTemplated } from '../../parse/helm-template.js';
 
 /**
  * Values that stand for a secret rather than being one: variables for envsubst or a CI step,
- * `<placeholders>`, and the words teams write before filling a value in.
+ * `<placeholders>`, the words teams write before filling a value in, and references that a tool
+ * resolves at apply time (1Password `op://` for `op inject`, vals `ref+`, berglas `sm://`,
+ * argocd-vault-plugin `vault:`).
  */
-const PLACEHOLDER = /\$\{[^}]*\}|\$\([^)]*\)|\$[A-Z_][A-Z0-9_]*|^<[^>]*>$|^(changeme|change[-_]me|replace[-_]?me|replaceme|todo|tbd|xxx+|\*+|redacted|placeholder|dummy|none|null)$|^ENC\[|^vault:|^ref\+|^\{\{.*\}\}$|^#\{.*\}#?$|^%\{.*\}$/i;
+const PLACEHOLDER = /\$\{[^}]*\}|\$\([^)]*\)|\$[A-Z_][A-Z0-9_]*|^<[^>]*>$|^(changeme|change[-_]me|replace[-_]?me|replaceme|todo|tbd|xxx+|\*+|redacted|placeholder|dummy|none|null)$|^ENC\[|^vault:|^ref\+|^secretref\+|^op:\/\/|^(berglas|sm):\/\/|^\{\{.*\}\}$|^#\{.*\}#?$|^%\{.*\}$/i;
 
 /**
  * True when a Secret value is a literal secret. `data` values are base64: decoded first, so

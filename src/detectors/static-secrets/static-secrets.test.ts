@@ -58,5 +58,9 @@ describe('static-secrets detector', () => {
     expect(isLiteralSecretValue('__TPL__', false)).toBe(false);
     expect(isLiteralSecretValue(null, false)).toBe(false);
     expect(isLiteralSecretValue(12345, false)).toBe(true);
+    // references resolved at apply time, as a 1Password bootstrap commits them
+    expect(isLiteralSecretValue('op://kubernetes/cloudflare/TUNNEL_ID\n', false)).toBe(false);
+    expect(isLiteralSecretValue('ref+awssecrets://prod/db#password', false)).toBe(false);
+    expect(isLiteralSecretValue('postgres://app:pa55@db:5432/app', false)).toBe(true);
   });
 });
