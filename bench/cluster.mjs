@@ -1,3 +1,4 @@
+/* global setInterval, clearInterval */
 // Cluster scan benchmark: a loopback API server with N pods and N/4 Deployments (generated page by
 // page), scanned through the built CLI code (dist/) in a fresh process whose RSS is sampled every
 // 10 ms. Memory should stay flat from 5,000 to 20,000 pods: pages are processed and dropped.

@@ -12,6 +12,7 @@ import type { Format } from './main.js';
 import { pairOutputs, type OutputTarget } from './outputs.js';
 import { Progress } from './progress.js';
 import { toolVersion } from './version.js';
+import { webUrlOf } from '../sources/git/web-url.js';
 
 export interface ScanOptions {
   format?: Format[];
@@ -82,6 +83,21 @@ export async function scanToAssessment(paths: string[], options: ScanOptions): P
   });
 }
 
+/** Links to file lines need each repository's web address; computed once per scan, only for formats that link. */
+const webUrlCache = new WeakMap<Assessment, Record<string, string>>();
+function webUrls(assessment: Assessment): Record<string, string> {
+  let urls = webUrlCache.get(assessment);
+  if (!urls) {
+    urls = {};
+    for (const repo of assessment.repositories) {
+      const url = webUrlOf(resolve(repo.path));
+      if (url) urls[repo.path] = url;
+    }
+    webUrlCache.set(assessment, urls);
+  }
+  return urls;
+}
+
 function organizationName(paths: string[]): string {
   const parents = new Set(paths.map((p) => basename(resolve(p, paths.length > 1 ? '..' : '.'))));
   return parents.size === 1 ? [...parents][0]! : 'organization';
@@ -99,7 +115,13 @@ async function render(assessment: Assessment, target: OutputTarget, options: Sca
       return (await import('../report/json.js')).renderJson(assessment);
     case 'table':
       return (await import('../report/table.js')).renderTable(assessment, { color: target.file === undefined && colorWanted(process.stdout, options.color) });
-    default:
-      throw new ScanInputError(`--format ${target.format} is not available yet`);
+    case 'markdown':
+      return (await import('../report/markdown.js')).renderMarkdown(assessment, { webUrls: webUrls(assessment) });
+    case 'html':
+      return (await import('../report/html.js')).renderHtml(assessment, { webUrls: webUrls(assessment) });
+    case 'sarif':
+      return (await import('../report/sarif.js')).renderSarif(assessment);
+    case 'badge':
+      return (await import('../report/badge.js')).renderBadge(assessment);
   }
 }

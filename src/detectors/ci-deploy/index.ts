@@ -20,7 +20,7 @@ export const detector = defineDetector(definition, (repo) => {
     const callers = command.origin === 'script' || command.origin === 'makefile' ? callersOf(command, commands) : [command];
     const live = callers.filter((caller) => !ephemeral.has(jobKey(caller)) && !ephemeral.has(jobKey(command)));
     if (live.length === 0) continue;
-    evidence.push({ file: command.file, line: command.line, detail: `${where(command, live[0]!)} runs \`${shorten(deploying)}\`` });
+    evidence.push({ file: command.file, line: command.line, detail: `${where(command, live[0]!)} runs \`${shorten(deploying.replace(/\s+/g, ' '))}\`` });
   }
   for (const use of ciFacts(repo).uses) {
     const reason = deployingUse(use);

@@ -38,7 +38,7 @@ const SYSTEM_NAMES: Record<string, string> = {
 };
 
 /** Keys that hold jobs rather than name one (Azure `stages`, Bitbucket `pipelines`…). */
-const CONTAINER_KEYS = new Set(['stages', 'jobs', 'steps', 'pipelines', 'extends', 'script', 'deploy', 'pipeline']);
+const CONTAINER_KEYS = new Set(['stages', 'jobs', 'steps', 'pipelines', 'extends', 'trigger', 'pr', 'resources', 'variables']);
 
 /** "GitHub Actions job "deploy"", or for a script "deploy.sh (called by GitLab CI job "release")". */
 export function where(item: Pick<Command, 'file' | 'job'> & { origin: string }, caller: Pick<Command, 'file' | 'job'> & { origin: string }): string {

@@ -6,7 +6,7 @@ import type { Repository } from '../../scan/repository.js';
 import { isSamplePath } from '../k8s-manifests/evidence-filters.js';
 
 /** Pull-request builds in Jenkins pipelines, shared libraries and Job DSL / JCasC seed jobs. */
-const JENKINS_PR = /\bchangeRequest\s*\(|\benv\.CHANGE_ID\b|\$\{?CHANGE_ID\b|\bmultibranchPipelineJob\b|\bghprb\w*|\bgithubPullRequest\b|\bGhprbTrigger\b|\bpullRequest\.(comment|addLabel|review|createStatus)/;
+const JENKINS_PR = /\bchangeRequest(\s*\(|\s+\w+\s*:)|\benv\.CHANGE_ID\b|\$\{?CHANGE_ID\b|\bmultibranchPipelineJob\b|\bghprb\w*|\bgithubPullRequest\b|\bGhprbTrigger\b|\bpullRequest\.(comment|addLabel|review|createStatus)/;
 
 export function jenkinsPullRequestBuilds(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];

@@ -42,7 +42,7 @@ function insideText(prefix: string): boolean {
   const singles = (prefix.match(/'/g) ?? []).length;
   const doubles = (prefix.match(/"/g) ?? []).length;
   if (singles % 2 === 0 && doubles % 2 === 0) return false;
-  return !/(\b(sh|bash|eval|exec|run|script)|\s-c|--command)\s*=?\s*['"]\s*$/.test(prefix.replace(/[^'"]*$/, (m) => m));
+  return !/(\b(sh|bash|zsh|eval|exec)|\s-c|--command)\s*=?\s*['"]\s*$/.test(prefix);
 }
 
 /** True when some invocation of `tool` has arguments matching `args` (tested from the first argument). */

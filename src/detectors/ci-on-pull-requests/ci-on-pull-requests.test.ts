@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectIn, places, writeTree } from '../../../test/helpers/fixtures.js';
+import { admitsMergeRequests } from './gitlab.js';
+import { detector } from './index.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+
+describe('ci-on-pull-requests detector', () => {
+  it('finds pull-request triggers of every CI system in one repository', async () => {
+    const result = await detectIn(detector, join(fixtures, 'many-ci'));
+    expect(places(result).sort()).toEqual([
+      '.circleci/config.yml:16',
+      '.github/workflows/ci.yml:5',
+      '.github/workflows/lint.yml:2',
+      '.gitlab-ci.yml:3',
+      '.tekton/pull-request.yaml:7',
+      'Jenkinsfile:8',
+      'azure-pipelines.yml:3',
+      'bitbucket-pipelines.yml:6',
+    ]);
+  });
+
+  it('skips a scheduled CircleCI workflow and reports the one that builds pushed branches', async () => {
+    const result = await detectIn(detector, join(fixtures, 'many-ci'));
+    expect(result.evidence.find((e) => e.file === '.circleci/config.yml')?.detail).toBe('CircleCI workflow "test-and-publish" builds every pushed branch, pull requests included');
+  });
+
+  it('does not count push-only workflows, excluded merge requests, pr: none, tag-only CircleCI or comments', async () => {
+    const result = await detectIn(detector, join(fixtures, 'push-only'));
+    expect(result.evidence).toEqual([]);
+  });
+
+  it('counts a GitLab job limited to merge requests with only:', async () => {
+    const root = writeTree({ '.gitlab-ci.yml': 'stages: [test]\nlint:\n  stage: test\n  script: [make lint]\n  only:\n    - merge_requests\n' });
+    expect(places(await detectIn(detector, root))).toEqual(['.gitlab-ci.yml:5']);
+  });
+
+  it('reads GitLab rule conditions', () => {
+    expect(admitsMergeRequests('$CI_PIPELINE_SOURCE == "merge_request_event"')).toBe(true);
+    expect(admitsMergeRequests('$CI_MERGE_REQUEST_IID && $CI_MERGE_REQUEST_TARGET_BRANCH_NAME == "main"')).toBe(true);
+    expect(admitsMergeRequests('$CI_PIPELINE_SOURCE != "merge_request_event"')).toBe(false);
+    expect(admitsMergeRequests('$CI_MERGE_REQUEST_IID == null')).toBe(false);
+    expect(admitsMergeRequests('$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH')).toBe(false);
+  });
+});

@@ -1,0 +1,17 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectIn, places } from '../../../test/helpers/fixtures.js';
+import { detector } from './index.js';
+
+const fixtures = join(import.meta.dirname, '..', 'image-pipeline', 'fixtures');
+
+describe('docker-compose detector', () => {
+  it('finds the services key of a compose file, below its comment', async () => {
+    const result = await detectIn(detector, join(fixtures, 'service-repo'));
+    expect(result.evidence).toEqual([{ file: 'docker-compose.yml', line: 2, detail: 'Compose file with 2 services' }]);
+  });
+
+  it('finds nothing without a compose file', async () => {
+    expect((await detectIn(detector, join(fixtures, 'build-only'))).evidence).toEqual([]);
+  });
+});

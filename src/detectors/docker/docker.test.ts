@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectIn, places } from '../../../test/helpers/fixtures.js';
+import { detector } from './index.js';
+
+const fixtures = join(import.meta.dirname, '..', 'image-pipeline', 'fixtures');
+
+describe('docker detector', () => {
+  it('gives the first FROM of a multi-stage Dockerfile, after its ARG and comments', async () => {
+    const result = await detectIn(detector, join(fixtures, 'service-repo'));
+    expect(result.evidence).toEqual([{ file: 'Dockerfile', line: 4, detail: 'FROM golang:${GO_VERSION}-alpine' }]);
+  });
+
+  it('finds Dockerfiles in sub-folders and Containerfiles', async () => {
+    expect(places(await detectIn(detector, join(fixtures, 'gitlab-kaniko')))).toEqual(['app/Dockerfile:1']);
+    expect(places(await detectIn(detector, join(import.meta.dirname, '..', 'tilt', 'fixtures', 'platform-dev')))).toEqual(['Containerfile:1']);
+  });
+
+  it('ignores a documentation page named Dockerfile.md and README mentions', async () => {
+    const result = await detectIn(detector, join(fixtures, 'build-only'));
+    expect(places(result)).toEqual(['Dockerfile:1']);
+  });
+});

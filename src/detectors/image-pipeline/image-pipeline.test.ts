@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectIn, places } from '../../../test/helpers/fixtures.js';
+import { detector } from './index.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+
+describe('image-pipeline detector', () => {
+  it('finds docker/build-push-action pushing to ECR, named by the login step of the job', async () => {
+    const result = await detectIn(detector, join(fixtures, 'service-repo'));
+    expect(places(result)).toEqual(['.github/workflows/ci.yml:57']);
+    expect(result.evidence[0]!.detail).toBe('pushes image to ECR (docker/build-push-action)');
+  });
+
+  it('finds a kaniko job pushing to the GitLab registry through a variable', async () => {
+    const result = await detectIn(detector, join(fixtures, 'gitlab-kaniko'));
+    expect(places(result)).toEqual(['.gitlab-ci.yml:28']);
+    expect(result.evidence[0]!.detail).toContain('GitLab registry');
+  });
+
+  it('finds Jenkins docker.push() calls inside docker.withRegistry to Nexus, not the commented-out build', async () => {
+    const result = await detectIn(detector, join(fixtures, 'jenkins-nexus'));
+    expect(places(result)).toEqual(['Jenkinsfile:38', 'Jenkinsfile:39']);
+    expect(result.evidence.every((e) => e.detail?.startsWith('pushes image to Nexus'))).toBe(true);
+  });
+
+  it('finds orb, Tekton, push-to-registry and Auto DevOps pushes with the registry they imply', async () => {
+    const circle = await detectIn(detector, join(import.meta.dirname, '..', 'snyk', 'fixtures', 'circleci-snyk'));
+    expect(circle.evidence).toEqual([{ file: '.circleci/config.yml', line: 26, detail: 'pushes image to ECR (circleci/aws-ecr build_and_push_image)' }]);
+    const tekton = await detectIn(detector, join(import.meta.dirname, '..', 'buildah', 'fixtures', 'tekton-buildah'));
+    expect(places(tekton)).toEqual(['.github/workflows/image.yml:18', '.tekton/pipeline.yaml:20']);
+    expect(tekton.evidence.every((e) => e.detail?.includes('Quay'))).toBe(true);
+    const gitlab = await detectIn(detector, join(import.meta.dirname, '..', 'clair', 'fixtures', 'gitlab-clair'));
+    expect(places(gitlab)).toEqual(['.gitlab-ci.yml:10']);
+  });
+
+  it('does not count builds without a push, pushes to a throwaway local registry, local make targets, comments or docs', async () => {
+    const result = await detectIn(detector, join(fixtures, 'build-only'));
+    expect(result.evidence).toEqual([]);
+  });
+
+  it('never prints the password of a docker login', async () => {
+    const result = await detectIn(detector, join(import.meta.dirname, '..', 'clair', 'fixtures', 'gitlab-clair'));
+    expect(JSON.stringify(result)).not.toContain('CI_REGISTRY_PASSWORD');
+  });
+});

@@ -1,0 +1,17 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectIn, places } from '../../../test/helpers/fixtures.js';
+import { detector } from './index.js';
+
+const fixtures = join(import.meta.dirname, '..', 'image-pipeline', 'fixtures');
+
+describe('skaffold detector', () => {
+  it('finds skaffold.yaml and skaffold dev in the Makefile', async () => {
+    const result = await detectIn(detector, join(fixtures, 'service-repo'));
+    expect(places(result)).toEqual(['skaffold.yaml:1', 'Makefile:12']);
+  });
+
+  it('ignores README mentions', async () => {
+    expect((await detectIn(detector, join(import.meta.dirname, '..', 'tilt', 'fixtures', 'lookalikes'))).evidence).toEqual([]);
+  });
+});
