@@ -51,8 +51,11 @@ export function buildProgram(): Command {
     .option('--cluster-snapshot <file>', 'a saved cluster: JSON from `kubectl get … -o json` or `k8s-maturity snapshot` (repeatable)', collect)
     .option('--keep-going', 'report an unreachable cluster as a warning instead of stopping (when other sources were given)')
     .addOption(new Option('--fail-below <stage>', 'exit 1 when the organization stage is lower (a CI gate)').argParser(stageValue))
-    .option('--since <window>', 'git history window, e.g. 180d, 26w or 2026-01-31', '180d')
-    .addOption(new Option('--max-file-size <MB>', 'largest file parsed, in MB').argParser(positiveNumber).default(5))
+    .option('--since <window>', 'git history window, e.g. 180d, 26w or 2026-01-31 (default: 180d, or history.since in the configuration)')
+    .option('--team-label <label>', 'namespace label that names the owning team in clusters (default: team)')
+    .addOption(new Option('--max-file-size <MB>', 'largest file parsed, in MB (default: 5)').argParser(positiveNumber))
+    .option('--cache-dir <dir>', 'where repositories given as git URLs are cloned (default: $XDG_CACHE_HOME/k8s-maturity/repos)')
+    .option('--offline', 'use cached clones of git URLs as they are, without fetching')
     .option('-q, --quiet', 'no progress line on stderr')
     .option('--no-color', 'no colour in the table (NO_COLOR is respected too)')
     .addHelpText(
@@ -63,12 +66,36 @@ Examples:
   $ k8s-maturity scan ~/src/acme/* --format html --output report.html --format sarif --output results.sarif
   $ k8s-maturity scan . --fail-below 3                      # CI gate: exit 1 below stage 3
   $ k8s-maturity scan . --cluster-snapshot cluster.json     # add a saved cluster
+  $ k8s-maturity scan . --kubeconfig ~/.kube/config --context prod --context staging
+  $ k8s-maturity scan --config .k8s-maturity.yaml           # teams and repositories from the configuration
 
 Exit codes: 0 done, 1 the --fail-below gate failed, 2 the scan could not run.`,
     )
     .action(async (paths: string[], options) => {
       const { runScan } = await import('./scan-command.js');
       process.exitCode = await runScan(paths, options);
+    });
+
+  program
+    .command('init')
+    .description('Write a commented starter .k8s-maturity.yaml (teams, repositories, clusters) from the repositories found here.')
+    .option('--force', 'overwrite an existing .k8s-maturity.yaml')
+    .action(async (options: { force?: boolean }) => {
+      const { runInit } = await import('./init-command.js');
+      process.exitCode = await runInit(options);
+    });
+
+  program
+    .command('snapshot')
+    .description('Save a cluster (read-only; Secrets as metadata only) to a file, for assessments without live access.')
+    .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)')
+    .option('--context <name>', 'context to read (default: the current context)')
+    .requiredOption('-o, --output <file>', 'where to write the snapshot (JSON)')
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText('after', '\nThen: k8s-maturity scan ./repos/* --cluster-snapshot FILE')
+    .action(async (options: { kubeconfig?: string; context?: string; output: string; quiet?: boolean }) => {
+      const { runSnapshot } = await import('./snapshot-command.js');
+      process.exitCode = await runSnapshot(options);
     });
 
   program

@@ -1,18 +1,16 @@
 import { writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
-import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
-import type { SourceKind } from '../core/types.js';
-import { DETECTORS } from '../detectors/registry.js';
-import { assess, type RepositoryInput } from '../model/assess.js';
-import { loadModel, ModelError } from '../model/load.js';
+import { resolve } from 'node:path';
+import type { ScanWarning } from '../core/types.js';
+import type { ClusterInput } from '../model/assess.js';
+import { ModelError } from '../model/load.js';
 import type { Assessment } from '../model/types.js';
-import { checkRepositoryPath, scanRepository, ScanInputError } from '../scan/scan-repository.js';
+import { ScanInputError } from '../scan/scan-repository.js';
 import { colorWanted } from '../report/colors.js';
+import { webUrlOf } from '../sources/git/web-url.js';
 import type { Format } from './main.js';
 import { pairOutputs, type OutputTarget } from './outputs.js';
 import { Progress } from './progress.js';
 import { toolVersion } from './version.js';
-import { webUrlOf } from '../sources/git/web-url.js';
 
 export interface ScanOptions {
   format?: Format[];
@@ -25,9 +23,15 @@ export interface ScanOptions {
   failBelow?: number;
   since?: string;
   maxFileSize?: number;
+  cacheDir?: string;
+  offline?: boolean;
+  teamLabel?: string;
   quiet?: boolean;
   color?: boolean;
 }
+
+/** Errors that mean "the scan could not run": one line on stderr, exit 2, no stack trace. */
+const INPUT_ERRORS = new Set(['ScanInputError', 'ModelError', 'ConfigError', 'CloneError', 'ClusterAccessError']);
 
 /** `k8s-maturity scan`: resolves to the exit code (0 done, 1 gate failed, 2 could not run). */
 export async function runScan(paths: string[], options: ScanOptions): Promise<number> {
@@ -41,8 +45,8 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
     }
     return 0;
   } catch (error) {
-    if (error instanceof ScanInputError || error instanceof ModelError) {
-      process.stderr.write(`k8s-maturity: ${error.message}\n`);
+    if (error instanceof ScanInputError || error instanceof ModelError || INPUT_ERRORS.has((error as Error).name)) {
+      process.stderr.write(`k8s-maturity: ${(error as Error).message.split('\n').join('\n  ')}\n`);
       return 2;
     }
     throw error;
@@ -50,57 +54,71 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
 }
 
 export async function scanToAssessment(paths: string[], options: ScanOptions): Promise<Assessment> {
-  const repoPaths = paths.length > 0 ? paths : ['.'];
-  // Refuse bad paths before any work, with one line each.
-  for (const path of repoPaths) checkRepositoryPath(path);
-  const limits: Limits = { ...DEFAULT_LIMITS, maxFileBytes: Math.round((options.maxFileSize ?? 5) * 1024 * 1024) };
-  const model = loadModel();
   const progress = new Progress(process.stderr, !options.quiet);
-  const repositories: RepositoryInput[] = [];
-  let files = 0;
-  for (const [index, path] of repoPaths.entries()) {
-    progress.update(`scanning ${index + 1}/${repoPaths.length} repositories · ${files} files · ${path}`);
-    try {
-      const scanned = await scanRepository(path, DETECTORS, limits);
-      files += scanned.files;
-      repositories.push(scanned);
-    } catch (error) {
-      if (error instanceof ScanInputError) throw error;
-      // One repository that fails is reported; the rest go on.
-      repositories.push({ path, kind: 'platform', detections: [], warnings: [{ file: '.', message: `repository could not be scanned: ${(error as Error).message}` }] });
-    }
+  try {
+    const { clusters, warnings } = await readClusters(options, paths.length > 0 || options.config !== undefined, (m) => progress.update(m));
+    const { scanOrganization } = await import('../scan/organization.js');
+    const assessment = await scanOrganization({
+      paths,
+      ...(options.config ? { config: options.config } : {}),
+      ...(options.since ? { since: options.since } : {}),
+      ...(options.maxFileSize ? { maxFileBytes: Math.round(options.maxFileSize * 1024 * 1024) } : {}),
+      ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+      ...(options.offline ? { offline: true } : {}),
+      toolVersion: toolVersion(),
+      clusters,
+      onProgress: (m) => progress.update(m),
+    });
+    assessment.warnings.unshift(...warnings);
+    return assessment;
+  } finally {
+    progress.done();
   }
-  progress.done();
-  const sources = new Set<SourceKind>(['repository']);
-  return assess({
-    model,
-    organization: organizationName(repoPaths),
-    toolVersion: toolVersion(),
-    now: new Date(),
-    repositories,
-    clusters: [],
-    sources,
+}
+
+/**
+ * Live clusters and snapshots. An unreachable cluster stops the scan (exit 2) unless --keep-going
+ * was given and there are other sources, in which case it becomes a warning.
+ */
+async function readClusters(options: ScanOptions, otherSources: boolean, onProgress: (m: string) => void): Promise<{ clusters: ClusterInput[]; warnings: ScanWarning[] }> {
+  const clusters: ClusterInput[] = [];
+  const warnings: ScanWarning[] = [];
+  const wantsLive = options.kubeconfig !== undefined || (options.context ?? []).length > 0;
+  const snapshots = options.clusterSnapshot ?? [];
+  if (!wantsLive && snapshots.length === 0) return { clusters, warnings };
+  const cluster = await import('../sources/cluster/index.js');
+  const toInput = (r: Awaited<ReturnType<typeof cluster.readSnapshot>>): ClusterInput => ({
+    name: r.name,
+    detections: r.detections,
+    warnings: r.warnings,
+    forbidden: r.forbidden.map((f) => `list ${f.group ? `${f.resource}.${f.group}` : f.resource}`),
   });
-}
-
-/** Links to file lines need each repository's web address; computed once per scan, only for formats that link. */
-const webUrlCache = new WeakMap<Assessment, Record<string, string>>();
-function webUrls(assessment: Assessment): Record<string, string> {
-  let urls = webUrlCache.get(assessment);
-  if (!urls) {
-    urls = {};
-    for (const repo of assessment.repositories) {
-      const url = webUrlOf(resolve(repo.path));
-      if (url) urls[repo.path] = url;
+  const attempt = async (label: string, read: () => Promise<Awaited<ReturnType<typeof cluster.readSnapshot>>>) => {
+    try {
+      clusters.push(toInput(await read()));
+    } catch (error) {
+      if (error instanceof cluster.ClusterAccessError && options.keepGoing && (otherSources || clusters.length > 0)) {
+        warnings.push({ file: `cluster:${label}`, message: error.message });
+        return;
+      }
+      throw error;
     }
-    webUrlCache.set(assessment, urls);
+  };
+  for (const file of snapshots) await attempt(file, () => cluster.readSnapshot(file, { ...(options.teamLabel ? { teamLabel: options.teamLabel } : {}) }));
+  if (wantsLive) {
+    const contexts = (options.context ?? []).length > 0 ? options.context! : [undefined];
+    for (const context of contexts) {
+      await attempt(context ?? 'current-context', () =>
+        cluster.scanCluster({
+          ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
+          ...(context ? { context } : {}),
+          ...(options.teamLabel ? { teamLabel: options.teamLabel } : {}),
+          onProgress,
+        }),
+      );
+    }
   }
-  return urls;
-}
-
-function organizationName(paths: string[]): string {
-  const parents = new Set(paths.map((p) => basename(resolve(p, paths.length > 1 ? '..' : '.'))));
-  return parents.size === 1 ? [...parents][0]! : 'organization';
+  return { clusters, warnings };
 }
 
 async function writeReport(assessment: Assessment, target: OutputTarget, options: ScanOptions): Promise<void> {
@@ -124,4 +142,20 @@ async function render(assessment: Assessment, target: OutputTarget, options: Sca
     case 'badge':
       return (await import('../report/badge.js')).renderBadge(assessment);
   }
+}
+
+/** Links to file lines need each repository's web address; computed once per scan, only for formats that link. */
+const webUrlCache = new WeakMap<Assessment, Record<string, string>>();
+function webUrls(assessment: Assessment): Record<string, string> {
+  let urls = webUrlCache.get(assessment);
+  if (!urls) {
+    urls = {};
+    for (const repo of assessment.repositories) {
+      if (/^[a-z]+:\/\/|^[\w.-]+@/.test(repo.path)) continue;
+      const url = webUrlOf(resolve(repo.path));
+      if (url) urls[repo.path] = url;
+    }
+    webUrlCache.set(assessment, urls);
+  }
+  return urls;
 }

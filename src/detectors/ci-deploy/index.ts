@@ -3,6 +3,7 @@ import { ciCommands, ciFacts, type Command } from '../../facts/ci.js';
 import { shorten } from '../../facts/component.js';
 import type { Repository } from '../../scan/repository.js';
 import { defineDetector } from '../detector.js';
+import { isSamplePath } from '../k8s-manifests/evidence-filters.js';
 import { deployTool, EPHEMERAL_CLUSTER, EPHEMERAL_CLUSTER_USE } from './deploy-commands.js';
 import { deployingUse } from './deploy-uses.js';
 import { callersOf, jobKey, where } from './jobs.js';
@@ -13,6 +14,8 @@ export const detector = defineDetector(definition, (repo) => {
   const ephemeral = ephemeralJobs(repo, commands);
   const evidence: FileEvidence[] = [];
   for (const command of commands) {
+    // Pipelines under test resources or examples are someone's fixture, not this team's delivery.
+    if (isSamplePath(command.file)) continue;
     // Cloud Build and Tekton args can hold a whole script: judge and show it line by line.
     const deploying = command.text.split('\n').map((line) => line.trim()).find((line) => deployTool(line) !== undefined);
     if (deploying === undefined) continue;
@@ -24,7 +27,7 @@ export const detector = defineDetector(definition, (repo) => {
   }
   for (const use of ciFacts(repo).uses) {
     const reason = deployingUse(use);
-    if (reason === undefined || ephemeral.has(jobKey(use))) continue;
+    if (reason === undefined || ephemeral.has(jobKey(use)) || isSamplePath(use.file)) continue;
     evidence.push({ file: use.file, line: use.line, detail: `${where(use, use)} ${reason}` });
   }
   return evidence;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectIn, places } from '../../../test/helpers/fixtures.js';
+import { detectIn } from '../../../test/helpers/fixtures.js';
 import { detector } from './index.js';
 
 const fixtures = join(import.meta.dirname, '..', 'image-pipeline', 'fixtures');

@@ -1,0 +1,193 @@
+import { relative } from 'node:path';
+import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
+import type { Detection, ScanWarning, SourceKind } from '../core/types.js';
+import { DETECTORS } from '../detectors/registry.js';
+import {
+  activeAttestations,
+  activeExemptions,
+  exemptionKey,
+  expiredAttestations,
+  expiredExemptions,
+  limitsFrom,
+  loadConfig,
+  organizationName,
+  parseSince,
+  platformMembers,
+  resolveRepositories,
+  teamOf,
+  unusedExemptions,
+  type Exemption as ConfigExemption,
+  type OrgConfig,
+} from '../config/index.js';
+import { readHistory } from '../history/index.js';
+import { assess, type ClusterInput, type RepositoryInput, type TeamInput } from '../model/assess.js';
+import type { Attestation, Exemption } from '../model/evaluate.js';
+import { applyOverrides, loadModel } from '../model/load.js';
+import type { Assessment } from '../model/types.js';
+import { checkRepositoryPath, scanRepository } from './scan-repository.js';
+import { matchesRepository } from './match-repository.js';
+
+export interface OrganizationScanOptions {
+  /** Repository paths given on the command line; empty means "from the configuration, else `.`". */
+  paths: string[];
+  config?: string;
+  since?: string;
+  maxFileBytes?: number;
+  cacheDir?: string;
+  offline?: boolean;
+  cwd?: string;
+  now?: Date;
+  toolVersion: string;
+  /** Clusters already read (live or snapshots), merged into the assessment. */
+  clusters?: ClusterInput[];
+  onProgress?: (text: string) => void;
+}
+
+interface PlannedRepository {
+  /** As shown in reports. */
+  path: string;
+  /** Where it is on disk. */
+  root: string;
+  team?: string;
+}
+
+/**
+ * The whole assessment of an organization: configuration, many repositories (each scanned on its
+ * own: one that fails is a warning, the rest go on), git history, clusters, teams, exemptions and
+ * attestations. The CLI is a thin layer over this.
+ */
+export async function scanOrganization(options: OrganizationScanOptions): Promise<Assessment> {
+  const cwd = options.cwd ?? process.cwd();
+  const now = options.now ?? new Date();
+  const { config, path: configPath, baseDir } = await loadConfig(options.config, cwd);
+  const configLabel = configPath ? relative(cwd, configPath) || configPath : '.k8s-maturity.yaml';
+  const warnings: ScanWarning[] = [];
+
+  let model = loadModel();
+  if (config.model) model = applyOverrides(model, config.model, configLabel);
+  const limits: Limits = { ...DEFAULT_LIMITS, ...limitsFrom(config), ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}) };
+  const since = parseSince(options.since ?? config.history.since, now);
+  const members = platformMembers(config);
+
+  const planned = await planRepositories(options, config, baseDir, cwd, warnings, configLabel);
+  const exemptions = activeExemptions(config, now);
+  const usedExemptions = new Set<string>();
+  const repositories: RepositoryInput[] = [];
+  let historyRead = false;
+  for (const [index, repo] of planned.entries()) {
+    options.onProgress?.(`scanning ${index + 1}/${planned.length} repositories · ${repo.path}`);
+    try {
+      const scanned = await scanRepository(repo.root, DETECTORS, limits);
+      const history = readHistory(scanned.root, { since, now, ...(members ? { platformMembers: members } : {}), ...(config.history.mainBranch ? { mainBranch: config.history.mainBranch } : {}), repository: repo.path });
+      if (history.unknown.length < 3) historyRead = true;
+      const own = exemptions.filter((e) => appliesTo(e, repo));
+      for (const e of own) usedExemptions.add(exemptionKey(e));
+      repositories.push({
+        path: repo.path,
+        kind: scanned.kind,
+        detections: withoutExemptSignals([...scanned.detections, ...history.detections], own),
+        warnings: scanned.warnings,
+        unknown: history.unknown.map((u) => [u.signal, u.reason]),
+        exemptions: own.filter((e) => e.capability).map(toModelExemption),
+      });
+    } catch (error) {
+      repositories.push({ path: repo.path, kind: 'platform', detections: [], warnings: [{ file: '.', message: `repository could not be scanned: ${(error as Error).message}` }] });
+    }
+  }
+
+  const teams: TeamInput[] = config.teams.map((team) => ({
+    name: team.name,
+    repositories: planned.filter((r) => r.team === team.name).map((r) => r.path),
+    attestations: activeAttestations(config, now, team.name).map(toModelAttestation),
+    exemptions: exemptions.filter((e) => e.team === team.name && e.capability).map((e) => (usedExemptions.add(exemptionKey(e)), toModelExemption(e))),
+  }));
+  const orgAttestations = activeAttestations(config, now).filter((a) => a.team === undefined).map(toModelAttestation);
+  for (const e of expiredExemptions(config, now)) warnings.push({ file: configLabel, message: `exemption of ${e.signal ?? e.capability} expired on ${e.expires}: ${e.reason}` });
+  for (const e of unusedExemptions(config, usedExemptions, now)) warnings.push({ file: configLabel, message: `exemption of ${e.signal ?? e.capability}${e.repository ? ` for ${e.repository}` : ''} matched nothing: remove it or fix its repository` });
+  for (const a of expiredAttestations(config, now)) warnings.push({ file: configLabel, message: `attestation of ${a.capability}${a.team ? ` by team ${a.team}` : ''} expired on ${a.expires}: renew it or the capability is judged on evidence again` });
+
+  const sources = new Set<SourceKind>(['repository']);
+  if (historyRead) sources.add('history');
+  if (config.teams.length > 0) sources.add('team-config');
+  if ((options.clusters ?? []).length > 0) sources.add('cluster');
+  const clusters = [...(options.clusters ?? [])];
+  const teamClusters = teamConfigDetections(config, configLabel);
+  if (teamClusters) clusters.push(teamClusters);
+
+  return assess({
+    model,
+    organization: config.organization ?? (configPath ? organizationName(config, baseDir) : defaultName(planned, cwd)),
+    toolVersion: options.toolVersion,
+    now,
+    repositories,
+    clusters,
+    sources,
+    ...(teams.length > 0 ? { teams } : {}),
+    ...(orgAttestations.length > 0 ? { attestations: orgAttestations } : {}),
+    warnings,
+  });
+}
+
+async function planRepositories(options: OrganizationScanOptions, config: OrgConfig, baseDir: string, cwd: string, warnings: ScanWarning[], configLabel: string): Promise<PlannedRepository[]> {
+  if (options.paths.length > 0) {
+    // Paths the user typed must exist: a typo is an error (exit 2), not a warning.
+    return options.paths.map((path) => {
+      const team = teamOf(path, config, cwd);
+      return { path, root: checkRepositoryPath(path), ...(team ? { team } : {}) };
+    });
+  }
+  const listed = config.teams.some((t) => t.repositories.length > 0) || config.repositories.length > 0;
+  if (!listed) return [{ path: '.', root: checkRepositoryPath(cwd) }];
+  const resolved = await resolveRepositories(config, baseDir, {
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+    ...(options.offline ? { offline: true } : {}),
+    onWarning: (message: string) => warnings.push({ file: configLabel, message }),
+  });
+  return resolved.map((r) => ({ path: r.url ?? (relative(cwd, r.path) || '.'), root: r.path, ...(r.team ? { team: r.team } : {}) }));
+}
+
+function appliesTo(exemption: ConfigExemption, repo: PlannedRepository): boolean {
+  if (exemption.repository !== undefined) return matchesRepository(repo.path, exemption.repository) || matchesRepository(repo.root, exemption.repository);
+  if (exemption.team !== undefined) return exemption.team === repo.team;
+  return true;
+}
+
+/** An exempted signal (e.g. static-secrets in a demo repository) is dropped from the detections it would block. */
+function withoutExemptSignals(detections: Detection[], exemptions: ConfigExemption[]): Detection[] {
+  const signals = new Set(exemptions.map((e) => e.signal).filter((s): s is string => s !== undefined));
+  return signals.size === 0 ? detections : detections.filter((d) => !signals.has(d.id));
+}
+
+function toModelExemption(e: ConfigExemption): Exemption {
+  return { ...(e.capability ? { capability: e.capability } : {}), ...(e.signal ? { signal: e.signal } : {}), reason: e.reason };
+}
+
+function toModelAttestation(a: { capability: string; statement: string; by: string; date: string; link?: string | undefined; expires?: string | undefined }): Attestation {
+  return { capability: a.capability, statement: a.statement, by: a.by, date: a.date, ...(a.link ? { link: a.link } : {}), ...(a.expires ? { expires: a.expires } : {}) };
+}
+
+/**
+ * A team configuration that gives two or more teams their namespaces says they share clusters:
+ * the "team configuration" evidence of shared-multi-team-clusters.
+ */
+function teamConfigDetections(config: OrgConfig, configLabel: string): ClusterInput | undefined {
+  const withNamespaces = config.teams.filter((t) => t.namespaces.length > 0 && !t.platform && t.name !== config.platformTeam);
+  if (withNamespaces.length < 2) return undefined;
+  return {
+    name: `team configuration (${configLabel})`,
+    detections: [
+      {
+        id: 'multi-team-namespaces',
+        evidence: withNamespaces.map((t) => ({ object: `teams/${t.name}`, detail: `namespaces ${t.namespaces.join(', ')}`, source: 'cluster' as const, cluster: configLabel })),
+      },
+    ],
+    warnings: [],
+  };
+}
+
+function defaultName(planned: PlannedRepository[], cwd: string): string {
+  const parents = new Set(planned.map((p) => relative(cwd, p.root).split('/').slice(0, -1).pop() ?? ''));
+  if (planned.length > 1 && parents.size === 1 && [...parents][0]) return [...parents][0]!;
+  const last = (planned.length === 1 ? planned[0]!.root : cwd).split('/').pop();
+  return last || 'organization';
+}
