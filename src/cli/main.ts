@@ -52,6 +52,7 @@ export function buildProgram(): Command {
     .option('--keep-going', 'report an unreachable cluster as a warning instead of stopping (when other sources were given)')
     .addOption(new Option('--fail-below <stage>', 'exit 1 when the organization stage is lower (a CI gate)').argParser(stageValue))
     .option('--since <window>', 'git history window, e.g. 180d, 26w or 2026-01-31 (default: 180d, or history.since in the configuration)')
+    .option('--no-history', 'do not read git history (its culture signals become unknown)')
     .option('--team-label <label>', 'namespace label that names the owning team in clusters (default: team)')
     .addOption(new Option('--max-file-size <MB>', 'largest file parsed, in MB (default: 5)').argParser(positiveNumber))
     .option('--cache-dir <dir>', 'where repositories given as git URLs are cloned (default: $XDG_CACHE_HOME/k8s-maturity/repos)')

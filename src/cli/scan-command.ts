@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ScanWarning } from '../core/types.js';
-import type { ClusterInput } from '../model/assess.js';
+import type { ClusterRequest } from '../scan/clusters.js';
 import { ModelError } from '../model/load.js';
 import type { Assessment } from '../model/types.js';
 import { ScanInputError } from '../scan/scan-repository.js';
@@ -26,6 +25,7 @@ export interface ScanOptions {
   cacheDir?: string;
   offline?: boolean;
   teamLabel?: string;
+  history?: boolean;
   quiet?: boolean;
   color?: boolean;
 }
@@ -56,69 +56,34 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
 export async function scanToAssessment(paths: string[], options: ScanOptions): Promise<Assessment> {
   const progress = new Progress(process.stderr, !options.quiet);
   try {
-    const { clusters, warnings } = await readClusters(options, paths.length > 0 || options.config !== undefined, (m) => progress.update(m));
     const { scanOrganization } = await import('../scan/organization.js');
     const assessment = await scanOrganization({
       paths,
       ...(options.config ? { config: options.config } : {}),
       ...(options.since ? { since: options.since } : {}),
+      ...(options.history === false ? { history: false } : {}),
       ...(options.maxFileSize ? { maxFileBytes: Math.round(options.maxFileSize * 1024 * 1024) } : {}),
       ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
       ...(options.offline ? { offline: true } : {}),
       toolVersion: toolVersion(),
-      clusters,
+      clusters: clusterRequests(options),
+      ...(options.teamLabel ? { teamLabel: options.teamLabel } : {}),
+      ...(options.keepGoing ? { keepGoing: true } : {}),
       onProgress: (m) => progress.update(m),
     });
-    assessment.warnings.unshift(...warnings);
     return assessment;
   } finally {
     progress.done();
   }
 }
 
-/**
- * Live clusters and snapshots. An unreachable cluster stops the scan (exit 2) unless --keep-going
- * was given and there are other sources, in which case it becomes a warning.
- */
-async function readClusters(options: ScanOptions, otherSources: boolean, onProgress: (m: string) => void): Promise<{ clusters: ClusterInput[]; warnings: ScanWarning[] }> {
-  const clusters: ClusterInput[] = [];
-  const warnings: ScanWarning[] = [];
-  const wantsLive = options.kubeconfig !== undefined || (options.context ?? []).length > 0;
-  const snapshots = options.clusterSnapshot ?? [];
-  if (!wantsLive && snapshots.length === 0) return { clusters, warnings };
-  const cluster = await import('../sources/cluster/index.js');
-  const toInput = (r: Awaited<ReturnType<typeof cluster.readSnapshot>>): ClusterInput => ({
-    name: r.name,
-    detections: r.detections,
-    warnings: r.warnings,
-    forbidden: r.forbidden.map((f) => `list ${f.group ? `${f.resource}.${f.group}` : f.resource}`),
-  });
-  const attempt = async (label: string, read: () => Promise<Awaited<ReturnType<typeof cluster.readSnapshot>>>) => {
-    try {
-      clusters.push(toInput(await read()));
-    } catch (error) {
-      if (error instanceof cluster.ClusterAccessError && options.keepGoing && (otherSources || clusters.length > 0)) {
-        warnings.push({ file: `cluster:${label}`, message: error.message });
-        return;
-      }
-      throw error;
-    }
-  };
-  for (const file of snapshots) await attempt(file, () => cluster.readSnapshot(file, { ...(options.teamLabel ? { teamLabel: options.teamLabel } : {}) }));
-  if (wantsLive) {
+function clusterRequests(options: ScanOptions): ClusterRequest[] {
+  const requests: ClusterRequest[] = (options.clusterSnapshot ?? []).map((snapshot) => ({ snapshot }));
+  if (options.kubeconfig !== undefined || (options.context ?? []).length > 0) {
     const contexts = (options.context ?? []).length > 0 ? options.context! : [undefined];
-    for (const context of contexts) {
-      await attempt(context ?? 'current-context', () =>
-        cluster.scanCluster({
-          ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
-          ...(context ? { context } : {}),
-          ...(options.teamLabel ? { teamLabel: options.teamLabel } : {}),
-          onProgress,
-        }),
-      );
-    }
+    for (const context of contexts) requests.push({ ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}), ...(context ? { context } : {}) });
   }
-  return { clusters, warnings };
+  return requests;
 }
 
 async function writeReport(assessment: Assessment, target: OutputTarget, options: ScanOptions): Promise<void> {

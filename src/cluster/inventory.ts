@@ -52,6 +52,7 @@ interface CoverageCount {
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod']);
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
 const SECRET_MANAGERS = /external-secrets|sealed-?secrets|vault/i;
+const TOOL_STATE = /^(argocd|argo-cd|flux|flux-system|cert-manager|tekton-pipelines)$/i;
 const SECRET_OWNER_KINDS = new Set(['ExternalSecret', 'ClusterExternalSecret', 'PushSecret', 'SealedSecret', 'VaultStaticSecret', 'VaultDynamicSecret', 'VaultPKISecret', 'HCPVaultSecretsApp', 'Certificate']);
 const SECRET_MARKERS = /^(reconcile\.external-secrets\.io|external-secrets\.io|sealedsecrets\.bitnami\.com|secrets\.hashicorp\.com|vault\.hashicorp\.com|cert-manager\.io)\//;
 
@@ -206,6 +207,8 @@ export class ClusterInventory {
     if (owners.some((o) => SECRET_OWNER_KINDS.has(str(o.kind)) || SECRET_MANAGERS.test(str(o.apiVersion)))) return;
     if ([...Object.keys(labels), ...Object.keys(annotations)].some((key) => SECRET_MARKERS.test(key))) return;
     if (SECRET_MANAGERS.test(labels['app.kubernetes.io/managed-by'] ?? '') || labels.owner === 'helm') return;
+    // A platform tool's own state (argocd-secret is filled in by Argo CD itself) is not a hand-made Secret.
+    if (TOOL_STATE.test(labels['app.kubernetes.io/part-of'] ?? '')) return;
     this.push('static-secrets', objectRef('v1', 'Secret', metadata), 'Opaque Secret not managed by a secrets operator (metadata only)');
   }
 

@@ -126,9 +126,10 @@ const historySchema = z
     mainBranch: nonEmpty('a branch name (string), e.g. main')
       .refine((value) => !value.startsWith('-') && !/[\s~^:?*[\\]|\.\.|@\{/.test(value), { message: 'expected a valid branch name, e.g. main' })
       .optional(),
+    enabled: z.boolean().describe('true or false: read git history at all (false for folders whose history is not theirs)').optional(),
   })
   .strict()
-  .describe("history settings: { since?, mainBranch? }");
+  .describe("history settings: { since?, mainBranch?, enabled? }");
 
 const positiveInt = (description: string) =>
   z.number().describe(`${description} (a positive whole number)`).int({ message: `expected ${description} as a whole number` }).positive({ message: `expected ${description} as a positive number` });

@@ -38,6 +38,8 @@ export interface AssessInput {
   sources: ReadonlySet<SourceKind>;
   /** Without a team configuration the organization is one team. */
   teams?: TeamInput[];
+  /** Organization-level facts that belong to no repository or cluster (the team configuration). */
+  organizationDetections?: Detection[];
   /** Attestations that apply to the organization as a whole (platform capabilities). */
   attestations?: Attestation[];
   warnings?: ScanWarning[];
@@ -63,7 +65,8 @@ export function assess(input: AssessInput): Assessment {
   // The organization: every repository's and cluster's detections together, evidence qualified.
   const orgDetections: Detection[] = [
     ...input.repositories.flatMap((r) => r.detections.map((d) => qualify(d, r.path))),
-    ...input.clusters.flatMap((c) => c.detections),
+    ...input.clusters.flatMap((c) => c.detections.map((d) => ({ ...d, evidence: d.evidence.map((e) => ('object' in e ? { ...e, cluster: e.cluster ?? c.name, source: 'cluster' as const } : e)) }))),
+    ...(input.organizationDetections ?? []),
   ];
   const orgUnknown: [SignalId, string][] = [...sourceUnknown, ...input.repositories.flatMap((r) => r.unknown ?? [])];
   const orgSet = evidenceSet(orgDetections, orgUnknown.filter(([id]) => !orgDetections.some((d) => d.id === id && d.evidence.length > 0)));
@@ -103,7 +106,8 @@ export function assess(input: AssessInput): Assessment {
   const teamInputs = input.teams && input.teams.length > 0 ? input.teams : [{ name: input.organization, repositories: input.repositories.map((r) => r.path) }];
   const teams: TeamAssessment[] = teamInputs.map((team) => {
     const members = services.filter((r) => team.repositories.includes(r.path));
-    const teamService = serviceCaps.map((c) => aggregateService(c.id, members.map((r) => ({ path: r.path, result: repoServiceResults.get(r.path)!.find((x) => x.id === c.id)! })), () => orgService.find((x) => x.id === c.id)!));
+    // A team without services of its own (the platform team) is judged by the organization's services.
+    const teamService = members.length === 0 ? orgService : serviceCaps.map((c) => aggregateService(c.id, members.map((r) => ({ path: r.path, result: repoServiceResults.get(r.path)!.find((x) => x.id === c.id)! })), () => orgService.find((x) => x.id === c.id)!));
     const teamPlatform = orgPlatform.map((result) => {
       const attestation = team.attestations?.find((a) => a.capability === result.id);
       if (!attestation || result.status === 'met') return result;
@@ -170,7 +174,7 @@ function aggregateService(id: string, results: { path: string; result: Capabilit
     coverage = innerCoverage.reduce<Coverage | undefined>((acc, c) => mergeCoverage(acc, c), undefined)!;
   } else {
     const missing = judged.filter((r) => !met.includes(r) && r.result.status !== 'unknown');
-    coverage = { covered: met.length, total: judged.length - unknown.length, unit: 'service repositories', missing: missing.map((r) => ({ history: `${r.path}: ${r.result.reason ?? r.result.status}`, repository: r.path })) };
+    coverage = { covered: met.length, total: judged.length - unknown.length, unit: 'service repositories', missing: missing.map((r) => ({ history: r.result.reason ?? r.result.status, repository: r.path })) };
   }
   let status: CapabilityResult['status'];
   if (judged.length === 0 || coverage.total === 0) status = 'unknown';

@@ -61,7 +61,8 @@ function placesFor(capability: CapabilityResult, repositories: readonly Reposito
   for (const blocker of capability.blockedBy ?? []) {
     for (const e of blocker.evidence) places.push(place(e, `${blocker.id}: ${'detail' in e && e.detail ? e.detail : 'remove it'}`));
   }
-  for (const e of capability.coverage?.missing ?? []) {
+  // Blockers already say where to act; the coverage gap they cause would repeat them.
+  for (const e of capability.blockedBy?.length ? [] : (capability.coverage?.missing ?? [])) {
     places.push(place(e as Evidence, 'detail' in e && e.detail ? e.detail : 'history' in e ? e.history : 'not covered'));
   }
   if (places.length === 0 && capability.scope === 'service') {

@@ -19,29 +19,36 @@ import {
   type Exemption as ConfigExemption,
   type OrgConfig,
 } from '../config/index.js';
-import { readHistory } from '../history/index.js';
-import { assess, type ClusterInput, type RepositoryInput, type TeamInput } from '../model/assess.js';
+import { HISTORY_SIGNALS, readHistory } from '../history/index.js';
+import { assess, type RepositoryInput, type TeamInput } from '../model/assess.js';
 import type { Attestation, Exemption } from '../model/evaluate.js';
 import { applyOverrides, loadModel } from '../model/load.js';
 import type { Assessment } from '../model/types.js';
 import { checkRepositoryPath, scanRepository } from './scan-repository.js';
 import { matchesRepository } from './match-repository.js';
+import { configuredClusters, readClusters, type ClusterRequest } from './clusters.js';
 
 export interface OrganizationScanOptions {
   /** Repository paths given on the command line; empty means "from the configuration, else `.`". */
   paths: string[];
   config?: string;
   since?: string;
+  /** false: do not read git history (its signals become unknown). */
+  history?: boolean;
   maxFileBytes?: number;
   cacheDir?: string;
   offline?: boolean;
   cwd?: string;
   now?: Date;
   toolVersion: string;
-  /** Clusters already read (live or snapshots), merged into the assessment. */
-  clusters?: ClusterInput[];
+  /** Clusters asked for on the command line; the configuration's are added. */
+  clusters?: ClusterRequest[];
+  teamLabel?: string;
+  keepGoing?: boolean;
   onProgress?: (text: string) => void;
 }
+
+const HISTORY_OFF = 'git history was not read (--no-history or history.enabled: false)';
 
 interface PlannedRepository {
   /** As shown in reports. */
@@ -68,6 +75,16 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   const limits: Limits = { ...DEFAULT_LIMITS, ...limitsFrom(config), ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}) };
   const since = parseSince(options.since ?? config.history.since, now);
   const members = platformMembers(config);
+  const readsHistory = options.history !== false && config.history.enabled !== false;
+
+  // Clusters first: an unreachable one should stop the scan before minutes of repository work.
+  const requests = [...(options.clusters ?? []), ...configuredClusters(config.clusters, baseDir)];
+  const clusterRead = await readClusters(requests, {
+    keepGoing: options.keepGoing === true && (options.paths.length > 0 || config.repositories.length > 0 || config.teams.length > 0),
+    ...(options.teamLabel ? { teamLabel: options.teamLabel } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  warnings.push(...clusterRead.warnings);
 
   const planned = await planRepositories(options, config, baseDir, cwd, warnings, configLabel);
   const exemptions = activeExemptions(config, now);
@@ -78,8 +95,10 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
     options.onProgress?.(`scanning ${index + 1}/${planned.length} repositories · ${repo.path}`);
     try {
       const scanned = await scanRepository(repo.root, DETECTORS, limits);
-      const history = readHistory(scanned.root, { since, now, ...(members ? { platformMembers: members } : {}), ...(config.history.mainBranch ? { mainBranch: config.history.mainBranch } : {}), repository: repo.path });
-      if (history.unknown.length < 3) historyRead = true;
+      const history = readsHistory
+        ? readHistory(scanned.root, { since, now, ...(members ? { platformMembers: members } : {}), ...(config.history.mainBranch ? { mainBranch: config.history.mainBranch } : {}), repository: repo.path })
+        : { detections: [], unknown: HISTORY_SIGNALS.map((signal) => ({ signal, reason: HISTORY_OFF })) };
+      if (history.unknown.length < HISTORY_SIGNALS.length) historyRead = true;
       const own = exemptions.filter((e) => appliesTo(e, repo));
       for (const e of own) usedExemptions.add(exemptionKey(e));
       repositories.push({
@@ -101,7 +120,9 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
     attestations: activeAttestations(config, now, team.name).map(toModelAttestation),
     exemptions: exemptions.filter((e) => e.team === team.name && e.capability).map((e) => (usedExemptions.add(exemptionKey(e)), toModelExemption(e))),
   }));
-  const orgAttestations = activeAttestations(config, now).filter((a) => a.team === undefined).map(toModelAttestation);
+  // An attestation by the platform team (or by nobody in particular) speaks for the organization's platform.
+  const platformNames = new Set([...config.teams.filter((t) => t.platform).map((t) => t.name), ...(config.platformTeam ? [config.platformTeam] : [])]);
+  const orgAttestations = activeAttestations(config, now).filter((a) => a.team === undefined || platformNames.has(a.team)).map(toModelAttestation);
   for (const e of expiredExemptions(config, now)) warnings.push({ file: configLabel, message: `exemption of ${e.signal ?? e.capability} expired on ${e.expires}: ${e.reason}` });
   for (const e of unusedExemptions(config, usedExemptions, now)) warnings.push({ file: configLabel, message: `exemption of ${e.signal ?? e.capability}${e.repository ? ` for ${e.repository}` : ''} matched nothing: remove it or fix its repository` });
   for (const a of expiredAttestations(config, now)) warnings.push({ file: configLabel, message: `attestation of ${a.capability}${a.team ? ` by team ${a.team}` : ''} expired on ${a.expires}: renew it or the capability is judged on evidence again` });
@@ -109,10 +130,8 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   const sources = new Set<SourceKind>(['repository']);
   if (historyRead) sources.add('history');
   if (config.teams.length > 0) sources.add('team-config');
-  if ((options.clusters ?? []).length > 0) sources.add('cluster');
-  const clusters = [...(options.clusters ?? [])];
-  const teamClusters = teamConfigDetections(config, configLabel);
-  if (teamClusters) clusters.push(teamClusters);
+  if (clusterRead.clusters.length > 0) sources.add('cluster');
+  const teamNamespaces = teamConfigDetection(config, configLabel);
 
   return assess({
     model,
@@ -120,7 +139,8 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
     toolVersion: options.toolVersion,
     now,
     repositories,
-    clusters,
+    clusters: clusterRead.clusters,
+    ...(teamNamespaces ? { organizationDetections: [teamNamespaces] } : {}),
     sources,
     ...(teams.length > 0 ? { teams } : {}),
     ...(orgAttestations.length > 0 ? { attestations: orgAttestations } : {}),
@@ -170,18 +190,12 @@ function toModelAttestation(a: { capability: string; statement: string; by: stri
  * A team configuration that gives two or more teams their namespaces says they share clusters:
  * the "team configuration" evidence of shared-multi-team-clusters.
  */
-function teamConfigDetections(config: OrgConfig, configLabel: string): ClusterInput | undefined {
+function teamConfigDetection(config: OrgConfig, configLabel: string): Detection | undefined {
   const withNamespaces = config.teams.filter((t) => t.namespaces.length > 0 && !t.platform && t.name !== config.platformTeam);
   if (withNamespaces.length < 2) return undefined;
   return {
-    name: `team configuration (${configLabel})`,
-    detections: [
-      {
-        id: 'multi-team-namespaces',
-        evidence: withNamespaces.map((t) => ({ object: `teams/${t.name}`, detail: `namespaces ${t.namespaces.join(', ')}`, source: 'cluster' as const, cluster: configLabel })),
-      },
-    ],
-    warnings: [],
+    id: 'multi-team-namespaces',
+    evidence: withNamespaces.map((t) => ({ history: `${configLabel}: team ${t.name} runs in namespaces ${t.namespaces.join(', ')}` })),
   };
 }
 

@@ -1,6 +1,6 @@
 module github.com/acme/payments-api
 
-go 1.22
+go 1.26
 
 require (
 	github.com/go-chi/chi/v5 v5.0.12
