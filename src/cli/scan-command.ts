@@ -22,6 +22,11 @@ export interface ScanOptions {
   failBelow?: number;
   since?: string;
   maxFileSize?: number;
+  maxTotalSize?: number;
+  maxFiles?: number;
+  maxDocuments?: number;
+  clusterTimeout?: number;
+  clusterDeadline?: number;
   cacheDir?: string;
   offline?: boolean;
   teamLabel?: string;
@@ -62,7 +67,14 @@ export async function scanToAssessment(paths: string[], options: ScanOptions): P
       ...(options.config ? { config: options.config } : {}),
       ...(options.since ? { since: options.since } : {}),
       ...(options.history === false ? { history: false } : {}),
-      ...(options.maxFileSize ? { maxFileBytes: Math.round(options.maxFileSize * 1024 * 1024) } : {}),
+      limits: {
+        ...(options.maxFileSize ? { maxFileBytes: Math.round(options.maxFileSize * 1024 * 1024) } : {}),
+        ...(options.maxTotalSize ? { maxTotalBytes: Math.round(options.maxTotalSize * 1024 * 1024) } : {}),
+        ...(options.maxFiles ? { maxFiles: Math.round(options.maxFiles) } : {}),
+        ...(options.maxDocuments ? { maxDocumentsPerFile: Math.round(options.maxDocuments) } : {}),
+      },
+      ...(options.clusterTimeout ? { clusterRequestTimeoutMs: options.clusterTimeout * 1000 } : {}),
+      ...(options.clusterDeadline ? { clusterDeadlineMs: options.clusterDeadline * 1000 } : {}),
       ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
       ...(options.offline ? { offline: true } : {}),
       toolVersion: toolVersion(),

@@ -7,6 +7,8 @@ export type ClusterRequest = { snapshot: string } | { kubeconfig?: string; conte
 
 export interface ClusterReadOptions {
   teamLabel?: string;
+  requestTimeoutMs?: number;
+  deadlineMs?: number;
   /** An unreachable cluster becomes a warning instead of stopping the scan. */
   keepGoing: boolean;
   onProgress?: (text: string) => void;
@@ -29,7 +31,13 @@ export async function readClusters(requests: readonly ClusterRequest[], options:
       const result =
         'snapshot' in request
           ? await cluster.readSnapshot(request.snapshot, teamLabel)
-          : await cluster.scanCluster({ ...request, ...teamLabel, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+          : await cluster.scanCluster({
+              ...request,
+              ...teamLabel,
+              ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+              ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}),
+              ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+            });
       clusters.push({
         name: result.name,
         detections: result.detections,

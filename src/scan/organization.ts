@@ -25,6 +25,7 @@ import type { Attestation, Exemption } from '../model/evaluate.js';
 import { applyOverrides, loadModel } from '../model/load.js';
 import type { Assessment } from '../model/types.js';
 import { checkRepositoryPath, scanRepository } from './scan-repository.js';
+import { defaultCacheDir, ensureClone, isGitUrl } from '../sources/repository/clone.js';
 import { matchesRepository } from './match-repository.js';
 import { configuredClusters, readClusters, type ClusterRequest } from './clusters.js';
 
@@ -35,7 +36,10 @@ export interface OrganizationScanOptions {
   since?: string;
   /** false: do not read git history (its signals become unknown). */
   history?: boolean;
-  maxFileBytes?: number;
+  /** Limits from the command line; they win over the configuration's. */
+  limits?: Partial<Limits>;
+  clusterRequestTimeoutMs?: number;
+  clusterDeadlineMs?: number;
   cacheDir?: string;
   offline?: boolean;
   cwd?: string;
@@ -72,7 +76,7 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
 
   let model = loadModel();
   if (config.model) model = applyOverrides(model, config.model, configLabel);
-  const limits: Limits = { ...DEFAULT_LIMITS, ...limitsFrom(config), ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}) };
+  const limits: Limits = { ...DEFAULT_LIMITS, ...limitsFrom(config), ...options.limits };
   const since = parseSince(options.since ?? config.history.since, now);
   const members = platformMembers(config);
   const readsHistory = options.history !== false && config.history.enabled !== false;
@@ -82,6 +86,8 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   const clusterRead = await readClusters(requests, {
     keepGoing: options.keepGoing === true && (options.paths.length > 0 || config.repositories.length > 0 || config.teams.length > 0),
     ...(options.teamLabel ? { teamLabel: options.teamLabel } : {}),
+    ...(options.clusterRequestTimeoutMs ? { requestTimeoutMs: options.clusterRequestTimeoutMs } : {}),
+    ...(options.clusterDeadlineMs ? { deadlineMs: options.clusterDeadlineMs } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   warnings.push(...clusterRead.warnings);
@@ -150,11 +156,17 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
 
 async function planRepositories(options: OrganizationScanOptions, config: OrgConfig, baseDir: string, cwd: string, warnings: ScanWarning[], configLabel: string): Promise<PlannedRepository[]> {
   if (options.paths.length > 0) {
-    // Paths the user typed must exist: a typo is an error (exit 2), not a warning.
-    return options.paths.map((path) => {
+    // Paths the user typed must exist: a typo is an error (exit 2), not a warning. Git URLs are
+    // cloned (history, no unneeded blobs) into the cache and refreshed on the next run.
+    const planned: PlannedRepository[] = [];
+    for (const path of options.paths) {
       const team = teamOf(path, config, cwd);
-      return { path, root: checkRepositoryPath(path), ...(team ? { team } : {}) };
-    });
+      const root = isGitUrl(path)
+        ? (await ensureClone(path, options.cacheDir ?? defaultCacheDir(), { ...(options.offline ? { offline: true } : {}) })).path
+        : checkRepositoryPath(path);
+      planned.push({ path, root, ...(team ? { team } : {}) });
+    }
+    return planned;
   }
   const listed = config.teams.some((t) => t.repositories.length > 0) || config.repositories.length > 0;
   if (!listed) return [{ path: '.', root: checkRepositoryPath(cwd) }];
