@@ -37,6 +37,9 @@ export function buildProgram(): Command {
     .description('Tells, from evidence in repositories, clusters and git history, which of five Kubernetes maturity stages an organization has reached, and what to do next.')
     .version(toolVersion(), '-v, --version')
     .showSuggestionAfterError(true)
+    // Usage errors exit 2 like every other "could not run" (commander's own default is 1, which
+    // scripts would read as "the gate failed"). Set before the commands so they inherit it.
+    .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
 
   program
@@ -119,7 +122,6 @@ Exit codes: 0 done, 1 the --fail-below gate failed, 2 the scan could not run.`,
 /** Runs the CLI and resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.exitOverride();
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

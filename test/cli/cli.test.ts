@@ -1,0 +1,131 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** The real command line, as users and CI scripts run it (built by `npm test` before the tests). */
+const ROOT = join(import.meta.dirname, '..', '..');
+const CLI = join(ROOT, 'bin', 'k8s-maturity.js');
+const EXAMPLE_CONFIG = join(ROOT, 'examples', 'acme', '.k8s-maturity.yaml');
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync('node', [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env }, timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('k8s-maturity scan on the example organization', () => {
+  const { code, stdout } = run(['scan', '--config', EXAMPLE_CONFIG, '--quiet']);
+  const report = JSON.parse(stdout);
+
+  it('writes JSON when piped, following the contract', () => {
+    expect(code).toBe(0);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.stage).toBe(3);
+    expect(report.repositories.map((r: { path: string; stage: number }) => [r.path, r.stage])).toEqual([
+      ['examples/acme/platform-infra', 3],
+      ['examples/acme/payments-api', 4],
+      ['examples/acme/storefront-web', 3],
+    ]);
+    expect(report.teams.map((t: { name: string; stage: number }) => [t.name, t.stage])).toEqual([
+      ['platform', 3],
+      ['payments', 4],
+      ['storefront', 3],
+    ]);
+    expect(report.clusters.map((c: { name: string }) => c.name)).toEqual(['acme-prod.json']);
+  });
+
+  it('proves each detection with a file and a 1-based line that exist in the repository', () => {
+    for (const repo of report.repositories) {
+      for (const detection of repo.detections) {
+        for (const evidence of detection.evidence) {
+          if (!('file' in evidence)) continue;
+          const lines = readFileSync(join(ROOT, repo.path, evidence.file), 'utf8').split('\n');
+          expect(evidence.line, `${repo.path}/${evidence.file}`).toBeGreaterThanOrEqual(1);
+          expect(evidence.line, `${repo.path}/${evidence.file}`).toBeLessThanOrEqual(lines.length);
+        }
+      }
+    }
+  });
+
+  it('keeps storefront-web at stage 3 for the stated reasons, and does not believe its README', () => {
+    const storefront = report.repositories.find((r: { path: string }) => r.path.endsWith('storefront-web'));
+    const status = (id: string) => storefront.capabilities.find((c: { id: string }) => c.id === id).status;
+    expect(status('tracing')).toBe('missing');
+    expect(status('local-k8s-dev-loop')).toBe('missing');
+    expect(status('fresh-base-images')).toBe('missing');
+    // The README says "we plan to add OpenTelemetry tracing and a Tilt-based dev loop": not evidence.
+    expect(storefront.detections.map((d: { id: string }) => d.id)).not.toContain('opentelemetry');
+    expect(storefront.detections.map((d: { id: string }) => d.id)).not.toContain('tilt');
+  });
+
+  it('shows what came from the cluster, the team configuration and the attestation', () => {
+    const capability = (id: string) => report.capabilities.find((c: { id: string }) => c.id === id);
+    expect(capability('shared-multi-team-clusters').status).toBe('met');
+    expect(capability('shared-multi-team-clusters').evidence.some((e: { source?: string; cluster?: string }) => e.source === 'cluster' && e.cluster === 'acme-prod.json')).toBe(true);
+    expect(capability('team-wide-ownership')).toMatchObject({ status: 'met', byAttestation: true });
+    expect(capability('team-wide-ownership').evidence[0]).toMatchObject({ by: 'cto@acme.example', source: 'attestation' });
+    expect(report.toVerify.map((v: { capability: string }) => v.capability)).toEqual(expect.arrayContaining(['developer-owned-manifests', 'reviewed-changes']));
+  });
+
+  it('lists a concrete roadmap toward stage 4 that names the repository to change', () => {
+    const next = report.roadmap.filter((s: { stage: number }) => s.stage === 4);
+    expect(next.map((s: { capability: string }) => s.capability)).toEqual(expect.arrayContaining(['local-k8s-dev-loop', 'tracing', 'fresh-base-images']));
+    const base = next.find((s: { capability: string }) => s.capability === 'fresh-base-images');
+    expect(base.places).toEqual(expect.arrayContaining([expect.objectContaining({ repository: 'examples/acme/storefront-web', file: 'Dockerfile', line: 1 })]));
+  });
+});
+
+describe('exit codes and errors', () => {
+  it('exits 2 with one line for a path that does not exist or is a file', () => {
+    const missing = run(['scan', 'no/such/folder']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toEqual(['k8s-maturity: no/such/folder: no such file or directory']);
+    const file = run(['scan', 'README.md']);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toMatch(/README\.md: not a directory/);
+  });
+
+  it('gates CI with --fail-below: 1 below the stage, 0 at or above it', () => {
+    expect(run(['scan', '--config', EXAMPLE_CONFIG, '--fail-below', '4', '-q', '-o', '/dev/null']).code).toBe(1);
+    expect(run(['scan', '--config', EXAMPLE_CONFIG, '--fail-below', '3', '-q', '-o', '/dev/null']).code).toBe(0);
+    expect(run(['scan', '--fail-below', '9']).code).toBe(2);
+  });
+
+  it('refuses a bad configuration with the key and the fix', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'k8sm-cli-'));
+    writeFileSync(join(dir, 'bad.yaml'), 'organization: acme\nteams:\n  - name: payments\n    repos: [api]\n');
+    const result = run(['scan', '--config', join(dir, 'bad.yaml')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/teams\[0\]/);
+    expect(result.stderr).toMatch(/repositories/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('outputs', () => {
+  it('writes several reports in one scan (--format/--output pairs)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'k8sm-out-'));
+    const result = run(['scan', '--config', EXAMPLE_CONFIG, '-q', '--format', 'html', '--output', join(dir, 'r.html'), '--format', 'sarif', '--output', join(dir, 'r.sarif'), '--format', 'badge', '--output', join(dir, 'b.svg'), '--format', 'markdown']);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, 'r.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+    expect(JSON.parse(readFileSync(join(dir, 'r.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(readFileSync(join(dir, 'b.svg'), 'utf8')).toMatch(/stage 3/);
+    expect(result.stdout).toMatch(/^# /m);
+  });
+
+  it('prints the table without colour codes when NO_COLOR is set or the output is not a terminal', () => {
+    const result = run(['scan', '--config', EXAMPLE_CONFIG, '-q', '--format', 'table'], { NO_COLOR: '1' });
+    expect(result.stdout).toMatch(/Stage 3 of 5/);
+    expect(result.stdout).not.toMatch(/\u001b\[/);
+    expect(result.stderr).toBe('');
+  });
+
+  it('teaches with --help and answers --version', () => {
+    const help = run(['scan', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--fail-below/);
+    expect(help.stdout).toMatch(/Examples:/);
+    expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
