@@ -129,3 +129,25 @@ describe('outputs', () => {
     expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+describe('k8s-maturity init', () => {
+  it('writes a starter configuration naming the repositories it finds, and refuses to overwrite it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'k8sm-init-'));
+    for (const name of ['payments-api', 'storefront-web']) {
+      const repo = join(dir, name);
+      spawnSync('git', ['init', '-q', repo]);
+      writeFileSync(join(repo, 'Dockerfile'), 'FROM gcr.io/distroless/static-debian12\n');
+      spawnSync('git', ['-C', repo, 'add', '-A']);
+      spawnSync('git', ['-C', repo, '-c', 'user.email=dev@acme.example', '-c', 'user.name=Dev', 'commit', '-qm', 'init']);
+    }
+    const init = spawnSync('node', [CLI, 'init'], { cwd: dir, encoding: 'utf8' });
+    expect(init.status).toBe(0);
+    const config = readFileSync(join(dir, '.k8s-maturity.yaml'), 'utf8');
+    expect(config).toMatch(/- payments-api/);
+    expect(config).toMatch(/- storefront-web/);
+    const scan = spawnSync('node', [CLI, 'scan', '-q'], { cwd: dir, encoding: 'utf8' });
+    expect(scan.status).toBe(0);
+    expect(JSON.parse(scan.stdout).repositories.map((r: { path: string }) => r.path)).toEqual(['payments-api', 'storefront-web']);
+    expect(spawnSync('node', [CLI, 'init'], { cwd: dir, encoding: 'utf8' }).status).toBe(2);
+  });
+});
