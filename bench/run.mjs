@@ -1,54 +1,93 @@
 // `npm run bench`: generates realistic repositories, then times the CLI against the read floor
 // measured in the same run. Prints wall time, files/s, MB/s, peak memory and the ratio, and
 // writes docs/performance.md. Speed targets live here, never in unit tests.
+//
+// Cases per generated tree: the whole CLI with the scan cache off (--no-cache), with an empty
+// cache (cold: what a first run costs), with a warm cache and nothing changed (a rescan), the
+// cold scan pinned to one core (taskset -c 0), and the @specfy/stack-analyser CLI on the same
+// tree. The cached and uncached reports must be identical (generatedAt aside): asserted here.
+// BENCH_RUNS (default 3) runs per case, best kept; BENCH_ORG=0 skips the organization;
+// BENCH_WRITE=0 does not rewrite docs/performance.md.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateMonorepo, generateRepository } from './generate.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CLI = join(ROOT, 'bin', 'k8s-maturity.js');
+const PEER = join(ROOT, 'node_modules', '@specfy', 'stack-analyser', 'dist', 'cli.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 
-/** Runs a command under /usr/bin/time; returns the best wall time and its peak RSS. */
-function measure(args, cwd) {
+/** Runs a command under /usr/bin/time; returns the best wall time and its peak RSS. `before` runs untimed before each run. */
+function measure(args, { cwd, env, before, runs = RUNS, okStatus = [0, 1] } = {}) {
   let best;
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
+    before?.();
     const started = process.hrtime.bigint();
-    const result = spawnSync('/usr/bin/time', ['-f', '%M', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const result = spawnSync('/usr/bin/time', ['-f', '%M', ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed: ${result.stderr.slice(-2000)}`);
+    if (!okStatus.includes(result.status)) throw new Error(`${args.join(' ')} failed (${result.status}): ${result.stderr.slice(-2000)}`);
     const rssKb = Number(result.stderr.trim().split('\n').pop());
     if (!best || ms < best.ms) best = { ms, rssMb: rssKb / 1024, stdout: result.stdout };
   }
   return best;
 }
 
-function row(name, paths) {
+const withoutTime = (json) => {
+  const report = JSON.parse(json);
+  delete report.generatedAt;
+  return JSON.stringify(report);
+};
+
+function cases(name, paths, work) {
   const floor = measure(['node', join(ROOT, 'bench', 'read-floor.mjs'), ...paths]);
   const { files, bytes } = JSON.parse(floor.stdout);
-  const cli = measure(['node', CLI, 'scan', ...paths, '--format', 'json', '--output', '/dev/null', '--quiet']);
-  return {
-    name,
-    files,
-    mb: bytes / 1024 / 1024,
-    ms: cli.ms,
-    filesPerSecond: files / (cli.ms / 1000),
-    mbPerSecond: bytes / 1024 / 1024 / (cli.ms / 1000),
-    rssMb: cli.rssMb,
-    floorMs: floor.ms,
-    ratio: cli.ms / floor.ms,
-  };
+  const cacheHome = join(work, `cache-${name.length}-${paths.length}`);
+  const env = { XDG_CACHE_HOME: cacheHome };
+  const emptyCache = () => rmSync(cacheHome, { recursive: true, force: true });
+  const scan = (...extra) => ['node', CLI, 'scan', ...paths, '--format', 'json', '--quiet', ...extra];
+  const rows = [];
+  const row = (label, result) => rows.push({ name, label, files, mb: bytes / 1024 / 1024, ms: result.ms, rssMb: result.rssMb, floorMs: floor.ms });
+
+  const uncached = measure(scan('--no-cache'), { env });
+  row('no cache (--no-cache)', uncached);
+  const cold = measure(scan(), { env, before: emptyCache });
+  row('cold cache (first run, writes the cache)', cold);
+  const warm = measure(scan(), { env });
+  row('warm cache, nothing changed (rescan)', warm);
+  const warmNoHistory = measure(scan('--no-history'), { env });
+  row('warm cache, --no-history', warmNoHistory);
+  if (hasTaskset) row('no cache, one core (taskset -c 0)', measure(['taskset', '-c', '0', ...scan('--no-cache')], { env }));
+
+  // Cached and uncached scans must report the same thing.
+  if (withoutTime(cold.stdout) !== withoutTime(uncached.stdout) || withoutTime(warm.stdout) !== withoutTime(uncached.stdout)) {
+    throw new Error(`${name}: cached and uncached reports differ`);
+  }
+
+  let peer;
+  if (existsSync(PEER)) {
+    // One stack-analyser run over the parent folder of the tree (it analyses every sub-folder).
+    const target = paths.length === 1 ? paths[0] : join(paths[0], '..');
+    const out = join(work, 'peer.json');
+    peer = measure(['node', PEER, target, '-o', 'peer.json'], { cwd: work, okStatus: [0] });
+    rmSync(out, { force: true });
+  }
+  return { rows, peer, uncached };
+}
+
+function startup(args) {
+  return measure(['node', CLI, ...args], { runs: Math.max(RUNS, 5) }).ms;
 }
 
 const work = mkdtempSync(join(tmpdir(), 'k8sm-bench-'));
-const results = [];
+const sections = [];
 try {
   const mono = join(work, 'monorepo');
   mkdirSync(mono);
   generateMonorepo(mono);
-  results.push(row('one repository, 10,000 files (2,000 manifests, 200 charts, 300 .tf, 100 Dockerfiles)', [mono]));
+  sections.push(cases('one repository, 10,000 files (2,000 manifests, 200 charts, 300 .tf, 100 Dockerfiles)', [mono], work));
 
   if (process.env.BENCH_ORG !== '0') {
     const org = join(work, 'org');
@@ -60,23 +99,46 @@ try {
       generateRepository(dir, shape, i);
       paths.push(dir);
     }
-    results.push(row('organization of 200 repositories (~100,000 files)', paths));
+    sections.push(cases('organization of 200 repositories (~100,000 files)', paths, work));
   }
+  var version = startup(['--version']);
+  var help = startup(['--help']);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 const gitVersion = execFileSync('git', ['--version'], { encoding: 'utf8' }).trim();
+const peerVersion = existsSync(PEER) ? JSON.parse(readFileSync(join(ROOT, 'node_modules', '@specfy', 'stack-analyser', 'package.json'), 'utf8')).version : undefined;
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const lines = [
-  '| case | files | MB | wall time | files/s | MB/s | peak RSS | read floor | ratio |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...results.map((r) => `| ${r.name} | ${r.files} | ${r.mb.toFixed(1)} | ${(r.ms / 1000).toFixed(2)} s | ${Math.round(r.filesPerSecond)} | ${r.mbPerSecond.toFixed(1)} | ${r.rssMb.toFixed(0)} MB | ${(r.floorMs / 1000).toFixed(2)} s | ${r.ratio.toFixed(1)}× |`),
+  '| case | run | files | MB | wall time | files/s | MB/s | peak RSS | read floor | ratio to floor |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...sections.flatMap(({ rows }) =>
+    rows.map((r) => `| ${r.name} | ${r.label} | ${r.files} | ${r.mb.toFixed(1)} | ${s(r.ms)} | ${Math.round(r.files / (r.ms / 1000))} | ${(r.mb / (r.ms / 1000)).toFixed(1)} | ${r.rssMb.toFixed(0)} MB | ${s(r.floorMs)} | ${(r.ms / r.floorMs).toFixed(1)}× |`),
+  ),
 ];
-process.stdout.write(`${machine}; ${gitVersion}; best of ${RUNS}\n\n${lines.join('\n')}\n`);
+const peerLines = [
+  `| case | stack-analyser ${peerVersion ?? '(not installed)'} | k8s-maturity, no cache | speed-up | k8s-maturity, warm cache | speed-up |`,
+  '|---|---:|---:|---:|---:|---:|',
+  ...sections.map(({ rows, peer }) => {
+    const none = rows.find((r) => r.label.startsWith('no cache ('));
+    const warm = rows.find((r) => r.label.startsWith('warm cache, nothing'));
+    if (!peer) return `| ${rows[0].name} | — | ${s(none.ms)} | — | ${s(warm.ms)} | — |`;
+    return `| ${rows[0].name} | ${s(peer.ms)} (${peer.rssMb.toFixed(0)} MB) | ${s(none.ms)} | ${(peer.ms / none.ms).toFixed(2)}× | ${s(warm.ms)} | ${(peer.ms / warm.ms).toFixed(1)}× |`;
+  }),
+];
+const startupLine = `\`k8s-maturity --version\`: ${Math.round(version)} ms; \`k8s-maturity --help\`: ${Math.round(help)} ms (best of ${Math.max(RUNS, 5)}, whole process).`;
+const body = `${machine}; ${gitVersion}; best of ${RUNS}\n\n${lines.join('\n')}\n\nPeer, same trees, same run:\n\n${peerLines.join('\n')}\n\n${startupLine}\n`;
+process.stdout.write(body);
 if (process.env.BENCH_WRITE !== '0') {
+  const docs = join(ROOT, 'docs', 'performance.md');
+  const previous = existsSync(docs) ? readFileSync(docs, 'utf8') : '';
+  // Everything from "## Measured" on is rewritten; the prose above it is kept.
+  const marker = '## Measured';
+  const head = previous.includes(marker) ? previous.slice(0, previous.indexOf(marker)) : '# Performance\n\n';
   writeFileSync(
-    join(ROOT, 'docs', 'performance.md'),
-    `# Performance\n\nMeasured by \`npm run bench\` (bench/run.mjs): generated repositories, the whole CLI (\`scan --format json\`) timed against the read floor (listing with git and reading every file once, bench/read-floor.mjs) in the same run; wall time is the best of ${RUNS} runs, peak RSS from /usr/bin/time.\n\nMachine: ${machine}; ${gitVersion}; ${new Date().toISOString().slice(0, 10)}.\n\n${lines.join('\n')}\n`,
+    docs,
+    `${head}${marker}\n\nBy \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}; ${gitVersion}. Wall time is the best of ${RUNS} runs of the whole CLI (\`scan … --format json --quiet\`), peak RSS from /usr/bin/time; the read floor (bench/read-floor.mjs: \`git ls-files\` and reading every file once) is measured in the same run.\n\n${lines.join('\n')}\n\nPeer, on the same trees in the same run (\`stack-analyser <folder>\`, one process over the repository or the organization's parent folder):\n\n${peerLines.join('\n')}\n\n${startupLine}\n`,
   );
 }

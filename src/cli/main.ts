@@ -65,6 +65,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--cluster-deadline <seconds>', 'time allowed for reading a whole cluster (default: 300)').argParser(positiveNumber))
     .option('--cache-dir <dir>', 'where repositories given as git URLs are cloned (default: $XDG_CACHE_HOME/k8s-maturity/repos)')
     .option('--offline', 'use cached clones of git URLs as they are, without fetching')
+    .option('--no-cache', 'scan every repository again instead of reusing unchanged results (cached in $XDG_CACHE_HOME/k8s-maturity/scans)')
     .option('-q, --quiet', 'no progress line on stderr')
     .option('--no-color', 'no colour in the table (NO_COLOR is respected too)')
     .addHelpText(

@@ -29,6 +29,8 @@ export interface ScanOptions {
   clusterDeadline?: number;
   cacheDir?: string;
   offline?: boolean;
+  /** false with --no-cache. */
+  cache?: boolean;
   teamLabel?: string;
   history?: boolean;
   quiet?: boolean;
@@ -77,6 +79,7 @@ export async function scanToAssessment(paths: string[], options: ScanOptions): P
       ...(options.clusterDeadline ? { clusterDeadlineMs: options.clusterDeadline * 1000 } : {}),
       ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
       ...(options.offline ? { offline: true } : {}),
+      cache: options.cache !== false,
       toolVersion: toolVersion(),
       clusters: clusterRequests(options),
       ...(options.teamLabel ? { teamLabel: options.teamLabel } : {}),

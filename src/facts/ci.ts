@@ -61,6 +61,8 @@ export function ciFacts(repo: Repository): CiFacts {
         if (documents.length === 0) continue;
         facts.pipelines.push({ file: file.path, origin: system, line: documents[0]!.line });
         for (const document of documents) readPipeline(repo, file.path, system, document.value, facts);
+      } else if (COMPOSITE_ACTION.test(file.path)) {
+        for (const document of repo.yaml(file.path)) readCompositeAction(repo, file.path, document.value, facts);
       } else if (SHELL_SCRIPT.test(file.path)) {
         readScript(repo, file.path, 'script', facts);
       } else if (MAKEFILE.test(file.path) || JUSTFILE.test(file.path)) {
@@ -85,11 +87,23 @@ function readPipeline(repo: Repository, file: string, system: CiSystem, doc: unk
   // Jobs are the top-level mappings (GitLab), or live under `jobs` (GitHub, CircleCI).
   const jobs = isRecord(doc.jobs) ? doc.jobs : doc;
   for (const [name, job] of Object.entries(jobs)) {
+    // GitLab includes were read above; walking them as a job would record each one twice.
+    if (system === 'gitlab-ci' && jobs === doc && name === 'include') continue;
     walk(repo, file, system, job, name, facts, 0, jobs, name);
   }
   if (jobs !== doc) {
     for (const [key, value] of Object.entries(doc)) if (key !== 'jobs') walk(repo, file, system, value, undefined, facts, 0, doc, key);
   }
+}
+
+/** A repository's own composite actions: workflows call them with `uses: ./.github/actions/<name>`. */
+const COMPOSITE_ACTION = /^\.github\/actions\/[^/]+\/action\.ya?ml$/i;
+
+/** The steps of a composite action run in the calling workflow's job: their commands and uses are GitHub Actions'. */
+function readCompositeAction(repo: Repository, file: string, doc: unknown, facts: CiFacts): void {
+  if (!isRecord(doc) || !isRecord(doc.runs) || doc.runs.using !== 'composite' || !Array.isArray(doc.runs.steps)) return;
+  const name = file.split('/').at(-2);
+  walk(repo, file, 'github-actions', doc.runs.steps, name, facts, 0, doc.runs, 'steps');
 }
 
 function readGitlabIncludes(file: string, include: unknown, doc: Record<string, unknown>, facts: CiFacts): void {
@@ -144,8 +158,9 @@ function walk(
       } else walk(repo, file, origin, item, job, facts, depth + 1, value, index);
     });
     if (key === 'args' && parent && !Array.isArray(parent) && typeof parent.name === 'string' && value.every((v) => typeof v === 'string')) {
-      // Cloud Build / Tekton style: the step's image runs with these args.
-      const text = `${parent.name.split('/').pop() ?? ''} ${value.join(' ')}`;
+      // Cloud Build / Tekton style: the step's image runs with these args, through its `entrypoint` when it names one.
+      const program = typeof parent.entrypoint === 'string' && parent.entrypoint.trim() !== '' ? parent.entrypoint.trim() : (parent.name.split('/').pop() ?? '');
+      const text = `${program} ${value.join(' ')}`;
       facts.commands.push({ text, file, line: lineOf(parent, 'args'), origin: origin as CommandOrigin, ...(job ? { job } : {}) });
     }
     return;
@@ -174,6 +189,9 @@ function walk(
   }
 }
 
+/** A line that only prints text (`echo "run kubectl apply"`): it names a tool, it does not run it. */
+const ONLY_PRINTS = /^(echo|printf)\b[^;&|`$]*$/;
+
 /** A `run: |` block is several commands; each keeps its own line. */
 function addCommandBlock(repo: Repository, file: string, origin: CommandOrigin, text: string, keyLine: number, job: string | undefined, facts: CiFacts): void {
   const lines = text.split('\n');
@@ -194,7 +212,8 @@ function addCommandLines(file: string, origin: CommandOrigin, lines: string[], b
       return;
     }
     if (line.endsWith('\\')) {
-      pending += line.slice(0, -1) + ' ';
+      // `--flag value \` joins with one space, not the space before the backslash plus ours.
+      pending += line.slice(0, -1).trimEnd() + ' ';
       return;
     }
     pending += line;
@@ -203,7 +222,8 @@ function addCommandLines(file: string, origin: CommandOrigin, lines: string[], b
   if (pending !== '') flush();
 
   function flush(): void {
-    facts.commands.push({ text: pending.trim(), file, line: pendingLine, origin, ...(job ? { job } : {}) });
+    const text = pending.trim();
+    if (!ONLY_PRINTS.test(text)) facts.commands.push({ text, file, line: pendingLine, origin, ...(job ? { job } : {}) });
     pending = '';
   }
 }

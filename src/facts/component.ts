@@ -6,6 +6,7 @@ import { dependencies, type Dependency } from './dependencies.js';
 import { deployedImages, parseImage } from './images.js';
 import { k8sObjects } from './k8s-objects.js';
 import { terraformModules, terraformProviders, terraformResources } from './terraform.js';
+import { uniqueEvidence } from './evidence.js';
 
 /**
  * How a tool shows that it is really used, as data. Most detectors are nothing more than one of
@@ -36,13 +37,8 @@ export interface ComponentSpec {
 /** Every place in the repository that the spec recognises, one evidence per file and line. */
 export function findComponent(repo: Repository, spec: ComponentSpec): FileEvidence[] {
   const evidence: FileEvidence[] = [];
-  const seen = new Set<string>();
   const add = (file: string, line: number, detail: string): void => {
-    const key = `${file}:${line}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    // A templated name reads better as {{…}} than as the internal placeholder.
-    evidence.push({ file, line, detail: detail.replaceAll('__TPL__', '{{…}}') });
+    evidence.push({ file, line, detail });
   };
 
   for (const { path, contains } of spec.files ?? []) {
@@ -101,7 +97,8 @@ export function findComponent(repo: Repository, spec: ComponentSpec): FileEviden
       if (spec.ciUses!.some((re) => re.test(use.ref))) add(use.file, use.line, `uses ${use.ref}`);
     }
   }
-  return evidence;
+  // One evidence per place; a templated name reads better as {{…}} than as the internal placeholder.
+  return uniqueEvidence(evidence);
 }
 
 const CHART_VIA: Record<string, string> = {

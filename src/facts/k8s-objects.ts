@@ -21,11 +21,17 @@ export interface K8sObject {
 /** Files that are YAML but never hold Kubernetes objects of the team's own. */
 const NOT_MANIFESTS = /(^|\/)(\.github|\.circleci|\.gitlab)\/|(^|\/)(docker-)?compose[^/]*\.ya?ml$|(^|\/)(values[^/]*|Chart|requirements|\.pre-commit-config|mkdocs|codecov|\.golangci)\.ya?ml$/i;
 
+/**
+ * Dotfiles (.kube-linter.yaml, .fluxschema.yml…) configure a tool that reads them; nobody applies
+ * them to a cluster, even when they borrow apiVersion/kind.
+ */
+const DOTFILE = /(^|\/)\.[^/]+$/;
+
 export function k8sObjects(repo: Repository): K8sObject[] {
   return repo.memo('k8sObjects', () => {
     const objects: K8sObject[] = [];
     for (const file of repo.filesMatching(YAML_FILE)) {
-      if (NOT_MANIFESTS.test(file.path)) continue;
+      if (NOT_MANIFESTS.test(file.path) || DOTFILE.test(file.path)) continue;
       // Cheap pre-filter: no `kind:` at all means nothing to parse for this fact.
       const text = repo.text(file.path);
       if (text === undefined || !text.includes('kind:') || !text.includes('apiVersion')) continue;

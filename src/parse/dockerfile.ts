@@ -1,4 +1,5 @@
 import { DockerfileParser } from 'dockerfile-ast';
+import { shortenLongLines } from './long-lines.js';
 
 export interface DockerfileStage {
   /** The FROM argument as written ("${BASE_IMAGE}", "golang:1.22-alpine"). */
@@ -28,7 +29,7 @@ export interface DockerfileInfo {
 /** Parses a Dockerfile with dockerfile-ast and resolves ARG-substituted base images ourselves,
  *  since the library expands only one level (`ARG A=$B` then `FROM $A` is common in real files). */
 export function parseDockerfile(text: string): DockerfileInfo {
-  const dockerfile = DockerfileParser.parse(text);
+  const dockerfile = DockerfileParser.parse(shortenLongLines(text));
   const defaults = new Map<string, string>();
   for (const arg of dockerfile.getInitialARGs()) {
     const property = arg.getProperty();

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Node as TsNode, Parser as TsParser } from 'web-tree-sitter';
+import { shortenLongLines } from './long-lines.js';
 
 /**
  * HCL (Terraform, Packer, Terragrunt) through tree-sitter's HCL grammar compiled to WebAssembly:
@@ -51,7 +52,7 @@ export function initHclParser(): Promise<void> {
 
 export function parseHcl(text: string): HclFile {
   if (!parser) throw new Error('HCL parser used before initHclParser()');
-  const tree = parser.parse(text);
+  const tree = parser.parse(shortenLongLines(text));
   if (!tree) return { blocks: [], hasErrors: true };
   try {
     const root = tree.rootNode;

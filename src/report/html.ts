@@ -4,6 +4,7 @@ import type { Assessment, CapabilityResult, RoadmapStep } from '../model/types.j
 import { REPORT_SCRIPT } from './html/script.js';
 import { REPORT_STYLE } from './html/style.js';
 import { type ReportLinkOptions, type StatusKey, STATUS_WORD, fileWebUrl, splitRoadmap, stageName, stageTally, statusKey } from './markdown.js';
+import { safeDocument } from './sanitise.js';
 
 /**
  * One self-contained HTML file: inline style and script, system fonts, no request to any host
@@ -290,7 +291,7 @@ function shortRepo(path: string): string {
   return path.split('/').filter(Boolean).pop() ?? path;
 }
 
-/** Escapes text and attribute values alike. */
+/** Escapes text and attribute values alike; control characters from scanned content become visible escapes. */
 export function esc(s: string | number): string {
-  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return safeDocument(String(s)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

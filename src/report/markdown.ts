@@ -1,5 +1,6 @@
 import type { Evidence, FileEvidence } from '../core/types.js';
 import type { Assessment, CapabilityResult, RoadmapStep } from '../model/types.js';
+import { safeDocument } from './sanitise.js';
 
 /**
  * Markdown for pull-request comments and wikis (GitHub-flavoured). Everything that comes from a
@@ -31,7 +32,8 @@ export function renderMarkdown(assessment: Assessment, options: ReportLinkOption
   out.push(...evidenceSection(assessment, options), '');
   if (assessment.warnings.length > 0) out.push(...warnings(assessment), '');
   out.push(...footer(assessment));
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  // Last, so no control character from a file name or a message reaches a terminal that shows the file.
+  return safeDocument(`${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`);
 }
 
 /* ---------------------------------------------------------------- shared with the HTML report */

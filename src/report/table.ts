@@ -2,6 +2,7 @@ import type { CapabilityStatus } from '../core/types.js';
 import type { Assessment, CapabilityResult } from '../model/types.js';
 import { palette, type Palette } from './colors.js';
 import { evidenceText } from './evidence-text.js';
+import { safeField } from './sanitise.js';
 
 export interface TableOptions {
   color: boolean;
@@ -21,7 +22,7 @@ export function renderTable(assessment: Assessment, options: TableOptions): stri
 
   const sources = [`${assessment.repositories.length} repositor${assessment.repositories.length === 1 ? 'y' : 'ies'}`];
   if (assessment.clusters.length > 0) sources.push(`${assessment.clusters.length} cluster${assessment.clusters.length === 1 ? '' : 's'}`);
-  out.push(c.bold(`k8s-maturity · ${assessment.organization}`) + c.grey(` · ${sources.join(', ')}`));
+  out.push(c.bold(`k8s-maturity · ${safeField(assessment.organization)}`) + c.grey(` · ${sources.join(', ')}`));
   out.push('');
   const headline = assessment.stage === 0 ? 'Stage 0 of 5 — not yet at stage 1' : `Stage ${assessment.stage} of 5 — ${stageName(assessment.stage)}`;
   out.push(`  ${c.bold(headline)}${assessment.stageProvisional ? c.yellow(`  (provisional: ${assessment.toVerify.length} required capabilit${assessment.toVerify.length === 1 ? 'y' : 'ies'} to verify)`) : ''}`);
@@ -30,12 +31,12 @@ export function renderTable(assessment: Assessment, options: TableOptions): stri
 
   if (assessment.repositories.length > 1 || assessment.teams.length > 1) {
     out.push(c.bold('Repositories'));
-    const width = Math.max(...assessment.repositories.map((r) => r.path.length));
-    for (const repo of assessment.repositories) out.push(`  ${repo.path.padEnd(width)}  ${c.grey(repo.kind.padEnd(8))}  stage ${repo.stage}`);
+    const width = Math.max(...assessment.repositories.map((r) => safeField(r.path).length));
+    for (const repo of assessment.repositories) out.push(`  ${safeField(repo.path).padEnd(width)}  ${c.grey(repo.kind.padEnd(8))}  stage ${repo.stage}`);
     if (assessment.teams.length > 1) {
       out.push('');
       out.push(c.bold('Teams'));
-      for (const team of assessment.teams) out.push(`  ${team.name.padEnd(20)}  stage ${team.stage}  ${c.grey(`${team.repositories.length} repositories`)}`);
+      for (const team of assessment.teams) out.push(`  ${safeField(team.name).padEnd(20)}  stage ${team.stage}  ${c.grey(`${team.repositories.length} repositories`)}`);
     }
     out.push('');
   }
@@ -45,8 +46,8 @@ export function renderTable(assessment: Assessment, options: TableOptions): stri
     out.push(`  ${c.cyan(`Stage ${stage.number} · ${stage.name}`)}`);
     for (const capability of assessment.capabilities.filter((x) => x.stage === stage.number)) {
       out.push(`    ${statusCell(capability, c)}  ${capability.name}${capability.required ? '' : c.grey(' (optional)')}${capabilitySummary(capability, c)}`);
-      const lines = capability.evidence.slice(0, perCapability).map(evidenceText);
-      for (const blocker of capability.blockedBy ?? []) for (const e of blocker.evidence.slice(0, perCapability)) lines.push(c.red(`${blocker.id}: ${evidenceText(e)}`));
+      const lines = capability.evidence.slice(0, perCapability).map((e) => safeField(evidenceText(e)));
+      for (const blocker of capability.blockedBy ?? []) for (const e of blocker.evidence.slice(0, perCapability)) lines.push(c.red(`${blocker.id}: ${safeField(evidenceText(e))}`));
       for (const line of lines) out.push(c.grey(`        ${line}`));
       const more = capability.evidence.length - perCapability;
       if (more > 0) out.push(c.grey(`        … ${more} more (--format json or html for all)`));
@@ -64,7 +65,7 @@ export function renderTable(assessment: Assessment, options: TableOptions): stri
       out.push(c.grey(`     tools: ${step.articleChoice}${step.alternatives.length > 0 ? `; or ${step.alternatives.join(', ')}` : ''}`));
       for (const place of step.places.slice(0, 4)) {
         const where = [place.repository, place.file ? `${place.file}${place.line ? `:${place.line}` : ''}` : undefined].filter(Boolean).join('/');
-        out.push(`     → ${where ? `${where}: ` : ''}${place.note}`);
+        out.push(`     → ${safeField(`${where ? `${where}: ` : ''}${place.note}`)}`);
       }
       if (step.places.length > 4) out.push(c.grey(`     … ${step.places.length - 4} more places`));
       out.push(c.grey(`     done when: ${step.doneWhen}`));
@@ -76,12 +77,12 @@ export function renderTable(assessment: Assessment, options: TableOptions): stri
 
   if (assessment.toVerify.length > 0) {
     out.push(c.bold('To verify'));
-    for (const item of assessment.toVerify) out.push(`  ? ${item.capability}: ${item.reason}`);
+    for (const item of assessment.toVerify) out.push(`  ? ${safeField(`${item.capability}: ${item.reason}`)}`);
     out.push('');
   }
   if (assessment.warnings.length > 0) {
     out.push(c.yellow(`${assessment.warnings.length} warning${assessment.warnings.length === 1 ? '' : 's'}`) + c.grey(' (files skipped or read in part)'));
-    for (const w of assessment.warnings.slice(0, 5)) out.push(c.grey(`  ${w.repository ? `${w.repository}/` : ''}${w.file}: ${w.message}`));
+    for (const w of assessment.warnings.slice(0, 5)) out.push(c.grey(`  ${safeField(`${w.repository ? `${w.repository}/` : ''}${w.file}: ${w.message}`)}`));
     if (assessment.warnings.length > 5) out.push(c.grey(`  … ${assessment.warnings.length - 5} more in --format json`));
   }
   return `${out.join('\n')}\n`;
@@ -112,5 +113,5 @@ function capabilitySummary(capability: CapabilityResult, c: Palette): string {
   if (capability.coverage && capability.coverage.total > 0) parts.push(`${capability.coverage.covered} of ${capability.coverage.total} ${capability.coverage.unit}`);
   else if (capability.reason && capability.status !== 'met') parts.push(capability.reason);
   if (capability.exemption) parts.push(`exempt: ${capability.exemption}`);
-  return parts.length > 0 ? c.grey(`  — ${parts.join(' · ')}`) : '';
+  return parts.length > 0 ? c.grey(`  — ${safeField(parts.join(' · '))}`) : '';
 }

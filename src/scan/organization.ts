@@ -1,7 +1,6 @@
 import { relative } from 'node:path';
 import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
 import type { Detection, ScanWarning, SourceKind } from '../core/types.js';
-import { DETECTORS } from '../detectors/registry.js';
 import {
   activeAttestations,
   activeExemptions,
@@ -12,19 +11,20 @@ import {
   loadConfig,
   organizationName,
   parseSince,
-  platformMembers,
   resolveRepositories,
   teamOf,
   unusedExemptions,
   type Exemption as ConfigExemption,
   type OrgConfig,
 } from '../config/index.js';
-import { HISTORY_SIGNALS, readHistory } from '../history/index.js';
+import { HISTORY_SIGNALS } from '../history/index.js';
 import { assess, type RepositoryInput, type TeamInput } from '../model/assess.js';
 import type { Attestation, Exemption } from '../model/evaluate.js';
-import { applyOverrides, loadModel } from '../model/load.js';
+import { applyOverrides, DEFAULT_MODEL_PATH, loadModel } from '../model/load.js';
 import type { Assessment } from '../model/types.js';
-import { checkRepositoryPath, scanRepository } from './scan-repository.js';
+import { checkRepositoryPath } from './scan-repository.js';
+import { RepositoryScans } from './parallel.js';
+import { scanCacheDir, toolFingerprint } from '../cache/scan-cache.js';
 import { defaultCacheDir, ensureClone, isGitUrl } from '../sources/repository/clone.js';
 import { matchesRepository } from './match-repository.js';
 import { configuredClusters, readClusters, type ClusterRequest } from './clusters.js';
@@ -49,6 +49,10 @@ export interface OrganizationScanOptions {
   clusters?: ClusterRequest[];
   teamLabel?: string;
   keepGoing?: boolean;
+  /** Reuse repository scans whose content and tool are unchanged (the CLI's default; off for library callers). */
+  cache?: boolean;
+  /** Worker threads for repository scans; default: one per core for four or more repositories. */
+  workers?: number;
   onProgress?: (text: string) => void;
 }
 
@@ -78,7 +82,6 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   if (config.model) model = applyOverrides(model, config.model, configLabel);
   const limits: Limits = { ...DEFAULT_LIMITS, ...limitsFrom(config), ...options.limits };
   const since = parseSince(options.since ?? config.history.since, now);
-  const members = platformMembers(config);
   const readsHistory = options.history !== false && config.history.enabled !== false;
 
   // Clusters first: an unreachable one should stop the scan before minutes of repository work.
@@ -97,27 +100,43 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   const usedExemptions = new Set<string>();
   const repositories: RepositoryInput[] = [];
   let historyRead = false;
-  for (const [index, repo] of planned.entries()) {
-    options.onProgress?.(`scanning ${index + 1}/${planned.length} repositories · ${repo.path}`);
-    try {
-      const scanned = await scanRepository(repo.root, DETECTORS, limits);
-      const history = readsHistory
-        ? readHistory(scanned.root, { since, now, ...(members ? { platformMembers: members } : {}), ...(config.history.mainBranch ? { mainBranch: config.history.mainBranch } : {}), repository: repo.path })
-        : { detections: [], unknown: HISTORY_SIGNALS.map((signal) => ({ signal, reason: HISTORY_OFF })) };
-      if (history.unknown.length < HISTORY_SIGNALS.length) historyRead = true;
-      const own = exemptions.filter((e) => appliesTo(e, repo));
-      for (const e of own) usedExemptions.add(exemptionKey(e));
-      repositories.push({
-        path: repo.path,
-        kind: scanned.kind,
-        detections: withoutExemptSignals([...scanned.detections, ...history.detections], own),
-        warnings: scanned.warnings,
-        unknown: history.unknown.map((u) => [u.signal, u.reason]),
-        exemptions: own.filter((e) => e.capability).map(toModelExemption),
-      });
-    } catch (error) {
-      repositories.push({ path: repo.path, kind: 'platform', detections: [], warnings: [{ file: '.', message: `repository could not be scanned: ${(error as Error).message}` }] });
+  // Repositories (and their history) are scanned on worker threads when that pays; results are taken in plan order.
+  const scans = new RepositoryScans(
+    planned.map((r) => ({ root: r.root, label: r.path })),
+    {
+      limits,
+      detectors: 'all',
+      ...(readsHistory ? { history: { since, now, ...(config.history.mainBranch ? { mainBranch: config.history.mainBranch } : {}), config } } : {}),
+      ...(options.cache ? { cache: { dir: scanCacheDir(options.cacheDir), fingerprint: toolFingerprint({ toolVersion: options.toolVersion, modelPath: DEFAULT_MODEL_PATH, limits }) } } : {}),
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      onProgress: (p) => {
+        const current = planned.find((r) => r.root === p.current)?.path ?? p.current;
+        options.onProgress?.(`scanned ${p.done}/${p.total} repositories · ${p.files} files read · ${current}`);
+      },
+    },
+  );
+  try {
+    for (const [index, repo] of planned.entries()) {
+      try {
+        const scanned = await scans.result(index);
+        const history = scanned.history ?? { detections: [], unknown: HISTORY_SIGNALS.map((signal) => ({ signal, reason: HISTORY_OFF })) };
+        if (history.unknown.length < HISTORY_SIGNALS.length) historyRead = true;
+        const own = exemptions.filter((e) => appliesTo(e, repo));
+        for (const e of own) usedExemptions.add(exemptionKey(e));
+        repositories.push({
+          path: repo.path,
+          kind: scanned.kind,
+          detections: withoutExemptSignals([...scanned.detections, ...history.detections], own),
+          warnings: scanned.warnings,
+          unknown: history.unknown.map((u) => [u.signal, u.reason]),
+          exemptions: own.filter((e) => e.capability).map(toModelExemption),
+        });
+      } catch (error) {
+        repositories.push({ path: repo.path, kind: 'platform', detections: [], warnings: [{ file: '.', message: `repository could not be scanned: ${(error as Error).message}` }] });
+      }
     }
+  } finally {
+    await scans.close();
   }
 
   const teams: TeamInput[] = config.teams.map((team) => ({

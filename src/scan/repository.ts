@@ -8,6 +8,8 @@ import { parseJson } from '../parse/json.js';
 import { parseHcl, type HclFile } from '../parse/hcl.js';
 import { parseDockerfile, type DockerfileInfo } from '../parse/dockerfile.js';
 
+const FILES_PER_PROGRESS = 250;
+
 /**
  * One repository as detectors see it: the list of files and lazily parsed contents. Every file is
  * read and parsed at most once per scan however many detectors ask (parse once, share), and every
@@ -24,6 +26,7 @@ export class Repository {
   private readonly dockerfiles = new Map<string, DockerfileInfo | undefined>();
   private readonly memos = new Map<string, unknown>();
   private bytesRead = 0;
+  private filesRead = 0;
 
   constructor(
     /** Absolute path of the repository root. */
@@ -32,6 +35,8 @@ export class Repository {
     readonly name: string,
     files: readonly RepoFile[],
     readonly limits: Limits,
+    /** Progress: called every FILES_PER_PROGRESS files read, with the count so far. */
+    private readonly onFilesRead?: (count: number) => void,
   ) {
     this.files = files;
     for (const file of files) this.byPath.set(file.path, file);
@@ -62,6 +67,7 @@ export class Repository {
       if (result.warning) this.warn(path, result.warning);
       text = result.text;
       this.bytesRead += text?.length ?? 0;
+      if (++this.filesRead % FILES_PER_PROGRESS === 0) this.onFilesRead?.(this.filesRead);
     }
     this.texts.set(path, text);
     return text;

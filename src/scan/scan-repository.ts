@@ -1,15 +1,11 @@
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Limits } from '../core/limits.js';
-import type { Detection } from '../core/types.js';
 import type { Detector } from '../detectors/detector.js';
 import type { RepositoryInput } from '../model/assess.js';
-import { initHclParser } from '../parse/hcl.js';
 import { listFiles } from '../sources/repository/list-files.js';
-import { HCL_FILE } from '../facts/paths.js';
-import { DEPENDENCY_FILE } from '../facts/dependencies.js';
-import { Repository } from './repository.js';
-import { runDetectors } from './run-detectors.js';
+import type { ScanCache } from '../cache/scan-cache.js';
 
 /** A path the user gave that cannot be scanned at all (exit 2), as opposed to a bad file inside it (a warning). */
 export class ScanInputError extends Error {
@@ -27,34 +23,44 @@ export function checkRepositoryPath(path: string): string {
   return resolve(path);
 }
 
-/** Signals that mean "this repository ships a service" rather than "this repository runs the platform". */
-const SERVICE_SIGNALS = new Set(['docker', 'podman', 'buildah', 'kaniko', 'image-pipeline', 'skaffold', 'devspace', 'tilt']);
-const SOURCE_CODE = /\.(go|py|java|kt|scala|js|mjs|ts|tsx|cs|fs|rb|rs|php|ex|exs|clj|swift|cpp|cc|c)$/i;
-
 export interface ScannedRepository extends RepositoryInput {
   files: number;
   root: string;
 }
 
-/** Lists, reads and runs every detector on one repository; bad files become warnings. */
-export async function scanRepository(path: string, detectors: readonly Detector[], limits: Limits): Promise<ScannedRepository> {
-  const root = checkRepositoryPath(path);
-  const listing = listFiles(root, limits);
-  const repo = new Repository(root, path, listing.files, limits);
-  repo.warnings.push(...listing.warnings);
-  if (listing.files.some((f) => HCL_FILE.test(f.path))) await initHclParser();
-  const detections = runDetectors(repo, detectors);
-  return { path, root, kind: kindOf(repo, detections), detections, warnings: repo.warnings, files: listing.files.length };
+export interface ScanRepositoryOptions {
+  /** Reuse the result of an earlier scan of the same content (and store this one). */
+  cache?: ScanCache;
+  /** Called as files are read, every few hundred files, with the number read so far. */
+  onFilesRead?: (count: number) => void;
 }
 
 /**
- * A service repository builds something that runs (a container, or application code); a
- * platform-only repository holds infrastructure code and platform charts. Service-scope
- * capabilities are judged on services only.
+ * Lists, reads and runs every detector on one repository; bad files become warnings. `'all'` is
+ * every registered detector. This module stays light: listing and the cache lookup need no parser,
+ * so the detectors are imported only for a repository that has to be read.
  */
-function kindOf(repo: Repository, detections: Detection[]): 'service' | 'platform' {
-  if (detections.some((d) => SERVICE_SIGNALS.has(d.id) && d.evidence.length > 0)) return 'service';
-  const code = repo.files.filter((f) => SOURCE_CODE.test(f.path) && !/(^|\/)(scripts?|hack|tools|test|tests|docs|examples?)\//.test(f.path)).length;
-  const manifests = repo.files.some((f) => DEPENDENCY_FILE.test(f.path) && !/(^|\/)(scripts?|hack|tools|docs)\//.test(f.path));
-  return code >= 3 || (manifests && code > 0) ? 'service' : 'platform';
+export async function scanRepository(path: string, detectors: readonly Detector[] | 'all', limits: Limits, options: ScanRepositoryOptions = {}): Promise<ScannedRepository> {
+  const root = checkRepositoryPath(path);
+  const listing = listFiles(root, limits);
+  // The detector set is part of the key: a scan with some detectors must not answer for all of them.
+  const contentKey = options.cache ? `${listing.contentKey}:${detectorSetKey(detectors)}` : '';
+  const cached = options.cache?.get(root, contentKey);
+  if (cached) return { path, root, ...cached };
+  const { scanListed } = await import('./scan-listed.js');
+  const result = await scanListed(root, path, listing, detectors, limits, options.onFilesRead);
+  options.cache?.set(root, contentKey, result);
+  return { path, root, ...result };
+}
+
+const detectorSetKeys = new WeakMap<readonly Detector[], string>();
+/** 'all' stands for the registry, which the code fingerprint of the cache already covers. */
+function detectorSetKey(detectors: readonly Detector[] | 'all'): string {
+  if (detectors === 'all') return 'all';
+  let key = detectorSetKeys.get(detectors);
+  if (key === undefined) {
+    key = createHash('sha256').update(detectors.map((d) => d.id).join('\0')).digest('hex').slice(0, 16);
+    detectorSetKeys.set(detectors, key);
+  }
+  return key;
 }

@@ -22,6 +22,12 @@ export interface Fault {
   truncate?: boolean;
   /** Only on this page (0-based); default every page. */
   page?: number;
+  /** With status 429 or 503: the Retry-After header, in seconds. */
+  retryAfter?: number;
+  /** Destroy the connection instead of answering (a reset in the middle of a paged list). */
+  reset?: boolean;
+  /** Only the first N requests it applies to; default all of them. */
+  times?: number;
 }
 
 export interface RecordedRequest {
@@ -79,6 +85,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const dir = mkdtempSync(join(tmpdir(), 'k8sm-apiserver-'));
   const { caFile, key, cert } = makeCertificates(dir);
   const requests: RecordedRequest[] = [];
+  const faultCounts = new Map<string, number>();
 
   const server: Server = createServer({ key, cert }, (req, res) => {
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
@@ -105,8 +112,24 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     const page = Math.floor(offset / limit);
 
     const fault = options.faults?.[url.pathname];
-    const applies = fault && (fault.page === undefined || fault.page === page);
+    const withinTimes = (times: number | undefined): boolean => {
+      if (times === undefined) return true;
+      const seen = (faultCounts.get(url.pathname) ?? 0) + 1;
+      faultCounts.set(url.pathname, seen);
+      return seen <= times;
+    };
+    const applies = fault && (fault.page === undefined || fault.page === page) && withinTimes(fault.times);
+    if (applies && fault.reset) {
+      req.socket.destroy();
+      return;
+    }
     const respond = (): void => {
+      if (applies && fault.status && fault.retryAfter !== undefined) {
+        const text = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server has received too many requests and has asked us to try again later', reason: 'TooManyRequests', code: fault.status });
+        res.writeHead(fault.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'retry-after': String(fault.retryAfter) });
+        res.end(text);
+        return;
+      }
       if (applies && fault.status) return status(fault.status, fault.status === 403 ? 'Forbidden' : 'InternalError', fault.status === 403 ? `${resource} is forbidden: User "system:serviceaccount:audit:k8s-maturity" cannot list resource "${resource}" at the cluster scope` : 'etcdserver: request timed out');
 
       const selector = url.searchParams.get('fieldSelector');

@@ -2,8 +2,9 @@ import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/component.js';
 import { terraformResources } from '../../facts/terraform.js';
 import type { Repository } from '../../scan/repository.js';
-import { provisioningEvidence } from '../ansible/provisioning-commands.js';
-import { matchingLines, ownEvidence } from '../ansible/text-lines.js';
+import { provisioningEvidence } from '../../facts/provisioning-commands.js';
+import { matchingLines, ownPlaces } from '../../facts/text-lines.js';
+import { infraProgramFiles } from '../../facts/infra-programs.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -22,11 +23,11 @@ export const detector = defineDetector(definition, (repo) => {
   for (const hit of matchingLines(repo, /\.bicep$/i, BICEP_RESOURCE, 'managedClusters')) evidence.push({ file: hit.file, line: hit.line, detail: `Bicep ${MANAGED_CLUSTERS}` });
   for (const hit of matchingLines(repo, /\.bicep$/i, BICEP_MODULE, 'managed-cluster')) evidence.push({ file: hit.file, line: hit.line, detail: 'Bicep AVM managed-cluster module' });
   for (const hit of matchingLines(repo, /\.json$/i, ARM_RESOURCE, 'managedClusters')) evidence.push({ file: hit.file, line: hit.line, detail: `ARM ${MANAGED_CLUSTERS}` });
-  for (const hit of matchingLines(repo, /\.(ts|js|py|go|cs|java)$/, AKS_IN_CODE, 'Cluster')) evidence.push({ file: hit.file, line: hit.line, detail: 'AKS cluster in infrastructure code' });
+  for (const hit of matchingLines(repo, infraProgramFiles(repo, /\.(ts|js|py|go|cs|java)$/), AKS_IN_CODE, 'Cluster')) evidence.push({ file: hit.file, line: hit.line, detail: 'AKS cluster in infrastructure code' });
   evidence.push(...azapiClusters(repo));
   const component = findComponent(repo, definition.component);
   evidence.push(...component, ...provisioningEvidence(repo, definition.component.commands, component));
-  return ownEvidence(evidence);
+  return ownPlaces(evidence);
 });
 
 /** `azapi_resource` whose `type` is a managed cluster (the escape hatch for preview API versions). */

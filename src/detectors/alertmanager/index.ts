@@ -1,9 +1,11 @@
 import { defineDetector } from '../detector.js';
-import { detectTool, kubePrometheusJsonnet, type ConfigSpec } from '../prometheus/observability-facts.js';
+import { detectTool } from '../../facts/tool-evidence.js';
+import { kubePrometheusJsonnet } from '../../facts/kube-prometheus.js';
+import { type ConfigFileSpec } from '../../facts/config-files.js';
 import { definition } from './definition.js';
 
 /** alertmanager.yml: a routing tree and somewhere to send alerts. */
-export const ALERTMANAGER_CONFIG: ConfigSpec = {
+export const ALERTMANAGER_CONFIG: ConfigFileSpec = {
   name: /^alertmanager[\w.-]*\.ya?ml$/i,
   content: [/^[ \t]*route\s*:/m, /^[ \t]*receivers\s*:/m],
   detail: 'Alertmanager configuration with route and receivers',

@@ -5,9 +5,10 @@ import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
-import { ansiblePlays } from './playbooks.js';
-import { provisioningEvidence } from './provisioning-commands.js';
-import { isProse, matchingLines, ownEvidence } from './text-lines.js';
+import { ansiblePlays } from '../../facts/ansible-plays.js';
+import { provisioningEvidence } from '../../facts/provisioning-commands.js';
+import { matchingLines, ownPlaces } from '../../facts/text-lines.js';
+import { isProse } from '../../facts/sample-paths.js';
 
 const ROLE_TASKS = /(^|\/)roles\/[^/]+\/tasks\/main\.ya?ml$/;
 const INVENTORY = /(^|\/)(inventor(y|ies)\/.+|[^/]*hosts[^/]*|inventory[^/]*)$/i;
@@ -36,7 +37,7 @@ export const detector = defineDetector(definition, (repo) => {
   // Galaxy requirements are generic YAML: they count only beside other Ansible evidence.
   if (evidence.length > 0) evidence.push(...galaxyRequirements(repo));
   else evidence.push(...galaxyRequirements(repo).filter((e) => /(^|\/)ansible\//i.test(e.file)));
-  return ownEvidence(evidence);
+  return ownPlaces(evidence);
 });
 
 /** `roles/<name>/tasks/main.yml` holding a list of tasks: a role, one evidence each. */

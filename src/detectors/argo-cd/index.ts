@@ -2,16 +2,17 @@ import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/component.js';
 import { k8sObjects } from '../../facts/k8s-objects.js';
 import type { Repository } from '../../scan/repository.js';
+import { withoutSamples } from '../../facts/sample-paths.js';
 import { defineDetector } from '../detector.js';
-import { firstPerFile, ownEvidence } from '../k8s-manifests/evidence-filters.js';
-import { KUSTOMIZATION_FILE } from '../kustomize/kustomizations.js';
+import { firstPerFile } from '../../facts/evidence.js';
+import { KUSTOMIZATION_FILE } from '../../facts/kustomizations.js';
 import { definition } from './definition.js';
 
 const INSTALL_URL = /argoproj\/argo-cd\/[^\s'"]*manifests\/(ha\/)?(install|namespace-install|core-install)\.yaml/;
 
 export const detector = defineDetector(definition, (repo) => {
   const evidence = [...findComponent(repo, definition.component), ...installResources(repo), ...argocdConfigMaps(repo)];
-  return firstPerFile(ownEvidence(evidence));
+  return firstPerFile(withoutSamples(evidence));
 });
 
 /** A kustomization that pulls Argo CD's own install manifest as a remote resource. */

@@ -13,6 +13,18 @@ describe('audit-logging detector', () => {
     );
   });
 
+  it('finds an audit policy nested in a Talos KubeAuditPolicyConfig of a Jinja-templated machine config', async () => {
+    const result = await detectIn(detector, join(fixtures, 'talos'));
+    expect(places(result)).toEqual(['talos/controlplane.yaml.j2:18']);
+  });
+
+  it('counts kube-apiserver unit flags when a policy file is given, and not a log path alone (no policy, no events)', async () => {
+    const result = await detectIn(detector, join(fixtures, 'hand-built'));
+    expect(places(result).sort()).toEqual(['units/kube-apiserver.service:7', 'units/kube-apiserver.service:8']);
+    const alone = await detectIn(detector, join(fixtures, 'not-audited'));
+    expect(alone.evidence.some((e) => e.file.startsWith('units/'))).toBe(false);
+  });
+
   it('does not count a README, comments, or log types and categories without audit', async () => {
     const result = await detectIn(detector, join(fixtures, 'not-audited'));
     expect(result.evidence).toEqual([]);

@@ -6,7 +6,7 @@ import type { HclBlock, HclValue } from '../../parse/hcl.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
 import { defineDetector } from '../detector.js';
-import { uniqueEvidence } from '../istio/metadata.js';
+import { uniqueEvidence } from '../../facts/evidence.js';
 import { definition } from './definition.js';
 
 /** kube-apiserver audit settings as flags, config keys (kubeadm extraArgs, k3s, kops) or kubeadm v1beta4 `name:` entries. */
@@ -19,7 +19,7 @@ export const detector = defineDetector(definition, (repo) => {
   for (const object of k8sObjects(repo)) {
     if (object.group === 'audit.k8s.io' && object.kind === 'Policy') evidence.push({ file: object.file, line: object.line, detail: `audit policy (${object.apiVersion})` });
   }
-  evidence.push(...apiServerFlags(repo), ...eksctlAndCloudFormation(repo), ...terraformAudit(repo));
+  evidence.push(...apiServerFlags(repo), ...embeddedPolicies(repo), ...eksctlAndCloudFormation(repo), ...terraformAudit(repo));
   return uniqueEvidence(evidence);
 });
 
@@ -29,13 +29,17 @@ function apiServerFlags(repo: Repository): FileEvidence[] {
   for (const file of candidates) {
     const text = repo.text(file.path);
     if (text === undefined || !/audit/i.test(text)) continue;
+    const flags: FileEvidence[] = [];
     text.split('\n').forEach((raw, index) => {
       const line = raw.replace(/\s+#.*$/, '');
       if (/^\s*#/.test(raw)) return;
       if (AUDIT_FLAG.test(line) || AUDIT_KEY.test(line) || AUDIT_NAME.test(line)) {
-        evidence.push({ file: file.path, line: index + 1, detail: `kube-apiserver ${/(audit-[a-z-]+|audit[A-Z]\w+)/.exec(line)?.[1] ?? 'audit setting'}` });
+        flags.push({ file: file.path, line: index + 1, detail: `kube-apiserver ${/(audit-[a-z-]+|audit[A-Z]\w+)/.exec(line)?.[1] ?? 'audit setting'}` });
       }
     });
+    // Without a policy file the API server records no audit events at all, so a log path or a
+    // webhook alone (a hand-written kube-apiserver unit with --audit-log-path) is not audit logging.
+    if (flags.some((f) => /audit-policy-file|auditPolicyFile/.test(f.detail ?? ''))) evidence.push(...flags);
     // RKE cluster.yml: services.kube-api.audit_log.enabled: true
     if (/audit_log\s*:/.test(text) && YAML_FILE.test(file.path)) {
       for (const document of repo.yaml(file.path)) {
@@ -45,6 +49,35 @@ function apiServerFlags(repo: Repository): FileEvidence[] {
         if (isRecord(audit) && audit.enabled === true) evidence.push({ file: file.path, line: lineOf(audit, 'enabled'), detail: 'RKE kube-api audit_log enabled' });
       }
     }
+  }
+  return evidence;
+}
+
+/**
+ * An audit.k8s.io Policy the YAML facts do not see: nested in another document (Talos
+ * KubeAuditPolicyConfig `configuration:`, machine config `apiServer.auditPolicy`) or in a YAML
+ * template (`controlplane.yaml.j2`, `*.yaml.tmpl`, `*.yaml.gotmpl`).
+ */
+const YAML_TEMPLATE = /\.ya?ml\.(j2|jinja2?|tmpl|tpl|gotmpl)$/i;
+function embeddedPolicies(repo: Repository): FileEvidence[] {
+  const evidence: FileEvidence[] = [];
+  // Files whose policy is a document of its own are already counted above.
+  const counted = new Set(k8sObjects(repo).filter((o) => o.group === 'audit.k8s.io').map((o) => o.file));
+  for (const file of repo.files) {
+    if (!(YAML_FILE.test(file.path) || YAML_TEMPLATE.test(file.path)) || isDocumentation(file.path) || counted.has(file.path)) continue;
+    const text = repo.text(file.path);
+    if (text === undefined || !text.includes('audit.k8s.io/')) continue;
+    const lines = text.split('\n');
+    lines.forEach((raw, index) => {
+      const version = /^(\s*)(-\s+)?apiVersion:\s*["']?(audit\.k8s\.io\/v\w+)["']?\s*$/.exec(raw);
+      if (!version) return;
+      // `kind: Policy` at the same indentation, just before or after (documents list keys in any order).
+      const indent = (version[1] ?? '').length + (version[2] ?? '').length;
+      const near = lines.slice(Math.max(0, index - 3), index + 4);
+      if (near.some((l) => new RegExp(`^\\s{${indent}}kind:\\s*["']?Policy["']?\\s*$`).test(l.replace(/^(\s*)-\s+/, '$1  ')))) {
+        evidence.push({ file: file.path, line: index + 1, detail: `audit policy (${version[3]}, embedded)` });
+      }
+    });
   }
   return evidence;
 }

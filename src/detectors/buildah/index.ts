@@ -1,5 +1,6 @@
-import { ciToolEvidence, commandEvidence, useEvidence, uniqueEvidence } from '../image-pipeline/ci-evidence.js';
-import { runsTool } from '../image-pipeline/tool-runs.js';
+import { ciToolEvidence, commandEvidence, useEvidence } from '../../facts/ci-evidence.js';
+import { uniquePlaces } from '../../facts/evidence.js';
+import { runsTool } from '../../facts/tool-runs.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -10,7 +11,7 @@ export function runsBuildah(text: string): boolean {
 }
 
 export const detector = defineDetector(definition, (repo) =>
-  uniqueEvidence([
+  uniquePlaces([
     ...commandEvidence(repo, runsBuildah),
     ...useEvidence(repo, /^redhat-actions\/buildah-build@/i),
     ...ciToolEvidence(repo, { images: /(^|\/)(buildah\/stable|containers\/buildah|rhel\d*\/buildah)(:|@|$)/i, tektonTasks: /^buildah$/ }),

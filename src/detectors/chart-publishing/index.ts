@@ -1,9 +1,11 @@
 import type { FileEvidence } from '../../core/types.js';
 import type { Command } from '../../facts/ci.js';
-import { ciReachableCommands } from '../image-pipeline/ci-reach.js';
+import { ciReachableCommands } from '../../facts/ci-reach.js';
 import { isRecord } from '../../facts/k8s-objects.js';
-import { configEvidence, useEvidence, uniqueEvidence } from '../image-pipeline/ci-evidence.js';
-import { redact, runsTool, toolArgs } from '../image-pipeline/tool-runs.js';
+import { configEvidence, useEvidence } from '../../facts/ci-evidence.js';
+import { uniquePlaces } from '../../facts/evidence.js';
+import { runsTool, toolArgs } from '../../facts/tool-runs.js';
+import { redact } from '../../facts/redact.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -45,7 +47,7 @@ export const detector = defineDetector(definition, (repo) => {
       detail: 'chart-releaser configuration',
     }),
   );
-  return uniqueEvidence(evidence);
+  return uniquePlaces(evidence);
 });
 
 function jobKey(command: Command): string {

@@ -3,7 +3,7 @@ import { ciCommands, ciFacts, type Command } from '../../facts/ci.js';
 import { shorten } from '../../facts/component.js';
 import type { Repository } from '../../scan/repository.js';
 import { defineDetector } from '../detector.js';
-import { isSamplePath } from '../k8s-manifests/evidence-filters.js';
+import { isSamplePath } from '../../facts/sample-paths.js';
 import { deployTool, EPHEMERAL_CLUSTER, EPHEMERAL_CLUSTER_USE } from './deploy-commands.js';
 import { deployingUse } from './deploy-uses.js';
 import { callersOf, jobKey, where } from './jobs.js';

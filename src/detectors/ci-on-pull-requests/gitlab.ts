@@ -3,7 +3,7 @@ import { isRecord } from '../../facts/k8s-objects.js';
 import { GITLAB_CI } from '../../facts/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
-import { isSamplePath } from '../k8s-manifests/evidence-filters.js';
+import { isSamplePath } from '../../facts/sample-paths.js';
 
 const MR_TEMPLATE = /(^|\/)MergeRequest-Pipelines\.gitlab-ci\.yml$/;
 

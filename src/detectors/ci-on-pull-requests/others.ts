@@ -3,7 +3,7 @@ import { isRecord, k8sObjects } from '../../facts/k8s-objects.js';
 import { AZURE_PIPELINES, BITBUCKET_PIPELINES, DRONE, JENKINSFILE } from '../../facts/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
-import { isSamplePath } from '../k8s-manifests/evidence-filters.js';
+import { isSamplePath } from '../../facts/sample-paths.js';
 
 /** Pull-request builds in Jenkins pipelines, shared libraries and Job DSL / JCasC seed jobs. */
 const JENKINS_PR = /\bchangeRequest(\s*\(|\s+\w+\s*:)|\benv\.CHANGE_ID\b|\$\{?CHANGE_ID\b|\bmultibranchPipelineJob\b|\bghprb\w*|\bgithubPullRequest\b|\bGhprbTrigger\b|\bpullRequest\.(comment|addLabel|review|createStatus)/;
@@ -12,7 +12,7 @@ export function jenkinsPullRequestBuilds(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
   const candidates = [...repo.filesMatching(JENKINSFILE), ...repo.filesMatching(/\.(dsl|jobdsl)$|(^|\/)[^/]*(jenkins|casc|jobs?)[^/]*\.ya?ml$/i)];
   for (const file of candidates) {
-    if (isSamplePath(file.path) || /\.(md|txt)$/i.test(file.path)) continue;
+    if (isSamplePath(file.path)) continue;
     const lines = repo.text(file.path)?.split('\n') ?? [];
     const index = lines.findIndex((line) => JENKINS_PR.test(line) && !/^\s*(\/\/|\*|#|\/\*)/.test(line));
     if (index >= 0) evidence.push({ file: file.path, line: index + 1, detail: 'Jenkins builds pull requests' });

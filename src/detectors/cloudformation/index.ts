@@ -1,9 +1,9 @@
 import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/component.js';
-import { ownEvidence } from '../ansible/text-lines.js';
+import { ownPlaces } from '../../facts/text-lines.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
-import { cfnTemplates } from './templates.js';
+import { cfnTemplates } from '../../facts/cloudformation.js';
 
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [];
@@ -12,5 +12,5 @@ export const detector = defineDetector(definition, (repo) => {
     evidence.push({ file: template.file, line: template.line, detail: `${kind} (${template.resources.length} resources)` });
   }
   evidence.push(...findComponent(repo, definition.component));
-  return ownEvidence(evidence);
+  return ownPlaces(evidence);
 });

@@ -7,7 +7,9 @@ import { YAML_FILE } from '../../facts/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
 import { defineDetector } from '../detector.js';
-import { crdsOfGroup, isEnabling, metadataEntries, uniqueEvidence } from '../istio/metadata.js';
+import { isEnabling, metadataEntries } from '../../facts/k8s-metadata.js';
+import { uniqueEvidence } from '../../facts/evidence.js';
+import { crdsOfGroup } from '../../facts/crds.js';
 import { definition } from './definition.js';
 
 export const detector = defineDetector(definition, (repo) => {

@@ -1,8 +1,7 @@
 import type { FileEvidence } from '../../core/types.js';
 import { isRecord } from '../../facts/k8s-objects.js';
-import { isDocumentation } from '../../facts/paths.js';
 import { lineOf } from '../../parse/yaml.js';
-import { isSampleOrDocPath } from '../image-pipeline/tool-runs.js';
+import { isSampleOrDocPath } from '../../facts/sample-paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -12,7 +11,7 @@ const COMPOSE = /(^|\/)(docker-compose[^/]*|compose(\.[^/]+)?)\.ya?ml$/i;
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [];
   for (const file of repo.filesMatching(COMPOSE)) {
-    if (isDocumentation(file.path) || isSampleOrDocPath(file.path)) continue;
+    if (isSampleOrDocPath(file.path)) continue;
     for (const document of repo.yaml(file.path)) {
       const doc = document.value;
       if (!isRecord(doc) || !isRecord(doc.services) || Object.keys(doc.services).length === 0) continue;

@@ -1,6 +1,6 @@
 import type { FileEvidence } from '../../core/types.js';
-import { DOCKERFILE, isDocumentation } from '../../facts/paths.js';
-import { isTestDataPath } from '../image-pipeline/tool-runs.js';
+import { DOCKERFILE } from '../../facts/paths.js';
+import { isTestDataPath } from '../../facts/sample-paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -8,7 +8,7 @@ export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [];
   for (const file of repo.filesMatching(DOCKERFILE)) {
     // `Dockerfile.md` is a page about Dockerfiles; test fixtures belong to the code under test.
-    if (isDocumentation(file.path) || isTestDataPath(file.path)) continue;
+    if (isTestDataPath(file.path)) continue;
     const first = repo.dockerfile(file.path)?.stages.find((stage) => stage.written !== '');
     if (first) evidence.push({ file: file.path, line: first.line, detail: `FROM ${first.written}` });
   }

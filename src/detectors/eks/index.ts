@@ -1,8 +1,9 @@
 import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/component.js';
-import { provisioningEvidence } from '../ansible/provisioning-commands.js';
-import { matchingLines, ownEvidence } from '../ansible/text-lines.js';
-import { cfnTemplates } from '../cloudformation/templates.js';
+import { provisioningEvidence } from '../../facts/provisioning-commands.js';
+import { matchingLines, ownPlaces } from '../../facts/text-lines.js';
+import { infraProgramFiles } from '../../facts/infra-programs.js';
+import { cfnTemplates } from '../../facts/cloudformation.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -21,10 +22,10 @@ export const detector = defineDetector(definition, (repo) => {
       if (EKS_CFN_TYPE.test(resource.type)) evidence.push({ file: template.file, line: resource.line, detail: `CloudFormation ${resource.type} ${resource.name}` });
     }
   }
-  for (const hit of matchingLines(repo, SOURCE_FILE, EKS_IN_CODE, 'ks')) {
+  for (const hit of matchingLines(repo, infraProgramFiles(repo, SOURCE_FILE), EKS_IN_CODE, 'ks')) {
     evidence.push({ file: hit.file, line: hit.line, detail: 'EKS cluster in infrastructure code' });
   }
   const component = findComponent(repo, definition.component);
   evidence.push(...component, ...provisioningEvidence(repo, definition.component.commands, component));
-  return ownEvidence(evidence);
+  return ownPlaces(evidence);
 });

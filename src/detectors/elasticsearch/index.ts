@@ -1,9 +1,10 @@
 import { defineDetector } from '../detector.js';
-import { detectTool, type ConfigSpec } from '../prometheus/observability-facts.js';
+import { detectTool } from '../../facts/tool-evidence.js';
+import { type ConfigFileSpec } from '../../facts/config-files.js';
 import { definition } from './definition.js';
 
 /** elasticsearch.yml / opensearch.yml with node or cluster settings (an empty or commented file is not a deployment). */
-export const ELASTICSEARCH_CONFIG: ConfigSpec = {
+export const ELASTICSEARCH_CONFIG: ConfigFileSpec = {
   name: /^(elasticsearch|opensearch)\.ya?ml$/i,
   content: [/^[ \t]*(cluster\.name|node\.name|network\.host|discovery\.[\w.]+|path\.(data|logs)|xpack\.[\w.]+|plugins\.security\.[\w.]+|cluster\.initial_master_nodes)\s*:/m],
   detail: 'Elasticsearch/OpenSearch node configuration',

@@ -25,6 +25,12 @@ describe('eol-base-images detector', () => {
     expect(result.evidence.find((e) => e.file === 'services/web/Dockerfile')?.detail).toMatch(/^FROM node:14-alpine — node 14 reached end of life on 2023-04-30/);
   });
 
+  it('flags bases that reached end of life in 2025-2026 (Temurin 24, Node 25, Debian 11) and leaves their successors alone', async () => {
+    const result = await detectIn(detector, join(fixtures, 'recent-eol'));
+    expect(places(result).sort()).toEqual(['src/ad/Dockerfile:1', 'src/flags/Dockerfile:1', 'src/payment/Dockerfile:1']);
+    expect(result.evidence.find((e) => e.file === 'src/flags/Dockerfile')?.detail).toMatch(/debian 11 reached end of life on 2026-08-31/);
+  });
+
   it('leaves current bases, scratch, ARGs without a default, stage references and Markdown alone', async () => {
     const result = await detectIn(detector, join(fixtures, 'current'));
     expect(result.evidence).toEqual([]);

@@ -5,7 +5,7 @@ import { YAML_FILE } from '../../facts/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
 import { defineDetector } from '../detector.js';
-import { uniqueEvidence } from '../istio/metadata.js';
+import { uniqueEvidence } from '../../facts/evidence.js';
 import { definition } from './definition.js';
 
 export const detector = defineDetector(definition, (repo) => uniqueEvidence([...rulesFiles(repo), ...findComponent(repo, definition.component)]));

@@ -3,13 +3,15 @@ import { isRecord, k8sObjects } from '../../facts/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
 import { defineDetector } from '../detector.js';
-import { detectTool, isOwnUse, type ConfigSpec } from '../prometheus/observability-facts.js';
+import { detectTool } from '../../facts/tool-evidence.js';
+import { isOwnUse } from '../../facts/own-use.js';
+import { type ConfigFileSpec } from '../../facts/config-files.js';
 import { definition } from './definition.js';
 
 /** Classic Fluent Bit syntax: [INPUT]/[OUTPUT] sections whose entries name a plugin. */
 const SECTIONS = [/^[ \t]*\[(INPUT|OUTPUT)\]/im, /^[ \t]*name\s+\S+/im];
 
-export const FLUENT_BIT_CONFIGS: ConfigSpec[] = [
+export const FLUENT_BIT_CONFIGS: ConfigFileSpec[] = [
   { name: /\.conf$/i, path: /(^|\/)fluent-?bit[^/]*\.conf$|(^|\/)fluent-?bit[^/]*\/.+\.conf$/i, content: SECTIONS, detail: 'Fluent Bit configuration with [INPUT]/[OUTPUT]' },
   // The YAML format (Fluent Bit 2+): `pipeline:` with `inputs:`.
   { name: /^fluent-?bit[^/]*\.ya?ml$/i, content: [/^pipeline\s*:/m, /^[ \t]+inputs\s*:/m], detail: 'Fluent Bit YAML pipeline' },

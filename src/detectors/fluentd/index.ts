@@ -1,5 +1,6 @@
 import { defineDetector } from '../detector.js';
-import { detectTool, type ConfigSpec } from '../prometheus/observability-facts.js';
+import { detectTool } from '../../facts/tool-evidence.js';
+import { type ConfigFileSpec } from '../../facts/config-files.js';
 import { definition } from './definition.js';
 
 /**
@@ -8,7 +9,7 @@ import { definition } from './definition.js';
  */
 const DIRECTIVES = [/^[ \t]*<(source|match(\s+[^>]*)?)>/m, /^[ \t]*@type\s+\S+/m];
 
-export const FLUENTD_CONFIGS: ConfigSpec[] = [
+export const FLUENTD_CONFIGS: ConfigFileSpec[] = [
   // ConfigMap keys are free-form (fluent.conf, kubernetes.conf, output.conf): the content decides.
   { name: /\.conf$/i, path: /(^|\/)(fluent\.conf|fluentd[^/]*\.conf|td-agent\.conf)$|(^|\/)(fluentd|td-agent)[^/]*\/.+\.conf$/i, content: DIRECTIVES, detail: 'Fluentd configuration with <source>/<match>' },
 ];

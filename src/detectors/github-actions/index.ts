@@ -3,8 +3,8 @@ import { findComponent } from '../../facts/component.js';
 import { isRecord } from '../../facts/k8s-objects.js';
 import { GITHUB_WORKFLOW } from '../../facts/paths.js';
 import { lineOf } from '../../parse/yaml.js';
+import { withoutSamples } from '../../facts/sample-paths.js';
 import { defineDetector } from '../detector.js';
-import { ownEvidence } from '../k8s-manifests/evidence-filters.js';
 import { definition } from './definition.js';
 
 export const detector = defineDetector(definition, (repo) => {
@@ -17,6 +17,6 @@ export const detector = defineDetector(definition, (repo) => {
     const name = typeof doc.name === 'string' ? `"${doc.name}" ` : '';
     evidence.push({ file: file.path, line: lineOf(doc, 'jobs', workflow.line), detail: `workflow ${name}with jobs ${Object.keys(doc.jobs).slice(0, 5).join(', ')}` });
   }
-  evidence.push(...ownEvidence(findComponent(repo, definition.component)));
+  evidence.push(...withoutSamples(findComponent(repo, definition.component)));
   return evidence;
 });

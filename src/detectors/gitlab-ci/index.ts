@@ -4,7 +4,7 @@ import { isRecord } from '../../facts/k8s-objects.js';
 import { GITLAB_CI } from '../../facts/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import { defineDetector } from '../detector.js';
-import { isSamplePath, ownEvidence } from '../k8s-manifests/evidence-filters.js';
+import { isSamplePath, withoutSamples } from '../../facts/sample-paths.js';
 import { definition } from './definition.js';
 
 /** Top-level keys that configure the pipeline rather than name a job. */
@@ -26,7 +26,7 @@ export const detector = defineDetector(definition, (repo) => {
       break;
     }
   }
-  evidence.push(...ownEvidence(findComponent(repo, definition.component)));
+  evidence.push(...withoutSamples(findComponent(repo, definition.component)));
   return evidence;
 });
 

@@ -1,7 +1,8 @@
 import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/component.js';
-import { provisioningEvidence } from '../ansible/provisioning-commands.js';
-import { matchingLines, ownEvidence } from '../ansible/text-lines.js';
+import { provisioningEvidence } from '../../facts/provisioning-commands.js';
+import { matchingLines, ownPlaces } from '../../facts/text-lines.js';
+import { infraProgramFiles } from '../../facts/infra-programs.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -15,8 +16,8 @@ export const detector = defineDetector(definition, (repo) => {
   for (const hit of matchingLines(repo, /\.(ya?ml|jinja|py)$/i, DEPLOYMENT_MANAGER, 'container')) {
     evidence.push({ file: hit.file, line: hit.line, detail: 'Deployment Manager GKE cluster' });
   }
-  for (const hit of matchingLines(repo, /\.(ts|js|py|go|cs|java)$/, GKE_IN_CODE, 'ontainer')) evidence.push({ file: hit.file, line: hit.line, detail: 'GKE cluster in infrastructure code' });
+  for (const hit of matchingLines(repo, infraProgramFiles(repo, /\.(ts|js|py|go|cs|java)$/), GKE_IN_CODE, 'ontainer')) evidence.push({ file: hit.file, line: hit.line, detail: 'GKE cluster in infrastructure code' });
   const component = findComponent(repo, definition.component);
   evidence.push(...component, ...provisioningEvidence(repo, definition.component.commands, component));
-  return ownEvidence(evidence);
+  return ownPlaces(evidence);
 });

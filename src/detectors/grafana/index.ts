@@ -2,10 +2,13 @@ import type { FileEvidence } from '../../core/types.js';
 import { isRecord, k8sObjects } from '../../facts/k8s-objects.js';
 import type { Repository } from '../../scan/repository.js';
 import { defineDetector } from '../detector.js';
-import { detectTool, isOwnUse, kubePrometheusJsonnet, type ConfigSpec } from '../prometheus/observability-facts.js';
+import { detectTool } from '../../facts/tool-evidence.js';
+import { isOwnUse } from '../../facts/own-use.js';
+import { kubePrometheusJsonnet } from '../../facts/kube-prometheus.js';
+import { type ConfigFileSpec } from '../../facts/config-files.js';
 import { definition } from './definition.js';
 
-export const GRAFANA_CONFIGS: ConfigSpec[] = [
+export const GRAFANA_CONFIGS: ConfigFileSpec[] = [
   // provisioning/datasources/*.yaml: `apiVersion: 1` then `datasources:` with at least one entry
   { name: /\.ya?ml$/i, path: /(^|\/)(provisioning\/)?datasources\/[^/]+$/i, content: [/^datasources\s*:/m, /^[ \t]*-?\s*type\s*:/m], detail: 'Grafana datasource provisioning' },
   { name: /^([\w-]*[-_])?datasources?\.ya?ml$/i, content: [/^datasources\s*:/m, /^[ \t]*-?\s*type\s*:/m], detail: 'Grafana datasource provisioning' },

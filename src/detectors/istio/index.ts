@@ -6,7 +6,9 @@ import type { Repository } from '../../scan/repository.js';
 import { isTemplated } from '../../parse/helm-template.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
-import { crdsOfGroup, isEnabling, metadataEntries, uniqueEvidence } from './metadata.js';
+import { isEnabling, metadataEntries } from '../../facts/k8s-metadata.js';
+import { uniqueEvidence } from '../../facts/evidence.js';
+import { crdsOfGroup } from '../../facts/crds.js';
 
 const ISTIO_GROUP = /^(networking|security|install|telemetry|extensions)\.istio\.io$/;
 /** Chart names Istio publishes that other projects use too: they need the Istio repository nearby. */

@@ -1,9 +1,10 @@
 import { defineDetector } from '../detector.js';
-import { detectTool, type ConfigSpec } from '../prometheus/observability-facts.js';
+import { detectTool } from '../../facts/tool-evidence.js';
+import { type ConfigFileSpec } from '../../facts/config-files.js';
 import { definition } from './definition.js';
 
 /** Jaeger v2 runs on the Collector framework: its config is a collector config with Jaeger's own storage/query extensions. */
-export const JAEGER_V2_CONFIG: ConfigSpec = {
+export const JAEGER_V2_CONFIG: ConfigFileSpec = {
   name: /\.ya?ml$/i,
   content: [/^[ \t]+jaeger_(storage|query)\s*:/m, /^service\s*:/m, /^[ \t]+pipelines\s*:/m],
   detail: 'Jaeger v2 configuration',

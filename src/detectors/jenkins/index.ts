@@ -1,6 +1,6 @@
 import { findComponent } from '../../facts/component.js';
+import { withoutSamples } from '../../facts/sample-paths.js';
 import { defineDetector } from '../detector.js';
-import { ownEvidence } from '../k8s-manifests/evidence-filters.js';
 import { definition } from './definition.js';
 import { cascFiles, jenkinsImages } from './jcasc.js';
 import { jenkinsfiles, sharedLibrarySteps } from './jenkinsfiles.js';
@@ -10,5 +10,5 @@ export const detector = defineDetector(definition, (repo) => [
   ...sharedLibrarySteps(repo),
   ...cascFiles(repo),
   ...jenkinsImages(repo),
-  ...ownEvidence(findComponent(repo, definition.component)),
+  ...withoutSamples(findComponent(repo, definition.component)),
 ]);

@@ -1,7 +1,7 @@
 import type { FileEvidence } from '../../core/types.js';
-import { isDocumentation } from '../../facts/paths.js';
 import type { Repository } from '../../scan/repository.js';
-import { isSamplePath } from '../k8s-manifests/evidence-filters.js';
+import { isSamplePath } from '../../facts/sample-paths.js';
+import { codeLines, type CodeLine } from '../../facts/code-lines.js';
 
 const JENKINSFILE_NAME = /(^|\/)(Jenkinsfile[^/]*|[^/]+\.jenkinsfile)$/i;
 
@@ -18,8 +18,8 @@ const SHAPES: [RegExp, string][] = [
 export function jenkinsfiles(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
   for (const file of repo.filesMatching(JENKINSFILE_NAME)) {
-    if (isDocumentation(file.path) || isSamplePath(file.path)) continue;
-    const found = firstShape(codeLines(repo.text(file.path)));
+    if (isSamplePath(file.path)) continue;
+    const found = firstShape(groovyCodeLines(repo.text(file.path)));
     if (found) evidence.push({ file: file.path, line: found.line, detail: found.detail });
   }
   return evidence;
@@ -30,7 +30,7 @@ export function sharedLibrarySteps(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
   for (const file of repo.filesMatching(/(^|\/)vars\/[^/]+\.groovy$/)) {
     if (isSamplePath(file.path)) continue;
-    const call = codeLines(repo.text(file.path)).find((l) => /^(def|void|Object|Map|String|boolean)\s+call\s*\(/.test(l.text));
+    const call = groovyCodeLines(repo.text(file.path)).find((l) => /^(def|void|Object|Map|String|boolean)\s+call\s*\(/.test(l.text));
     if (call) evidence.push({ file: file.path, line: call.line, detail: 'Jenkins shared library step' });
   }
   return evidence;
@@ -46,29 +46,9 @@ function firstShape(lines: { text: string; line: number }[]): { line: number; de
   return first && SHAPES[4]![0].test(first.text) ? { line: first.line, detail: SHAPES[4]![1] } : undefined;
 }
 
-/** Trimmed lines outside // and /* *\/ comments, with their 1-based numbers. */
-export function codeLines(text: string | undefined): { text: string; line: number }[] {
-  if (text === undefined) return [];
-  const out: { text: string; line: number }[] = [];
-  let inBlock = false;
-  text.split('\n').forEach((raw, index) => {
-    let line = raw.trim();
-    if (inBlock) {
-      const end = line.indexOf('*/');
-      if (end < 0) return;
-      inBlock = false;
-      line = line.slice(end + 2).trim();
-    }
-    if (line.startsWith('/*')) {
-      const end = line.indexOf('*/', 2);
-      if (end < 0) {
-        inBlock = true;
-        return;
-      }
-      line = line.slice(end + 2).trim();
-    }
-    if (line === '' || line.startsWith('//') || line.startsWith('*') || line.startsWith('#!')) return;
-    out.push({ text: line, line: index + 1 });
-  });
-  return out;
+/** Groovy comments: `//`, the `*` lines of a doc comment, and a `#!` shebang. */
+const GROOVY_COMMENT = /^(\/\/|\*|#!)/;
+
+function groovyCodeLines(text: string | undefined): CodeLine[] {
+  return codeLines(text, GROOVY_COMMENT);
 }

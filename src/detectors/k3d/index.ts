@@ -1,5 +1,6 @@
-import { commandEvidence, configEvidence, useEvidence, uniqueEvidence } from '../image-pipeline/ci-evidence.js';
-import { runsTool } from '../image-pipeline/tool-runs.js';
+import { commandEvidence, configEvidence, useEvidence } from '../../facts/ci-evidence.js';
+import { uniquePlaces } from '../../facts/evidence.js';
+import { runsTool } from '../../facts/tool-runs.js';
 import { YAML_FILE } from '../../facts/paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
@@ -13,7 +14,7 @@ export function runsK3d(text: string): boolean {
 }
 
 export const detector = defineDetector(definition, (repo) =>
-  uniqueEvidence([
+  uniquePlaces([
     ...configEvidence(repo, { path: YAML_FILE, contains: 'k3d.io', key: 'apiVersion', value: /^k3d\.io\//, also: (doc) => doc.kind === 'Simple' || doc.kind === 'Cluster', detail: 'k3d configuration' }),
     ...commandEvidence(repo, runsK3d),
     ...useEvidence(repo, /^(AbsaOSS\/k3d-action|nolar\/setup-k3d-k3s|rinx\/setup-k3d)@/i),

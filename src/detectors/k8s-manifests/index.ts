@@ -3,10 +3,10 @@ import { k8sObjects, type K8sObject } from '../../facts/k8s-objects.js';
 import { CHART_YAML } from '../../facts/paths.js';
 import type { Repository } from '../../scan/repository.js';
 import { defineDetector } from '../detector.js';
-import { kustomizations } from '../kustomize/kustomizations.js';
+import { kustomizations } from '../../facts/kustomizations.js';
 import { definition } from './definition.js';
-import { isSamplePath } from './evidence-filters.js';
-import { isClusterObject } from './object-kinds.js';
+import { isSamplePath } from '../../facts/sample-paths.js';
+import { isClusterObject } from '../../facts/object-kinds.js';
 
 export const detector = defineDetector(definition, (repo) => {
   const chartDirs = chartContentDirs(repo);
@@ -24,8 +24,6 @@ export const detector = defineDetector(definition, (repo) => {
 function isManifest(object: K8sObject, chartDirs: string[], patchFiles: Set<string>): boolean {
   // Chart templates are Helm's evidence; a patch alone is half an object.
   if (object.templated || patchFiles.has(object.file) || isSamplePath(object.file)) return false;
-  // Dotfiles (.fluxschema.yml, .kube-linter.yaml…) configure a tool; nobody applies them.
-  if (/(^|\/)\.[^/]+$/.test(object.file)) return false;
   if (chartDirs.some((dir) => object.file.startsWith(dir))) return false;
   return isClusterObject(object.apiVersion, object.kind);
 }

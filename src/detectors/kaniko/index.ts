@@ -1,8 +1,9 @@
 import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/component.js';
 import type { Repository } from '../../scan/repository.js';
-import { ciToolEvidence, commandEvidence, useEvidence, uniqueEvidence } from '../image-pipeline/ci-evidence.js';
-import { isTestDataPath } from '../image-pipeline/tool-runs.js';
+import { ciToolEvidence, commandEvidence, useEvidence } from '../../facts/ci-evidence.js';
+import { uniquePlaces } from '../../facts/evidence.js';
+import { isTestDataPath } from '../../facts/sample-paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -25,7 +26,7 @@ function skaffoldKaniko(repo: Repository): FileEvidence[] {
 }
 
 export const detector = defineDetector(definition, (repo) =>
-  uniqueEvidence([
+  uniquePlaces([
     ...ciToolEvidence(repo, { images: /(^|\/)kaniko-project\/executor(:|@|$)/i, tektonTasks: /^kaniko$/ }),
     ...commandEvidence(repo, runsKaniko),
     ...useEvidence(repo, /^(aevea\/action-kaniko|int128\/kaniko-action)@/i),

@@ -1,8 +1,9 @@
 import { defineDetector } from '../detector.js';
-import { detectTool, type ConfigSpec } from '../prometheus/observability-facts.js';
+import { detectTool } from '../../facts/tool-evidence.js';
+import { type ConfigFileSpec } from '../../facts/config-files.js';
 import { definition } from './definition.js';
 
-export const KIBANA_CONFIG: ConfigSpec = {
+export const KIBANA_CONFIG: ConfigFileSpec = {
   name: /^(kibana|opensearch_dashboards)\.ya?ml$/i,
   content: [/^[ \t]*(server\.[\w.]+|elasticsearch\.(hosts|username|ssl[\w.]*)|opensearch\.(hosts|username|ssl[\w.]*)|xpack\.[\w.]+)\s*:/m],
   detail: 'Kibana/OpenSearch Dashboards configuration',

@@ -1,5 +1,6 @@
-import { commandEvidence, configEvidence, useEvidence, uniqueEvidence } from '../image-pipeline/ci-evidence.js';
-import { runsTool } from '../image-pipeline/tool-runs.js';
+import { commandEvidence, configEvidence, useEvidence } from '../../facts/ci-evidence.js';
+import { uniquePlaces } from '../../facts/evidence.js';
+import { runsTool } from '../../facts/tool-runs.js';
 import { YAML_FILE } from '../../facts/paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
@@ -13,7 +14,7 @@ export function runsKind(text: string): boolean {
 }
 
 export const detector = defineDetector(definition, (repo) =>
-  uniqueEvidence([
+  uniquePlaces([
     ...configEvidence(repo, { path: YAML_FILE, contains: 'kind.x-k8s.io', key: 'apiVersion', value: /^kind\.x-k8s\.io\//, also: (doc) => doc.kind === 'Cluster', detail: 'kind Cluster configuration' }),
     ...commandEvidence(repo, runsKind),
     ...useEvidence(repo, /^(helm\/kind-action|engineerd\/setup-kind|container-tools\/kind-action)@/i),

@@ -1,7 +1,7 @@
 import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/component.js';
-import { provisioningEvidence } from '../ansible/provisioning-commands.js';
-import { matchingLines, ownEvidence } from '../ansible/text-lines.js';
+import { provisioningEvidence } from '../../facts/provisioning-commands.js';
+import { matchingLines, ownPlaces } from '../../facts/text-lines.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -21,5 +21,5 @@ export const detector = defineDetector(definition, (repo) => {
   }
   const component = findComponent(repo, definition.component);
   evidence.push(...component, ...provisioningEvidence(repo, definition.component.commands, component));
-  return ownEvidence(evidence);
+  return ownPlaces(evidence);
 });

@@ -1,7 +1,7 @@
 import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/component.js';
-import { provisioningEvidence } from '../ansible/provisioning-commands.js';
-import { matchingLines, ownEvidence } from '../ansible/text-lines.js';
+import { provisioningEvidence } from '../../facts/provisioning-commands.js';
+import { matchingLines, ownPlaces } from '../../facts/text-lines.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -25,5 +25,5 @@ export const detector = defineDetector(definition, (repo) => {
     evidence.push({ file: hit.file, line: hit.line, detail: `kubeadm configuration (${hit.text.replace(/^.*?kubeadm/, 'kubeadm').replace(/["']/g, '')})` });
   }
   evidence.push(...provisioningEvidence(repo, definition.component.commands, evidence));
-  return ownEvidence(evidence);
+  return ownPlaces(evidence);
 });

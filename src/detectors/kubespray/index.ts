@@ -3,9 +3,10 @@ import { findComponent } from '../../facts/component.js';
 import { isRecord } from '../../facts/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
-import { ansiblePlays } from '../ansible/playbooks.js';
-import { provisioningEvidence } from '../ansible/provisioning-commands.js';
-import { isProse, matchingLines, ownEvidence } from '../ansible/text-lines.js';
+import { ansiblePlays } from '../../facts/ansible-plays.js';
+import { provisioningEvidence } from '../../facts/provisioning-commands.js';
+import { matchingLines, ownPlaces } from '../../facts/text-lines.js';
+import { isProse } from '../../facts/sample-paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -24,7 +25,7 @@ export const detector = defineDetector(definition, (repo) => {
   }
   const component = findComponent(repo, definition.component);
   evidence.push(...component, ...provisioningEvidence(repo, definition.component.commands, component));
-  return ownEvidence(evidence);
+  return ownPlaces(evidence);
 });
 
 function groupVars(repo: Repository): FileEvidence[] {

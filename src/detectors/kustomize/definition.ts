@@ -10,8 +10,10 @@ export const definition = {
     'Keep a kustomize base per service and one overlay per environment (namespace, image tag, replicas as patches), and build it in CI with `kustomize build overlays/<env>` so reviewers see what changes.',
   component: {
     commands: [
-      /(^|[\s;&|(/])kustomize\s+(build|edit|create|cfg)\b/,
-      /(^|[\s;&|(/])(kubectl|oc)\s+([^\s|;&]+\s+)*?(apply|delete|diff|create)\s+([^\s|;&]+\s+)*?(-k|--kustomize)(\s|=|$)/,
+      // A remote target (`kubectl apply -k https://github.com/…/config/crd`) installs someone else's
+      // kustomization; it does not show that this repository keeps any.
+      /(^|[\s;&|(/])kustomize\s+(build|edit|create|cfg)\b(?!\s+["']?(https?:\/\/|github\.com\/|git@|git::|ssh:\/\/))/,
+      /(^|[\s;&|(/])(kubectl|oc)\s+([^\s|;&]+\s+)*?(apply|delete|diff|create)\s+([^\s|;&]+\s+)*?(-k|--kustomize)(\s*$|(\s+|=)(?!["']?(https?:\/\/|github\.com\/|git@|git::|ssh:\/\/)))/,
       /(^|[\s;&|(/])(kubectl|oc)\s+kustomize\b/,
     ],
     ciUses: [/^imranismail\/setup-kustomize@|^karancode\/kustomize-github-action@|^syntaqx\/setup-kustomize@|^multani\/action-setup-kustomize@/i],

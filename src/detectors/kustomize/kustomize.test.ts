@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectIn, fixtureRepo, places, writeTree } from '../../../test/helpers/fixtures.js';
 import { detector } from './index.js';
-import { kustomizations } from './kustomizations.js';
+import { kustomizations } from '../../facts/kustomizations.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 
@@ -30,6 +30,11 @@ describe('kustomize detector', () => {
 
   it('ignores READMEs, commented commands, docs and files that merely share the name', async () => {
     const result = await detectIn(detector, join(fixtures, 'lookalikes'));
+    expect(result.evidence).toEqual([]);
+  });
+
+  it('does not count a CI step that applies someone else\'s remote kustomization (a chart repository installing CRDs)', async () => {
+    const result = await detectIn(detector, join(fixtures, 'remote-install'));
     expect(result.evidence).toEqual([]);
   });
 

@@ -2,7 +2,9 @@ import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/component.js';
 import { k8sObjects } from '../../facts/k8s-objects.js';
 import { defineDetector } from '../detector.js';
-import { crdsOfGroup, isEnabling, metadataEntries, uniqueEvidence } from '../istio/metadata.js';
+import { isEnabling, metadataEntries } from '../../facts/k8s-metadata.js';
+import { uniqueEvidence } from '../../facts/evidence.js';
+import { crdsOfGroup } from '../../facts/crds.js';
 import { definition } from './definition.js';
 
 export const detector = defineDetector(definition, (repo) => {

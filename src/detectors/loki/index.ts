@@ -1,8 +1,9 @@
 import { defineDetector } from '../detector.js';
-import { detectTool, type ConfigSpec } from '../prometheus/observability-facts.js';
+import { detectTool } from '../../facts/tool-evidence.js';
+import { type ConfigFileSpec } from '../../facts/config-files.js';
 import { definition } from './definition.js';
 
-export const LOKI_CONFIGS: ConfigSpec[] = [
+export const LOKI_CONFIGS: ConfigFileSpec[] = [
   // schema_config is Loki's own (index periods and object store): no other tool writes it.
   { name: /^(loki[\w.-]*|local-config|config)\.ya?ml$/i, path: /loki/i, content: [/^schema_config\s*:/m, /^[ \t]+configs\s*:/m], detail: 'Loki configuration with schema_config' },
   { name: /^loki[\w.-]*\.ya?ml$/i, content: [/^schema_config\s*:/m, /^[ \t]+configs\s*:/m], detail: 'Loki configuration with schema_config' },

@@ -1,5 +1,6 @@
-import { commandEvidence, useEvidence, uniqueEvidence } from '../image-pipeline/ci-evidence.js';
-import { runsTool } from '../image-pipeline/tool-runs.js';
+import { commandEvidence, useEvidence } from '../../facts/ci-evidence.js';
+import { uniquePlaces } from '../../facts/evidence.js';
+import { runsTool } from '../../facts/tool-runs.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -11,7 +12,7 @@ export function runsMinikube(text: string): boolean {
 }
 
 export const detector = defineDetector(definition, (repo) =>
-  uniqueEvidence([
+  uniquePlaces([
     ...commandEvidence(repo, runsMinikube),
     ...useEvidence(repo, /^(medyagh\/setup-minikube|manusa\/actions-setup-minikube)@/i),
   ]),

@@ -2,12 +2,12 @@ import type { FileEvidence } from '../../core/types.js';
 import { ciFacts } from '../../facts/ci.js';
 import { findComponent } from '../../facts/component.js';
 import { deployedImages, parseImage } from '../../facts/images.js';
-import { DOCKERFILE, isDocumentation } from '../../facts/paths.js';
+import { DOCKERFILE } from '../../facts/paths.js';
 import type { Repository } from '../../scan/repository.js';
-import { uniqueEvidence } from '../image-pipeline/ci-evidence.js';
-import { imagePushes, pushRegistries } from '../image-pipeline/pushes.js';
-import { commandHints, registryOfHost } from '../image-pipeline/registries.js';
-import { isSampleOrDocPath, isTestDataPath } from '../image-pipeline/tool-runs.js';
+import { uniquePlaces } from '../../facts/evidence.js';
+import { imagePushes, pushRegistries } from '../../facts/image-pushes.js';
+import { commandHints, registryOfHost } from '../../facts/registries.js';
+import { isSampleOrDocPath, isTestDataPath } from '../../facts/sample-paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -16,7 +16,7 @@ const PACKAGE_SETTINGS = /(^|\/)(pom\.xml|settings\.xml|\.npmrc|\.yarnrc(\.yml)?
 const NEXUS_URL = /https?:\/\/[^/\s"'<>]*nexus[^/\s"'<>]*/i;
 
 export const detector = defineDetector(definition, (repo) =>
-  uniqueEvidence([
+  uniquePlaces([
     ...findComponent(repo, definition.component),
     ...pushesToNexus(repo),
     ...logins(repo),
@@ -56,7 +56,7 @@ function pulledImages(repo: Repository): FileEvidence[] {
     if (registry !== '' && registryOfHost(registry) === 'Nexus') evidence.push({ file: ref.file, line: ref.line, detail: `image from a Nexus registry (${registry})` });
   }
   for (const file of repo.filesMatching(DOCKERFILE)) {
-    if (isDocumentation(file.path) || isTestDataPath(file.path)) continue;
+    if (isTestDataPath(file.path)) continue;
     for (const stage of repo.dockerfile(file.path)?.stages ?? []) {
       const { registry } = parseImage(stage.image || stage.written);
       if (registry !== '' && registryOfHost(registry) === 'Nexus') {

@@ -4,11 +4,13 @@ import { isRecord, workloads } from '../../facts/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
 import { defineDetector } from '../detector.js';
-import { detectTool, isOwnUse, type ConfigSpec } from '../prometheus/observability-facts.js';
+import { detectTool } from '../../facts/tool-evidence.js';
+import { isOwnUse } from '../../facts/own-use.js';
+import { type ConfigFileSpec } from '../../facts/config-files.js';
 import { definition } from './definition.js';
 
 /** A Collector config: top-level receivers and exporters, and pipelines under service. */
-export const COLLECTOR_CONFIG: ConfigSpec = {
+export const COLLECTOR_CONFIG: ConfigFileSpec = {
   name: /\.ya?ml$/i,
   content: [/^receivers\s*:/m, /^exporters\s*:/m, /^service\s*:\s*(#.*)?\n(\s+.*\n|\s*\n)*?\s+pipelines\s*:/m],
   // Jaeger v2 is built on the Collector; its config is Jaeger's (see the jaeger detector).
@@ -17,7 +19,7 @@ export const COLLECTOR_CONFIG: ConfigSpec = {
 };
 
 /** The SDK's declarative configuration file (`file_format` with tracer/meter/logger providers). */
-export const SDK_CONFIG: ConfigSpec = {
+export const SDK_CONFIG: ConfigFileSpec = {
   name: /\.ya?ml$/i,
   content: [/^file_format\s*:/m, /^(tracer|meter|logger)_provider\s*:/m],
   detail: 'OpenTelemetry SDK configuration file',

@@ -2,8 +2,9 @@ import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/component.js';
 import { isRecord } from '../../facts/k8s-objects.js';
 import type { Repository } from '../../scan/repository.js';
-import { provisioningEvidence } from '../ansible/provisioning-commands.js';
-import { isProse, ownEvidence } from '../ansible/text-lines.js';
+import { provisioningEvidence } from '../../facts/provisioning-commands.js';
+import { isProse } from '../../facts/sample-paths.js';
+import { ownPlaces } from '../../facts/text-lines.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -17,7 +18,7 @@ export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [...hclTemplates(repo), ...jsonTemplates(repo)];
   const component = findComponent(repo, definition.component);
   evidence.push(...component, ...provisioningEvidence(repo, definition.component.commands, component));
-  return ownEvidence(evidence);
+  return ownPlaces(evidence);
 });
 
 /** One evidence per *.pkr.hcl file: its first source/build/packer block. */

@@ -1,5 +1,6 @@
-import { commandEvidence, useEvidence, uniqueEvidence } from '../image-pipeline/ci-evidence.js';
-import { toolArgs } from '../image-pipeline/tool-runs.js';
+import { commandEvidence, useEvidence } from '../../facts/ci-evidence.js';
+import { uniquePlaces } from '../../facts/evidence.js';
+import { toolArgs } from '../../facts/tool-runs.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -10,7 +11,7 @@ export function runsPodman(text: string): boolean {
 }
 
 export const detector = defineDetector(definition, (repo) =>
-  uniqueEvidence([
+  uniquePlaces([
     ...commandEvidence(repo, runsPodman),
     ...useEvidence(repo, /^redhat-actions\/(podman-login|push-to-registry)@/i),
   ]),

@@ -1,8 +1,10 @@
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
-import { detectTool, kubePrometheusJsonnet, type ConfigSpec } from './observability-facts.js';
+import { detectTool } from '../../facts/tool-evidence.js';
+import { kubePrometheusJsonnet } from '../../facts/kube-prometheus.js';
+import { type ConfigFileSpec } from '../../facts/config-files.js';
 
-export const PROMETHEUS_CONFIGS: ConfigSpec[] = [
+export const PROMETHEUS_CONFIGS: ConfigFileSpec[] = [
   // prometheus.yml (or prometheus.yaml, prometheus-*.yml) that really scrapes something
   { name: /^prometheus[\w.-]*\.ya?ml$/i, content: [/^[ \t]*scrape_configs\s*:/m, /^[ \t]*-\s*job_name\s*:/m], detail: 'Prometheus configuration with scrape_configs' },
   // a Prometheus 3 server fed by OTLP or remote write has no scrape jobs, but keeps `global:` beside them

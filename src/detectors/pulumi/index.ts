@@ -3,7 +3,8 @@ import { findComponent } from '../../facts/component.js';
 import { isRecord } from '../../facts/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
-import { isProse, ownEvidence } from '../ansible/text-lines.js';
+import { isProse } from '../../facts/sample-paths.js';
+import { ownPlaces } from '../../facts/text-lines.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -13,7 +14,7 @@ const STACK = /(^|\/)Pulumi\.([^/.]+)\.ya?ml$/;
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [...projectFiles(repo), ...stackFiles(repo)];
   evidence.push(...findComponent(repo, definition.component));
-  return ownEvidence(evidence);
+  return ownPlaces(evidence);
 });
 
 /** Pulumi.yaml: a project names its language runtime (a template's Pulumi.yaml does too). */

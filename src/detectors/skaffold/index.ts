@@ -1,5 +1,6 @@
-import { commandEvidence, configEvidence, useEvidence, uniqueEvidence } from '../image-pipeline/ci-evidence.js';
-import { runsTool } from '../image-pipeline/tool-runs.js';
+import { commandEvidence, configEvidence, useEvidence } from '../../facts/ci-evidence.js';
+import { uniquePlaces } from '../../facts/evidence.js';
+import { runsTool } from '../../facts/tool-runs.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -10,7 +11,7 @@ export function runsSkaffold(text: string): boolean {
 }
 
 export const detector = defineDetector(definition, (repo) =>
-  uniqueEvidence([
+  uniquePlaces([
     ...configEvidence(repo, { path: /(^|\/)skaffold[^/]*\.ya?ml$/i, key: 'apiVersion', value: /^skaffold\/v\d/, detail: 'Skaffold configuration' }),
     ...commandEvidence(repo, runsSkaffold),
     ...useEvidence(repo, /^hiberbee\/github-action-skaffold@/i),

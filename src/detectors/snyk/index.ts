@@ -1,5 +1,5 @@
-import { ciToolEvidence } from '../image-pipeline/ci-evidence.js';
-import { toolArgs } from '../image-pipeline/tool-runs.js';
+import { ciToolEvidence } from '../../facts/ci-evidence.js';
+import { toolArgs } from '../../facts/tool-runs.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 

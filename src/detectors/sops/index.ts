@@ -5,9 +5,9 @@ import { YAML_FILE } from '../../facts/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
 import { defineDetector } from '../detector.js';
-import { uniqueEvidence } from '../istio/metadata.js';
+import { uniqueEvidence } from '../../facts/evidence.js';
 import { definition } from './definition.js';
-import { isSopsMetadata } from './sops-metadata.js';
+import { isSopsMetadata } from '../../facts/sops-metadata.js';
 
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [...encryptedFiles(repo)];

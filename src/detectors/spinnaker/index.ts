@@ -1,12 +1,13 @@
 import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/component.js';
+import { withoutSamples } from '../../facts/sample-paths.js';
 import { defineDetector } from '../detector.js';
-import { firstPerFile, ownEvidence } from '../k8s-manifests/evidence-filters.js';
+import { firstPerFile } from '../../facts/evidence.js';
 import { definition } from './definition.js';
 import { pipelineFiles } from './pipelines.js';
 
 export const detector = defineDetector(definition, (repo) => {
   const component = findComponent(repo, definition.component).map((e) => (e.detail === 'configuration file' ? { ...e, detail: /\.hal\/config$/.test(e.file) ? 'Halyard configuration' : 'Armory dinghyfile (pipelines as code)' } : e));
   const evidence: FileEvidence[] = [...pipelineFiles(repo), ...component];
-  return firstPerFile(ownEvidence(evidence));
+  return firstPerFile(withoutSamples(evidence));
 });

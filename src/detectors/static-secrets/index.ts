@@ -3,7 +3,7 @@ import { isRecord, k8sObjects } from '../../facts/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
 import { defineDetector } from '../detector.js';
-import { isSopsMetadata } from '../sops/sops-metadata.js';
+import { isSopsMetadata } from '../../facts/sops-metadata.js';
 import { definition } from './definition.js';
 import { isLiteralSecretValue } from './literal.js';
 

@@ -1,8 +1,8 @@
 import type { FileEvidence } from '../../core/types.js';
-import { isDocumentation } from '../../facts/paths.js';
 import type { Repository } from '../../scan/repository.js';
-import { commandEvidence } from '../image-pipeline/ci-evidence.js';
-import { isTestDataPath, runsTool } from '../image-pipeline/tool-runs.js';
+import { commandEvidence } from '../../facts/ci-evidence.js';
+import { runsTool } from '../../facts/tool-runs.js';
+import { isTestDataPath } from '../../facts/sample-paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -17,7 +17,7 @@ export function runsTilt(text: string): boolean {
 function tiltfiles(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
   for (const file of repo.filesMatching(TILTFILE)) {
-    if (isDocumentation(file.path) || isTestDataPath(file.path)) continue;
+    if (isTestDataPath(file.path)) continue;
     const lines = (repo.text(file.path) ?? '').split('\n');
     const index = lines.findIndex((line) => TILT_CALL.test(line));
     if (index >= 0) evidence.push({ file: file.path, line: index + 1, detail: `Tiltfile calls ${TILT_CALL.exec(lines[index]!)![1]}()` });

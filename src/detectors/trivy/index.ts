@@ -1,6 +1,7 @@
 import type { FileEvidence } from '../../core/types.js';
-import { ciToolEvidence, gitlabContainerScanning, uniqueEvidence } from '../image-pipeline/ci-evidence.js';
-import { toolArgs } from '../image-pipeline/tool-runs.js';
+import { ciToolEvidence, gitlabContainerScanning } from '../../facts/ci-evidence.js';
+import { uniquePlaces } from '../../facts/evidence.js';
+import { toolArgs } from '../../facts/tool-runs.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -22,5 +23,5 @@ export const detector = defineDetector(definition, (repo) => {
   for (const scan of gitlabContainerScanning(repo)) {
     if (scan.analyzer === 'trivy') evidence.push({ file: scan.file, line: scan.line, detail: `includes ${scan.ref} (Trivy analyzer)` });
   }
-  return uniqueEvidence(evidence);
+  return uniquePlaces(evidence);
 });

@@ -3,7 +3,8 @@ import { findComponent } from '../../facts/component.js';
 import { isRecord, k8sObjects } from '../../facts/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
 import { defineDetector } from '../detector.js';
-import { isEnabling, metadataEntries, uniqueEvidence } from '../istio/metadata.js';
+import { isEnabling, metadataEntries } from '../../facts/k8s-metadata.js';
+import { uniqueEvidence } from '../../facts/evidence.js';
 import { definition } from './definition.js';
 
 export const detector = defineDetector(definition, (repo) => {

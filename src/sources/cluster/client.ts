@@ -16,6 +16,8 @@ export class HttpStatusError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Seconds from a Retry-After header (429, 503), when the server sent one as a number. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -78,7 +80,8 @@ export class ClusterClient {
     const response = await this.config.httpApi.send(context).toPromise();
     const text = await response.body.text();
     if (response.httpStatusCode < 200 || response.httpStatusCode > 299) {
-      throw new HttpStatusError(response.httpStatusCode, statusMessage(text, response.httpStatusCode));
+      const retryAfter = Number(response.headers['retry-after']);
+      throw new HttpStatusError(response.httpStatusCode, statusMessage(text, response.httpStatusCode), Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined);
     }
     try {
       return JSON.parse(text) as unknown;

@@ -19,6 +19,8 @@ export class ClusterAccessError extends Error {
 }
 
 export function oneLine(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  // Server messages are untrusted: no control character (an ESC would reach the terminal) survives.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const line = text.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
   return line.length > 300 ? `${line.slice(0, 297)}...` : line;
 }

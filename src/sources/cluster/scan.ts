@@ -97,9 +97,25 @@ function stripEnvValues(value: unknown): unknown {
   for (const [key, child] of Object.entries(value)) {
     if (key === 'env' && Array.isArray(child)) {
       out.env = child.map((entry) => (isRecord(entry) && 'value' in entry ? { ...entry, value: '' } : entry));
+    } else if ((key === 'args' || key === 'command') && Array.isArray(child)) {
+      out[key] = redactSecretFlags(child);
     } else {
       out[key] = stripEnvValues(child);
     }
   }
   return out;
+}
+
+const SECRET_FLAG = /^-{1,2}[\w.-]*(pass(word|wd)?|token|secret|credentials?|api[_-]?key|private[_-]?key)[\w.-]*$/i;
+
+/** `--password=x`, `--db-token x`: the flag stays (detectors may read it), its value does not. */
+function redactSecretFlags(args: unknown[]): unknown[] {
+  return args.map((arg, i) => {
+    if (typeof arg !== 'string') return arg;
+    const eq = arg.indexOf('=');
+    if (eq > 0 && SECRET_FLAG.test(arg.slice(0, eq))) return `${arg.slice(0, eq)}=<redacted>`;
+    const previous = args[i - 1];
+    if (typeof previous === 'string' && !previous.includes('=') && SECRET_FLAG.test(previous) && !arg.startsWith('-')) return '<redacted>';
+    return arg;
+  });
 }

@@ -3,7 +3,7 @@ import { isRecord } from '../../facts/k8s-objects.js';
 import { SELECTED_CUSTOM_RESOURCES } from '../../cluster/footprints.js';
 import { secretMetadataOnly } from '../../cluster/secrets.js';
 import type { ForbiddenResource } from '../../cluster/types.js';
-import { classifyFailure, type ClusterClient, type RequestFailure } from './client.js';
+import { classifyFailure, HttpStatusError, type ClusterClient, type RequestFailure } from './client.js';
 import { ClusterAccessError } from './errors.js';
 import { CLUSTER_RESOURCES, JSON_ACCEPT, METADATA_ONLY_ACCEPT, groupVersion, qualifiedName, resourcePath, type ClusterResource } from './resources.js';
 
@@ -33,6 +33,9 @@ export interface WalkResult {
 
 export const DEFAULTS = { requestTimeoutMs: 30_000, deadlineMs: 300_000, pageSize: 500 } as const;
 
+/** A 429 (too many requests) is retried once, after its Retry-After (default 1 s), if that is at most this long. */
+const MAX_RETRY_AFTER_MS = 10_000;
+
 /**
  * Lists every resource the scan needs, page by page (limit/continue), handing each object to the
  * sink and dropping the page. Only GET requests. A 403 is recorded and the walk goes on; other
@@ -49,16 +52,28 @@ export async function walkCluster(client: ClusterClient, options: WalkOptions, s
   };
 
   const deadline = new AbortController();
+  const deadlineAt = Date.now() + deadlineMs;
   const timer = setTimeout(() => deadline.abort(), deadlineMs);
   timer.unref?.();
   let answered = false;
   const definitions: Record<string, unknown>[] = [];
 
   const request = async (path: string, query: Record<string, string | undefined>, accept: string): Promise<unknown> => {
-    const signal = AbortSignal.any([deadline.signal, AbortSignal.timeout(requestTimeoutMs)]);
-    const body = await client.get(path, query, accept, signal);
-    answered = true;
-    return body;
+    for (let attempt = 0; ; attempt++) {
+      const signal = AbortSignal.any([deadline.signal, AbortSignal.timeout(requestTimeoutMs)]);
+      try {
+        const body = await client.get(path, query, accept, signal);
+        answered = true;
+        return body;
+      } catch (error) {
+        // API priority and fairness answers 429 with Retry-After: wait once, within the deadline, then give up.
+        if (attempt > 0 || !(error instanceof HttpStatusError) || error.status !== 429) throw error;
+        answered = true;
+        const waitMs = (error.retryAfterSeconds ?? 1) * 1000;
+        if (waitMs > MAX_RETRY_AFTER_MS || Date.now() + waitMs >= deadlineAt) throw error;
+        await pause(waitMs, deadline.signal);
+      }
+    }
   };
 
   /** Failures that mean the cluster cannot be read at all; anything else is about one list. */
@@ -73,6 +88,8 @@ export async function walkCluster(client: ClusterClient, options: WalkOptions, s
     if (failure.kind === 'aborted' && !deadline.signal.aborted) {
       return new ClusterAccessError('timeout', `${where} did not answer ${what} within ${seconds(requestTimeoutMs)}`);
     }
+    // Not one answer before the deadline: the cluster was not read at all, which is no partial result.
+    if (failure.kind === 'aborted') return new ClusterAccessError('timeout', `${where} did not answer ${what} within the deadline of ${seconds(deadlineMs)}`);
     return undefined;
   };
 
@@ -200,6 +217,19 @@ function definitionSummary(crd: Record<string, unknown>): Record<string, unknown
   const spec = isRecord(crd.spec) ? crd.spec : {};
   const versions = Array.isArray(spec.versions) ? spec.versions.filter(isRecord).map((v) => ({ name: v.name, served: v.served, storage: v.storage })) : [];
   return { spec: { group: spec.group, names: { plural: isRecord(spec.names) ? spec.names.plural : undefined }, versions } };
+}
+
+/** Waits, or stops waiting at once when the scan's deadline passes. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 function seconds(ms: number): string {

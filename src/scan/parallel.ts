@@ -1,0 +1,201 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Limits } from '../core/limits.js';
+import type { Detector } from '../detectors/detector.js';
+import { ScanCache, type ScanCacheSettings } from '../cache/scan-cache.js';
+import { scanRepository, ScanInputError, type ScannedRepository } from './scan-repository.js';
+import { readHistory, type HistoryFacts } from '../history/index.js';
+import { platformMembers } from '../config/repositories.js';
+import type { OrgConfig } from '../config/schema.js';
+import type { WorkerJob, WorkerMessage } from './scan-worker.js';
+
+/** Below this many repositories, starting workers (each loads every detector and parser) costs more than it saves. */
+export const MIN_REPOSITORIES_FOR_WORKERS = 4;
+const MAX_WORKERS = 4;
+
+export interface ScanProgress {
+  /** Repositories finished so far, and files read in all. */
+  done: number;
+  total: number;
+  files: number;
+  /** The repository most recently started or reporting. */
+  current: string;
+}
+
+/** What readHistory needs, as data (worker threads cannot receive functions). */
+export interface HistoryRequest {
+  since: Date;
+  now: Date;
+  mainBranch?: string;
+  /** Platform team members come from it (`platformMembers`). */
+  config: OrgConfig;
+}
+
+/** A repository to scan: where it is, and its name in reports (history evidence names it). */
+export interface ScanJob {
+  root: string;
+  label: string;
+}
+
+export interface ScannedWithHistory extends ScannedRepository {
+  /** Present when history was asked for. */
+  history?: Pick<HistoryFacts, 'detections' | 'unknown'>;
+}
+
+export interface ScanManyOptions {
+  limits: Limits;
+  /** Read each repository's git history too (on the same thread as its scan). */
+  history?: HistoryRequest;
+  detectors: readonly Detector[] | 'all';
+  cache?: ScanCacheSettings;
+  /** Worker threads to use; default: one per available core (up to 4), none on one core or for few repositories. */
+  workers?: number;
+  /** The compiled worker module; tests point it at dist/. Default: scan-worker.js beside this module. */
+  workerUrl?: URL;
+  onProgress?: (progress: ScanProgress) => void;
+}
+
+/**
+ * Scans many repositories, on worker threads when that pays, and gives each result back in the
+ * order asked: `result(i)` is the scan of `paths[i]` whatever order the workers finish in, so
+ * reports do not depend on timing. A repository that cannot be scanned rejects its own promise only.
+ */
+export class RepositoryScans {
+  private readonly results: (Promise<ScannedWithHistory> | undefined)[];
+  private readonly workers: Worker[] = [];
+  private readonly progress: ScanProgress;
+  private readonly filesOf = new Map<number, number>();
+  private readonly serialCache: ScanCache | undefined;
+  private readonly paths: readonly string[];
+
+  constructor(
+    private readonly jobs: readonly ScanJob[],
+    private readonly options: ScanManyOptions,
+  ) {
+    const paths = jobs.map((job) => job.root);
+    this.paths = paths;
+    this.results = new Array<Promise<ScannedWithHistory> | undefined>(paths.length).fill(undefined);
+    this.progress = { done: 0, total: paths.length, files: 0, current: '' };
+    this.serialCache = options.cache ? new ScanCache(options.cache) : undefined;
+    const count = Math.min(options.workers ?? defaultWorkers(paths.length), paths.length);
+    const workerUrl = options.workerUrl ?? new URL('./scan-worker.js', import.meta.url);
+    // Run from TypeScript sources (tests) there is no compiled worker: scan on this thread. Workers
+    // load the registry themselves, so a chosen subset of detectors is scanned here too.
+    if (count >= 2 && existsSync(fileURLToPath(workerUrl)) && options.detectors === 'all') this.startWorkers(count, workerUrl);
+  }
+
+  /** The scan of paths[index]; on the serial path it starts now. */
+  result(index: number): Promise<ScannedWithHistory> {
+    let promise = this.results[index];
+    if (promise === undefined) {
+      const path = this.paths[index]!;
+      this.report(index, path, 0);
+      promise = scanOne(this.jobs[index]!, this.options, this.serialCache, (count) => this.report(index, path, count)).finally(() => this.finish(index, path));
+      this.results[index] = promise;
+    }
+    return promise;
+  }
+
+  /** Stops the workers (idempotent). */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.splice(0).map((worker) => worker.terminate()));
+  }
+
+  /** Whether the scans run on worker threads (for tests and the benchmark). */
+  get parallel(): boolean {
+    return this.workers.length > 0;
+  }
+
+  private startWorkers(count: number, workerUrl: URL): void {
+    const queue = this.paths.map((_, index) => index);
+    const settle = new Map<number, { resolve: (r: ScannedWithHistory) => void; reject: (e: Error) => void }>();
+    for (const [index] of this.paths.entries()) {
+      this.results[index] = new Promise<ScannedWithHistory>((resolve, reject) => settle.set(index, { resolve, reject }));
+      // Rejections are handled by whoever awaits result(index); never an unhandled rejection here.
+      this.results[index]!.catch(() => undefined);
+    }
+    const inFlight = new Map<Worker, number>();
+    const next = (worker: Worker): void => {
+      const index = queue.shift();
+      if (index === undefined) return;
+      inFlight.set(worker, index);
+      const job: WorkerJob = {
+        id: index,
+        job: this.jobs[index]!,
+        limits: this.options.limits,
+        ...(this.options.cache ? { cache: this.options.cache } : {}),
+        ...(this.options.history ? { history: this.options.history } : {}),
+      };
+      this.report(index, job.job.root, 0);
+      worker.postMessage(job);
+    };
+    const lost = (worker: Worker, error: Error): void => {
+      // A crashed worker (out of memory…): its repository fails, the others go on, on this thread if no worker is left.
+      const index = inFlight.get(worker);
+      inFlight.delete(worker);
+      const at = this.workers.indexOf(worker);
+      if (at < 0) return;
+      this.workers.splice(at, 1);
+      if (index !== undefined) {
+        this.finish(index, this.paths[index]!);
+        settle.get(index)?.reject(new Error(`worker failed: ${error.message}`));
+      }
+      if (this.workers.length > 0) return;
+      for (const queued of queue.splice(0)) {
+        const handlers = settle.get(queued)!;
+        this.results[queued]!.catch(() => undefined);
+        scanOne(this.jobs[queued]!, this.options, this.serialCache).then(handlers.resolve, handlers.reject);
+      }
+    };
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(workerUrl);
+      worker.on('message', (message: WorkerMessage) => {
+        const path = this.paths[message.id]!;
+        if (message.type === 'files') {
+          this.report(message.id, path, message.count);
+          return;
+        }
+        inFlight.delete(worker);
+        this.finish(message.id, path);
+        if (message.type === 'done') settle.get(message.id)?.resolve(message.result);
+        else settle.get(message.id)?.reject(message.name === 'ScanInputError' ? new ScanInputError(message.message) : new Error(message.message));
+        next(worker);
+      });
+      worker.on('error', (error) => lost(worker, error));
+      worker.on('exit', (code) => lost(worker, new Error(`exited with code ${code}`)));
+      this.workers.push(worker);
+      next(worker);
+    }
+  }
+
+  private report(index: number, path: string, files: number): void {
+    this.progress.files += files - (this.filesOf.get(index) ?? 0);
+    this.filesOf.set(index, files);
+    this.progress.current = path;
+    this.options.onProgress?.({ ...this.progress });
+  }
+
+  private finish(index: number, path: string): void {
+    this.progress.done++;
+    this.progress.current = path;
+    this.options.onProgress?.({ ...this.progress });
+  }
+}
+
+/** One repository: its scan (from the cache when unchanged), then its history when asked for. */
+export async function scanOne(job: ScanJob, options: Pick<ScanManyOptions, 'detectors' | 'limits' | 'history'>, cache: ScanCache | undefined, onFilesRead?: (count: number) => void): Promise<ScannedWithHistory> {
+  const scanned = await scanRepository(job.root, options.detectors, options.limits, { ...(cache ? { cache } : {}), ...(onFilesRead ? { onFilesRead } : {}) });
+  if (options.history === undefined) return scanned;
+  const { since, now, mainBranch, config } = options.history;
+  const members = platformMembers(config);
+  const facts = readHistory(scanned.root, { since, now, ...(members ? { platformMembers: members } : {}), ...(mainBranch ? { mainBranch } : {}), repository: job.label });
+  return { ...scanned, history: { detections: facts.detections, unknown: facts.unknown } };
+}
+
+function defaultWorkers(repositories: number): number {
+  if (repositories < MIN_REPOSITORIES_FOR_WORKERS) return 0;
+  const cores = availableParallelism();
+  return cores < 2 ? 0 : Math.min(cores, MAX_WORKERS);
+}

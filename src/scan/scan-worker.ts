@@ -1,0 +1,40 @@
+/**
+ * A worker thread of the organization scan: scans the repositories the main thread sends, one at a
+ * time, and answers with the result (or the error's message). Detectors and parsers are loaded
+ * on the first repository the cache cannot answer for, once per worker.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { Limits } from '../core/limits.js';
+import { ScanCache, type ScanCacheSettings } from '../cache/scan-cache.js';
+import { scanOne, type HistoryRequest, type ScanJob, type ScannedWithHistory } from './parallel.js';
+
+export interface WorkerJob {
+  id: number;
+  job: ScanJob;
+  limits: Limits;
+  cache?: ScanCacheSettings;
+  history?: HistoryRequest;
+}
+
+export type WorkerMessage =
+  | { id: number; type: 'files'; count: number }
+  | { id: number; type: 'done'; result: ScannedWithHistory }
+  | { id: number; type: 'failed'; name: string; message: string };
+
+const caches = new Map<string, ScanCache>();
+function cacheFor(settings: ScanCacheSettings | undefined): ScanCache | undefined {
+  if (settings === undefined) return undefined;
+  const key = `${settings.dir}\0${settings.fingerprint}`;
+  let cache = caches.get(key);
+  if (!cache) caches.set(key, (cache = new ScanCache(settings)));
+  return cache;
+}
+
+parentPort?.on('message', (job: WorkerJob) => {
+  const post = (message: WorkerMessage): void => parentPort!.postMessage(message);
+  const cache = cacheFor(job.cache);
+  scanOne(job.job, { detectors: 'all', limits: job.limits, ...(job.history ? { history: job.history } : {}) }, cache, (count) => post({ id: job.id, type: 'files', count })).then(
+    (result) => post({ id: job.id, type: 'done', result }),
+    (error: unknown) => post({ id: job.id, type: 'failed', name: (error as Error).name ?? 'Error', message: (error as Error).message ?? String(error) }),
+  );
+});

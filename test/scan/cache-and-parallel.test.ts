@@ -1,0 +1,187 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../src/core/limits.js';
+import { ScanCache, scanCacheDir, toolFingerprint } from '../../src/cache/scan-cache.js';
+import { DEFAULT_MODEL_PATH } from '../../src/model/load.js';
+import { scanOrganization } from '../../src/scan/organization.js';
+import { RepositoryScans } from '../../src/scan/parallel.js';
+import { scanRepository } from '../../src/scan/scan-repository.js';
+import { listFiles, parseLsFiles } from '../../src/sources/repository/list-files.js';
+
+const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples', 'acme');
+const DIST_WORKER = join(import.meta.dirname, '..', '..', 'dist', 'scan', 'scan-worker.js');
+const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_GLOBAL: '/dev/null' };
+
+let work: string;
+const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: GIT_ENV, stdio: 'pipe' });
+
+/** A copy of an example repository, committed to a fresh git repository. */
+function repository(name: string, example: string): string {
+  const dir = join(work, name);
+  cpSync(join(EXAMPLES, example), dir, { recursive: true });
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'add', '-A');
+  git(dir, '-c', 'commit.gpgsign=false', 'commit', '-qm', 'initial');
+  return dir;
+}
+
+const fingerprint = (toolVersion = '1.0.0') => toolFingerprint({ toolVersion, modelPath: DEFAULT_MODEL_PATH, limits: DEFAULT_LIMITS });
+
+/** Plants a marker in every cache entry: a scan that returns it was answered from the cache. */
+function plantMarker(cacheDir: string): void {
+  for (const name of readdirSync(cacheDir)) {
+    const file = join(cacheDir, name);
+    const entry = JSON.parse(readFileSync(file, 'utf8'));
+    entry.value.detections.push({ id: 'cache-marker', evidence: [] });
+    writeFileSync(file, JSON.stringify(entry));
+  }
+}
+const fromCache = (scan: { detections: { id: string }[] }) => scan.detections.some((d) => d.id === 'cache-marker');
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'k8sm-cache-'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the scan cache', () => {
+  it('answers a rescan of unchanged content from the cache, with the same result', async () => {
+    const repo = repository('hit', 'payments-api');
+    const cache = new ScanCache({ dir: join(work, 'cache-hit'), fingerprint: fingerprint() });
+    const first = await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache });
+    expect(first.detections.length).toBeGreaterThan(0);
+    const again = await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache });
+    expect(again).toEqual(first);
+    plantMarker(cache.settings.dir);
+    expect(fromCache(await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache }))).toBe(true);
+  });
+
+  it('scans again when a file changes, is added, or only a work-tree file differs from git', async () => {
+    const repo = repository('change', 'payments-api');
+    const cache = new ScanCache({ dir: join(work, 'cache-change'), fingerprint: fingerprint() });
+    await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache });
+    plantMarker(cache.settings.dir);
+    // Same size, new content, not staged: git's blob id is stale, the work tree is what counts.
+    const dockerfile = join(repo, 'Dockerfile');
+    writeFileSync(dockerfile, readFileSync(dockerfile, 'utf8').replace(/FROM /, 'from '));
+    expect(fromCache(await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache }))).toBe(false);
+    plantMarker(cache.settings.dir);
+    writeFileSync(join(repo, 'new-file.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n');
+    expect(fromCache(await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache }))).toBe(false);
+  });
+
+  it('is keyed by content: a fresh clone of the same commit hits, a touched file does not change blob ids', () => {
+    const repo = repository('content', 'storefront-web');
+    const clone = join(work, 'content-clone');
+    git(work, 'clone', '-q', repo, clone);
+    expect(listFiles(clone, DEFAULT_LIMITS).contentKey).toBe(listFiles(repo, DEFAULT_LIMITS).contentKey);
+    const before = listFiles(repo, DEFAULT_LIMITS).contentKey;
+    utimesSync(join(repo, 'Dockerfile'), new Date(), new Date(Date.now() + 5000));
+    // A touch alone makes git's stat data stale: the file is identified by size and mtime until git refreshes it.
+    expect(listFiles(repo, DEFAULT_LIMITS).contentKey).not.toBe(before);
+    git(repo, 'update-index', '--refresh');
+    expect(listFiles(repo, DEFAULT_LIMITS).contentKey).toBe(before);
+  });
+
+  it('is invalidated when the tool version, the model or the limits change', async () => {
+    const repo = repository('tool', 'storefront-web');
+    const dir = join(work, 'cache-tool');
+    await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache: new ScanCache({ dir, fingerprint: fingerprint('1.0.0') }) });
+    plantMarker(dir);
+    expect(fromCache(await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache: new ScanCache({ dir, fingerprint: fingerprint('1.0.0') }) }))).toBe(true);
+    expect(fromCache(await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache: new ScanCache({ dir, fingerprint: fingerprint('1.0.1') }) }))).toBe(false);
+
+    const model = join(work, 'model.yaml');
+    writeFileSync(model, `${readFileSync(DEFAULT_MODEL_PATH, 'utf8')}\n# edited\n`);
+    expect(toolFingerprint({ toolVersion: '1.0.0', modelPath: model, limits: DEFAULT_LIMITS })).not.toBe(fingerprint('1.0.0'));
+    expect(toolFingerprint({ toolVersion: '1.0.0', modelPath: DEFAULT_MODEL_PATH, limits: { ...DEFAULT_LIMITS, maxFiles: 10 } })).not.toBe(fingerprint('1.0.0'));
+  });
+
+  it('ignores a corrupt or foreign cache file, scans again and repairs it', async () => {
+    const repo = repository('corrupt', 'storefront-web');
+    const dir = join(work, 'cache-corrupt');
+    const cache = new ScanCache({ dir, fingerprint: fingerprint() });
+    const first = await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache });
+    const [entry] = readdirSync(dir);
+    for (const garbage of ['{"key": tru', '', 'null', '{"key":"x","value":{"kind":"service"}}', '\u0000\u0001binary']) {
+      writeFileSync(join(dir, entry!), garbage);
+      expect(await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache })).toEqual(first);
+    }
+    // The key matches but the value is not a scan: a miss, never a crash.
+    const good = JSON.parse(readFileSync(join(dir, entry!), 'utf8'));
+    writeFileSync(join(dir, entry!), JSON.stringify({ ...good, value: { kind: 'service', detections: 'nope', warnings: [], files: 1 } }));
+    expect(await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache })).toEqual(first);
+  });
+
+  it('gives the same JSON with and without the cache (generatedAt aside)', async () => {
+    const paths = [repository('org-a', 'payments-api'), repository('org-b', 'platform-infra'), repository('org-c', 'storefront-web')];
+    const cacheDir = join(work, 'org-cache');
+    const now = new Date('2026-06-01T00:00:00Z');
+    const run = (cache: boolean) => scanOrganization({ paths, toolVersion: '1.0.0', now, cwd: work, cache, cacheDir });
+    const uncached = JSON.stringify(await run(false));
+    const cold = JSON.stringify(await run(true));
+    const warm = JSON.stringify(await run(true));
+    expect(cold).toBe(uncached);
+    expect(warm).toBe(uncached);
+    expect(readdirSync(scanCacheDir(cacheDir))).toHaveLength(3);
+  });
+
+  it('puts scans under $XDG_CACHE_HOME/k8s-maturity/scans, or under --cache-dir', () => {
+    expect(scanCacheDir(undefined, { XDG_CACHE_HOME: '/x/cache' })).toBe('/x/cache/k8s-maturity/scans');
+    expect(scanCacheDir('/tmp/c')).toBe('/tmp/c/scans');
+  });
+});
+
+describe('git listing', () => {
+  it('reads tracked entries with their stat data, and untracked files, from one ls-files call', () => {
+    const out =
+      'untracked.txt\0' +
+      '100644 78981922613b2afb6025042ff6bd878ac1994e85 0\ta.txt\0  ctime: 1:2\n  mtime: 3:4\n  dev: 1\tino: 2\n  uid: 0\tgid: 0\n  size: 2\tflags: 0\n' +
+      '120000 c1b0730e01334473badcfd47fd144e254807b06e 0\tlink\0  ctime: 1:2\n  mtime: 3:4\n  dev: 1\tino: 2\n  uid: 0\tgid: 0\n  size: 1\tflags: 0\n';
+    const { paths, index } = parseLsFiles(out);
+    expect(paths).toEqual(['untracked.txt', 'a.txt', 'link']);
+    expect(index.get('a.txt')).toEqual({ blob: '78981922613b2afb6025042ff6bd878ac1994e85', size: 2, mtimeSec: 3, mtimeNsec: 4 });
+    expect(index.has('link')).toBe(false); // a symlink is identified by its target's stat data
+    // An untracked file whose name looks like an entry header stays a file name.
+    expect(parseLsFiles('100644 78981922613b2afb6025042ff6bd878ac1994e85 0\tx\0').paths).toEqual(['100644 78981922613b2afb6025042ff6bd878ac1994e85 0\tx']);
+  });
+});
+
+describe('parallel repository scans', () => {
+  it.skipIf(!existsSync(DIST_WORKER))('give the same results, in the same order, on worker threads as on one thread', async () => {
+    const jobs = ['payments-api', 'platform-infra', 'storefront-web', 'payments-api'].map((example, i) => ({ root: repository(`par-${i}`, example), label: `r${i}` }));
+    const history = { since: new Date('2020-01-01T00:00:00Z'), now: new Date(), config: { teams: [], repositories: [], clusters: [], history: { enabled: true } } as never };
+    const collect = async (workers: number) => {
+      const scans = new RepositoryScans(jobs, { limits: DEFAULT_LIMITS, detectors: 'all', workers, workerUrl: pathToFileURL(DIST_WORKER), history });
+      try {
+        expect(scans.parallel).toBe(workers > 1);
+        // Ask in reverse: each answer still belongs to its own repository.
+        const results = [];
+        for (let i = jobs.length - 1; i >= 0; i--) results.unshift(await scans.result(i));
+        return results;
+      } finally {
+        await scans.close();
+      }
+    };
+    const serial = await collect(0);
+    const parallel = await collect(2);
+    expect(parallel.map((r) => r.root)).toEqual(jobs.map((j) => j.root));
+    expect(parallel).toEqual(serial);
+    expect(serial[0]!.history?.detections).toBeDefined();
+  });
+
+  it.skipIf(!existsSync(DIST_WORKER))('turns a path that cannot be scanned into that repository’s error only', async () => {
+    const good = repository('par-good', 'storefront-web');
+    const jobs = [good, join(work, 'missing'), good, good].map((root, i) => ({ root, label: `r${i}` }));
+    const scans = new RepositoryScans(jobs, { limits: DEFAULT_LIMITS, detectors: 'all', workers: 2, workerUrl: pathToFileURL(DIST_WORKER) });
+    try {
+      await expect(scans.result(1)).rejects.toThrow(/no such file or directory/);
+      expect((await scans.result(3)).detections.length).toBeGreaterThan(0);
+    } finally {
+      await scans.close();
+    }
+  });
+});
