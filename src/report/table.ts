@@ -36,7 +36,7 @@ export function renderTable(assessment: Assessment, options: TableOptions): stri
     if (assessment.teams.length > 1) {
       out.push('');
       out.push(c.bold('Teams'));
-      for (const team of assessment.teams) out.push(`  ${safeField(team.name).padEnd(20)}  stage ${team.stage}  ${c.grey(`${team.repositories.length} repositories`)}`);
+      for (const team of assessment.teams) out.push(`  ${safeField(team.name).padEnd(20)}  stage ${team.stage}  ${c.grey(`${team.repositories.length} repositor${team.repositories.length === 1 ? 'y' : 'ies'}`)}`);
     }
     out.push('');
   }
