@@ -83,6 +83,8 @@ function startup(args) {
 
 const work = mkdtempSync(join(tmpdir(), 'k8sm-bench-'));
 const sections = [];
+let version;
+let help;
 try {
   const mono = join(work, 'monorepo');
   mkdirSync(mono);
@@ -101,8 +103,8 @@ try {
     }
     sections.push(cases('organization of 200 repositories (~100,000 files)', paths, work));
   }
-  var version = startup(['--version']);
-  var help = startup(['--help']);
+  version = startup(['--version']);
+  help = startup(['--help']);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -16,7 +16,7 @@ describe('Progress', () => {
     now = SHOW_AFTER_MS + 1;
     progress.update('scanned 5/200 repositories · 2500 files read · repo-005');
     expect(writes).toHaveLength(1);
-    expect(writes[0]).toMatch(/^\r\u001b\[2Kscanned 5\/200 repositories/);
+    expect(writes[0]!.startsWith('\r\u001b[2Kscanned 5/200 repositories')).toBe(true);
     expect(writes[0]!.length).toBeLessThanOrEqual(40 + 5); // cut to the terminal width
     progress.update('too soon to redraw');
     expect(writes).toHaveLength(1);
