@@ -35,8 +35,13 @@ export function renderTable(assessment: Assessment, options: TableOptions): stri
     for (const repo of assessment.repositories) out.push(`  ${safeField(repo.path).padEnd(width)}  ${c.grey(repo.kind.padEnd(8))}  stage ${repo.stage}`);
     if (assessment.teams.length > 1) {
       out.push('');
-      out.push(c.bold('Teams'));
-      for (const team of assessment.teams) out.push(`  ${safeField(team.name).padEnd(20)}  stage ${team.stage}  ${c.grey(`${team.repositories.length} repositor${team.repositories.length === 1 ? 'y' : 'ies'}`)}`);
+      // Teams × stages: one mark per stage, so who is ahead and who is behind shows at a glance.
+      const width = Math.max(4, ...assessment.teams.map((t) => safeField(t.name).length));
+      out.push(c.bold(`${'Teams'.padEnd(width + 2)}  1 2 3 4 5`));
+      for (const team of assessment.teams) {
+        const marks = [1, 2, 3, 4, 5].map((n) => (n <= team.stage ? c.green('■') : c.grey('□'))).join(' ');
+        out.push(`  ${safeField(team.name).padEnd(width)}  ${marks}  stage ${team.stage}  ${c.grey(`${team.repositories.length} repositor${team.repositories.length === 1 ? 'y' : 'ies'}`)}`);
+      }
     }
     out.push('');
   }
