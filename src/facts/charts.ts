@@ -2,7 +2,8 @@ import type { Repository } from '../scan/repository.js';
 import { lineOf } from '../parse/yaml.js';
 import { isRecord, k8sObjects } from './k8s-objects.js';
 import { commandsMatching } from './ci.js';
-import { terraformBlocks } from './terraform.js';
+import { resolveTerraformValue, terraformBlocks } from './terraform.js';
+import type { HclAttribute, HclValue } from '../parse/hcl.js';
 import { CHART_YAML, YAML_FILE } from './paths.js';
 
 /** A Helm chart the repository builds, depends on or installs. */
@@ -12,6 +13,11 @@ export interface ChartRef {
   file: string;
   line: number;
   via: 'chart' | 'chart-dependency' | 'helm_release' | 'argocd-application' | 'flux-helmrelease' | 'helmfile' | 'kustomize' | 'helm-command' | 'helmchart-crd';
+  /**
+   * Where the chart comes from, when the reference says: a repository URL (helm_release
+   * `repository`, Argo CD `repoURL`, the url of the HelmRepository a Flux HelmRelease names, a
+   * helmfile repository), or else the repository alias as written (`istio` in `istio/base`).
+   */
   repository?: string;
 }
 
@@ -76,7 +82,8 @@ function readObjects(repo: Repository, refs: ChartRef[]): void {
     } else if (object.group === 'helm.toolkit.fluxcd.io' && object.kind === 'HelmRelease') {
       const chart = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : undefined;
       if (chart && typeof chart.chart === 'string') {
-        refs.push({ chart: chartName(chart.chart), file: object.file, line: lineOf(chart, 'chart', object.line), via: 'flux-helmrelease' });
+        const repository = fluxSource(repo, chart.sourceRef, object.namespace);
+        refs.push({ chart: chartName(chart.chart), file: object.file, line: lineOf(chart, 'chart', object.line), via: 'flux-helmrelease', ...(repository ? { repository } : {}) });
       } else if (isRecord(spec.chartRef) && typeof spec.chartRef.name === 'string') {
         refs.push({ chart: chartName(spec.chartRef.name), file: object.file, line: lineOf(spec.chartRef, 'name', object.line), via: 'flux-helmrelease' });
       }
@@ -94,6 +101,19 @@ function readObjects(repo: Repository, refs: ChartRef[]): void {
   }
 }
 
+/** The url of the HelmRepository a Flux `sourceRef` names (same namespace when both say), else its name. */
+function fluxSource(repo: Repository, sourceRef: unknown, namespace: string | undefined): string | undefined {
+  if (!isRecord(sourceRef) || typeof sourceRef.name !== 'string' || (sourceRef.kind !== undefined && sourceRef.kind !== 'HelmRepository')) return undefined;
+  const wanted = typeof sourceRef.namespace === 'string' ? sourceRef.namespace : namespace;
+  for (const object of k8sObjects(repo)) {
+    if (object.kind !== 'HelmRepository' || object.group !== 'source.toolkit.fluxcd.io' || object.name !== sourceRef.name) continue;
+    if (wanted !== undefined && object.namespace !== undefined && object.namespace !== wanted) continue;
+    const url = isRecord(object.doc.spec) ? object.doc.spec.url : undefined;
+    if (typeof url === 'string' && url !== '') return url;
+  }
+  return sourceRef.name;
+}
+
 function pushKustomizeCharts(doc: Record<string, unknown>, file: string, refs: ChartRef[]): void {
   const charts = doc.helmCharts;
   if (!Array.isArray(charts)) return;
@@ -107,12 +127,22 @@ function pushKustomizeCharts(doc: Record<string, unknown>, file: string, refs: C
 function readHelmfiles(repo: Repository, refs: ChartRef[]): void {
   for (const file of repo.filesMatching(/(^|\/)(helmfile[^/]*\.ya?ml(\.gotmpl)?|helmfile\.d\/[^/]+\.ya?ml(\.gotmpl)?)$/i)) {
     if (!YAML_FILE.test(file.path) && !file.path.endsWith('.gotmpl')) continue;
+    const urls = new Map<string, string>();
+    for (const document of repo.yaml(file.path)) {
+      const repositories = isRecord(document.value) ? document.value.repositories : undefined;
+      for (const entry of Array.isArray(repositories) ? repositories : []) {
+        if (isRecord(entry) && typeof entry.name === 'string' && typeof entry.url === 'string') urls.set(entry.name, entry.url);
+      }
+    }
     for (const document of repo.yaml(file.path)) {
       const releases = isRecord(document.value) ? document.value.releases : undefined;
       if (!Array.isArray(releases)) continue;
       releases.forEach((release, index) => {
         if (isRecord(release) && typeof release.chart === 'string') {
-          refs.push({ chart: chartName(release.chart), file: file.path, line: lineOf(release, 'chart', lineOf(releases, index)), via: 'helmfile' });
+          // `istio/base` names the repository alias; a local path (./charts/x) names none.
+          const alias = /^([\w-]+)\/[^/]+$/.exec(release.chart)?.[1];
+          const repository = alias === undefined || alias === '.' ? undefined : (urls.get(alias) ?? alias);
+          refs.push({ chart: chartName(release.chart), file: file.path, line: lineOf(release, 'chart', lineOf(releases, index)), via: 'helmfile', ...(repository ? { repository } : {}) });
         }
       });
     }
@@ -121,13 +151,49 @@ function readHelmfiles(repo: Repository, refs: ChartRef[]): void {
 
 function readTerraform(repo: Repository, refs: ChartRef[]): void {
   for (const { file, block } of terraformBlocks(repo)) {
-    if (block.type !== 'resource' || block.labels[0] !== 'helm_release') continue;
-    const chart = block.attributes.chart;
-    if (chart && typeof chart.value === 'string') {
-      const repository = block.attributes.repository?.value;
-      refs.push({ chart: chartName(chart.value), file, line: chart.line, via: 'helm_release', ...(typeof repository === 'string' ? { repository } : {}) });
+    if (block.type === 'resource' && block.labels[0] === 'helm_release') {
+      const chart = block.attributes.chart;
+      if (chart && typeof chart.value === 'string') {
+        const repository = terraformString(repo, file, block.attributes.repository?.value);
+        refs.push({ chart: chartName(chart.value), file, line: chart.line, via: 'helm_release', ...(repository ? { repository } : {}) });
+      }
+    } else if (block.type === 'module' && block.attributes.helm_releases) {
+      readModuleReleases(repo, file, block.attributes.helm_releases, refs);
     }
   }
+}
+
+/**
+ * `helm_releases = { name = { chart = "base", repository = local.istio_repo, … } }`: the
+ * arbitrary releases aws-ia/eks-blueprints-addons (and modules like it) install with helm_release.
+ */
+function readModuleReleases(repo: Repository, file: string, attribute: HclAttribute, refs: ChartRef[]): void {
+  const releases = attribute.value;
+  if (!isRecord(releases)) return;
+  const lines = (repo.text(file) ?? '').split('\n');
+  let from = attribute.line;
+  for (const release of Object.values(releases)) {
+    if (!isRecord(release) || typeof release.chart !== 'string') continue;
+    // The release's `chart = "…"` line, searched forward from the previous one.
+    const quoted = JSON.stringify(release.chart);
+    let line = from;
+    for (let i = from - 1; i < lines.length; i++) {
+      if (/^\s*chart\s*=/.test(lines[i]!) && lines[i]!.includes(quoted)) {
+        line = i + 1;
+        break;
+      }
+    }
+    from = line;
+    const repository = terraformString(repo, file, release.repository);
+    refs.push({ chart: chartName(release.chart), file, line, via: 'helm_release', ...(repository ? { repository } : {}) });
+  }
+}
+
+/** A string literal, or the literal behind `var.x` / `local.x` in the same module folder. */
+function terraformString(repo: Repository, file: string, value: HclValue | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const resolved = resolveTerraformValue(repo, file, value).value;
+  return typeof resolved === 'string' && !/^(var|local)\./.test(resolved) ? resolved : undefined;
 }
 
 /** `helm install|upgrade [--install] [flags] RELEASE CHART`, `helm template RELEASE CHART`. */

@@ -5,7 +5,7 @@ import { ciFacts } from './ci.js';
 import { dependencies, type Dependency } from './dependencies.js';
 import { deployedImages, parseImage } from './images.js';
 import { k8sObjects } from './k8s-objects.js';
-import { terraformModules, terraformProviders, terraformResources } from './terraform.js';
+import { terraformModuleFlags, terraformModules, terraformProviders, terraformResources } from './terraform.js';
 import { uniqueEvidence } from './evidence.js';
 
 /**
@@ -24,6 +24,12 @@ export interface ComponentSpec {
   terraformResources?: RegExp;
   terraformModules?: RegExp;
   terraformProviders?: RegExp;
+  /**
+   * Feature flags set to `true` on any module block, by attribute name: add-on modules such as
+   * aws-ia/eks-blueprints-addons install the tool when `enable_<tool> = true`. Name only flags
+   * the module really defines.
+   */
+  terraformModuleFlags?: RegExp;
   /** Libraries in dependency files (client or instrumentation libraries serve the tool). */
   dependencies?: { name: RegExp; ecosystems?: Dependency['ecosystem'][] }[];
   /** Command lines in pipelines and scripts that run or drive the tool. */
@@ -61,6 +67,9 @@ export function findComponent(repo: Repository, spec: ComponentSpec): FileEviden
   }
   if (spec.terraformProviders) {
     for (const provider of terraformProviders(repo, spec.terraformProviders)) add(provider.file, provider.line, `Terraform provider ${provider.name}`);
+  }
+  if (spec.terraformModuleFlags) {
+    for (const flag of terraformModuleFlags(repo, spec.terraformModuleFlags)) add(flag.file, flag.line, `module ${flag.module}: ${flag.flag} = true`);
   }
   if (spec.objects) {
     for (const object of k8sObjects(repo)) {

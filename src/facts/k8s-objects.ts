@@ -1,6 +1,8 @@
 import type { Repository } from '../scan/repository.js';
 import { lineOf } from '../parse/yaml.js';
 import { YAML_FILE } from './paths.js';
+import { isSamplePath } from './sample-paths.js';
+import { terraformHeredocManifests } from './terraform-manifests.js';
 
 /** A Kubernetes object found in a YAML file (plain manifest, kustomize base or chart template). */
 export interface K8sObject {
@@ -46,6 +48,10 @@ export function k8sObjects(repo: Repository): K8sObject[] {
         }
         pushObject(objects, doc, file.path, document.line, document.templated);
       }
+    }
+    // Manifests applied by Terraform (kubectl_manifest / kubernetes_manifest heredocs).
+    for (const { file, document } of terraformHeredocManifests(repo)) {
+      if (isRecord(document.value)) pushObject(objects, document.value, file, document.line, document.templated);
     }
     return objects;
   });
@@ -111,17 +117,29 @@ export function podSpecOf(object: Pick<K8sObject, 'kind' | 'doc'>): Record<strin
   return isRecord(template) && isRecord(template.spec) ? template.spec : undefined;
 }
 
+/**
+ * Workloads the team deploys: not the ones in sample, example, test or e2e folders (isSamplePath),
+ * and not Helm test hooks (`helm.sh/hook: test`), which only run on `helm test`.
+ */
 export function workloads(repo: Repository): Workload[] {
   return repo.memo('workloads', () => {
     const out: Workload[] = [];
     for (const object of k8sObjects(repo)) {
-      if (!WORKLOAD_KINDS.has(object.kind)) continue;
+      if (!WORKLOAD_KINDS.has(object.kind) || isSamplePath(object.file) || isHelmTestHook(object)) continue;
       const podSpec = podSpecOf(object);
       if (!podSpec) continue;
       out.push({ object, longRunning: LONG_RUNNING_KINDS.has(object.kind), containers: containersOf(podSpec, object.line) });
     }
     return out;
   });
+}
+
+/** `helm.sh/hook: test` (or the Helm 2 `test-success`/`test-failure`), possibly among other hooks. */
+export function isHelmTestHook(object: Pick<K8sObject, 'doc'>): boolean {
+  const metadata = object.doc.metadata;
+  const annotations = isRecord(metadata) ? metadata.annotations : undefined;
+  const hook = isRecord(annotations) ? annotations['helm.sh/hook'] : undefined;
+  return typeof hook === 'string' && hook.split(',').some((h) => /^\s*test(-success|-failure)?\s*$/.test(h));
 }
 
 export function containersOf(podSpec: Record<string, unknown>, fallbackLine: number): Container[] {

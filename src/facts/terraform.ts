@@ -1,5 +1,5 @@
 import type { Repository } from '../scan/repository.js';
-import { allBlocks, type HclBlock } from '../parse/hcl.js';
+import { allBlocks, type HclBlock, type HclValue } from '../parse/hcl.js';
 import { TERRAFORM_FILE } from './paths.js';
 
 export interface TerraformBlock {
@@ -49,4 +49,46 @@ export function terraformProviders(repo: Repository, name: RegExp): { file: stri
     }
   }
   return out;
+}
+
+/**
+ * `module` blocks that switch a feature on with a literal `true` attribute whose name matches
+ * (`enable_kube_prometheus_stack = true` on aws-ia/eks-blueprints-addons). A flag left to a
+ * variable (`= var.enable_x`) says nothing about what is deployed and does not count.
+ */
+export function terraformModuleFlags(repo: Repository, flag: RegExp): { file: string; line: number; module: string; flag: string }[] {
+  const out: { file: string; line: number; module: string; flag: string }[] = [];
+  for (const { file, block } of terraformBlocks(repo)) {
+    if (block.type !== 'module') continue;
+    for (const attribute of Object.values(block.attributes)) {
+      if (attribute.value === true && flag.test(attribute.name)) out.push({ file, line: attribute.line, module: block.labels[0] ?? '', flag: attribute.name });
+    }
+  }
+  return out;
+}
+
+/**
+ * The literal behind `var.NAME` (its `variable "NAME" { default = … }`) or `local.NAME` (a
+ * `locals` entry) in the same module folder as `file`; any other value is returned unchanged.
+ * One step only: a default that is itself an expression stays an expression.
+ */
+export function resolveTerraformValue(repo: Repository, file: string, value: HclValue): { value: HclValue; via?: string } {
+  if (typeof value !== 'string') return { value };
+  const reference = /^\s*(var|local)\.([A-Za-z_][\w-]*)\s*$/.exec(value);
+  if (!reference) return { value };
+  const [, kind, name] = reference;
+  const dir = folderOf(file);
+  for (const { file: other, block } of terraformBlocks(repo)) {
+    if (folderOf(other) !== dir) continue;
+    if (kind === 'var' && block.type === 'variable' && block.labels[0] === name && block.attributes.default) {
+      return { value: block.attributes.default.value, via: `var.${name}` };
+    }
+    if (kind === 'local' && block.type === 'locals' && block.attributes[name!]) return { value: block.attributes[name!]!.value, via: `local.${name}` };
+  }
+  return { value };
+}
+
+function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
 }

@@ -14,6 +14,8 @@ export const definition = {
     charts: [/^(alertmanager|prometheus|kube-prometheus-stack|prometheus-operator|kube-prometheus|rancher-monitoring)$/],
     objects: [{ group: /^monitoring\.coreos\.com$/, kind: /^(Alertmanager|AlertmanagerConfig)$/ }],
     terraformResources: /^aws_prometheus_alert_manager_definition$/,
+    // aws-ia/eks-blueprints-addons (and the older eks-blueprints kubernetes-addons module) flags
+    terraformModuleFlags: /^enable_kube_prometheus_stack$/,
     commands: [/(^|[\s;&|(/])amtool\s+check-config\b/],
   },
 } satisfies DetectorDefinition;

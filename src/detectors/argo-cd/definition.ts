@@ -13,6 +13,8 @@ export const definition = {
     images: [/^argoproj\/argocd(-applicationset|-image-updater|-notifications)?$/, /^argoproj-labs\/argocd-(operator|image-updater|vault-plugin)$/],
     charts: [/^argo-cd$/, /^argocd(-apps|-image-updater|-applicationset|-notifications|-operator)?$/],
     terraformProviders: /^argocd$/,
+    // aws-ia/eks-blueprints-addons (and the older eks-blueprints kubernetes-addons module) flags
+    terraformModuleFlags: /^enable_argocd$/,
     terraformResources: /^argocd_(application|application_set|project|repository|repository_credentials|cluster|account_token)$/,
     commands: [
       /(^|[\s;&|(/])(?<!(-n|--namespace)[\s=])argocd\s+(--?[\w-]+(=\S+)?\s+)*(app|appset|proj|repo|cluster|login)\s+[a-z]/,

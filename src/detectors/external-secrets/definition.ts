@@ -11,6 +11,8 @@ export const definition = {
   component: {
     objects: [{ group: /^external-secrets\.io$/ }, { group: /^kubernetes-client\.io$/, kind: /^ExternalSecret$/ }],
     charts: [/^(external-secrets|kubernetes-external-secrets)$/],
+    // aws-ia/eks-blueprints-addons (and the older eks-blueprints kubernetes-addons module) flags
+    terraformModuleFlags: /^enable_external_secrets$/,
     images: [/^external-secrets\/(external-secrets|kubernetes-external-secrets)$/, /^godaddy\/kubernetes-external-secrets$/],
   },
 } satisfies DetectorDefinition;

@@ -11,6 +11,8 @@ export const definition = {
   component: {
     images: [/(^|\/)fluent\/fluent-bit$/, /(^|\/)bitnami\/fluent-bit$/, /(^|\/)kubesphere\/fluent-(bit|operator)$/, /(^|\/)fluent\/fluent-operator$/, /(^|\/)(amazon|aws-observability)\/aws-for-fluent-bit$/, /(^|\/)(kube-logging|banzaicloud)\/fluent-bit$/],
     charts: [/^(fluent-bit|fluent-operator|aws-for-fluent-bit)$/],
+    // aws-ia/eks-blueprints-addons (and the older eks-blueprints kubernetes-addons module) flags
+    terraformModuleFlags: /^enable_(aws_for_fluentbit|fargate_fluentbit)$/,
     objects: [
       { group: /^fluentbit\.fluent\.io$/ },
       { group: /^logging\.banzaicloud\.io$/, kind: /^FluentbitAgent$/ },

@@ -14,6 +14,8 @@ export const definition = {
     objects: [{ group: /^(grafana\.integreatly\.org|integreatly\.org)$/, kind: /^Grafana/ }],
     terraformResources: /^(aws_grafana_workspace|azurerm_dashboard_grafana|grafana_[a-z_]+)$/,
     terraformModules: /managed-service-grafana/,
+    // aws-ia/eks-blueprints-addons (and the older eks-blueprints kubernetes-addons module) flags
+    terraformModuleFlags: /^enable_(kube_prometheus_stack|grafana)$/,
     terraformProviders: /^grafana$/,
   },
 } satisfies DetectorDefinition;

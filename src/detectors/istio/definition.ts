@@ -13,6 +13,8 @@ export const definition = {
     // Istio's own chart names; base/gateway/cni are too generic and are checked with their repository in index.ts.
     charts: [/^(istiod|istio-base|istio-ingress|istio-ingressgateway|istio-egressgateway|istio-cni|istio-operator|istiod-remote)$/],
     images: [/^istio(-release)?\/(pilot|proxyv2|ztunnel|install-cni|operator)$/],
+    // aws-ia/eks-blueprints-addons (and the older eks-blueprints kubernetes-addons module) flags
+    terraformModuleFlags: /^enable_tetrate_istio$/,
     commands: [/(^|[\s;&|(/])istioctl\s+(install|upgrade|manifest\s+(apply|generate)|operator\s+init|kube-inject|x\s+precheck)\b/],
   },
 } satisfies DetectorDefinition;

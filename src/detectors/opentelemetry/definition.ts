@@ -16,6 +16,8 @@ export const definition = {
       /(^|\/)aws-observability\/aws-otel-collector$/,
     ],
     charts: [/^(opentelemetry-collector|opentelemetry-operator|opentelemetry-kube-stack)$/],
+    // aws-ia/eks-blueprints-addons (and the older eks-blueprints kubernetes-addons module) flags
+    terraformModuleFlags: /^enable_(opentelemetry_operator|amazon_eks_adot)$/,
     objects: [{ group: /^opentelemetry\.io$/, kind: /^(OpenTelemetryCollector|Instrumentation|OpAMPBridge|TargetAllocator)$/ }],
     dependencies: [
       { name: /^@opentelemetry\//, ecosystems: ['npm'] },

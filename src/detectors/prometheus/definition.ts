@@ -28,6 +28,8 @@ export const definition = {
     ],
     terraformResources: /^(aws_prometheus_workspace|aws_prometheus_scraper|aws_prometheus_rule_group_namespace|azurerm_monitor_workspace)$/,
     terraformModules: /managed-service-prometheus/,
+    // aws-ia/eks-blueprints-addons (and the older eks-blueprints kubernetes-addons module) flags
+    terraformModuleFlags: /^enable_(kube_prometheus_stack|prometheus)$/,
     dependencies: [
       { name: /^(prom-client|@willsoto\/nestjs-prometheus|express-prom-bundle)$/, ecosystems: ['npm'] },
       { name: /^github\.com\/prometheus\/client_golang$/, ecosystems: ['go'] },

@@ -13,6 +13,8 @@ export const definition = {
     charts: [/^(vault|vault-secrets-operator|vault-operator|vault-secrets-webhook|openbao)$/],
     images: [/^(hashicorp\/vault(-k8s)?|hashicorp\/vault-secrets-operator|vault|openbao\/openbao|banzaicloud\/vault-operator|bank-vaults\/vault-operator)$/],
     terraformProviders: /^vault$/,
+    // aws-ia/eks-blueprints-addons (and the older eks-blueprints kubernetes-addons module) flags
+    terraformModuleFlags: /^enable_vault$/,
     terraformResources: /^vault_[a-z0-9_]+$/,
     commands: [/(^|[\s;&|(/])(vault|bao)\s+(kv|login|read|write|token|agent|auth|secrets|operator|policy|list|lease)\b/],
     ciUses: [/^hashicorp\/vault-action@/, /^VaultReadKV@/],
