@@ -1,6 +1,6 @@
 import type { Repository } from '../scan/repository.js';
 import { lineOf } from '../parse/yaml.js';
-import { isRecord, k8sObjects } from './k8s-objects.js';
+import { isRecord, k8sObjects, type K8sObject } from './k8s-objects.js';
 import { commandsMatching } from './ci.js';
 import { resolveTerraformValue, terraformBlocks } from './terraform.js';
 import type { HclAttribute, HclValue } from '../parse/hcl.js';
@@ -69,6 +69,7 @@ function readChartFiles(repo: Repository, refs: ChartRef[]): void {
 }
 
 function readObjects(repo: Repository, refs: ChartRef[]): void {
+  const helmRepositories = k8sObjects(repo).filter((o) => o.kind === 'HelmRepository' && o.group === 'source.toolkit.fluxcd.io');
   for (const object of k8sObjects(repo)) {
     const spec = isRecord(object.doc.spec) ? object.doc.spec : undefined;
     if (!spec) continue;
@@ -82,7 +83,7 @@ function readObjects(repo: Repository, refs: ChartRef[]): void {
     } else if (object.group === 'helm.toolkit.fluxcd.io' && object.kind === 'HelmRelease') {
       const chart = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : undefined;
       if (chart && typeof chart.chart === 'string') {
-        const repository = fluxSource(repo, chart.sourceRef, object.namespace);
+        const repository = fluxSource(helmRepositories, chart.sourceRef, object.namespace);
         refs.push({ chart: chartName(chart.chart), file: object.file, line: lineOf(chart, 'chart', object.line), via: 'flux-helmrelease', ...(repository ? { repository } : {}) });
       } else if (isRecord(spec.chartRef) && typeof spec.chartRef.name === 'string') {
         refs.push({ chart: chartName(spec.chartRef.name), file: object.file, line: lineOf(spec.chartRef, 'name', object.line), via: 'flux-helmrelease' });
@@ -102,11 +103,11 @@ function readObjects(repo: Repository, refs: ChartRef[]): void {
 }
 
 /** The url of the HelmRepository a Flux `sourceRef` names (same namespace when both say), else its name. */
-function fluxSource(repo: Repository, sourceRef: unknown, namespace: string | undefined): string | undefined {
+function fluxSource(helmRepositories: K8sObject[], sourceRef: unknown, namespace: string | undefined): string | undefined {
   if (!isRecord(sourceRef) || typeof sourceRef.name !== 'string' || (sourceRef.kind !== undefined && sourceRef.kind !== 'HelmRepository')) return undefined;
   const wanted = typeof sourceRef.namespace === 'string' ? sourceRef.namespace : namespace;
-  for (const object of k8sObjects(repo)) {
-    if (object.kind !== 'HelmRepository' || object.group !== 'source.toolkit.fluxcd.io' || object.name !== sourceRef.name) continue;
+  for (const object of helmRepositories) {
+    if (object.name !== sourceRef.name) continue;
     if (wanted !== undefined && object.namespace !== undefined && object.namespace !== wanted) continue;
     const url = isRecord(object.doc.spec) ? object.doc.spec.url : undefined;
     if (typeof url === 'string' && url !== '') return url;

@@ -2,11 +2,28 @@ import type { Assessment, CapabilityResult } from '../model/types.js';
 
 /** Evidence listed per capability in JSON; the total is kept in evidenceCount. */
 const MAX_CAPABILITY_EVIDENCE = 100;
+/** Per repository and per team, a capability repeats the organization's: a few examples suffice. */
+const MAX_NESTED_EVIDENCE = 10;
+
+function trimmed(c: CapabilityResult, max: number): CapabilityResult & { evidenceCount?: number } {
+  const coverage = c.coverage && c.coverage.missing.length > max ? { ...c.coverage, missing: c.coverage.missing.slice(0, max) } : c.coverage;
+  const evidence = c.evidence.length > max ? c.evidence.slice(0, max) : c.evidence;
+  return { ...c, evidence, ...(coverage ? { coverage } : {}), ...(evidence.length < c.evidence.length ? { evidenceCount: c.evidence.length } : {}) };
+}
+
+/**
+ * Platform capabilities are the organization's at every level: nested copies carry the status and
+ * leave the evidence to the top-level `capabilities` (an organization of 200 repositories would
+ * otherwise repeat the same evidence 200 times).
+ */
+function nested(c: CapabilityResult): CapabilityResult & { evidenceCount?: number } {
+  if (c.scope === 'platform' && !c.byAttestation) return { ...trimmed(c, 0), evidence: [], evidenceCount: c.evidence.length };
+  return trimmed(c, MAX_NESTED_EVIDENCE);
+}
 
 /** The JSON report (shared/spec/cli-and-json.md, schemaVersion 1). Field names are a contract. */
 export function renderJson(assessment: Assessment): string {
-  const trim = (c: CapabilityResult) =>
-    c.evidence.length > MAX_CAPABILITY_EVIDENCE ? { ...c, evidence: c.evidence.slice(0, MAX_CAPABILITY_EVIDENCE), evidenceCount: c.evidence.length } : c;
+  const trim = (c: CapabilityResult) => trimmed(c, MAX_CAPABILITY_EVIDENCE);
   const report = {
     schemaVersion: assessment.schemaVersion,
     tool: assessment.tool,
@@ -19,12 +36,12 @@ export function renderJson(assessment: Assessment): string {
       kind: r.kind,
       stage: r.stage,
       detections: r.detections,
-      capabilities: r.capabilities.map(trim),
+      capabilities: r.capabilities.map(nested),
       warnings: r.warnings,
     })),
     clusters: assessment.clusters,
     capabilities: assessment.capabilities.map(trim),
-    teams: assessment.teams.map((t) => ({ ...t, capabilities: t.capabilities.map(trim) })),
+    teams: assessment.teams.map((t) => ({ ...t, capabilities: t.capabilities.map(nested) })),
     roadmap: assessment.roadmap,
     toVerify: assessment.toVerify,
     warnings: assessment.warnings,

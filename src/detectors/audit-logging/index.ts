@@ -1,7 +1,7 @@
 import type { FileEvidence } from '../../core/types.js';
 import { isRecord, k8sObjects } from '../../facts/k8s-objects.js';
 import { isDocumentation, SHELL_SCRIPT, YAML_FILE } from '../../facts/paths.js';
-import { terraformBlocks, terraformResources } from '../../facts/terraform.js';
+import { resolveTerraformValue, terraformBlocks, terraformResources } from '../../facts/terraform.js';
 import type { HclBlock, HclValue } from '../../parse/hcl.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
@@ -115,7 +115,10 @@ function terraformAudit(repo: Repository): FileEvidence[] {
     // aws_eks_cluster.enabled_cluster_log_types, terraform-aws-modules/eks cluster_enabled_log_types
     for (const name of ['enabled_cluster_log_types', 'cluster_enabled_log_types']) {
       const attribute = block.attributes[name];
-      if (attribute && mentionsAudit(attribute.value)) evidence.push({ file, line: attribute.line, detail: `${name} includes audit` });
+      if (!attribute) continue;
+      // `= var.enabled_log_types`: the variable's default in the same module says what is logged.
+      const resolved = resolveTerraformValue(repo, file, attribute.value);
+      if (mentionsAudit(resolved.value)) evidence.push({ file, line: attribute.line, detail: `${name} includes audit${resolved.via ? ` (default of ${resolved.via})` : ''}` });
     }
   }
   for (const { file, block } of terraformResources(repo, /^azurerm_monitor_diagnostic_setting$/)) {

@@ -31,16 +31,17 @@ export const detector = defineDetector(definition, (repo) => {
   return uniqueEvidence(evidence);
 });
 
-/** `base`, `gateway`… count only when the reference names Istio's chart repository (istio-release) or an `istio` repo alias. */
+/**
+ * `base`, `gateway`… count only when the reference names Istio's chart repository: its URL
+ * (istio-release.storage.googleapis.com, the gcr.io/istio-release OCI registry) or a repository
+ * alias `istio` (helmfile `istio/base`, a Flux HelmRepository named istio without a url we can read).
+ */
+const ISTIO_REPOSITORY = /istio-release|^istio(-release)?$/i;
 function genericIstioCharts(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
   for (const ref of chartRefs(repo)) {
-    if (!GENERIC_CHARTS.has(ref.chart)) continue;
-    // The chart's own line ("chart: istio/base") or the few lines after it (a Flux sourceRef named istio).
-    const nearby = (repo.text(ref.file) ?? '').split('\n').slice(ref.line - 1, ref.line + 4).join('\n');
-    if (/istio/i.test(ref.repository ?? '') || /\bistio(-release)?\b/i.test(nearby)) {
-      evidence.push({ file: ref.file, line: ref.line, detail: `chart ${ref.chart} from the Istio repository (${ref.via})` });
-    }
+    if (!GENERIC_CHARTS.has(ref.chart) || !ISTIO_REPOSITORY.test(ref.repository ?? '')) continue;
+    evidence.push({ file: ref.file, line: ref.line, detail: `chart ${ref.chart} from the Istio repository (${ref.via})` });
   }
   return evidence;
 }
