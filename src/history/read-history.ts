@@ -102,16 +102,24 @@ export function readHistory(repoRoot: string, options: ReadHistoryOptions): Hist
   // Where we are in the repository: history covers the whole repository, files count only below us.
   let prefix: string;
   let shallow: string;
-  try {
-    [shallow = '', prefix = ''] = gitSync(['rev-parse', '--is-shallow-repository', '--show-prefix'], { cwd: repoRoot, timeoutMs: 10_000 }).split('\n');
-  } catch {
-    return allUnknown('not a git repository: history needs the .git folder (scan a clone, not an export)');
+  // The common case (the checked-out branch) in one git call: shallow?, prefix, HEAD and its name.
+  let branch: { name: string; hash: string } | undefined;
+  const quick = options.mainBranch === undefined ? describeHead(repoRoot) : undefined;
+  if (quick) {
+    ({ shallow, prefix } = quick);
+    branch = { name: quick.name, hash: quick.hash };
+  } else {
+    try {
+      [shallow = '', prefix = ''] = gitSync(['rev-parse', '--is-shallow-repository', '--show-prefix'], { cwd: repoRoot, timeoutMs: 10_000 }).split('\n');
+    } catch {
+      return allUnknown('not a git repository: history needs the .git folder (scan a clone, not an export)');
+    }
   }
   if (shallow.trim() === 'true') {
     facts.shallow = true;
     return allUnknown(SHALLOW_CLONE);
   }
-  const branch = resolveBranch(repoRoot, options.mainBranch);
+  branch ??= resolveBranch(repoRoot, options.mainBranch);
   if (branch === undefined) {
     return allUnknown(
       options.mainBranch !== undefined
@@ -227,6 +235,17 @@ export function readHistory(repoRoot: string, options: ReadHistoryOptions): Hist
     else facts.absent.push({ signal: 'merged-pull-requests', reason: `${share}; counted from ${Math.round(threshold * 100)}%` });
   }
   return finish();
+}
+
+/** One `git rev-parse` for shallow, prefix, HEAD's commit and branch; undefined when any is missing. */
+function describeHead(repoRoot: string): { shallow: string; prefix: string; hash: string; name: string } | undefined {
+  try {
+    const [shallow = '', prefix = '', hash = '', name = ''] = gitSync(['rev-parse', '--is-shallow-repository', '--show-prefix', 'HEAD', '--abbrev-ref', 'HEAD'], { cwd: repoRoot, timeoutMs: 10_000 }).split('\n');
+    if (!/^[0-9a-f]{40,64}$/.test(hash.trim())) return undefined;
+    return { shallow, prefix, hash: hash.trim(), name: name.trim() === '' ? 'HEAD' : name.trim() };
+  } catch {
+    return undefined;
+  }
 }
 
 function resolveBranch(repoRoot: string, mainBranch: string | undefined): { name: string; hash: string } | undefined {
