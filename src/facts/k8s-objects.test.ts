@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureRepo, writeTree } from '../../test/helpers/fixtures.js';
-import { k8sObjects } from './k8s-objects.js';
+import { k8sObjects, workloads } from './k8s-objects.js';
+import { deployedImages } from './images.js';
 
 describe('Kubernetes objects', () => {
   it('skips dotfiles: tool configuration that borrows apiVersion/kind is never applied', async () => {
@@ -22,5 +23,60 @@ describe('Kubernetes objects', () => {
       }),
     );
     expect(k8sObjects(repo).map((o) => o.group).sort()).toEqual(['audit.k8s.io', 'kubeadm.k8s.io']);
+  });
+
+  it('reads manifests in Terraform heredocs with the lines of the .tf file, interpolations blanked', async () => {
+    const repo = await fixtureRepo(
+      writeTree({
+        'infra/main.tf': [
+          // The real files (aws-ia/terraform-aws-eks-blueprints patterns/external-secrets/main.tf) put these far down.
+          ...Array.from({ length: 240 }, (_, i) => `# ${i + 1}`),
+          'resource "kubectl_manifest" "agent" {', // 1 (+240): the line comments below count from here
+          '  yaml_body = <<-YAML', // 2
+          '    apiVersion: apps/v1', // 3
+          '    kind: DaemonSet', // 4
+          '    metadata:', // 5
+          '      name: ${local.name}-agent', // 6
+          '    spec:', // 7
+          '      template:', // 8
+          '        spec:', // 9
+          '          containers:', // 10
+          '            - name: agent', // 11
+          '              image: "${var.registry}/agent:1.4.2"', // 12
+          '    ---', // 13
+          '    apiVersion: v1', // 14
+          '    kind: ConfigMap', // 15
+          '    metadata:', // 16
+          '      name: agent-config', // 17
+          '  YAML', // 18
+          '}', // 19
+          'resource "null_resource" "x" {', // 20
+          '  triggers = { kind = "apiVersion" }', // 21
+          '}', // 22
+        ].join('\n'),
+      }),
+    );
+    expect(k8sObjects(repo).map((o) => `${o.file}:${o.line} ${o.kind} ${o.name} ${o.templated}`)).toEqual([
+      'infra/main.tf:243 DaemonSet __TPL__-agent true',
+      'infra/main.tf:254 ConfigMap agent-config true',
+    ]);
+    expect(deployedImages(repo).map((i) => `${i.line} ${i.image} ${i.templated}`)).toEqual(['252 __TPL__/agent:1.4.2 true']);
+  });
+
+  it('leaves out Helm test hooks and workloads in sample, example and test folders', async () => {
+    const pod = (name: string, hook?: string): string =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n${hook ? `  annotations:\n    "helm.sh/hook": ${hook}\n` : ''}spec:\n  containers:\n    - name: c\n      image: busybox\n`;
+    const repo = await fixtureRepo(
+      writeTree({
+        'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+        'charts/web/templates/tests/test-connection.yaml': pod('web-test', 'test'),
+        'charts/web/templates/legacy-test.yaml': pod('web-legacy-test', 'test-success'),
+        'charts/web/templates/migrate.yaml': pod('web-migrate', 'pre-install,pre-upgrade'),
+        'examples/demo/pod.yaml': pod('demo'),
+        'tests/e2e/pod.yaml': pod('e2e'),
+        'deploy/pod.yaml': pod('app'),
+      }),
+    );
+    expect(workloads(repo).map((w) => w.object.name).sort()).toEqual(['app', 'web-migrate']);
   });
 });

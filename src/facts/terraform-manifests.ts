@@ -36,8 +36,9 @@ export function terraformHeredocManifests(repo: Repository): HeredocManifest[] {
       i = end;
       if (!body.some((l) => /^\s*apiVersion\s*:/.test(l)) || !body.some((l) => /^\s*kind\s*:/.test(l))) continue;
       const { text: yaml, templated } = blankInterpolations(dedent(body));
-      // Leading empty lines keep the YAML line numbers equal to the file's.
-      const parsed = parseYaml('\n'.repeat(i - body.length) + yaml, { maxDocuments: repo.limits.maxDocumentsPerFile, maxNodes: repo.limits.maxNodesPerDocument });
+      // Empty lines and a document marker on the opener's line keep the YAML line numbers equal
+      // to the file's (a marker, so that positions do not depend on how many lines come first).
+      const parsed = parseYaml(`${'\n'.repeat(i - body.length - 1)}---\n${yaml}`, { maxDocuments: repo.limits.maxDocumentsPerFile, maxNodes: repo.limits.maxNodesPerDocument });
       for (const error of parsed.errors) repo.warn(file.path, `YAML in heredoc: ${error}`);
       for (const document of parsed.documents) out.push({ file: file.path, document: { ...document, templated: document.templated || templated } });
     }

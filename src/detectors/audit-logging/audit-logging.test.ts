@@ -29,4 +29,12 @@ describe('audit-logging detector', () => {
     const result = await detectIn(detector, join(fixtures, 'not-audited'));
     expect(result.evidence).toEqual([]);
   });
+
+  it('follows enabled_cluster_log_types = var.X to the variable default of the same module (terraform-aws-modules/terraform-aws-eks)', async () => {
+    const result = await detectIn(detector, join(fixtures, 'module-default'));
+    expect(places(result)).toEqual(['modules/cluster/main.tf:6']);
+    expect(result.evidence[0]?.detail).toBe('enabled_cluster_log_types includes audit (default of var.enabled_log_types)');
+    const off = await detectIn(detector, join(fixtures, 'module-default-off'));
+    expect(off.evidence).toEqual([]);
+  });
 });

@@ -31,6 +31,22 @@ describe('eol-base-images detector', () => {
     expect(result.evidence.find((e) => e.file === 'src/flags/Dockerfile')?.detail).toMatch(/debian 11 reached end of life on 2026-08-31/);
   });
 
+  it('flags cycles that ended before the table date (Go 1.24, Alpine 3.21, Ruby 3.2, PHP 8.1, Postgres 13)', async () => {
+    const result = await detectIn(detector, join(fixtures, 'past-2025'));
+    expect(places(result).sort()).toEqual(
+      ['services/billing/Dockerfile:1', 'services/db/Dockerfile:1', 'services/orders/Dockerfile:1', 'services/orders/Dockerfile:8', 'services/storefront/Dockerfile:5'].sort(),
+    );
+    expect(result.evidence.find((e) => e.line === 8)?.detail).toMatch(/alpine 3\.21 reached end of life on 2026-11-01/);
+  });
+
+  it('never flags a version the table does not list, even next to listed ones', () => {
+    const on = '2026-11-01';
+    for (const image of ['golang:1.25-alpine', 'golang:1.26', 'alpine:3.22', 'alpine:3.2', 'ruby:3.3-slim', 'ruby:4.0', 'postgres:14', 'postgres:130', 'php:8.2-fpm', 'ubuntu:24.04', 'ubuntu:noble', 'node:22-alpine', 'python:3.10-slim']) {
+      expect(judge(image, table, on), image).toBeUndefined();
+    }
+    expect(judge('ubuntu:oracular-20250225', table, on)?.cycle.cycle).toBe('24.10');
+  });
+
   it('leaves current bases, scratch, ARGs without a default, stage references and Markdown alone', async () => {
     const result = await detectIn(detector, join(fixtures, 'current'));
     expect(result.evidence).toEqual([]);

@@ -17,4 +17,10 @@ describe('external-secrets detector', () => {
     const result = await detectIn(detector, join(fixtures, 'no-external-secrets'));
     expect(result.evidence).toEqual([]);
   });
+
+  it('finds the add-on flag and the stores and secrets applied from Terraform heredocs (kubectl_manifest, kubernetes_manifest)', async () => {
+    const result = await detectIn(detector, join(fixtures, 'terraform-eks'));
+    expect(places(result)).toEqual(['platform/secrets.tf:8', 'platform/secrets.tf:13', 'platform/secrets.tf:29', 'platform/secrets.tf:47']);
+    expect(result.evidence.map((e) => e.detail)).toContain('external-secrets.io/v1beta1 ClusterSecretStore {{…}}');
+  });
 });

@@ -20,4 +20,9 @@ describe('fluent-bit detector', () => {
     const result = await detectIn(detector, join(import.meta.dirname, '..', 'fluentd', 'fixtures', 'efk'));
     expect(result.evidence).toEqual([]);
   });
+
+  it('finds Fluent Bit switched on by EKS Blueprints add-on flags, in the current module and the older kubernetes-addons one', async () => {
+    const result = await detectIn(detector, join(fixtures, 'eks-addons'));
+    expect(places(result).sort()).toEqual(['live/prod/main.tf:18', 'live/serverless/addons.tf:11']);
+  });
 });

@@ -37,4 +37,11 @@ describe('grafana detector', () => {
     const result = await detectIn(detector, join(platform, '..', 'library-repo'));
     expect(result.evidence).toEqual([]);
   });
+
+  it('finds kube-prometheus-stack (which runs Grafana by default) switched on by an EKS Blueprints add-ons module flag', async () => {
+    const result = await detectIn(detector, join(import.meta.dirname, '..', 'prometheus', 'fixtures', 'eks-addons'));
+    expect(places(result)).toEqual(['infra/cluster/addons.tf:12']);
+    const off = await detectIn(detector, join(import.meta.dirname, '..', 'prometheus', 'fixtures', 'eks-addons-off'));
+    expect(off.evidence).toEqual([]);
+  });
 });

@@ -27,4 +27,9 @@ describe('istio detector', () => {
     const result = await detectIn(detector, join(fixtures, 'no-istio'));
     expect(result.evidence).toEqual([]);
   });
+
+  it('finds Istio charts installed from the Istio repository through Terraform add-on releases, helm_release and helmfile (aws-ia/terraform-aws-eks-blueprints)', async () => {
+    const result = await detectIn(detector, join(fixtures, 'terraform-mesh'));
+    expect(places(result).sort()).toEqual(['edge/helmfile.yaml:10', 'mesh/cni.tf:5', 'mesh/main.tf:15', 'mesh/main.tf:23'].sort());
+  });
 });

@@ -17,4 +17,9 @@ describe('latest-tag-images detector', () => {
     const result = await detectIn(detector, join(fixtures, 'pinned'));
     expect(result.evidence).toEqual([]);
   });
+
+  it('leaves untagged images of Helm test hooks alone: they run on `helm test`, not in the release (stefanprodan/podinfo)', async () => {
+    const result = await detectIn(detector, join(fixtures, 'chart-tests'));
+    expect(result.evidence).toEqual([]);
+  });
 });

@@ -54,4 +54,15 @@ describe('prometheus detector', () => {
     const result = await detectIn(detector, root);
     expect(places(result)).toEqual(['jsonnetfile.json:7']);
   });
+
+  it('finds kube-prometheus-stack switched on by an EKS Blueprints add-ons module flag (aws-ia/terraform-aws-eks-blueprints)', async () => {
+    const result = await detectIn(detector, join(fixtures, 'eks-addons'));
+    expect(places(result)).toEqual(['infra/cluster/addons.tf:12']);
+    expect(result.evidence[0]?.detail).toBe('module eks_addons: enable_kube_prometheus_stack = true');
+  });
+
+  it('does not count an add-on flag left to a variable, or one in a comment', async () => {
+    const result = await detectIn(detector, join(fixtures, 'eks-addons-off'));
+    expect(result.evidence).toEqual([]);
+  });
 });
