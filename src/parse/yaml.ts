@@ -140,7 +140,16 @@ function splitDocuments(text: string): Chunk[] {
 
 type ChunkResult = { document: YamlDocument } | { error: string; partial?: YamlDocument };
 
+/** A line that is only a Go-template control action: certainly a template, never plain YAML. */
+const GO_TEMPLATE_LINE = /^[ \t]*\{\{-?[ \t]*(if|else|end|range|with|include|toYaml|define|template|tpl|\/\*)\b/m;
+
 function parseChunk(text: string, startLine: number, options: YamlParseOptions): ChunkResult {
+  // A chart template would fail as YAML anyway: blank its actions first instead of parsing twice.
+  if (GO_TEMPLATE_LINE.test(text)) {
+    const blanked = loadWithLines(blankTemplateActions(text), startLine, options.maxNodes);
+    if (!('error' in blanked)) return { document: { value: blanked.value, line: firstContentLine(text, startLine), templated: true, partial: false } };
+    return { error: `templated YAML, read top-level fields only (${blanked.error})`, partial: topLevelScalars(text, startLine) };
+  }
   const first = loadWithLines(text, startLine, options.maxNodes);
   if (!('error' in first)) return { document: { value: first.value, line: firstContentLine(text, startLine), templated: false, partial: false } };
   if (hasTemplateActions(text)) {
@@ -164,19 +173,29 @@ function firstContentLine(text: string, startLine: number): number {
 }
 
 function loadWithLines(text: string, startLine: number, maxNodes: number): { value: unknown } | { error: string } {
-  const stack: { line: number; kids: { line: number; result: unknown }[] }[] = [];
+  // Flat stacks instead of an object per node: most nodes are scalars, and a scan parses thousands
+  // of documents, so the listener must allocate as little as it can.
+  const openLines: number[] = [];
+  const openKids: number[] = [];
+  const kidLines: number[] = [];
+  const kidResults: unknown[] = [];
   const listener = (event: 'open' | 'close', state: { line: number; result: unknown }): void => {
     if (event === 'open') {
-      stack.push({ line: startLine + state.line + 1, kids: [] });
+      openLines.push(startLine + state.line + 1);
+      openKids.push(kidLines.length);
       return;
     }
-    const frame = stack.pop();
-    if (!frame) return;
+    const line = openLines.pop();
+    const first = openKids.pop();
+    if (line === undefined || first === undefined) return;
     const result = state.result;
     if (result !== null && typeof result === 'object' && !positions.has(result)) {
-      positions.set(result, describe(result, frame));
+      positions.set(result, describe(result, line, kidLines, kidResults, first));
     }
-    stack.at(-1)?.kids.push({ line: frame.line, result });
+    kidLines.length = first;
+    kidResults.length = first;
+    kidLines.push(line);
+    kidResults.push(result);
   };
   let value: unknown;
   try {
@@ -193,18 +212,19 @@ function loadWithLines(text: string, startLine: number, maxNodes: number): { val
   return { value };
 }
 
-function describe(result: object, frame: { line: number; kids: { line: number; result: unknown }[] }): NodeLines {
-  if (Array.isArray(result)) return { line: frame.line, items: frame.kids.map((k) => k.line) };
-  const keys = new Map<string, number>();
-  const kids = frame.kids;
-  for (let i = 0; i + 1 < kids.length; i += 2) {
-    const key = kids[i]!.result;
+function describe(result: object, line: number, kidLines: number[], kidResults: unknown[], first: number): NodeLines {
+  if (Array.isArray(result)) return { line, items: kidLines.slice(first) };
+  let keys: Map<string, number> | undefined;
+  // Children of a mapping alternate key, value: the key's own line is what evidence points at.
+  for (let i = first; i + 1 < kidLines.length; i += 2) {
+    const key = kidResults[i];
     if (typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean') {
       const name = String(key);
-      if (!keys.has(name)) keys.set(name, kids[i]!.line);
+      keys ??= new Map();
+      if (!keys.has(name)) keys.set(name, kidLines[i]!);
     }
   }
-  return { line: frame.line, keys };
+  return keys ? { line, keys } : { line };
 }
 
 /** Counts nodes up to `limit`; shared references (aliases) are counted each time, as a walk would. */
