@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Detection, HistoryEvidence } from '../core/types.js';
-import { gitSync } from '../sources/git/safe-git.js';
+import { gitInBackground, gitSync } from '../sources/git/safe-git.js';
 import { deployCategoryOf, DEVELOPER_OWNED_CATEGORIES, type DeployCategory } from './categories.js';
 
 /**
@@ -77,6 +77,26 @@ const HEADER = /^[0-9a-f]{40}(?:[0-9a-f]{24})?\x1f/;
 const LOG_CONFIG = ['log.showRoot=true', 'diff.relative=false', 'i18n.logOutputEncoding=UTF-8', 'log.mailmap=true', 'core.quotePath=false'];
 
 export function readHistory(repoRoot: string, options: ReadHistoryOptions): HistoryFacts {
+  const steps = historySteps(repoRoot, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next(gitSync(step.value, { cwd: repoRoot, config: LOG_CONFIG, timeoutMs: 120_000 }));
+  return step.value;
+}
+
+/**
+ * The same, with the one long git call (`git log`) running in its own process while the caller
+ * goes on: a scan starts it before parsing the repository, so history costs almost nothing on a
+ * second core.
+ */
+export async function readHistoryAsync(repoRoot: string, options: ReadHistoryOptions): Promise<HistoryFacts> {
+  const steps = historySteps(repoRoot, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next(await gitInBackground(step.value, { cwd: repoRoot, config: LOG_CONFIG, timeoutMs: 120_000 }));
+  return step.value;
+}
+
+/** The reading, written once: it yields the `git log` arguments and receives that command's output. */
+function* historySteps(repoRoot: string, options: ReadHistoryOptions): Generator<string[], HistoryFacts, string> {
   const started = performance.now();
   const now = options.now ?? new Date();
   const days = Math.max(0, Math.round((now.getTime() - options.since.getTime()) / DAY_MS));
@@ -130,24 +150,21 @@ export function readHistory(repoRoot: string, options: ReadHistoryOptions): Hist
   facts.window.branch = branch.name;
 
   const maxCommits = options.maxCommits ?? 100_000;
-  const out = gitSync(
-    [
-      'log',
-      '--no-color',
-      '--no-renames',
-      '--no-textconv',
-      '--no-ext-diff',
-      '--no-show-signature',
-      '--name-only',
-      '-z',
-      '--format=%x1e%H%x1f%P%x1f%aN%x1f%aE%x1f%ct%x1f%s',
-      `--since=${options.since.toISOString()}`,
-      `--max-count=${maxCommits}`,
-      branch.hash,
-      '--',
-    ],
-    { cwd: repoRoot, config: LOG_CONFIG, timeoutMs: 120_000 },
-  );
+  const out: string = yield [
+    'log',
+    '--no-color',
+    '--no-renames',
+    '--no-textconv',
+    '--no-ext-diff',
+    '--no-show-signature',
+    '--name-only',
+    '-z',
+    '--format=%x1e%H%x1f%P%x1f%aN%x1f%aE%x1f%ct%x1f%s',
+    `--since=${options.since.toISOString()}`,
+    `--max-count=${maxCommits}`,
+    branch.hash,
+    '--',
+  ];
   const commits = parseLog(out, Math.floor(options.since.getTime() / 1000));
   facts.stats.commits = commits.length;
   if (commits.length >= maxCommits) facts.stats.truncated = true;

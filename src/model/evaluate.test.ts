@@ -55,7 +55,7 @@ describe('the staged rule', () => {
       { stage: 2, required: false, status: 'missing' },
       { stage: 3, required: true, status: 'partial' },
       { stage: 4, required: true, status: 'met' },
-    ] as Parameters<typeof stageOf>[0];
+    ].map((r, i) => ({ id: `c${i}`, name: `c${i}`, scope: 'platform', signals: [], evidence: [], ...r })) as Parameters<typeof stageOf>[0];
     expect(stageOf(results)).toEqual({ stage: 2, provisional: true });
   });
 });

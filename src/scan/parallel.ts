@@ -6,7 +6,7 @@ import type { Limits } from '../core/limits.js';
 import type { Detector } from '../detectors/detector.js';
 import { ScanCache, type ScanCacheSettings } from '../cache/scan-cache.js';
 import { scanRepository, ScanInputError, type ScannedRepository } from './scan-repository.js';
-import { readHistory, type HistoryFacts } from '../history/index.js';
+import { readHistoryAsync, type HistoryFacts } from '../history/index.js';
 import { platformMembers } from '../config/repositories.js';
 import type { OrgConfig } from '../config/schema.js';
 import type { WorkerJob, WorkerMessage } from './scan-worker.js';
@@ -186,11 +186,17 @@ export class RepositoryScans {
 
 /** One repository: its scan (from the cache when unchanged), then its history when asked for. */
 export async function scanOne(job: ScanJob, options: Pick<ScanManyOptions, 'detectors' | 'limits' | 'history'>, cache: ScanCache | undefined, onFilesRead?: (count: number) => void): Promise<ScannedWithHistory> {
+  // History first: its `git log` runs in its own process while this thread parses the repository.
+  let history: Promise<HistoryFacts> | undefined;
+  if (options.history !== undefined) {
+    const { since, now, mainBranch, config } = options.history;
+    const members = platformMembers(config);
+    history = readHistoryAsync(job.root, { since, now, ...(members ? { platformMembers: members } : {}), ...(mainBranch ? { mainBranch } : {}), repository: job.label });
+    history.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+  }
   const scanned = await scanRepository(job.root, options.detectors, options.limits, { ...(cache ? { cache } : {}), ...(onFilesRead ? { onFilesRead } : {}) });
-  if (options.history === undefined) return scanned;
-  const { since, now, mainBranch, config } = options.history;
-  const members = platformMembers(config);
-  const facts = readHistory(scanned.root, { since, now, ...(members ? { platformMembers: members } : {}), ...(mainBranch ? { mainBranch } : {}), repository: job.label });
+  if (history === undefined) return scanned;
+  const facts = await history;
   return { ...scanned, history: { detections: facts.detections, unknown: facts.unknown } };
 }
 

@@ -1,4 +1,7 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * Repositories we scan are untrusted: their .git/config may set hooks, an fsmonitor command,
@@ -88,6 +91,34 @@ export function git(args: readonly string[], options: GitOptions): Promise<strin
       },
       (error, stdout) => (error ? reject(error) : resolve(stdout)),
     );
+  });
+}
+
+/**
+ * Runs git in the background with its output going to a temporary file rather than a pipe, so a
+ * long output never waits for a busy event loop to drain it (the caller keeps parsing meanwhile).
+ */
+export function gitInBackground(args: readonly string[], options: GitOptions): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'k8sm-git-'));
+  const file = join(dir, 'out');
+  const fd = openSync(file, 'w');
+  return new Promise<string>((resolve, reject) => {
+    const child = spawn('git', gitArgs(args, options.config), { cwd: options.cwd, env: gitEnv(), stdio: ['ignore', fd, 'ignore'] });
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    const done = (error?: Error): void => {
+      clearTimeout(timer);
+      closeSync(fd);
+      try {
+        if (error) reject(error);
+        else resolve(readFileSync(file, 'utf8'));
+      } catch (readError) {
+        reject(readError as Error);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    child.once('error', (error) => done(error));
+    child.once('close', (code, signal) => done(code === 0 ? undefined : new Error(`git ${args[0]} failed (${signal ?? `exit ${code}`})`)));
   });
 }
 
