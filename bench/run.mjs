@@ -136,11 +136,13 @@ process.stdout.write(body);
 if (process.env.BENCH_WRITE !== '0') {
   const docs = join(ROOT, 'docs', 'performance.md');
   const previous = existsSync(docs) ? readFileSync(docs, 'utf8') : '';
-  // Everything from "## Measured" on is rewritten; the prose above it is kept.
+  // The "## Measured" section is rewritten; the prose above it and the sections after it are kept.
   const marker = '## Measured';
   const head = previous.includes(marker) ? previous.slice(0, previous.indexOf(marker)) : '# Performance\n\n';
+  const next = previous.includes(marker) ? previous.indexOf('\n## ', previous.indexOf(marker) + marker.length) : -1;
+  const tail = next >= 0 ? `\n${previous.slice(next + 1)}` : '';
   writeFileSync(
     docs,
-    `${head}${marker}\n\nBy \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}; ${gitVersion}. Wall time is the best of ${RUNS} runs of the whole CLI (\`scan … --format json --quiet\`), peak RSS from /usr/bin/time; the read floor (bench/read-floor.mjs: \`git ls-files\` and reading every file once) is measured in the same run.\n\n${lines.join('\n')}\n\nPeer, on the same trees in the same run (\`stack-analyser <folder>\`, one process over the repository or the organization's parent folder):\n\n${peerLines.join('\n')}\n\n${startupLine}\n`,
+    `${head}${marker}\n\nBy \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}; ${gitVersion}. Wall time is the best of ${RUNS} runs of the whole CLI (\`scan … --format json --quiet\`), peak RSS from /usr/bin/time; the read floor (bench/read-floor.mjs: \`git ls-files\` and reading every file once) is measured in the same run.\n\n${lines.join('\n')}\n\nPeer, on the same trees in the same run (\`stack-analyser <folder>\`, one process over the repository or the organization's parent folder):\n\n${peerLines.join('\n')}\n\n${startupLine}\n${tail}`,
   );
 }

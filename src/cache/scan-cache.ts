@@ -15,6 +15,9 @@ import type { RepositoryDetection } from '../scan/run-detectors.js';
  *   - the tool: package version, model file, the compiled code (any change to a detector, a fact,
  *     a parser or the registry gives new keys) and the limits; the detector set when not all run;
  *   - the repository's content: git blob ids (size and mtime for files git cannot vouch for).
+ * Beside it, two more files per repository so that an unchanged one starts no git process on a
+ * rescan: its history (`.history.json`, see HistoryCache in src/history/read-history.ts) and its
+ * file listing (`.listing.json`, see ListingStore in src/sources/repository/list-files.ts).
  * The folder is safe to delete at any time; a corrupt or foreign file is a miss, never an error.
  */
 
@@ -110,11 +113,47 @@ export class ScanCache {
 
   /** Stores a result; a cache that cannot be written (read-only, full disk) is silently skipped. */
   set(root: string, contentKey: string, value: CachedScan): void {
-    const file = this.fileOf(root);
+    this.write(this.fileOf(root), { key: this.keyOf(root, contentKey), root, value });
+  }
+
+  /**
+   * A second kind of entry, one per repository folder as well: what its git history said
+   * (src/history/read-history.ts decides what the key covers and checks the value's shape).
+   */
+  getHistory(root: string, key: string): unknown {
+    return this.getOther(root, 'history', key);
+  }
+
+  setHistory(root: string, key: string, value: unknown): void {
+    this.write(this.fileOf(root, 'history'), { key: this.keyOf(root, key), root, value });
+  }
+
+  /**
+   * A third: the repository's listing with the identities that vouch for it
+   * (src/sources/repository/list-files.ts checks them and the value's shape).
+   */
+  getListing(root: string): unknown {
+    return this.getOther(root, 'listing', 'listing');
+  }
+
+  setListing(root: string, value: unknown): void {
+    this.write(this.fileOf(root, 'listing'), { key: this.keyOf(root, 'listing'), root, value });
+  }
+
+  private getOther(root: string, kind: string, key: string): unknown {
+    try {
+      const entry = JSON.parse(readFileSync(this.fileOf(root, kind), 'utf8')) as { key?: unknown; value?: unknown };
+      return entry.key === this.keyOf(root, key) ? entry.value : undefined;
+    } catch {
+      return undefined; // missing, truncated or foreign: ask git again and overwrite it
+    }
+  }
+
+  private write(file: string, entry: unknown): void {
     const temporary = `${file}.${process.pid}.${threadId}.tmp`;
     try {
       mkdirSync(this.settings.dir, { recursive: true });
-      writeFileSync(temporary, JSON.stringify({ key: this.keyOf(root, contentKey), root, value }));
+      writeFileSync(temporary, JSON.stringify(entry));
       // A rename is atomic: a concurrent reader sees the old entry or the new one, never half of one.
       renameSync(temporary, file);
     } catch {
@@ -122,8 +161,8 @@ export class ScanCache {
     }
   }
 
-  private fileOf(root: string): string {
-    return join(this.settings.dir, `${createHash('sha256').update(root).digest('hex').slice(0, 32)}.json`);
+  private fileOf(root: string, kind = ''): string {
+    return join(this.settings.dir, `${createHash('sha256').update(root).digest('hex').slice(0, 32)}${kind ? `.${kind}` : ''}.json`);
   }
 
   private keyOf(root: string, contentKey: string): string {

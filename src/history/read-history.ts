@@ -1,6 +1,11 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Detection, HistoryEvidence } from '../core/types.js';
 import { gitInBackground, gitSync } from '../sources/git/safe-git.js';
+import { readHeadFiles, type HeadFiles } from '../sources/git/read-head.js';
 import { deployCategoryOf, DEVELOPER_OWNED_CATEGORIES, type DeployCategory } from './categories.js';
 
 /**
@@ -37,6 +42,38 @@ export interface ReadHistoryOptions {
   repository?: string;
   /** Newest commits read at most; older ones are left out and `stats.truncated` is set. Default 100,000. */
   maxCommits?: number;
+  /**
+   * Where the commits read can be kept between runs (see HistoryCache): with it, an unchanged
+   * repository's history is read without starting git at all.
+   */
+  cache?: HistoryCache;
+}
+
+/**
+ * A store for what `git log` said about a repository, reduced to what the facts are computed from
+ * (hashes, parents, dates, the person after .mailmap, and flags: bot, deploy files, platform team,
+ * pull request; never a subject or a file name). Entries are looked up by a key that covers HEAD,
+ * the branch, the day the window starts, maxCommits, .mailmap and the git configuration, plus
+ * `fingerprint` (the tool and whatever decides the platform team). The window's exact start is
+ * applied on every run by walking the stored commits as git would, so an answer never depends on
+ * whether it came from the store.
+ */
+export interface HistoryCache {
+  fingerprint: string;
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
+/** A commit as stored: hash, parents, commit time, person, and flags (bot, deploy, developer-owned by someone outside the platform team, pull request). */
+export interface LogRecord {
+  h: string;
+  p: string[];
+  t: number;
+  who: string;
+  bot?: 1;
+  dep?: 1;
+  dev?: 1;
+  pr?: 1;
 }
 
 export interface PersonCount {
@@ -124,7 +161,9 @@ function* historySteps(repoRoot: string, options: ReadHistoryOptions): Generator
   let shallow: string;
   // The common case (the checked-out branch) in one git call: shallow?, prefix, HEAD and its name.
   let branch: { name: string; hash: string } | undefined;
-  const quick = options.mainBranch === undefined ? describeHead(repoRoot) : undefined;
+  // Read from .git's files when that is certain (no git process), else one `git rev-parse`.
+  const head = options.mainBranch === undefined ? readHeadFiles(repoRoot) : undefined;
+  const quick = head !== undefined ? { shallow: 'false', prefix: '', hash: head.hash, name: head.name } : options.mainBranch === undefined ? describeHead(repoRoot) : undefined;
   if (quick) {
     ({ shallow, prefix } = quick);
     branch = { name: quick.name, hash: quick.hash };
@@ -148,9 +187,11 @@ function* historySteps(repoRoot: string, options: ReadHistoryOptions): Generator
     );
   }
   facts.window.branch = branch.name;
+  const found = branch;
 
   const maxCommits = options.maxCommits ?? 100_000;
-  const out: string = yield [
+  const sinceSeconds = Math.floor(options.since.getTime() / 1000);
+  const logArgs = (since: Date): string[] => [
     'log',
     '--no-color',
     '--no-renames',
@@ -160,16 +201,34 @@ function* historySteps(repoRoot: string, options: ReadHistoryOptions): Generator
     '--name-only',
     '-z',
     '--format=%x1e%H%x1f%P%x1f%aN%x1f%aE%x1f%ct%x1f%s',
-    `--since=${options.since.toISOString()}`,
+    `--since=${since.toISOString()}`,
     `--max-count=${maxCommits}`,
-    branch.hash,
+    found.hash,
     '--',
   ];
-  const commits = parseLog(out, Math.floor(options.since.getTime() / 1000));
-  facts.stats.commits = commits.length;
-  if (commits.length >= maxCommits) facts.stats.truncated = true;
+  const toRecords = (commits: Commit[]): LogRecord[] => commits.map((commit) => recordOf(commit, prefix, found.name, options.platformMembers));
+  // The store answers for a whole day: what is read is the log from the start of the window's day.
+  const dayStart = new Date(Math.floor(options.since.getTime() / DAY_MS) * DAY_MS);
+  const key = options.cache !== undefined && prefix === '' && head !== undefined ? historyKey(repoRoot, head, options.cache.fingerprint, dayStart, maxCommits) : undefined;
+  let records: LogRecord[] | undefined;
+  if (key !== undefined) {
+    const stored = options.cache!.get(key);
+    if (isRecords(stored)) records = stored;
+  }
+  if (records === undefined && key !== undefined) {
+    const wide = parseLog(yield logArgs(dayStart), Math.floor(dayStart.getTime() / 1000));
+    // Cut at maxCommits, the longer log is not the shorter one's superset: read the exact window instead (and keep nothing).
+    if (wide.length < maxCommits) {
+      records = toRecords(wide);
+      options.cache!.set(key, records);
+    }
+  }
+  records ??= toRecords(parseLog(yield logArgs(options.since), sinceSeconds));
+  const inWindow = walkWindow(records, branch.hash, sinceSeconds);
+  facts.stats.commits = inWindow.length;
+  if (inWindow.length >= maxCommits) facts.stats.truncated = true;
   const window = `in the last ${days} days`;
-  if (commits.length === 0) return allUnknown(`no commits ${window} (since ${facts.window.since.slice(0, 10)}): widen history.since`);
+  if (inWindow.length === 0) return allUnknown(`no commits ${window} (since ${facts.window.since.slice(0, 10)}): widen history.since`);
 
   const evidence = (history: string): HistoryEvidence => ({
     history,
@@ -181,23 +240,12 @@ function* historySteps(repoRoot: string, options: ReadHistoryOptions): Generator
   const authors = new Set<string>();
   const deploy = new Map<string, number>();
   const developer = new Map<string, number>();
-  for (const commit of commits) {
-    const person = personOf(commit);
-    if (isBot(commit)) continue;
+  for (const record of inWindow) {
+    if (record.bot) continue;
+    const person = record.who;
     authors.add(person);
-    let touchesDeploy = false;
-    let touchesDeveloperOwned = false;
-    for (const file of commit.files) {
-      if (prefix !== '' && !file.startsWith(prefix)) continue;
-      const category: DeployCategory | undefined = deployCategoryOf(prefix !== '' ? file.slice(prefix.length) : file);
-      if (category === undefined) continue;
-      touchesDeploy = true;
-      if (DEVELOPER_OWNED_CATEGORIES.has(category)) touchesDeveloperOwned = true;
-    }
-    if (touchesDeploy) deploy.set(person, (deploy.get(person) ?? 0) + 1);
-    if (touchesDeveloperOwned && options.platformMembers && !options.platformMembers({ name: commit.name, email: commit.email })) {
-      developer.set(person, (developer.get(person) ?? 0) + 1);
-    }
+    if (record.dep) deploy.set(person, (deploy.get(person) ?? 0) + 1);
+    if (record.dev) developer.set(person, (developer.get(person) ?? 0) + 1);
   }
   facts.stats.authors = authors.size;
   facts.deployChangers = ranked(deploy);
@@ -233,14 +281,14 @@ function* historySteps(repoRoot: string, options: ReadHistoryOptions): Generator
   }
 
   /* Changes to main: the first-parent chain from the tip, within the window */
-  const byHash = new Map<string, Commit>();
-  for (const commit of commits) byHash.set(commit.hash, commit);
+  const byHash = new Map<string, LogRecord>();
+  for (const record of inWindow) byHash.set(record.h, record);
   let total = 0;
   let throughPullRequests = 0;
-  for (let commit = byHash.get(branch.hash); commit !== undefined; commit = byHash.get(commit.parents[0] ?? '')) {
+  for (let record = byHash.get(branch.hash); record !== undefined; record = byHash.get(record.p[0] ?? '')) {
     total++;
-    if (isPullRequestChange(commit, branch.name)) throughPullRequests++;
-    byHash.delete(commit.hash); // a cycle is impossible in git, but a forged log must not loop
+    if (record.pr) throughPullRequests++;
+    byHash.delete(record.h); // a cycle is impossible in git, but a forged log must not loop
   }
   facts.mainChanges = { total, throughPullRequests };
   const threshold = options.pullRequestThreshold ?? 0.5;
@@ -252,6 +300,91 @@ function* historySteps(repoRoot: string, options: ReadHistoryOptions): Generator
     else facts.absent.push({ signal: 'merged-pull-requests', reason: `${share}; counted from ${Math.round(threshold * 100)}%` });
   }
   return finish();
+}
+
+/** What the facts need of one commit; the subject and the file names stay here. */
+function recordOf(commit: Commit, prefix: string, branchName: string, platformMembers: ReadHistoryOptions['platformMembers']): LogRecord {
+  let touchesDeploy = false;
+  let touchesDeveloperOwned = false;
+  for (const file of commit.files) {
+    if (prefix !== '' && !file.startsWith(prefix)) continue;
+    const category: DeployCategory | undefined = deployCategoryOf(prefix !== '' ? file.slice(prefix.length) : file);
+    if (category === undefined) continue;
+    touchesDeploy = true;
+    if (DEVELOPER_OWNED_CATEGORIES.has(category)) touchesDeveloperOwned = true;
+  }
+  const record: LogRecord = { h: commit.hash, p: commit.parents, t: commit.time, who: personOf(commit) };
+  if (isBot(commit)) record.bot = 1;
+  if (touchesDeploy) record.dep = 1;
+  if (touchesDeveloperOwned && platformMembers && !platformMembers({ name: commit.name, email: commit.email })) record.dev = 1;
+  if (isPullRequestChange(commit, branchName)) record.pr = 1;
+  return record;
+}
+
+/**
+ * The commits `git log --since` would print, from a log read with an earlier (or the same) start:
+ * git walks from the tip in date order, and a commit older than the start is neither printed nor
+ * walked through, so a newer commit behind it (clock skew) is not reached either.
+ */
+export function walkWindow(records: readonly LogRecord[], tip: string, sinceSeconds: number): LogRecord[] {
+  const byHash = new Map<string, LogRecord>();
+  for (const record of records) byHash.set(record.h, record);
+  const reached = new Set<string>();
+  const stack = [tip];
+  while (stack.length > 0) {
+    const hash = stack.pop()!;
+    if (reached.has(hash)) continue;
+    const record = byHash.get(hash);
+    if (record === undefined || record.t < sinceSeconds) continue;
+    reached.add(hash);
+    for (const parent of record.p) stack.push(parent);
+  }
+  return records.filter((record) => reached.has(record.h));
+}
+
+function isRecords(value: unknown): value is LogRecord[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (r) =>
+        typeof r === 'object' &&
+        r !== null &&
+        typeof (r as LogRecord).h === 'string' &&
+        Array.isArray((r as LogRecord).p) &&
+        (r as LogRecord).p.every((p) => typeof p === 'string') &&
+        typeof (r as LogRecord).t === 'number' &&
+        typeof (r as LogRecord).who === 'string',
+    )
+  );
+}
+
+let globalConfig: string | undefined;
+/** The user's git configuration (git reads it for every call; .mailmap settings may live there). */
+function globalGitConfig(): string {
+  if (globalConfig !== undefined) return globalConfig;
+  const xdg = process.env.XDG_CONFIG_HOME && process.env.XDG_CONFIG_HOME.startsWith('/') ? process.env.XDG_CONFIG_HOME : join(homedir(), '.config');
+  globalConfig = [join(homedir(), '.gitconfig'), join(xdg, 'git', 'config')].map((file) => readOrEmpty(file)).join('\0');
+  return globalConfig;
+}
+
+function readOrEmpty(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The store's key, or undefined when what git prints could depend on something the key cannot
+ * cover (a mailmap file or blob named in the configuration).
+ */
+function historyKey(repoRoot: string, head: HeadFiles, fingerprint: string, dayStart: Date, maxCommits: number): string | undefined {
+  const configs = [globalGitConfig(), readOrEmpty(join(head.gitDir, 'config')), head.commonDir === head.gitDir ? '' : readOrEmpty(join(head.commonDir, 'config'))];
+  if (configs.some((config) => /mailmap/i.test(config))) return undefined;
+  return createHash('sha256')
+    .update(JSON.stringify([1, fingerprint, repoRoot, head.hash, head.name, dayStart.toISOString(), maxCommits, readOrEmpty(join(repoRoot, '.mailmap')), ...configs]))
+    .digest('hex');
 }
 
 /** One `git rev-parse` for shallow, prefix, HEAD's commit and branch; undefined when any is missing. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -191,13 +192,25 @@ export async function scanOne(job: ScanJob, options: Pick<ScanManyOptions, 'dete
   if (options.history !== undefined) {
     const { since, now, mainBranch, config } = options.history;
     const members = platformMembers(config);
-    history = readHistoryAsync(job.root, { since, now, ...(members ? { platformMembers: members } : {}), ...(mainBranch ? { mainBranch } : {}), repository: job.label });
+    const historyCache = cache ? { fingerprint: `${cache.settings.fingerprint}:${configFingerprint(config)}`, get: (key: string) => cache.getHistory(job.root, key), set: (key: string, value: unknown) => cache.setHistory(job.root, key, value) } : undefined;
+    history = readHistoryAsync(job.root, { since, now, ...(members ? { platformMembers: members } : {}), ...(mainBranch ? { mainBranch } : {}), repository: job.label, ...(historyCache ? { cache: historyCache } : {}) });
     history.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   }
   const scanned = await scanRepository(job.root, options.detectors, options.limits, { ...(cache ? { cache } : {}), ...(onFilesRead ? { onFilesRead } : {}) });
   if (history === undefined) return scanned;
   const facts = await history;
   return { ...scanned, history: { detections: facts.detections, unknown: facts.unknown } };
+}
+
+const configFingerprints = new WeakMap<OrgConfig, string>();
+/** The configuration decides who is on the platform team: stored history flags depend on it. */
+function configFingerprint(config: OrgConfig): string {
+  let fingerprint = configFingerprints.get(config);
+  if (fingerprint === undefined) {
+    fingerprint = createHash('sha256').update(JSON.stringify(config)).digest('hex');
+    configFingerprints.set(config, fingerprint);
+  }
+  return fingerprint;
 }
 
 function defaultWorkers(repositories: number): number {

@@ -42,7 +42,9 @@ export interface ScanRepositoryOptions {
  */
 export async function scanRepository(path: string, detectors: readonly Detector[] | 'all', limits: Limits, options: ScanRepositoryOptions = {}): Promise<ScannedRepository> {
   const root = checkRepositoryPath(path);
-  const listing = listFiles(root, limits);
+  const cache = options.cache;
+  // With a cache, an unchanged work tree is listed from the stored listing, without git.
+  const listing = listFiles(root, limits, cache ? { store: { get: () => cache.getListing(root), set: (snapshot) => cache.setListing(root, snapshot) } } : {});
   // The detector set is part of the key: a scan with some detectors must not answer for all of them.
   const contentKey = options.cache ? `${listing.contentKey}:${detectorSetKey(detectors)}` : '';
   const cached = options.cache?.get(root, contentKey);

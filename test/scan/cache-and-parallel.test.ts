@@ -126,7 +126,9 @@ describe('the scan cache', () => {
     const warm = JSON.stringify(await run(true));
     expect(cold).toBe(uncached);
     expect(warm).toBe(uncached);
-    expect(readdirSync(scanCacheDir(cacheDir))).toHaveLength(3);
+    // One scan entry and one history entry per repository.
+    expect(readdirSync(scanCacheDir(cacheDir)).filter((name) => !name.endsWith('.history.json'))).toHaveLength(3);
+    expect(readdirSync(scanCacheDir(cacheDir)).filter((name) => name.endsWith('.history.json'))).toHaveLength(3);
   });
 
   it('puts scans under $XDG_CACHE_HOME/k8s-maturity/scans, or under --cache-dir', () => {

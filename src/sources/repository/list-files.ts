@@ -1,10 +1,12 @@
 import { createHash, type Hash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, realpathSync, type Stats } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { ScanWarning } from '../../core/types.js';
 import type { Limits } from '../../core/limits.js';
 import { gitSync } from '../git/safe-git.js';
+import { readHeadFiles } from '../git/read-head.js';
 
 export interface RepoFile {
   /** Relative to the repository root, forward slashes. */
@@ -63,12 +65,190 @@ interface IndexEntry {
  * exactly as git does), a walker otherwise. Only regular files whose real path stays inside
  * `root` are returned; everything else is skipped with a warning.
  */
-export function listFiles(root: string, limits: Limits, options: { useGit?: boolean } = {}): ListResult {
+export function listFiles(root: string, limits: Limits, options: { useGit?: boolean; store?: ListingStore } = {}): ListResult {
   const realRoot = realpathSync(root);
+  if (options.useGit === false) return { ...walk(realRoot, limits), lister: 'walk' };
+  const control = options.store ? controlFiles(realRoot) : undefined;
+  if (control !== undefined) {
+    const reused = reuseSnapshot(realRoot, control, options.store!.get());
+    if (reused !== undefined) return reused;
+  }
+  const takenAt = Date.now();
+  const stats = control !== undefined ? new Map<string, Stats>() : undefined;
   // One git call both lists the files and tells whether this is a work tree at all (it fails outside one).
-  const listed = options.useGit === false ? undefined : listWithGit(realRoot);
-  if (listed !== undefined) return { ...statAll(realRoot, listed.paths, listed.index, limits), lister: 'git' };
-  return { ...walk(realRoot, limits), lister: 'walk' };
+  const listed = listWithGit(realRoot);
+  if (listed === undefined) return { ...walk(realRoot, limits), lister: 'walk' };
+  const result: ListResult = { ...statAll(realRoot, listed.paths, listed.index, limits, stats), lister: 'git' };
+  if (control !== undefined) {
+    const snapshot = takeSnapshot(realRoot, control, listed.paths, stats!, result, takenAt);
+    if (snapshot !== undefined) options.store!.set(snapshot);
+  }
+  return result;
+}
+
+/**
+ * Where a listing can be kept between runs so that a rescan of an unchanged work tree starts no
+ * git process (see takeSnapshot for what is recorded and why it is enough).
+ */
+export interface ListingStore {
+  get(): unknown;
+  set(snapshot: ListingSnapshot): void;
+}
+
+/** A stat identity: a rewrite changes mtime and ctime (ctime cannot be set back), a replacement the inode. */
+type Identity = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
+
+export interface ListingSnapshot {
+  version: 2;
+  /** What `git ls-files` and its ignore rules read besides the work tree: the index, HEAD, exclude files and configurations (null: absent). */
+  control: Record<string, Identity | null>;
+  /** Every folder of the work tree (vendored ones and .git aside), and every .gitignore found in them, with identities. */
+  dirs: Record<string, Identity>;
+  ignores: Record<string, Identity>;
+  /** Every listed path (vendored ones aside), in order, with its identity: the listing's files are these paths and sizes. */
+  files: [path: string, ...identity: Identity][];
+  result: Omit<ListResult, 'files'>;
+}
+
+const identityOf = (stats: Stats): Identity => [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino];
+const sameIdentity = (a: Identity | null | undefined, b: Identity | null): boolean => (a ?? null) === null ? b === null : b !== null && a![0] === b[0] && a![1] === b[1] && a![2] === b[2] && a![3] === b[3];
+
+function identityAt(path: string): Identity | null {
+  try {
+    return identityOf(lstatSync(path));
+  } catch {
+    return null;
+  }
+}
+
+let globalFiles: string[] | undefined;
+/** The user's git configurations and default excludes file; undefined when a configuration names its own excludes file. */
+function globalControlFiles(): string[] | undefined {
+  if (globalFiles !== undefined) return globalFiles.length > 0 ? globalFiles : undefined;
+  const xdg = process.env.XDG_CONFIG_HOME && process.env.XDG_CONFIG_HOME.startsWith('/') ? process.env.XDG_CONFIG_HOME : join(homedir(), '.config');
+  const configs = [join(homedir(), '.gitconfig'), join(xdg, 'git', 'config')];
+  globalFiles = configs.some((file) => mentionsExcludes(file)) ? [] : [...configs, join(xdg, 'git', 'ignore')];
+  return globalFiles.length > 0 ? globalFiles : undefined;
+}
+
+function mentionsExcludes(file: string): boolean {
+  try {
+    return /excludesfile|include/i.test(readFileSync(file, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** The files whose identities must be unchanged for a stored listing to stand; undefined when git must be asked every time. */
+function controlFiles(root: string): string[] | undefined {
+  const head = readHeadFiles(root); // undefined for anything unusual: a sub-folder, a shallow clone, odd settings
+  const global = globalControlFiles();
+  if (head === undefined || global === undefined) return undefined;
+  const repoConfigs = [...new Set([join(head.gitDir, 'config'), join(head.commonDir, 'config')])];
+  if (repoConfigs.some((file) => mentionsExcludes(file))) return undefined;
+  return [join(head.gitDir, 'index'), join(head.gitDir, 'HEAD'), join(head.commonDir, 'info', 'exclude'), ...repoConfigs, ...global];
+}
+
+/**
+ * A listing is reused only when nothing `git ls-files --cached --others --exclude-standard` looks
+ * at can have changed: the index and the exclude files and configurations (identities), each
+ * listed file (a rewrite or a deletion changes its identity), and every folder of the work tree,
+ * since a new, renamed or deleted entry changes its folder's mtime — that is how a new untracked
+ * file is noticed without asking git. Every .gitignore is covered too, even one git ignores.
+ */
+function reuseSnapshot(root: string, control: string[], stored: unknown): ListResult | undefined {
+  if (!isSnapshot(stored)) return undefined;
+  const names = Object.keys(stored.control);
+  if (names.length !== control.length || control.some((file) => !(file in stored.control))) return undefined;
+  for (const file of control) if (!sameIdentity(stored.control[file], identityAt(file))) return undefined;
+  for (const [dir, identity] of Object.entries(stored.dirs)) if (!sameIdentity(identity, identityAt(join(root, dir)))) return undefined;
+  for (const [file, identity] of Object.entries(stored.ignores)) if (!sameIdentity(identity, identityAt(join(root, file)))) return undefined;
+  const files: RepoFile[] = [];
+  for (const [path, ...identity] of stored.files) {
+    if (!sameIdentity(identity, identityAt(join(root, path)))) return undefined;
+    files.push({ path, size: identity[0] });
+  }
+  return { ...stored.result, files };
+}
+
+/** Above this many folders a stored listing costs more to check than it saves. */
+const MAX_SNAPSHOT_DIRS = 20_000;
+/** Identities this close to the time of listing could still change within the same clock tick: such a listing is not kept. */
+const RACY_MS = 2_000;
+
+function takeSnapshot(root: string, control: string[], paths: string[], stats: Map<string, Stats>, result: ListResult, takenAt: number): ListingSnapshot | undefined {
+  // Only the plain case: every listed path a regular file (no symlink, gitlink, missing file), no warning, no limit.
+  if (result.warnings.length > 0) return undefined;
+  const racy = (identity: Identity | null): boolean => identity !== null && (identity[1] >= takenAt - RACY_MS || identity[2] >= takenAt - RACY_MS);
+  const files: ListingSnapshot['files'] = [];
+  for (const path of paths) {
+    if (isVendoredPath(path)) continue;
+    const stat = stats.get(path);
+    if (stat === undefined || !stat.isFile()) return undefined;
+    const identity = identityOf(stat);
+    if (racy(identity)) return undefined;
+    files.push([path, ...identity]);
+  }
+  // The files are then exactly the listed paths with these sizes (no warning means none was skipped).
+  if (files.length !== result.files.length || files.some(([path, size], i) => result.files[i]!.path !== path || result.files[i]!.size !== size)) return undefined;
+  const controlIds: Record<string, Identity | null> = {};
+  for (const file of control) {
+    const identity = identityAt(file);
+    if (racy(identity)) return undefined;
+    controlIds[file] = identity;
+  }
+  const dirs: Record<string, Identity> = {};
+  const ignores: Record<string, Identity> = {};
+  const stack = [''];
+  let count = 0;
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    if (++count > MAX_SNAPSHOT_DIRS) return undefined;
+    const absolute = join(root, dir);
+    const identity = identityAt(absolute);
+    if (identity === null || racy(identity)) return undefined;
+    dirs[dir] = identity;
+    let entries;
+    try {
+      entries = readdirSync(absolute, { withFileTypes: true });
+    } catch {
+      return undefined;
+    }
+    for (const entry of entries) {
+      const path = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!VENDORED_DIRS.has(entry.name)) stack.push(path);
+      } else if (entry.name === '.gitignore') {
+        const ignore = identityAt(join(root, path));
+        if (ignore === null || racy(ignore)) return undefined;
+        ignores[path] = ignore;
+      }
+    }
+  }
+  const { files: _listed, ...rest } = result;
+  return { version: 2, control: controlIds, dirs, ignores, files, result: rest };
+}
+
+function isSnapshot(value: unknown): value is ListingSnapshot {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<ListingSnapshot>;
+  const isIdentity = (id: unknown): boolean => Array.isArray(id) && id.length === 4 && id.every((n) => typeof n === 'number');
+  const identities = (record: unknown, nullable = false): boolean =>
+    typeof record === 'object' && record !== null && !Array.isArray(record) && Object.values(record).every((id) => (nullable && id === null) || isIdentity(id));
+  const result = v.result as Partial<ListResult> | undefined;
+  return (
+    v.version === 2 &&
+    identities(v.control, true) &&
+    identities(v.dirs) &&
+    identities(v.ignores) &&
+    Array.isArray(v.files) &&
+    v.files.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && isIdentity(entry.slice(1))) &&
+    typeof result === 'object' &&
+    result !== null &&
+    result.lister === 'git' &&
+    typeof result.contentKey === 'string' &&
+    Array.isArray(result.warnings)
+  );
 }
 
 /**
@@ -127,7 +307,7 @@ export function parseLsFiles(out: string): { paths: string[]; index: Map<string,
   return { paths, index };
 }
 
-function statAll(root: string, paths: string[], index: Map<string, IndexEntry>, limits: Limits): Omit<ListResult, 'lister'> {
+function statAll(root: string, paths: string[], index: Map<string, IndexEntry>, limits: Limits, stats?: Map<string, Stats>): Omit<ListResult, 'lister'> {
   const files: RepoFile[] = [];
   const warnings: ScanWarning[] = [];
   const key = createHash('sha256');
@@ -141,6 +321,7 @@ function statAll(root: string, paths: string[], index: Map<string, IndexEntry>, 
       const entry = index.get(path);
       // The blob id names the content only while the file is as git last saw it (same size and mtime).
       key.update(entry && identity.size === entry.size && sameMtime(identity.mtimeMs, entry) ? `${path}\0${entry.blob}\0` : `${path}\0${identity.text}\0`);
+      if (stats !== undefined && identity.stats !== undefined) stats.set(path, identity.stats);
     });
     if (file) files.push(file);
   }
@@ -162,6 +343,8 @@ interface StatIdentity {
   size: number;
   mtimeMs: number;
   text: string;
+  /** The lstat of the path itself, when it is a regular file (not reached through a symlink). */
+  stats?: Stats;
 }
 
 /** lstat a listed path; follow a symlink only when its target is a regular file inside root. */
@@ -204,7 +387,7 @@ function checkFile(root: string, path: string, warnings: ScanWarning[], identify
     warnings.push({ file: path, message: 'not a regular file (FIFO, socket or device): skipped' });
     return undefined;
   }
-  identify?.({ size: stats.size, mtimeMs: stats.mtimeMs, text: `${linkTarget ? `l:${linkTarget}:` : 's:'}${stats.size}:${stats.mtimeMs}` });
+  identify?.({ size: stats.size, mtimeMs: stats.mtimeMs, text: `${linkTarget ? `l:${linkTarget}:` : 's:'}${stats.size}:${stats.mtimeMs}`, ...(linkTarget ? {} : { stats }) });
   return { path, size: stats.size };
 }
 
