@@ -10,6 +10,8 @@ export interface RepositoryInput {
   warnings: ScanWarning[];
   /** Signals this repository's sources could not settle (shallow history…), with the reason. */
   unknown?: [SignalId, string][];
+  /** Signals looked for and not found, with the fact behind it ("only alice@… changed deploy files"). */
+  absent?: [SignalId, string][];
   exemptions?: Exemption[];
 }
 
@@ -69,7 +71,7 @@ export function assess(input: AssessInput): Assessment {
     ...(input.organizationDetections ?? []),
   ];
   const orgUnknown: [SignalId, string][] = [...sourceUnknown, ...input.repositories.flatMap((r) => r.unknown ?? [])];
-  const orgSet = evidenceSet(orgDetections, orgUnknown.filter(([id]) => !orgDetections.some((d) => d.id === id && d.evidence.length > 0)));
+  const orgSet = evidenceSet(orgDetections, orgUnknown.filter(([id]) => !orgDetections.some((d) => d.id === id && d.evidence.length > 0)), input.repositories.flatMap((r) => r.absent ?? []));
   const orgSignals = new Set([...orgSet.detections.keys()].filter((id) => (orgSet.detections.get(id)?.evidence.length ?? 0) > 0));
   const baseContext = { sources: input.sources, orgSignals };
 
@@ -83,7 +85,7 @@ export function assess(input: AssessInput): Assessment {
   for (const team of input.teams ?? []) for (const path of team.repositories) teamOfRepo.set(path, team);
   const repoServiceResults = new Map<string, CapabilityResult[]>();
   for (const repo of input.repositories) {
-    const set = evidenceSet(repo.detections.map((d) => qualify(d, repo.path)), [...sourceUnknown, ...(repo.unknown ?? [])]);
+    const set = evidenceSet(repo.detections.map((d) => qualify(d, repo.path)), [...sourceUnknown, ...(repo.unknown ?? [])], repo.absent ?? []);
     const team = teamOfRepo.get(repo.path);
     const context: CapabilityContext = {
       ...baseContext,

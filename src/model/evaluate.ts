@@ -12,6 +12,8 @@ export interface EvidenceSet {
   detections: Map<SignalId, Detection>;
   /** Signals that the sources given cannot settle, with what would settle them. */
   unknown: Map<SignalId, string>;
+  /** Signals looked for and not found, with the fact that says so (from git history). */
+  absent: Map<SignalId, string>;
 }
 
 export interface Exemption {
@@ -38,7 +40,7 @@ export interface CapabilityContext {
   attestations?: readonly Attestation[];
 }
 
-export function evidenceSet(detections: Iterable<Detection>, unknown: Iterable<[SignalId, string]> = []): EvidenceSet {
+export function evidenceSet(detections: Iterable<Detection>, unknown: Iterable<[SignalId, string]> = [], absent: Iterable<[SignalId, string]> = []): EvidenceSet {
   const map = new Map<SignalId, Detection>();
   for (const detection of detections) {
     const existing = map.get(detection.id);
@@ -48,7 +50,7 @@ export function evidenceSet(detections: Iterable<Detection>, unknown: Iterable<[
       if (detection.coverage) existing.coverage = mergeCoverage(existing.coverage, detection.coverage);
     }
   }
-  return { detections: map, unknown: new Map(unknown) };
+  return { detections: map, unknown: new Map(unknown), absent: new Map(absent) };
 }
 
 export function mergeCoverage(a: Coverage | undefined, b: Coverage): Coverage {
@@ -125,7 +127,9 @@ function detect(capability: ModelCapability, set: EvidenceSet): CapabilityResult
   const base = { id: capability.id, stage: capability.stage, name: capability.name, required: false, scope: capability.scope, signals: [...signalsUsed], evidence };
 
   if (capability.applicableWhen && !capability.applicableWhen.some((id) => isPresent(set, id))) {
-    return { ...base, status: 'unknown', reason: `not applicable here: no ${capability.applicableWhen.join(' or ')} to judge` };
+    const own = new Set(capability.alternatives.flat().flatMap((slot) => slot.split('|')));
+    const named = capability.applicableWhen.filter((id) => !own.has(id));
+    return { ...base, status: 'unknown', reason: `not applicable here: no ${(named.length > 0 ? named : capability.applicableWhen).join(' or ')} to judge` };
   }
 
   // Practices measured over a population: the share decides.
@@ -159,7 +163,9 @@ function detect(capability: ModelCapability, set: EvidenceSet): CapabilityResult
   if (best.status === 'met') return { ...base, status: 'met' };
   if (best.status === 'unknown') return { ...base, status: 'unknown', reason: best.reason ?? 'the sources given cannot tell' };
   if (best.status === 'partial') return { ...base, status: 'partial', reason: `still missing: ${best.missing.join(', ')}` };
-  return { ...base, status: 'missing', reason: `none of: ${capability.alternatives.map((a) => a.join(' + ').replace(/\|/g, '/')).join(', ')}` };
+  // A signal that was looked for and not found says why better than the list of what would do.
+  const fact = capability.alternatives.flat().flatMap((slot) => slot.split('|')).map((id) => set.absent.get(id)).find((r) => r !== undefined);
+  return { ...base, status: 'missing', reason: fact ?? `none of: ${capability.alternatives.map((a) => a.join(' + ').replace(/\|/g, '/')).join(', ')}` };
 }
 
 /** The coverage a capability is measured by, when one of its signals reports one. */

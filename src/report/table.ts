@@ -115,7 +115,8 @@ function statusCell(capability: CapabilityResult, c: Palette): string {
 function capabilitySummary(capability: CapabilityResult, c: Palette): string {
   const parts: string[] = [];
   if (capability.signals.length > 0) parts.push(capability.signals.join(', '));
-  if (capability.coverage && capability.coverage.total > 0) parts.push(`${capability.coverage.covered} of ${capability.coverage.total} ${capability.coverage.unit}`);
+  // An unknown status is explained by its reason (what would settle it), never by a coverage figure.
+  if (capability.coverage && capability.coverage.total > 0 && capability.status !== 'unknown') parts.push(`${capability.coverage.covered} of ${capability.coverage.total} ${capability.coverage.unit}`);
   else if (capability.reason && capability.status !== 'met') parts.push(capability.reason);
   if (capability.exemption) parts.push(`exempt: ${capability.exemption}`);
   return parts.length > 0 ? c.grey(`  — ${safeField(parts.join(' · '))}`) : '';

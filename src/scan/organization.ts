@@ -129,6 +129,7 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
           detections: withoutExemptSignals([...scanned.detections, ...history.detections], own),
           warnings: scanned.warnings,
           unknown: history.unknown.map((u) => [u.signal, u.reason]),
+          absent: ('absent' in history ? history.absent : []).map((a) => [a.signal, a.reason]),
           exemptions: own.filter((e) => e.capability).map(toModelExemption),
         });
       } catch (error) {

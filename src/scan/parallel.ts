@@ -42,7 +42,7 @@ export interface ScanJob {
 
 export interface ScannedWithHistory extends ScannedRepository {
   /** Present when history was asked for. */
-  history?: Pick<HistoryFacts, 'detections' | 'unknown'>;
+  history?: Pick<HistoryFacts, 'detections' | 'unknown' | 'absent'>;
 }
 
 export interface ScanManyOptions {
@@ -199,7 +199,7 @@ export async function scanOne(job: ScanJob, options: Pick<ScanManyOptions, 'dete
   const scanned = await scanRepository(job.root, options.detectors, options.limits, { ...(cache ? { cache } : {}), ...(onFilesRead ? { onFilesRead } : {}) });
   if (history === undefined) return scanned;
   const facts = await history;
-  return { ...scanned, history: { detections: facts.detections, unknown: facts.unknown } };
+  return { ...scanned, history: { detections: facts.detections, unknown: facts.unknown, absent: facts.absent } };
 }
 
 const configFingerprints = new WeakMap<OrgConfig, string>();
