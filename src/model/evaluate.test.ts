@@ -40,6 +40,16 @@ describe('evaluating a capability', () => {
     expect(evaluateCapability(capability('team-wide-ownership'), set, context)).toMatchObject({ status: 'unknown', reason: 'needs git history' });
   });
 
+  it('explains a missing culture signal with the fact git history gave', () => {
+    const set = evidenceSet([], [], [['team-wide-ownership', 'only alice@acme.example (12 commits) changed platform/deploy files in the last 180 days']]);
+    expect(evaluateCapability(capability('team-wide-ownership'), set, context)).toMatchObject({ status: 'missing', reason: 'only alice@acme.example (12 commits) changed platform/deploy files in the last 180 days' });
+  });
+
+  it('leaves health checks unknown when a repository has no manifests or chart to judge', () => {
+    expect(evaluateCapability(capability('health-checks'), evidenceSet([found('docker', 'Dockerfile')]), context)).toMatchObject({ status: 'unknown' });
+    expect(evaluateCapability(capability('health-checks'), evidenceSet([found('k8s-manifests')]), context)).toMatchObject({ status: 'missing' });
+  });
+
   it('marks a capability met by attestation, distinct from detected evidence', () => {
     const result = evaluateCapability(capability('runtime-security'), evidenceSet([]), { ...context, attestations: [{ capability: 'runtime-security', statement: 'Managed sensor on every node', by: 'ciso@acme.example', date: '2026-10-01' }] });
     expect(result).toMatchObject({ status: 'met', byAttestation: true });
