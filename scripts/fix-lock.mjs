@@ -18,14 +18,13 @@ function platformOf(name) {
   return entry;
 }
 
-for (const [location, entry] of Object.entries(packages)) {
+for (const entry of Object.values(packages)) {
   for (const [name, version] of Object.entries(entry.optionalDependencies ?? {})) {
     if (!name.startsWith('@rollup/rollup-')) continue;
     const key = `node_modules/${name}`;
     if (packages[key] || !/^\d+\.\d+\.\d+$/.test(version)) continue;
     packages[key] = { version, ...(entry.dev ? { dev: true } : {}), optional: true, ...platformOf(name) };
     added++;
-    void location;
   }
 }
 const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)));
