@@ -45,7 +45,7 @@ export function buildProgram(): Command {
   program
     .command('scan', { isDefault: false })
     .description('Assess repositories (and clusters) and report the stage, each capability and a roadmap.')
-    .argument('[paths...]', 'repository folders to scan (default: the current folder)')
+    .argument('[paths...]', 'repository folders or git URLs to scan (default: the repositories of .k8s-maturity.yaml, else the current folder)')
     .addOption(new Option('-f, --format <format>', `report format: ${FORMATS.join(', ')} (repeatable; default: table on a terminal, json when piped)`).argParser(formatValue))
     .option('-o, --output <file>', 'write the report to a file instead of stdout (repeatable: pairs with --format in order)', collect)
     .option('-c, --config <file>', 'organization configuration (teams, repositories, clusters, model overrides, exemptions); default: ./.k8s-maturity.yaml if present')
@@ -63,7 +63,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--max-documents <n>', 'YAML documents parsed per file (default: 2000)').argParser(positiveNumber))
     .addOption(new Option('--cluster-timeout <seconds>', 'time allowed for each cluster request (default: 30)').argParser(positiveNumber))
     .addOption(new Option('--cluster-deadline <seconds>', 'time allowed for reading a whole cluster (default: 300)').argParser(positiveNumber))
-    .option('--cache-dir <dir>', 'where repositories given as git URLs are cloned (default: $XDG_CACHE_HOME/k8s-maturity/repos)')
+    .option('--cache-dir <dir>', 'cache folder for clones of git URLs and for scan results (default: $XDG_CACHE_HOME/k8s-maturity)')
     .option('--offline', 'use cached clones of git URLs as they are, without fetching')
     .option('--no-cache', 'scan every repository again instead of reusing unchanged results (cached in $XDG_CACHE_HOME/k8s-maturity/scans)')
     .option('-q, --quiet', 'no progress line on stderr')
