@@ -167,10 +167,14 @@ function aggregateService(id: string, results: { path: string; result: Capabilit
   const evidence = results.flatMap((r) => r.result.evidence);
   const signals = [...new Set(results.flatMap((r) => r.result.signals))];
   const blockedBy = results.flatMap((r) => r.result.blockedBy ?? []);
-  const judged = results.filter((r) => !(r.result.status === 'unknown' && r.result.reason?.startsWith('not applicable')));
+  // An exempted repository is left out of the population: counting it as covered would report
+  // "met" for what is only waived. When every repository is exempt, the waiver itself is the answer.
+  const exempt = results.filter((r) => r.result.exemption !== undefined);
+  if (exempt.length === results.length) return { ...first, exemption: first.exemption! };
+  const judged = results.filter((r) => r.result.exemption === undefined && !(r.result.status === 'unknown' && r.result.reason?.startsWith('not applicable')));
   const unknown = judged.filter((r) => r.result.status === 'unknown');
-  const met = judged.filter((r) => r.result.status === 'met' || r.result.exemption);
-  const innerCoverage = results.map((r) => r.result.coverage).filter((c): c is Coverage => c !== undefined);
+  const met = judged.filter((r) => r.result.status === 'met');
+  const innerCoverage = results.filter((r) => r.result.exemption === undefined).map((r) => r.result.coverage).filter((c): c is Coverage => c !== undefined);
   let coverage: Coverage;
   if (innerCoverage.length > 0) {
     coverage = innerCoverage.reduce<Coverage | undefined>((acc, c) => mergeCoverage(acc, c), undefined)!;

@@ -89,6 +89,14 @@ describe('assessing an organization', () => {
     expect(result.teams[0]!.repositories).toEqual(['platform-infra', 'api', 'web']);
   });
 
+  it('leaves an exempted repository out of the coverage instead of counting it as covered', () => {
+    const web = { ...service('web', []), exemptions: [{ capability: 'chart-publishing', reason: 'deployed from plain manifests' }] };
+    const result = assess({ ...base, repositories: [platform, service('api', []), web], teams: [{ name: 'storefront', repositories: ['web'] }, { name: 'payments', repositories: ['api'] }] });
+    expect(result.capabilities.find((c) => c.id === 'chart-publishing')).toMatchObject({ status: 'missing', coverage: { covered: 0, total: 1 } });
+    const storefront = result.teams.find((t) => t.name === 'storefront')!.capabilities.find((c) => c.id === 'chart-publishing')!;
+    expect(storefront).toMatchObject({ status: 'missing', exemption: 'deployed from plain manifests' });
+  });
+
   it('turns a missing platform capability into unknown when the cluster scan was refused the permission to see it', () => {
     const withForbidden = assess({ ...base, sources: new Set<SourceKind>(['repository', 'cluster']), repositories: [platform], clusters: [{ name: 'prod', detections: [], warnings: [], forbidden: ['list daemonsets.apps'] }] });
     expect(withForbidden.capabilities.find((c) => c.id === 'runtime-security')).toMatchObject({ status: 'unknown', reason: 'the cluster scan lacked permissions: prod: list daemonsets.apps' });
