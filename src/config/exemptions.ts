@@ -60,11 +60,25 @@ export interface ExemptionTarget {
 export function findExemption(exemptions: readonly Exemption[], target: ExemptionTarget): Exemption | undefined {
   for (const exemption of exemptions) {
     if (exemption.signal !== undefined ? exemption.signal !== target.signal : exemption.capability !== target.capability) continue;
-    if (exemption.team !== undefined && exemption.team !== target.team) continue;
-    if (exemption.repository !== undefined && (target.repository === undefined || !repositoryMatches(exemption.repository, target.repository))) continue;
+    if (!coversScope(exemption, { ...(target.repository !== undefined ? { repositories: [target.repository] } : {}), ...(target.team !== undefined ? { team: target.team } : {}) })) continue;
     return exemption;
   }
   return undefined;
+}
+
+/**
+ * The exemptions whose scope covers a repository (whatever they exempt): those naming it (by any
+ * of the names given: the path as reported, its folder on disk), those of its team, and the
+ * organization-wide ones.
+ */
+export function exemptionsFor(exemptions: readonly Exemption[], scope: { repositories: readonly string[]; team?: string }): Exemption[] {
+  return exemptions.filter((exemption) => coversScope(exemption, scope));
+}
+
+function coversScope(exemption: Exemption, scope: { repositories?: readonly string[]; team?: string }): boolean {
+  if (exemption.team !== undefined && exemption.team !== scope.team) return false;
+  if (exemption.repository !== undefined) return (scope.repositories ?? []).some((name) => repositoryMatches(exemption.repository!, name));
+  return true;
 }
 
 function repositoryMatches(pattern: string, repository: string): boolean {

@@ -21,6 +21,7 @@ export {
   activeExemptions,
   attestationEvidence,
   exemptionKey,
+  exemptionsFor,
   expiredAttestations,
   expiredExemptions,
   findExemption,

@@ -5,6 +5,7 @@ import {
   activeAttestations,
   activeExemptions,
   exemptionKey,
+  exemptionsFor,
   expiredAttestations,
   expiredExemptions,
   limitsFrom,
@@ -26,7 +27,6 @@ import { checkRepositoryPath } from './scan-repository.js';
 import { RepositoryScans } from './parallel.js';
 import { scanCacheDir, toolFingerprint } from '../cache/scan-cache.js';
 import { defaultCacheDir, ensureClone, isGitUrl } from '../sources/repository/clone.js';
-import { matchesRepository } from './match-repository.js';
 import { configuredClusters, readClusters, type ClusterRequest } from './clusters.js';
 
 export interface OrganizationScanOptions {
@@ -121,7 +121,7 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
         const scanned = await scans.result(index);
         const history = scanned.history ?? { detections: [], unknown: HISTORY_SIGNALS.map((signal) => ({ signal, reason: HISTORY_OFF })) };
         if (history.unknown.length < HISTORY_SIGNALS.length) historyRead = true;
-        const own = exemptions.filter((e) => appliesTo(e, repo));
+        const own = exemptionsFor(exemptions, { repositories: [repo.path, repo.root], ...(repo.team ? { team: repo.team } : {}) });
         for (const e of own) usedExemptions.add(exemptionKey(e));
         repositories.push({
           path: repo.path,
@@ -196,12 +196,6 @@ async function planRepositories(options: OrganizationScanOptions, config: OrgCon
     onWarning: (message: string) => warnings.push({ file: configLabel, message }),
   });
   return resolved.map((r) => ({ path: r.url ?? (relative(cwd, r.path) || '.'), root: r.path, ...(r.team ? { team: r.team } : {}) }));
-}
-
-function appliesTo(exemption: ConfigExemption, repo: PlannedRepository): boolean {
-  if (exemption.repository !== undefined) return matchesRepository(repo.path, exemption.repository) || matchesRepository(repo.root, exemption.repository);
-  if (exemption.team !== undefined) return exemption.team === repo.team;
-  return true;
 }
 
 /** An exempted signal (e.g. static-secrets in a demo repository) is dropped from the detections it would block. */
