@@ -11,7 +11,7 @@ import type { Repository } from '../scan/repository.js';
 import { isRecord } from './k8s-objects.js';
 import { lineOf } from '../parse/yaml.js';
 import { ciImages, orbSteps, tektonTaskRefs } from './ci-images.js';
-import { redact } from './redact.js';
+import { shorten } from './component.js';
 import { isSampleOrDocPath, isTestDataPath } from './sample-paths.js';
 
 /** How a tool shows that CI itself runs it. Scripts and make targets count only when CI calls them. */
@@ -34,7 +34,7 @@ export function ciToolEvidence(repo: Repository, spec: CiToolSpec): FileEvidence
     evidence.push({ file, line, detail });
   };
   if (spec.command) {
-    for (const command of ciReachableCommands(repo)) if (spec.command(command.text)) add(command.file, command.line, `runs \`${redact(command.text)}\``);
+    for (const command of ciReachableCommands(repo)) if (spec.command(command.text)) add(command.file, command.line, `runs \`${shorten(command.text)}\``);
   }
   if (spec.uses) {
     for (const use of ciFacts(repo).uses) if (spec.uses.test(use.ref)) add(use.file, use.line, `uses ${use.ref}`);
@@ -74,7 +74,7 @@ export function commandEvidence(repo: Repository, runs: (text: string) => boolea
   const evidence: FileEvidence[] = [];
   for (const command of ciFacts(repo).commands) {
     if (isSampleOrDocPath(command.file) || !runs(command.text)) continue;
-    evidence.push({ file: command.file, line: command.line, detail: `runs \`${redact(command.text)}\`` });
+    evidence.push({ file: command.file, line: command.line, detail: `runs \`${shorten(command.text)}\`` });
   }
   return uniquePlaces(evidence);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redact } from './redact.js';
+import { shorten } from './component.js';
 import { runsTool, toolArgs } from './tool-runs.js';
 
 describe('tool runs', () => {
@@ -19,8 +19,8 @@ describe('tool runs', () => {
   });
 
   it('redacts docker login passwords, curl credentials and URL credentials', () => {
-    expect(redact('docker login -u ci -p s3cr3t registry.acme.io')).not.toContain('s3cr3t');
-    expect(redact('curl -u admin:hunter2 --data-binary @web-1.0.0.tgz https://charts.acme.io/api/charts')).not.toContain('hunter2');
-    expect(redact('git clone https://bot:ghp_abc123@github.com/acme/x')).not.toContain('ghp_abc123');
+    expect(shorten('docker login -u ci -p s3cr3t registry.acme.io')).not.toContain('s3cr3t');
+    expect(shorten('curl -u admin:hunter2 --data-binary @web-1.0.0.tgz https://charts.acme.io/api/charts')).not.toContain('hunter2');
+    expect(shorten('git clone https://bot:ghp_abc123@github.com/acme/x')).not.toContain('ghp_abc123');
   });
 });

@@ -5,7 +5,7 @@ import { isRecord } from '../../facts/k8s-objects.js';
 import { configEvidence, useEvidence } from '../../facts/ci-evidence.js';
 import { uniquePlaces } from '../../facts/evidence.js';
 import { runsTool, toolArgs } from '../../facts/tool-runs.js';
-import { redact } from '../../facts/redact.js';
+import { shorten } from '../../facts/component.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -34,7 +34,7 @@ export const detector = defineDetector(definition, (repo) => {
   const packaging = new Set(commands.filter((c) => runsTool(c.text, 'helm', /^package\b/)).map(jobKey));
   for (const command of commands) {
     if (pushesChart(command.text) || (packaging.has(jobKey(command)) && uploadsPackagedChart(command.text)) || /--data-binary\s+["']?@[^\s"']*\.tgz/.test(command.text)) {
-      evidence.push({ file: command.file, line: command.line, detail: `publishes a chart: \`${redact(command.text)}\`` });
+      evidence.push({ file: command.file, line: command.line, detail: `publishes a chart: \`${shorten(command.text)}\`` });
     }
   }
   evidence.push(
