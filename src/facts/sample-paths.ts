@@ -7,13 +7,14 @@ import { isNotOwnUse } from './paths.js';
  * drops. The scan applies isNotOwnUse to every detector's evidence anyway; a detector filters
  * earlier when a sample would otherwise decide something (one place per file, "seen" sets).
  */
-const TEST_FOLDER = /(^|\/)(documentation|tests?|e2e|test-data|__snapshots__)\//i;
+const TEST_FOLDER = /(^|\/)(documentation|tests?|__tests__|e2e|test-data|__snapshots__)\//i;
 const TEST_DATA_FOLDER = /(^|\/)(test-data|fixture|__snapshots__)\//i;
 const DOCUMENTATION_FOLDER = /(^|\/)documentation\//i;
 
 /**
- * Delivery detectors (manifests, kustomize, Argo CD, Flux, CI): tests and e2e folders too, since a
- * manifest or pipeline there shows how to use something, not what the team runs. Precision beats
+ * Delivery and observability detectors (manifests, kustomize, Argo CD, Flux, CI, monitoring,
+ * logging, tracing): tests and e2e folders too, since a manifest, pipeline or stack there shows how
+ * to use something (or what the tests start), not what the team runs. Precision beats
  * recall here (a platform's real files live in deploy/, k8s/, clusters/, apps/…).
  */
 export function isSamplePath(path: string): boolean {
