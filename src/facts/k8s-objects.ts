@@ -79,11 +79,6 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Objects whose group and kind match. */
-export function objectsOfKind(repo: Repository, group: RegExp, kind: RegExp): K8sObject[] {
-  return k8sObjects(repo).filter((o) => group.test(o.group) && kind.test(o.kind));
-}
-
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod', 'Job', 'CronJob', 'DeploymentConfig', 'Rollout']);
 const LONG_RUNNING_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod', 'DeploymentConfig', 'Rollout']);
 

@@ -1,5 +1,5 @@
 import type { CapabilityStatus, Coverage, Detection, Evidence, SignalId, SourceKind } from '../core/types.js';
-import type { CapabilityResult, MaturityModel, ModelCapability } from './types.js';
+import type { CapabilityResult, ModelCapability } from './types.js';
 
 /**
  * Pure evaluation of the model over detections. No I/O: the same detections always give the same
@@ -195,6 +195,3 @@ export function stageOf(capabilities: readonly CapabilityResult[]): { stage: num
   return { stage, provisional };
 }
 
-export function evaluateAll(model: MaturityModel, set: EvidenceSet, context: CapabilityContext, scope?: 'platform' | 'service'): CapabilityResult[] {
-  return model.capabilities.filter((c) => !scope || c.scope === scope).map((c) => evaluateCapability(c, set, context));
-}

@@ -122,15 +122,6 @@ export function gitInBackground(args: readonly string[], options: GitOptions): P
   });
 }
 
-/** The top of the git work tree containing `dir`, or undefined when it is not in one. */
-export function gitWorkTreeTop(dir: string): string | undefined {
-  try {
-    return gitSync(['rev-parse', '--show-toplevel'], { cwd: dir, timeoutMs: 10_000 }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * `-c` settings that switch off every filter driver (smudge, clean, long-running process) that the
  * repository's or the user's configuration defines, for commands that check files out. A
