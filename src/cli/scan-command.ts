@@ -1,9 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ClusterRequest } from '../scan/clusters.js';
-import { ModelError } from '../model/load.js';
 import type { Assessment } from '../model/types.js';
-import { ScanInputError } from '../scan/scan-repository.js';
 import { colorWanted } from '../report/colors.js';
 import { webUrlOf } from '../sources/git/web-url.js';
 import type { Format } from './main.js';
@@ -37,7 +35,10 @@ export interface ScanOptions {
   color?: boolean;
 }
 
-/** Errors that mean "the scan could not run": one line on stderr, exit 2, no stack trace. */
+/**
+ * Errors that mean "the scan could not run": one line on stderr, exit 2, no stack trace. Told
+ * apart by name, so the heavy modules that define some of them need not be loaded to check.
+ */
 const INPUT_ERRORS = new Set(['ScanInputError', 'ModelError', 'ConfigError', 'CloneError', 'ClusterAccessError']);
 
 /** `k8s-maturity scan`: resolves to the exit code (0 done, 1 gate failed, 2 could not run). */
@@ -52,7 +53,7 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
     }
     return 0;
   } catch (error) {
-    if (error instanceof ScanInputError || error instanceof ModelError || INPUT_ERRORS.has((error as Error).name)) {
+    if (error instanceof Error && INPUT_ERRORS.has(error.name)) {
       process.stderr.write(`k8s-maturity: ${(error as Error).message.split('\n').join('\n  ')}\n`);
       return 2;
     }
