@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import type { Limits } from '../core/limits.js';
@@ -52,7 +52,9 @@ let codeHash: string | undefined;
  */
 export function codeFingerprint(): string {
   if (codeHash !== undefined) return codeHash;
-  const top = join(dirname(fileURLToPath(import.meta.url)), '..');
+  // Bundled (dist/bundle/, what the CLI runs), the bundle is all the code there is; else the compiled tree.
+  const here = dirname(fileURLToPath(import.meta.url));
+  const top = basename(here) === 'bundle' ? here : join(here, '..');
   const hash = createHash('sha256');
   const visit = (dir: string): void => {
     let entries;
