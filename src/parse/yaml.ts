@@ -38,8 +38,25 @@ interface NodeLines {
   items?: number[];
 }
 
-/** Positions of every mapping and sequence parsed so far; weak, so documents can be collected. */
-const positions = new WeakMap<object, NodeLines>();
+/**
+ * Each parsed mapping and sequence carries its positions under this symbol, as a non-enumerable
+ * property: invisible to Object.keys, JSON, spreads, structured clones and equality checks, and
+ * gone with the value. Why not a WeakMap: a scan parses hundreds of thousands of nodes, and a
+ * WeakMap that size cost ~50 ms per 2,800 manifests in insertion and garbage-collection work.
+ */
+const POSITIONS = Symbol('k8s-maturity.yaml-positions');
+
+const positions = {
+  get(node: object): NodeLines | undefined {
+    return (node as { [POSITIONS]?: NodeLines })[POSITIONS];
+  },
+  has(node: object): boolean {
+    return POSITIONS in node;
+  },
+  set(node: object, lines: NodeLines): void {
+    Object.defineProperty(node, POSITIONS, { value: lines });
+  },
+};
 
 /**
  * The 1-based line of `key` inside `node`, or of `node` itself. Falls back to `fallback` for
@@ -163,26 +180,32 @@ function parseChunk(text: string, startLine: number, options: YamlParseOptions):
 }
 
 function firstContentLine(text: string, startLine: number): number {
-  const lines = text.split('\n', 200);
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i]!.trim();
+  // Line by line without splitting the document: this runs once per document of every file.
+  let start = 0;
+  for (let i = 0; i < 200 && start <= text.length; i++) {
+    const end = text.indexOf('\n', start);
+    const t = text.slice(start, end === -1 ? text.length : end).trim();
     // A chart template's object starts at its first real key, not at a `{{- if … }}` line.
-    if (t !== '' && !t.startsWith('#') && t.replace(/\{\{[\s\S]*?\}\}/g, '').trim() !== '') return startLine + i + 1;
+    if (t !== '' && !t.startsWith('#') && (!t.includes('{{') || t.replace(/\{\{[\s\S]*?\}\}/g, '').trim() !== '')) return startLine + i + 1;
+    if (end === -1) break;
+    start = end + 1;
   }
   return startLine + 1;
 }
 
 function loadWithLines(text: string, startLine: number, maxNodes: number): { value: unknown } | { error: string } {
   // Flat stacks instead of an object per node: most nodes are scalars, and a scan parses thousands
-  // of documents, so the listener must allocate as little as it can.
+  // of documents, so the listener must allocate as little as it can. The children stacks are cut
+  // back by moving `top` rather than by setting their length, which V8 makes a slow path.
   const openLines: number[] = [];
   const openKids: number[] = [];
   const kidLines: number[] = [];
   const kidResults: unknown[] = [];
+  let top = 0;
   const listener = (event: 'open' | 'close', state: { line: number; result: unknown }): void => {
     if (event === 'open') {
       openLines.push(startLine + state.line + 1);
-      openKids.push(kidLines.length);
+      openKids.push(top);
       return;
     }
     const line = openLines.pop();
@@ -190,12 +213,12 @@ function loadWithLines(text: string, startLine: number, maxNodes: number): { val
     if (line === undefined || first === undefined) return;
     const result = state.result;
     if (result !== null && typeof result === 'object' && !positions.has(result)) {
-      positions.set(result, describe(result, line, kidLines, kidResults, first));
+      positions.set(result, describe(result, line, kidLines, kidResults, first, top));
     }
-    kidLines.length = first;
-    kidResults.length = first;
-    kidLines.push(line);
-    kidResults.push(result);
+    top = first;
+    kidLines[top] = line;
+    kidResults[top] = result;
+    top++;
   };
   let value: unknown;
   try {
@@ -214,11 +237,11 @@ function loadWithLines(text: string, startLine: number, maxNodes: number): { val
   return { value };
 }
 
-function describe(result: object, line: number, kidLines: number[], kidResults: unknown[], first: number): NodeLines {
-  if (Array.isArray(result)) return { line, items: kidLines.slice(first) };
+function describe(result: object, line: number, kidLines: number[], kidResults: unknown[], first: number, end: number): NodeLines {
+  if (Array.isArray(result)) return { line, items: kidLines.slice(first, end) };
   let keys: Map<string, number> | undefined;
   // Children of a mapping alternate key, value: the key's own line is what evidence points at.
-  for (let i = first; i + 1 < kidLines.length; i += 2) {
+  for (let i = first; i + 1 < end; i += 2) {
     const key = kidResults[i];
     if (typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean') {
       const name = String(key);
