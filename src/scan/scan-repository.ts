@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Limits } from '../core/limits.js';
 import type { Detector } from '../detectors/detector.js';
 import type { RepositoryInput } from '../model/assess.js';
-import { listFiles } from '../sources/repository/list-files.js';
+import { listFilesAsync } from '../sources/repository/list-files.js';
 import type { ScanCache } from '../cache/scan-cache.js';
 
 /** A path the user gave that cannot be scanned at all (exit 2), as opposed to a bad file inside it (a warning). */
@@ -43,13 +43,22 @@ export interface ScanRepositoryOptions {
 export async function scanRepository(path: string, detectors: readonly Detector[] | 'all', limits: Limits, options: ScanRepositoryOptions = {}): Promise<ScannedRepository> {
   const root = checkRepositoryPath(path);
   const cache = options.cache;
-  // With a cache, an unchanged work tree is listed from the stored listing, without git.
-  const listing = listFiles(root, limits, cache ? { store: { get: () => cache.getListing(root), set: (snapshot) => cache.setListing(root, snapshot) } } : {});
+  // With a cache, an unchanged work tree is listed from the stored listing, without git. When git
+  // has to list it, the tree has changed and will most likely be read: parsers and detectors load
+  // while git runs.
+  let heavy: Promise<typeof import('./scan-listed.js')> | undefined;
+  const listing = await listFilesAsync(root, limits, {
+    ...(cache ? { store: { get: () => cache.getListing(root), set: (snapshot) => cache.setListing(root, snapshot) } } : {}),
+    whileGitRuns: () => {
+      heavy = import('./scan-listed.js');
+      heavy.catch(() => undefined); // awaited below when needed; never an unhandled rejection
+    },
+  });
   // The detector set is part of the key: a scan with some detectors must not answer for all of them.
   const contentKey = options.cache ? `${listing.contentKey}:${detectorSetKey(detectors)}` : '';
   const cached = options.cache?.get(root, contentKey);
   if (cached) return { path, root, ...cached };
-  const { scanListed } = await import('./scan-listed.js');
+  const { scanListed } = await (heavy ?? import('./scan-listed.js'));
   const result = await scanListed(root, path, listing, detectors, limits, options.onFilesRead);
   options.cache?.set(root, contentKey, result);
   return { path, root, ...result };

@@ -1,8 +1,9 @@
-import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/core/limits.js';
-import { listFiles, type ListingSnapshot, type ListingStore } from '../../src/sources/repository/list-files.js';
+import { listFiles, listFilesAsync, type ListingSnapshot, type ListingStore } from '../../src/sources/repository/list-files.js';
 import { alice, TestRepo } from '../history/git-fixture.js';
 
 /** A store in memory; `plant` marks the stored listing so that a reused one is recognised. */
@@ -115,6 +116,39 @@ describe('the stored listing', () => {
     for (const garbage of [null, 'x', {}, { version: 2, control: {}, dirs: {}, ignores: {}, files: [['a', 1]], result: {} }, { version: 2, control: {}, dirs: {}, ignores: {}, files: {}, result: { lister: 'git', contentKey: 'k', warnings: [] } }]) {
       store.value = garbage;
       expect(listFiles(repo.dir, DEFAULT_LIMITS, { store })).toEqual(listFiles(repo.dir, DEFAULT_LIMITS));
+    }
+  });
+});
+
+describe('listing with git in its own process (listFilesAsync)', () => {
+  it('gives what the synchronous listing gives, and lets the caller work while git runs', async () => {
+    const repo = build();
+    let calls = 0;
+    const listed = await listFilesAsync(repo.dir, DEFAULT_LIMITS, { whileGitRuns: () => calls++ });
+    expect(calls).toBe(1);
+    expect(listed).toEqual(listFiles(repo.dir, DEFAULT_LIMITS));
+    expect(listed.lister).toBe('git');
+    expect(listed.files.map((f) => f.path).sort()).toEqual(['.gitignore', 'Dockerfile', 'deploy/app.yaml', 'deploy/deep/svc.yaml', 'notes.txt']);
+  });
+
+  it('starts no git process for a stored listing that still stands', async () => {
+    const { repo, store } = repos.get('unchanged')!;
+    let calls = 0;
+    const reused = await listFilesAsync(repo.dir, DEFAULT_LIMITS, { store, whileGitRuns: () => calls++ });
+    expect(calls).toBe(0);
+    expect(reused.contentKey).toBe('marker');
+  });
+
+  it('walks a folder outside git after git refuses it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'k8sm-nogit-'));
+    try {
+      mkdirSync(join(dir, 'k8s'));
+      writeFileSync(join(dir, 'k8s', 'app.yaml'), 'kind: Deployment\n');
+      const listed = await listFilesAsync(dir, DEFAULT_LIMITS);
+      expect(listed.lister).toBe('walk');
+      expect(listed.files.map((f) => f.path)).toEqual(['k8s/app.yaml']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

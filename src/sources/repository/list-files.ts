@@ -5,7 +5,7 @@ import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { ScanWarning } from '../../core/types.js';
 import type { Limits } from '../../core/limits.js';
-import { gitSync } from '../git/safe-git.js';
+import { gitInBackground, gitSync } from '../git/safe-git.js';
 import { readHeadFiles } from '../git/read-head.js';
 
 export interface RepoFile {
@@ -33,9 +33,11 @@ const VENDORED_DIRS = new Set([
   '.svn',
 ]);
 
+/** The same names as one pattern: called for every listed path, and a split allocates an array per path. */
+const VENDORED_SEGMENT = new RegExp(`(?:^|/)(?:${[...VENDORED_DIRS].map((d) => d.replace(/\./g, '\\.')).join('|')})(?:/|$)`);
+
 export function isVendoredPath(path: string): boolean {
-  for (const segment of path.split('/')) if (VENDORED_DIRS.has(segment)) return true;
-  return false;
+  return VENDORED_SEGMENT.test(path);
 }
 
 export interface ListResult {
@@ -65,7 +67,48 @@ interface IndexEntry {
  * exactly as git does), a walker otherwise. Only regular files whose real path stays inside
  * `root` are returned; everything else is skipped with a warning.
  */
-export function listFiles(root: string, limits: Limits, options: { useGit?: boolean; store?: ListingStore } = {}): ListResult {
+export function listFiles(root: string, limits: Limits, options: ListOptions = {}): ListResult {
+  const steps = listingSteps(root, limits, options);
+  let step = steps.next();
+  while (!step.done) {
+    let out: string | undefined;
+    try {
+      out = gitSync(step.value, { cwd: step.value.cwd });
+    } catch {
+      out = undefined;
+    }
+    step = steps.next(out);
+  }
+  return step.value;
+}
+
+/**
+ * The same, with `git ls-files` running in its own process while the caller's thread goes on:
+ * `whileGitRuns` is called once git has started (never when no git call is needed), so a scan
+ * can load its parsers and detectors meanwhile instead of waiting.
+ */
+export async function listFilesAsync(root: string, limits: Limits, options: ListOptions & { whileGitRuns?: () => void } = {}): Promise<ListResult> {
+  const steps = listingSteps(root, limits, options);
+  let step = steps.next();
+  while (!step.done) {
+    // Output to a file, not a pipe: a pipe would fill up and stop git while this thread is busy.
+    const running = gitInBackground(step.value, { cwd: step.value.cwd }).catch(() => undefined);
+    options.whileGitRuns?.();
+    step = steps.next(await running);
+  }
+  return step.value;
+}
+
+export interface ListOptions {
+  useGit?: boolean;
+  store?: ListingStore;
+}
+
+/** The git arguments a listing asks to run, with the folder to run them in. */
+type GitCall = string[] & { cwd: string };
+
+/** The listing, written once: it yields the git call it needs and receives its output (undefined when git failed). */
+function* listingSteps(root: string, limits: Limits, options: ListOptions): Generator<GitCall, ListResult, string | undefined> {
   const realRoot = realpathSync(root);
   if (options.useGit === false) return { ...walk(realRoot, limits), lister: 'walk' };
   const control = options.store ? controlFiles(realRoot) : undefined;
@@ -76,7 +119,8 @@ export function listFiles(root: string, limits: Limits, options: { useGit?: bool
   const takenAt = Date.now();
   const stats = control !== undefined ? new Map<string, Stats>() : undefined;
   // One git call both lists the files and tells whether this is a work tree at all (it fails outside one).
-  const listed = listWithGit(realRoot);
+  const out = yield Object.assign([...LS_FILES], { cwd: realRoot });
+  const listed = out === undefined ? undefined : parseLsFiles(out);
   if (listed === undefined) return { ...walk(realRoot, limits), lister: 'walk' };
   const result: ListResult = { ...statAll(realRoot, listed.paths, listed.index, limits, stats), lister: 'git' };
   if (control !== undefined) {
@@ -252,19 +296,11 @@ function isSnapshot(value: unknown): value is ListingSnapshot {
 }
 
 /**
- * `git ls-files -s --debug` run in `root`: paths relative to root (git prints them relative to the
- * current folder), tracked files with their blob id and the stat data the index holds for them.
- * Untracked files come without either. Undefined outside a git work tree.
+ * `git ls-files -s --debug` run in the root: paths relative to root (git prints them relative to
+ * the current folder), tracked files with their blob id and the stat data the index holds for
+ * them. Untracked files come without either. It fails outside a git work tree.
  */
-function listWithGit(root: string): { paths: string[]; index: Map<string, IndexEntry> } | undefined {
-  let out: string;
-  try {
-    out = gitSync(['ls-files', '-z', '-s', '--debug', '--cached', '--others', '--exclude-standard', '--', '.'], { cwd: root });
-  } catch {
-    return undefined;
-  }
-  return parseLsFiles(out);
-}
+const LS_FILES = ['ls-files', '-z', '-s', '--debug', '--cached', '--others', '--exclude-standard', '--', '.'];
 
 const ENTRY_HEADER = /^([0-7]{6}) ([0-9a-f]{40,64}) ([0-3])\t/;
 const DEBUG_BLOCK = /^ {2}ctime: \d+:\d+\n {2}mtime: (\d+):(\d+)\n[^]*? {2}size: (\d+)\tflags: [0-9a-f]+\n/;
