@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { DETECTORS } from '../dist/detectors/registry.js';
 import { loadModel } from '../dist/model/load.js';
 
-const model = loadModel();
+const model = await loadModel();
 const bySignal = new Map(DETECTORS.map((d) => [d.id, d]));
 const specIds = new Set('terraform cloudformation pulumi ansible packer rke kops kubeadm kubespray eks aks gke k8s-manifests helm kustomize jsonnet spinnaker circleci jenkins github-actions gitlab-ci tekton flux argo-cd prometheus grafana alertmanager elasticsearch fluentd fluent-bit kibana loki docker docker-compose podman buildah kaniko nexus kind minikube k3d skaffold devspace tilt jaeger opentelemetry zipkin clair trivy grype snyk linkerd istio consul-connect vault external-secrets sealed-secrets sops falco codeowners probes static-secrets latest-tag-images eol-base-images'.split(' '));
 const lines = [

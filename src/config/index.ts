@@ -1,4 +1,5 @@
-export { CONFIG_FILE_NAME, ConfigError, defaultConfig, formatPath, loadConfig, parseConfig } from './load.js';
+export { CONFIG_FILE_NAME, ConfigError, defaultConfig, loadConfig } from './load.js';
+export { formatPath, parseConfig } from './parse.js';
 export type { ConfigErrorCode, LoadedConfig } from './load.js';
 export { closest, configSchema, isIsoDate } from './schema.js';
 export type { Attestation, CapabilityOverride, ClusterConfig, Exemption, LimitsConfig, OrgConfig, TeamConfig } from './schema.js';

@@ -4,7 +4,8 @@ import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
 import { ensureClone, isGitUrl, type CloneOptions } from '../sources/repository/clone.js';
 import { expandDirectoryGlob, hasGlob, pathGlobToRegExp, relativeInside, wordGlobToRegExp } from './glob.js';
 import { ConfigError } from './load.js';
-import { SINCE, type OrgConfig, type TeamConfig } from './schema.js';
+import { SINCE } from './dates.js';
+import type { OrgConfig, TeamConfig } from './schema.js';
 
 export interface ResolvedRepository {
   /** Absolute path of the work tree to scan (the cache clone for a URL). */

@@ -1,19 +1,13 @@
 import { z } from 'zod';
+import { isIsoDate, SINCE } from './dates.js';
+
+export { isIsoDate, SINCE };
 
 /**
  * The schema of `.k8s-maturity.yaml`. Every node carries a `.describe()` text: the loader quotes it
  * when a value has the wrong type ("expected a path, glob or git URL (string); got a number"), so
  * the description is written as what the user should put there.
  */
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A calendar date written YYYY-MM-DD that exists (no 2025-02-30). */
-export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
 
 const date = (what: string) =>
   z
@@ -25,8 +19,6 @@ const nonEmpty = (description: string) => z.string().describe(description).min(1
 
 const stringList = (item: string, list: string) => z.array(nonEmpty(item)).describe(list);
 
-/** `180d`, `26w`, `6m`, `1y`, or a date. */
-export const SINCE = /^(\d{1,5})([dwmy])$/;
 
 const teamSchema = z
   .object({

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Detection, SourceKind } from '../core/types.js';
 import { assess, type RepositoryInput } from './assess.js';
 import { evaluateCapability, evidenceSet, stageOf } from './evaluate.js';
-import { applyOverrides, loadModel, ModelError, validateModel } from './load.js';
+import { loadModel, ModelError } from './load.js';
+import { applyOverrides, validateModel } from './validate.js';
 
-const model = loadModel();
+const model = await loadModel();
 const capability = (id: string) => model.capabilities.find((c) => c.id === id)!;
 const found = (id: string, file = 'x.yaml', line = 1): Detection => ({ id, evidence: [{ file, line }] });
 const context = { sources: new Set<SourceKind>(['repository']), orgSignals: new Set<string>() };
@@ -123,5 +124,16 @@ describe('the model as data', () => {
     expect(model.capabilities.find((c) => c.id === 'service-mesh')!.required).toBe(true);
     expect(() => applyOverrides(model, { capabilities: { 'service-mesch': { required: false } } }, '.k8s-maturity.yaml')).toThrow(ModelError);
     expect(() => applyOverrides(model, { capabilities: { 'service-mesch': { required: false } } }, '.k8s-maturity.yaml')).toThrow(/did you mean "service-mesh"/);
+  });
+});
+
+describe('the default model as checked at build time', () => {
+  it('is exactly what checking the YAML gives (dist/default-model.checked.json, written by npm run build)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { modelTextHash, DEFAULT_MODEL_PATH } = await import('./load.js');
+    const checked = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'dist', 'default-model.checked.json'), 'utf8')) as { sha256: string; model: unknown };
+    expect(checked.sha256).toBe(modelTextHash(readFileSync(DEFAULT_MODEL_PATH, 'utf8')));
+    expect(checked.model).toEqual(model);
   });
 });

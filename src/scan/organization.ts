@@ -1,6 +1,8 @@
 import { relative } from 'node:path';
 import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
 import type { Detection, ScanWarning, SourceKind } from '../core/types.js';
+// From the modules themselves, not config/index.js: that would load the configuration schema
+// (zod) and YAML parser even when there is no configuration file.
 import {
   activeAttestations,
   activeExemptions,
@@ -8,20 +10,15 @@ import {
   exemptionsFor,
   expiredAttestations,
   expiredExemptions,
-  limitsFrom,
-  loadConfig,
-  organizationName,
-  parseSince,
-  resolveRepositories,
-  teamOf,
   unusedExemptions,
-  type Exemption as ConfigExemption,
-  type OrgConfig,
-} from '../config/index.js';
+} from '../config/exemptions.js';
+import { loadConfig } from '../config/load.js';
+import { limitsFrom, organizationName, parseSince, resolveRepositories, teamOf } from '../config/repositories.js';
+import type { Exemption as ConfigExemption, OrgConfig } from '../config/schema.js';
 import { HISTORY_SIGNALS } from '../history/index.js';
 import { assess, type RepositoryInput, type TeamInput } from '../model/assess.js';
 import type { Attestation, Exemption } from '../model/evaluate.js';
-import { applyOverrides, DEFAULT_MODEL_PATH, loadModel } from '../model/load.js';
+import { DEFAULT_MODEL_PATH, loadModel } from '../model/load.js';
 import type { Assessment } from '../model/types.js';
 import { checkRepositoryPath } from './scan-repository.js';
 import { RepositoryScans } from './parallel.js';
@@ -78,8 +75,8 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   const configLabel = configPath ? relative(cwd, configPath) || configPath : '.k8s-maturity.yaml';
   const warnings: ScanWarning[] = [];
 
-  let model = loadModel();
-  if (config.model) model = applyOverrides(model, config.model, configLabel);
+  let model = await loadModel();
+  if (config.model) model = (await import('../model/validate.js')).applyOverrides(model, config.model, configLabel);
   const limits: Limits = { ...DEFAULT_LIMITS, ...limitsFrom(config), ...options.limits };
   const since = parseSince(options.since ?? config.history.since, now);
   const readsHistory = options.history !== false && config.history.enabled !== false;

@@ -152,3 +152,13 @@ describe('validation messages', () => {
     expect(parseConfig('# nothing yet\n').teams).toEqual([]);
   });
 });
+
+describe('the configuration without a file', () => {
+  it('is what the schema makes of an empty configuration (written out so that no file means no schema to load)', async () => {
+    const { configSchema } = await import('../../src/config/schema.js');
+    const { defaultConfig } = await import('../../src/config/load.js');
+    expect(defaultConfig()).toEqual(configSchema.parse({}));
+    // A copy each time: a caller changing it cannot change the next scan's.
+    expect(defaultConfig()).not.toBe(defaultConfig());
+  });
+});
