@@ -68,7 +68,7 @@ export function codeFingerprint(): string {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== 'fixtures' && entry.name !== '__fixtures__') visit(path);
-      } else if (/\.(js|ts)$/.test(entry.name) && !/\.(test|d)\.ts$/.test(entry.name)) {
+      } else if (/\.(c?js|ts)$/.test(entry.name) && !/\.(test|d)\.ts$/.test(entry.name)) {
         hash.update(`${path.slice(top.length)}\0`);
         hash.update(readFileSync(path));
       }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -149,5 +149,54 @@ describe('k8s-maturity init', () => {
     expect(scan.status).toBe(0);
     expect(JSON.parse(scan.stdout).repositories.map((r: { path: string }) => r.path)).toEqual(['payments-api', 'storefront-web']);
     expect(spawnSync('node', [CLI, 'init'], { cwd: dir, encoding: 'utf8' }).status).toBe(2);
+  });
+});
+
+describe('the code cache of the launcher (bin/k8s-maturity.js)', () => {
+  const codeFiles = (home: string) => {
+    const dir = join(home, 'k8s-maturity', 'code');
+    return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.bin')) : [];
+  };
+  const scanArgs = ['scan', '--config', EXAMPLE_CONFIG, '--format', 'json', '--quiet', '--no-cache'];
+  const withoutTime = (json: string) => JSON.stringify({ ...JSON.parse(json), generatedAt: undefined });
+
+  it('is written after a first run, per command, and gives the same answers from then on', () => {
+    const home = mkdtempSync(join(tmpdir(), 'k8sm-code-'));
+    const first = run(scanArgs, { XDG_CACHE_HOME: home });
+    expect(first.code).toBe(0);
+    expect(codeFiles(home)).toHaveLength(1);
+    const second = run(scanArgs, { XDG_CACHE_HOME: home });
+    expect(withoutTime(second.stdout)).toBe(withoutTime(first.stdout));
+    expect(codeFiles(home)).toHaveLength(1);
+    // `--version` compiles other functions than a scan: a cache of its own.
+    expect(run(['--version'], { XDG_CACHE_HOME: home }).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(codeFiles(home)).toHaveLength(2);
+  });
+
+  it('is only a speed-up: a damaged cache is refused by V8 and rewritten, and one that cannot be written is done without', () => {
+    const home = mkdtempSync(join(tmpdir(), 'k8sm-code-'));
+    const reference = run(scanArgs, { XDG_CACHE_HOME: home });
+    const [file] = codeFiles(home);
+    const path = join(home, 'k8s-maturity', 'code', file!);
+    writeFileSync(path, Buffer.from('not V8 code cache data at all'.repeat(100)));
+    const damaged = run(scanArgs, { XDG_CACHE_HOME: home });
+    expect(damaged.code).toBe(0);
+    expect(damaged.stderr).toBe('');
+    expect(withoutTime(damaged.stdout)).toBe(withoutTime(reference.stdout));
+    expect(readFileSync(path).subarray(0, 20).toString()).not.toBe('not V8 code cache da');
+
+    // A cache folder that cannot be created (its parent is a file; root could write a read-only one).
+    const blocked = join(mkdtempSync(join(tmpdir(), 'k8sm-code-ro-')), 'a-file');
+    writeFileSync(blocked, 'not a folder\n');
+    const result = run(scanArgs, { XDG_CACHE_HOME: blocked });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(withoutTime(result.stdout)).toBe(withoutTime(reference.stdout));
+  });
+
+  it('is not used with K8S_MATURITY_CODE_CACHE=0', () => {
+    const home = mkdtempSync(join(tmpdir(), 'k8sm-code-'));
+    expect(run(['--version'], { XDG_CACHE_HOME: home, K8S_MATURITY_CODE_CACHE: '0' }).code).toBe(0);
+    expect(codeFiles(home)).toEqual([]);
   });
 });

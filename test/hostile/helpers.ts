@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 /** What bin/k8s-maturity.js runs: the bundled CLI (scripts/bundle.mjs). */
-export const MAIN = join(ROOT, 'dist', 'bundle', 'main.js');
+export const MAIN = join(ROOT, 'dist', 'bundle', 'main.cjs');
 
 export const HEALTHY_MANIFEST = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n';
 
@@ -37,7 +37,7 @@ export interface CliRun {
  * reports its exit code, output, time and peak memory. `env` is added to a copy of this process's.
  */
 export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliRun> {
-  if (!existsSync(MAIN)) throw new Error('dist/bundle/main.js is missing: run `npm run build` first (npm test does)');
+  if (!existsSync(MAIN)) throw new Error('dist/bundle/main.cjs is missing: run `npm run build` first (npm test does)');
   // A tiny launcher reports the peak RSS on fd 3 once the CLI is done.
   const launcher = [
     "import { writeSync } from 'node:fs';",

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Configuration, KubeConfig } from '@kubernetes/client-node';
+import { importEsm } from '../../core/import-esm.js';
 import { ClusterAccessError, oneLine } from './errors.js';
 
 export interface ConnectOptions {
@@ -54,7 +55,7 @@ export class ClusterClient {
 
   /** Resolves the kubeconfig and context like kubectl. Loads the client library only now (about 0.5 s). */
   static async connect(options: ConnectOptions): Promise<ClusterClient> {
-    const lib = await import('@kubernetes/client-node');
+    const lib = await importEsm<ClientNode>('@kubernetes/client-node');
     const kc = new lib.KubeConfig();
     loadKubeconfig(lib, kc, options.kubeconfig);
     const contexts = kc.getContexts().map((c) => c.name);
