@@ -3,7 +3,7 @@
  * cluster.yml among them.
  */
 import { isRecord } from './k8s-objects.js';
-import { ciSystemOf, COMPOSE_FILE, YAML_FILE } from './paths.js';
+import { ciPipelineFiles, COMPOSE_FILE, YAML_FILE } from './paths.js';
 import { lineOf } from '../parse/yaml.js';
 import type { Repository } from '../scan/repository.js';
 import { isProse } from './sample-paths.js';
@@ -28,8 +28,9 @@ const IMPORT_KEYS = ['import_playbook', 'ansible.builtin.import_playbook', 'incl
 export function ansiblePlays(repo: Repository): Play[] {
   return repo.memo('ansiblePlays', () => {
     const out: Play[] = [];
+    const pipelines = ciPipelineFiles(repo);
     for (const file of repo.filesMatching(YAML_FILE)) {
-      if (ciSystemOf(file.path) !== undefined || COMPOSE_FILE.test(file.path) || isProse(file.path)) continue;
+      if (pipelines.has(file.path) || COMPOSE_FILE.test(file.path) || isProse(file.path)) continue;
       const text = repo.text(file.path);
       // Cheap filter: plays start at column 0 as list items and name hosts or an import.
       if (text === undefined || !/^-\s/m.test(text) || !/\b(hosts|import_playbook)\s*:/.test(text)) continue;

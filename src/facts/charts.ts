@@ -1,10 +1,10 @@
 import type { Repository } from '../scan/repository.js';
 import { lineOf } from '../parse/yaml.js';
-import { isRecord, k8sObjects, type K8sObject } from './k8s-objects.js';
+import { isRecord, objectsOfKind, objectsWhere, type K8sObject } from './k8s-objects.js';
 import { commandsMatching } from './ci.js';
 import { resolveTerraformValue, terraformBlocks } from './terraform.js';
 import type { HclAttribute, HclValue } from '../parse/hcl.js';
-import { CHART_YAML, YAML_FILE } from './paths.js';
+import { CHART_YAML, YAML_FILE, yamlFilesMatching } from './paths.js';
 
 /** A Helm chart the repository builds, depends on or installs. */
 export interface ChartRef {
@@ -43,9 +43,9 @@ export function chartRefs(repo: Repository): ChartRef[] {
 }
 
 function readChartFiles(repo: Repository, refs: ChartRef[]): void {
-  for (const file of [...repo.filesMatching(CHART_YAML), ...repo.filesMatching(/(^|\/)requirements\.ya?ml$/)]) {
+  for (const file of [...yamlFilesMatching(repo, CHART_YAML), ...yamlFilesMatching(repo, /(^|\/)requirements\.ya?ml$/)]) {
     const isRequirements = /requirements\.ya?ml$/.test(file.path);
-    if (isRequirements && !repo.files.some((f) => f.path === file.path.replace(/requirements\.ya?ml$/, 'Chart.yaml'))) continue;
+    if (isRequirements && !repo.has(file.path.replace(/requirements\.ya?ml$/, 'Chart.yaml'))) continue;
     for (const document of repo.yaml(file.path)) {
       const chart = document.value;
       if (!isRecord(chart)) continue;
@@ -69,8 +69,8 @@ function readChartFiles(repo: Repository, refs: ChartRef[]): void {
 }
 
 function readObjects(repo: Repository, refs: ChartRef[]): void {
-  const helmRepositories = k8sObjects(repo).filter((o) => o.kind === 'HelmRepository' && o.group === 'source.toolkit.fluxcd.io');
-  for (const object of k8sObjects(repo)) {
+  const helmRepositories = objectsOfKind(repo, 'source.toolkit.fluxcd.io', 'HelmRepository');
+  for (const object of objectsWhere(repo, namesCharts)) {
     const spec = isRecord(object.doc.spec) ? object.doc.spec : undefined;
     if (!spec) continue;
     if (object.group === 'argoproj.io' && (object.kind === 'Application' || object.kind === 'ApplicationSet')) {
@@ -95,11 +95,21 @@ function readObjects(repo: Repository, refs: ChartRef[]): void {
     }
   }
   // kustomization.yaml files often omit apiVersion/kind, so they are not objects: read them directly.
-  for (const file of repo.filesMatching(/(^|\/)kustomization\.ya?ml$/i)) {
+  for (const file of yamlFilesMatching(repo, /(^|\/)kustomization\.ya?ml$/i)) {
     for (const document of repo.yaml(file.path)) {
       if (isRecord(document.value) && document.value.apiVersion === undefined) pushKustomizeCharts(document.value, file.path, refs);
     }
   }
+}
+
+/** Kinds of objects that can name a chart (read below). */
+function namesCharts(group: string, kind: string): boolean {
+  return (
+    (group === 'argoproj.io' && (kind === 'Application' || kind === 'ApplicationSet')) ||
+    (group === 'helm.toolkit.fluxcd.io' && kind === 'HelmRelease') ||
+    (group === 'helm.cattle.io' && kind === 'HelmChart') ||
+    kind === 'Kustomization'
+  );
 }
 
 /** The url of the HelmRepository a Flux `sourceRef` names (same namespace when both say), else its name. */

@@ -3,8 +3,8 @@
  * CI fact does not record. Shared by the scanning, build and push detectors.
  */
 import { ciFacts, type CiUse } from './ci.js';
-import { isRecord, k8sObjects } from './k8s-objects.js';
-import { CIRCLECI, JENKINSFILE, YAML_FILE } from './paths.js';
+import { isRecord, objectsWhere } from './k8s-objects.js';
+import { CIRCLECI, JENKINSFILE, YAML_FILE, yamlFilesMatching } from './paths.js';
 import { lineOf } from '../parse/yaml.js';
 import type { Repository } from '../scan/repository.js';
 
@@ -28,9 +28,7 @@ export function ciImages(repo: Repository): CiImage[] {
       if (JENKINSFILE.test(pipeline.file) && !YAML_FILE.test(pipeline.file)) readJenkinsImages(repo, pipeline.file, images);
       else for (const document of repo.yaml(pipeline.file)) walkImages(document.value, pipeline.file, undefined, images, 0, true);
     }
-    for (const object of k8sObjects(repo)) {
-      if (object.group === 'tekton.dev') walkImages(object.doc.spec, object.file, object.name, images, 0, false);
-    }
+    for (const object of objectsWhere(repo, (group) => group === 'tekton.dev')) walkImages(object.doc.spec, object.file, object.name, images, 0, false);
     return images;
   });
 }
@@ -113,7 +111,7 @@ export interface OrbStep {
 export function orbSteps(repo: Repository): OrbStep[] {
   return repo.memo('orbSteps', () => {
     const orbsByFile = new Map<string, Map<string, string>>();
-    for (const file of repo.filesMatching(CIRCLECI)) {
+    for (const file of yamlFilesMatching(repo, CIRCLECI)) {
       const aliases = new Map<string, string>();
       for (const document of repo.yaml(file.path)) {
         const orbs = isRecord(document.value) ? document.value.orbs : undefined;
@@ -145,10 +143,7 @@ export interface TektonTaskRef {
 export function tektonTaskRefs(repo: Repository): TektonTaskRef[] {
   return repo.memo('tektonTaskRefs', () => {
     const refs: TektonTaskRef[] = [];
-    for (const object of k8sObjects(repo)) {
-      if (object.group !== 'tekton.dev') continue;
-      collectTaskRefs(object.doc.spec, object.file, refs, 0);
-    }
+    for (const object of objectsWhere(repo, (group) => group === 'tekton.dev')) collectTaskRefs(object.doc.spec, object.file, refs, 0);
     return refs;
   });
 }

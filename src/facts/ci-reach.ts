@@ -1,6 +1,6 @@
 import { ciCommands, ciFacts, type Command } from './ci.js';
 import { isRecord } from './k8s-objects.js';
-import { CLOUDBUILD } from './paths.js';
+import { CLOUDBUILD, yamlFilesMatching } from './paths.js';
 import { lineOf } from '../parse/yaml.js';
 import type { Repository } from '../scan/repository.js';
 
@@ -43,7 +43,7 @@ export function ciReachableCommands(repo: Repository): Command[] {
 /** Cloud Build steps with `entrypoint: make` and `args: [release]` run `make release`; the shared fact reads only the image name. */
 function cloudBuildEntrypoints(repo: Repository): Command[] {
   const commands: Command[] = [];
-  for (const file of repo.filesMatching(CLOUDBUILD)) {
+  for (const file of yamlFilesMatching(repo, CLOUDBUILD)) {
     for (const document of repo.yaml(file.path)) {
       const steps = isRecord(document.value) ? document.value.steps : undefined;
       if (!Array.isArray(steps)) continue;

@@ -1,8 +1,9 @@
 import type { Repository } from '../scan/repository.js';
 import { lineOf } from '../parse/yaml.js';
-import { isRecord, k8sObjects } from './k8s-objects.js';
+import { isRecord, objectsWhere } from './k8s-objects.js';
+import { fileLines } from './text-lines.js';
 import {
-  ciSystemOf,
+  ciPipelineFiles,
   JUSTFILE,
   MAKEFILE,
   SHELL_SCRIPT,
@@ -51,8 +52,9 @@ const USE_KEYS = new Set(['uses', 'task', 'orb', 'template', 'component']);
 export function ciFacts(repo: Repository): CiFacts {
   return repo.memo('ciFacts', () => {
     const facts: CiFacts = { commands: [], uses: [], pipelines: [] };
+    const pipelines = ciPipelineFiles(repo);
     for (const file of repo.files) {
-      const system = ciSystemOf(file.path);
+      const system = pipelines.get(file.path);
       if (system === 'jenkins') {
         facts.pipelines.push({ file: file.path, origin: system, line: 1 });
         readJenkinsfile(repo, file.path, facts);
@@ -196,7 +198,7 @@ const ONLY_PRINTS = /^(echo|printf)\b[^;&|`$]*$/;
 function addCommandBlock(repo: Repository, file: string, origin: CommandOrigin, text: string, keyLine: number, job: string | undefined, facts: CiFacts): void {
   const lines = text.split('\n');
   // For a block scalar the content starts on the line after the key.
-  const source = repo.text(file)?.split('\n', keyLine)[keyLine - 1] ?? '';
+  const source = fileLines(repo, file)?.[keyLine - 1] ?? '';
   const blockStart = lines.length > 1 && /[|>][+-]?\d*\s*(#.*)?$/.test(source) ? keyLine + 1 : keyLine;
   addCommandLines(file, origin, lines, blockStart, job, facts);
 }
@@ -306,8 +308,7 @@ function readJenkinsfile(repo: Repository, file: string, facts: CiFacts): void {
 
 /** Tekton Tasks and Pipelines are Kubernetes objects; their steps' scripts are CI commands. */
 function readTekton(repo: Repository, facts: CiFacts): void {
-  for (const object of k8sObjects(repo)) {
-    if (object.group !== 'tekton.dev') continue;
+  for (const object of objectsWhere(repo, (group) => group === 'tekton.dev')) {
     if (object.kind === 'Pipeline' || object.kind === 'Task' || object.kind === 'ClusterTask') {
       facts.pipelines.push({ file: object.file, origin: 'tekton', line: object.line });
     }

@@ -3,7 +3,7 @@
  * finds AWS::EKS::Cluster resources in them.
  */
 import { isRecord } from './k8s-objects.js';
-import { ciSystemOf } from './paths.js';
+import { ciPipelineFiles } from './paths.js';
 import { lineOf } from '../parse/yaml.js';
 import type { Repository } from '../scan/repository.js';
 import { isProse } from './sample-paths.js';
@@ -35,8 +35,9 @@ const CFN_TYPE = /^(AWS|Alexa)::[A-Za-z0-9]+::[A-Za-z0-9]+|^Custom::/;
 export function cfnTemplates(repo: Repository): CfnTemplate[] {
   return repo.memo('cfnTemplates', () => {
     const out: CfnTemplate[] = [];
+    const pipelines = ciPipelineFiles(repo);
     for (const file of repo.filesMatching(CANDIDATE)) {
-      if (isProse(file.path) || ciSystemOf(file.path) !== undefined) continue;
+      if (isProse(file.path) || pipelines.has(file.path)) continue;
       const text = repo.text(file.path);
       if (text === undefined || !(text.includes('AWSTemplateFormatVersion') || text.includes('AWS::'))) continue;
       const json = /^\s*\{/.test(text);

@@ -3,8 +3,8 @@ import type { Repository } from '../scan/repository.js';
 import { chartRefs } from './charts.js';
 import { ciFacts } from './ci.js';
 import { dependencies, type Dependency } from './dependencies.js';
-import { deployedImages, parseImage } from './images.js';
-import { k8sObjects } from './k8s-objects.js';
+import { deployedImages } from './images.js';
+import { objectsWhere } from './k8s-objects.js';
 import { terraformModuleFlags, terraformModules, terraformProviders, terraformResources } from './terraform.js';
 import { uniqueEvidence } from './evidence.js';
 
@@ -72,22 +72,20 @@ export function findComponent(repo: Repository, spec: ComponentSpec): FileEviden
     for (const flag of terraformModuleFlags(repo, spec.terraformModuleFlags)) add(flag.file, flag.line, `module ${flag.module}: ${flag.flag} = true`);
   }
   if (spec.objects) {
-    for (const object of k8sObjects(repo)) {
-      if (spec.objects.some((o) => o.group.test(object.group) && (!o.kind || o.kind.test(object.kind)))) {
-        add(object.file, object.line, `${object.apiVersion} ${object.kind} ${object.name}`.trim());
-      }
+    const patterns = spec.objects;
+    for (const object of objectsWhere(repo, (group, kind) => patterns.some((o) => o.group.test(group) && (!o.kind || o.kind.test(kind))))) {
+      add(object.file, object.line, `${object.apiVersion} ${object.kind} ${object.name}`.trim());
     }
   }
   if (spec.images) {
     for (const ref of deployedImages(repo)) {
       if (ref.templated && ref.image.includes('__TPL__')) continue;
-      const { path } = parseImage(ref.image);
-      if (spec.images.some((re) => re.test(path))) add(ref.file, ref.line, `image ${ref.image}`);
+      if (matchesAny(spec.images, ref.parsed.path)) add(ref.file, ref.line, `image ${ref.image}`);
     }
   }
   if (spec.charts) {
     for (const ref of chartRefs(repo)) {
-      if (spec.charts.some((re) => re.test(ref.chart))) add(ref.file, ref.line, `chart ${ref.chart} (${CHART_VIA[ref.via]})`);
+      if (matchesAny(spec.charts, ref.chart)) add(ref.file, ref.line, `chart ${ref.chart} (${CHART_VIA[ref.via]})`);
     }
   }
   if (spec.dependencies) {
@@ -100,14 +98,20 @@ export function findComponent(repo: Repository, spec: ComponentSpec): FileEviden
   if (spec.commands || spec.ciUses) {
     const ci = ciFacts(repo);
     for (const command of spec.commands ? ci.commands : []) {
-      if (spec.commands!.some((re) => re.test(command.text))) add(command.file, command.line, `runs \`${shorten(command.text)}\``);
+      if (matchesAny(spec.commands!, command.text)) add(command.file, command.line, `runs \`${shorten(command.text)}\``);
     }
     for (const use of spec.ciUses ? ci.uses : []) {
-      if (spec.ciUses!.some((re) => re.test(use.ref))) add(use.file, use.line, `uses ${use.ref}`);
+      if (matchesAny(spec.ciUses!, use.ref)) add(use.file, use.line, `uses ${use.ref}`);
     }
   }
   // One evidence per place; a templated name reads better as {{…}} than as the internal placeholder.
   return uniqueEvidence(evidence);
+}
+
+/** True when one of the patterns matches (a loop: this runs for every object, image and command of every spec). */
+function matchesAny(patterns: readonly RegExp[], text: string): boolean {
+  for (const pattern of patterns) if (pattern.test(text)) return true;
+  return false;
 }
 
 const CHART_VIA: Record<string, string> = {

@@ -6,7 +6,7 @@ import type { FileEvidence } from '../core/types.js';
 import { parseImage } from './images.js';
 import { isRecord } from './k8s-objects.js';
 import { isOwnUse } from './own-use.js';
-import { COMPOSE_FILE } from './paths.js';
+import { COMPOSE_FILE, yamlFilesMatching } from './paths.js';
 import { lineOf } from '../parse/yaml.js';
 import type { Repository } from '../scan/repository.js';
 
@@ -18,7 +18,7 @@ import type { Repository } from '../scan/repository.js';
  */
 export function composeImagesFromEnv(repo: Repository, images: RegExp[]): FileEvidence[] {
   const evidence: FileEvidence[] = [];
-  for (const file of repo.filesMatching(COMPOSE_FILE)) {
+  for (const file of yamlFilesMatching(repo, COMPOSE_FILE)) {
     if (!isOwnUse(file.path)) continue;
     let env: Map<string, string> | undefined;
     for (const document of repo.yaml(file.path)) {

@@ -4,8 +4,9 @@
  * way). Shared by the observability detectors so each one only lists names and patterns.
  */
 import type { FileEvidence } from '../core/types.js';
-import { isRecord, k8sObjects } from './k8s-objects.js';
+import { isRecord, objectsWhere } from './k8s-objects.js';
 import { isOwnUse } from './own-use.js';
+import { fileNames } from './paths.js';
 import { lineOf } from '../parse/yaml.js';
 import { lineAtOffset, type Repository } from '../scan/repository.js';
 
@@ -17,6 +18,11 @@ export interface ConfigFileSpec {
   path?: RegExp;
   /** Every pattern must match; the evidence points at the first pattern's match. */
   content: RegExp[];
+  /**
+   * A word every such file contains, searched before the patterns: for specs whose patterns start
+   * with indentation rather than a word, which are slow to run over every YAML file of a repository.
+   */
+  contains?: string;
   /** None of these may match (a Jaeger v2 config is a collector config, but Jaeger's). */
   absent?: RegExp[];
   /** What the evidence says: "Prometheus configuration with scrape_configs". */
@@ -26,10 +32,9 @@ export interface ConfigFileSpec {
 /** Config files on disk and config entries of ConfigMaps/Secrets (stringData only: never decoded). */
 export function findConfigs(repo: Repository, specs: ConfigFileSpec[]): FileEvidence[] {
   const evidence: FileEvidence[] = [];
-  for (const file of repo.files) {
-    const base = file.path.slice(file.path.lastIndexOf('/') + 1);
-    const candidates = specs.filter((spec) => spec.name.test(base) && (!spec.path || spec.path.test(file.path)));
-    if (candidates.length === 0 || !isOwnUse(file.path)) continue;
+  for (const [position, candidates] of candidatesByFile(repo, specs)) {
+    const file = repo.files[position]!;
+    if (!isOwnUse(file.path)) continue;
     const text = repo.text(file.path);
     if (text === undefined) continue;
     // One evidence per file: the first spec that recognises it.
@@ -40,8 +45,8 @@ export function findConfigs(repo: Repository, specs: ConfigFileSpec[]): FileEvid
       break;
     }
   }
-  for (const object of k8sObjects(repo)) {
-    if ((object.kind !== 'ConfigMap' && object.kind !== 'Secret') || object.group !== '' || !isOwnUse(object.file)) continue;
+  for (const object of objectsWhere(repo, (group, kind) => group === '' && (kind === 'ConfigMap' || kind === 'Secret'))) {
+    if (!isOwnUse(object.file)) continue;
     for (const section of object.kind === 'ConfigMap' ? ['data', 'stringData'] : ['stringData']) {
       const data = object.doc[section];
       if (!isRecord(data)) continue;
@@ -59,14 +64,50 @@ export function findConfigs(repo: Repository, specs: ConfigFileSpec[]): FileEvid
   return evidence;
 }
 
-/** Index of the first content pattern's match when every one matches and no `absent` does, else -1. */
+/**
+ * The specs that may recognise each file (by name, and path when given), by the file's position
+ * in repo.files and in that order, each file's specs in `specs` order.
+ */
+function candidatesByFile(repo: Repository, specs: ConfigFileSpec[]): [number, ConfigFileSpec[]][] {
+  const byPosition = new Map<number, ConfigFileSpec[]>();
+  for (const spec of specs) {
+    for (const position of filesNamed(repo, spec.name)) {
+      if (spec.path && !spec.path.test(repo.files[position]!.path)) continue;
+      let candidates = byPosition.get(position);
+      if (candidates === undefined) byPosition.set(position, (candidates = []));
+      candidates.push(spec);
+    }
+  }
+  return [...byPosition].sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Positions in repo.files of the files whose name (without folder) matches, found once per
+ * pattern and repository: ten detectors ask, several with the same pattern (`\.ya?ml$`), and a
+ * pass over every file name of a large repository for each spec was most of their time.
+ */
+function filesNamed(repo: Repository, name: RegExp): number[] {
+  return repo.memo(`files-named:${name.source}:${name.flags}`, () => {
+    const positions: number[] = [];
+    fileNames(repo).forEach((fileName, position) => {
+      if (name.test(fileName)) positions.push(position);
+    });
+    return positions;
+  });
+}
+
+/**
+ * Index of the first content pattern's match when every one matches and no `absent` does, else -1.
+ * `absent` is tested last: most files fail the first content pattern already.
+ */
 function matchSpec(text: string, spec: ConfigFileSpec): number {
-  if (spec.absent?.some((re) => re.test(text))) return -1;
+  if (spec.contains !== undefined && !text.includes(spec.contains)) return -1;
   let first = -1;
-  for (const [i, pattern] of spec.content.entries()) {
-    const match = pattern.exec(text);
+  for (let i = 0; i < spec.content.length; i++) {
+    const match = spec.content[i]!.exec(text);
     if (!match) return -1;
     if (i === 0) first = match.index;
   }
+  if (spec.absent?.some((re) => re.test(text))) return -1;
   return first;
 }

@@ -4,13 +4,12 @@
  * so the mesh and secret-operator detectors needed this lookup by the group a CRD defines.
  */
 import type { FileEvidence } from '../core/types.js';
-import { isRecord, k8sObjects } from './k8s-objects.js';
+import { isRecord, objectsOfKind } from './k8s-objects.js';
 import type { Repository } from '../scan/repository.js';
 
 export function crdsOfGroup(repo: Repository, group: RegExp): FileEvidence[] {
   const evidence: FileEvidence[] = [];
-  for (const object of k8sObjects(repo)) {
-    if (object.kind !== 'CustomResourceDefinition' || object.group !== 'apiextensions.k8s.io') continue;
+  for (const object of objectsOfKind(repo, 'apiextensions.k8s.io', 'CustomResourceDefinition')) {
     const spec = object.doc.spec;
     if (isRecord(spec) && typeof spec.group === 'string' && group.test(spec.group)) {
       evidence.push({ file: object.file, line: object.line, detail: `CustomResourceDefinition ${object.name}` });

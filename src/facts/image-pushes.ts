@@ -6,7 +6,7 @@ import { ciFacts, type Command } from './ci.js';
 import { ciReachableCommands } from './ci-reach.js';
 import { uniquePlaces } from './evidence.js';
 import { isRecord } from './k8s-objects.js';
-import { CLOUDBUILD, JENKINSFILE } from './paths.js';
+import { CLOUDBUILD, JENKINSFILE, yamlFilesMatching } from './paths.js';
 import type { Repository } from '../scan/repository.js';
 import { ciImages, orbSteps, tektonTaskRefs } from './ci-images.js';
 import { fileRegistryHints, isLocalRegistry, registryHints, registryOfHost, registryOfReference, type RegistryName } from './registries.js';
@@ -185,7 +185,7 @@ function tektonPushes(repo: Repository): ImagePush[] {
 /** Cloud Build pushes the images listed under `images:` when the build succeeds. */
 function cloudBuildPushes(repo: Repository): ImagePush[] {
   const pushes: ImagePush[] = [];
-  for (const file of repo.filesMatching(CLOUDBUILD)) {
+  for (const file of yamlFilesMatching(repo, CLOUDBUILD)) {
     for (const document of repo.yaml(file.path)) {
       const doc = document.value;
       if (!isRecord(doc) || !Array.isArray(doc.images) || !Array.isArray(doc.steps)) continue;

@@ -2,7 +2,7 @@ import type { Repository } from '../scan/repository.js';
 import { lineOf } from '../parse/yaml.js';
 import { isTemplated } from '../parse/helm-template.js';
 import { isRecord, workloads } from './k8s-objects.js';
-import { CHART_YAML, COMPOSE_FILE } from './paths.js';
+import { CHART_YAML, COMPOSE_FILE, yamlFilesMatching } from './paths.js';
 
 /** A container image a repository deploys (not a Dockerfile base: see the Dockerfile facts). */
 export interface ImageRef {
@@ -13,6 +13,11 @@ export interface ImageRef {
   context: 'manifest' | 'template' | 'values' | 'compose';
   /** The tag was left to a template or a variable: nothing can be said about it. */
   templated: boolean;
+  /**
+   * `image` parsed, once per repository: a few dozen detectors match image paths, and parsing
+   * every image again for each of them was most of their time on large repositories.
+   */
+  parsed: ParsedImage;
 }
 
 export interface ParsedImage {
@@ -65,6 +70,7 @@ export function deployedImages(repo: Repository): ImageRef[] {
           line,
           context: workload.object.templated ? 'template' : 'manifest',
           templated: isTemplated(container.image) || container.image.includes('$'),
+          parsed: parseImage(container.image),
         });
       }
     }
@@ -78,8 +84,8 @@ const VALUES_FILE = /(^|\/)values[^/]*\.ya?ml$/i;
 
 /** Values files next to a Chart.yaml: `image: x:y` strings and `image: {registry, repository, tag}` maps. */
 function readValuesFiles(repo: Repository, images: ImageRef[]): void {
-  const chartDirs = new Set(repo.filesMatching(CHART_YAML).map((f) => f.path.replace(/(^|\/)Chart\.ya?ml$/, '')));
-  for (const file of repo.filesMatching(VALUES_FILE)) {
+  const chartDirs = new Set(yamlFilesMatching(repo, CHART_YAML).map((f) => f.path.replace(/(^|\/)Chart\.ya?ml$/, '')));
+  for (const file of yamlFilesMatching(repo, VALUES_FILE)) {
     const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '';
     // values files of a chart, or of a helmfile/Argo app that passes values to one
     if (!chartDirs.has(dir) && !chartDirs.has(dir.replace(/\/[^/]+$/, '')) && !/(^|\/)(helm|charts?|values)(\/|$)/i.test(file.path)) continue;
@@ -97,20 +103,22 @@ function collectValueImages(node: unknown, file: string, images: ImageRef[], dep
   for (const [key, value] of Object.entries(record)) {
     if (/^image$/i.test(key) || /Image$/.test(key)) {
       if (typeof value === 'string' && /^[\w.-]+(:\d+)?(\/[\w.-]+)*(:[\w.-]+)?(@sha256:[0-9a-f]+)?$/i.test(value) && /[/:]/.test(value)) {
-        images.push({ image: value, file, line: lineOf(record, key), context: 'values', templated: false });
+        images.push({ image: value, file, line: lineOf(record, key), context: 'values', templated: false, parsed: parseImage(value) });
         continue;
       }
       if (isRecord(value) && typeof value.repository === 'string' && value.repository !== '') {
         const registry = typeof value.registry === 'string' && value.registry !== '' ? `${value.registry}/` : '';
         const tag = typeof value.tag === 'string' || typeof value.tag === 'number' ? String(value.tag) : '';
         const digest = typeof value.digest === 'string' && value.digest !== '' ? `@${value.digest}` : '';
+        const image = `${registry}${value.repository}${tag ? `:${tag}` : ''}${digest}`;
         images.push({
-          image: `${registry}${value.repository}${tag ? `:${tag}` : ''}${digest}`,
+          image,
           file,
           line: lineOf(value, 'repository', lineOf(record, key)),
           context: 'values',
           // An empty tag in values usually means "the chart's appVersion": not a missing tag.
           templated: tag === '' && digest === '',
+          parsed: parseImage(image),
         });
         continue;
       }
@@ -120,13 +128,13 @@ function collectValueImages(node: unknown, file: string, images: ImageRef[], dep
 }
 
 function readComposeFiles(repo: Repository, images: ImageRef[]): void {
-  for (const file of repo.filesMatching(COMPOSE_FILE)) {
+  for (const file of yamlFilesMatching(repo, COMPOSE_FILE)) {
     for (const document of repo.yaml(file.path)) {
       const services = isRecord(document.value) ? document.value.services : undefined;
       if (!isRecord(services)) continue;
       for (const service of Object.values(services)) {
         if (!isRecord(service) || typeof service.image !== 'string') continue;
-        images.push({ image: service.image, file: file.path, line: lineOf(service, 'image'), context: 'compose', templated: service.image.includes('$') });
+        images.push({ image: service.image, file: file.path, line: lineOf(service, 'image'), context: 'compose', templated: service.image.includes('$'), parsed: parseImage(service.image) });
       }
     }
   }

@@ -1,4 +1,5 @@
-import { isRecord, type K8sObject } from './k8s-objects.js';
+import { isRecord, k8sObjects, type K8sObject } from './k8s-objects.js';
+import type { Repository } from '../scan/repository.js';
 import { lineOf } from '../parse/yaml.js';
 import { isTemplated } from '../parse/helm-template.js';
 
@@ -37,6 +38,48 @@ export function metadataEntries(object: K8sObject): MetadataEntry[] {
     }
   }
   return entries;
+}
+
+/**
+ * Every object (in k8sObjects order) with its metadataEntries, read once per repository: the
+ * linkerd, istio, consul-connect and vault detectors all look at every object's labels.
+ */
+export function objectMetadata(repo: Repository): { object: K8sObject; entries: MetadataEntry[] }[] {
+  return repo.memo('objectMetadata', () => k8sObjects(repo).map((object) => ({ object, entries: metadataEntries(object) })));
+}
+
+/** A label or annotation with the object it belongs to. */
+export interface ObjectMetadataEntry {
+  object: K8sObject;
+  entry: MetadataEntry;
+}
+
+/**
+ * Labels and annotations whose key passes `wanted`, with their objects, in object order (and the
+ * order of metadataEntries within one). Indexed by key once per repository: the mesh detectors
+ * look for a few keys among the tens of thousands of labels of a large repository.
+ */
+export function metadataWithKey(repo: Repository, wanted: (key: string) => boolean): ObjectMetadataEntry[] {
+  const { entries, positionsByKey } = metadataIndex(repo);
+  const positions: number[] = [];
+  for (const [key, list] of positionsByKey) if (wanted(key)) for (const position of list) positions.push(position);
+  return positions.sort((a, b) => a - b).map((position) => entries[position]!);
+}
+
+function metadataIndex(repo: Repository): { entries: ObjectMetadataEntry[]; positionsByKey: Map<string, number[]> } {
+  return repo.memo('metadataIndex', () => {
+    const entries: ObjectMetadataEntry[] = [];
+    const positionsByKey = new Map<string, number[]>();
+    for (const { object, entries: objectEntries } of objectMetadata(repo)) {
+      for (const entry of objectEntries) {
+        let positions = positionsByKey.get(entry.key);
+        if (positions === undefined) positionsByKey.set(entry.key, (positions = []));
+        positions.push(entries.length);
+        entries.push({ object, entry });
+      }
+    }
+    return { entries, positionsByKey };
+  });
 }
 
 /** "true", "enabled"… written literally (a templated value could be anything). */

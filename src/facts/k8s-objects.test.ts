@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureRepo, writeTree } from '../../test/helpers/fixtures.js';
-import { k8sObjects, workloads } from './k8s-objects.js';
+import { k8sObjects, objectsOfKind, objectsWhere, workloads } from './k8s-objects.js';
 import { deployedImages } from './images.js';
 
 describe('Kubernetes objects', () => {
@@ -78,5 +78,17 @@ describe('Kubernetes objects', () => {
       }),
     );
     expect(workloads(repo).map((w) => w.object.name).sort()).toEqual(['app', 'web-migrate']);
+  });
+
+  it('finds objects by group and kind in file order, whichever kinds match', async () => {
+    const repo = await fixtureRepo(
+      writeTree({
+        'a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: one\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: two\n',
+        'b.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: three\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: four\n',
+      }),
+    );
+    expect(objectsWhere(repo, (group) => group === '').map((o) => o.name)).toEqual(['one', 'two', 'four']);
+    expect(objectsOfKind(repo, '', 'ConfigMap').map((o) => o.name)).toEqual(['one', 'four']);
+    expect(objectsOfKind(repo, 'apps', 'ConfigMap')).toEqual([]);
   });
 });

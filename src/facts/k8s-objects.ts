@@ -75,6 +75,51 @@ function pushObject(objects: K8sObject[], doc: Record<string, unknown>, file: st
   });
 }
 
+/**
+ * The objects whose API group and kind pass `matches`, in k8sObjects order. Each group and kind
+ * pair is judged once: detectors look for a few kinds among the thousands of objects of a large
+ * repository, and testing every object in every detector was a good part of their time.
+ */
+export function objectsWhere(repo: Repository, matches: (group: string, kind: string) => boolean): K8sObject[] {
+  const objects = k8sObjects(repo);
+  const matching = objectTypes(repo).filter((type) => matches(type.group, type.kind));
+  if (matching.length === 1) return matching[0]!.positions.map((position) => objects[position]!);
+  // Back in file order when several kinds matched.
+  const positions = matching.flatMap((type) => type.positions).sort((a, b) => a - b);
+  return positions.map((position) => objects[position]!);
+}
+
+/** The objects of one API group ('' for the core group) and kind, in k8sObjects order. */
+export function objectsOfKind(repo: Repository, group: string, kind: string): K8sObject[] {
+  return objectsWhere(repo, (g, k) => g === group && k === kind);
+}
+
+interface ObjectType {
+  group: string;
+  kind: string;
+  /** Where its objects are in k8sObjects(repo). */
+  positions: number[];
+}
+
+function objectTypes(repo: Repository): ObjectType[] {
+  return repo.memo('objectTypes', () => {
+    const types: ObjectType[] = [];
+    const byGroup = new Map<string, Map<string, ObjectType>>();
+    k8sObjects(repo).forEach((object, position) => {
+      let byKind = byGroup.get(object.group);
+      if (byKind === undefined) byGroup.set(object.group, (byKind = new Map()));
+      let type = byKind.get(object.kind);
+      if (type === undefined) {
+        type = { group: object.group, kind: object.kind, positions: [] };
+        byKind.set(object.kind, type);
+        types.push(type);
+      }
+      type.positions.push(position);
+    });
+    return types;
+  });
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -1,4 +1,6 @@
 /** File-name patterns shared by facts and detectors: the cheap filter that decides what to parse. */
+import type { Repository } from '../scan/repository.js';
+import type { RepoFile } from '../sources/repository/list-files.js';
 
 export const YAML_FILE = /\.ya?ml$/i;
 export const GITHUB_WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/i;
@@ -36,8 +38,15 @@ export type CiSystem =
   | 'drone'
   | 'buildkite';
 
+/**
+ * Every pipeline file ciSystemOf knows is YAML, except Jenkins's (Jenkinsfile, *.jenkinsfile,
+ * Groovy): one test that sets aside the other files of a repository before the eleven patterns.
+ */
+const MAYBE_PIPELINE = /\.ya?ml$|jenkinsfile|\.groovy$/i;
+
 /** CI systems whose pipelines live in a file of their own, by that file's path. */
 export function ciSystemOf(path: string): CiSystem | undefined {
+  if (!MAYBE_PIPELINE.test(path)) return undefined;
   if (GITHUB_WORKFLOW.test(path)) return 'github-actions';
   if (GITLAB_CI.test(path)) return 'gitlab-ci';
   if (CIRCLECI.test(path)) return 'circleci';
@@ -50,6 +59,18 @@ export function ciSystemOf(path: string): CiSystem | undefined {
   if (DRONE.test(path)) return 'drone';
   if (BUILDKITE.test(path)) return 'buildkite';
   return undefined;
+}
+
+/** The pipeline files of the repository with their CI system (ciSystemOf), found once per repository. */
+export function ciPipelineFiles(repo: Repository): ReadonlyMap<string, CiSystem> {
+  return repo.memo('ciPipelineFiles', () => {
+    const pipelines = new Map<string, CiSystem>();
+    for (const file of repo.files) {
+      const system = ciSystemOf(file.path);
+      if (system !== undefined) pipelines.set(file.path, system);
+    }
+    return pipelines;
+  });
 }
 
 /** A path that is documentation or an example for someone else, never evidence of our own use. */
@@ -65,4 +86,18 @@ const NOT_OWN_USE = /(^|\/)(docs?|examples?|samples?|demos?|testdata|fixtures|__
 
 export function isNotOwnUse(path: string): boolean {
   return NOT_OWN_USE.test(path) || isDocumentation(path);
+}
+
+/**
+ * YAML files whose path matches `pattern`, a pattern that only matches .yaml/.yml paths (every
+ * alternative ends with `\.ya?ml$`). repo.filesMatching tests a new pattern on every path of the
+ * repository; this tests it on the YAML files only, a fraction of a large repository.
+ */
+export function yamlFilesMatching(repo: Repository, pattern: RegExp): RepoFile[] {
+  return repo.memo(`yaml-files:${pattern.source}:${pattern.flags}`, () => repo.filesMatching(YAML_FILE).filter((file) => pattern.test(file.path)));
+}
+
+/** Each file's name without its folder, in the order of `repo.files`; sliced once per repository. */
+export function fileNames(repo: Repository): readonly string[] {
+  return repo.memo('fileNames', () => repo.files.map((file) => file.path.slice(file.path.lastIndexOf('/') + 1)));
 }

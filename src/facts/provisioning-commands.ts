@@ -1,12 +1,12 @@
 import type { FileEvidence } from '../core/types.js';
 import { shorten } from './component.js';
 import { isRecord } from './k8s-objects.js';
-import { ciSystemOf, YAML_FILE } from './paths.js';
+import { ciPipelineFiles, YAML_FILE } from './paths.js';
 import { terraformBlocks } from './terraform.js';
 import { lineOf } from '../parse/yaml.js';
 import type { Repository } from '../scan/repository.js';
 import { isProse } from './sample-paths.js';
-import { isCommentLine, type TextLine } from './text-lines.js';
+import { fileLines, isCommentLine, type TextLine } from './text-lines.js';
 
 /**
  * Shell commands that the shared CI fact does not read: Ansible tasks (`shell:`, `command:`),
@@ -43,50 +43,56 @@ const SHELL_KEYS = new Set([
   'ansible.builtin.shell', 'ansible.builtin.command', 'ansible.builtin.raw',
   'ansible.legacy.shell', 'ansible.legacy.command', 'inline',
 ]);
-/** Cheap filter: a YAML file without any of these keys holds no task command. */
-const SHELL_KEY_TEXT = /^\s*(-\s+)?(shell|command|cmd|raw|argv|runcmd|bootcmd|inline|ansible\.(builtin|legacy)\.(shell|command|raw))\s*:/m;
+/**
+ * Cheap filter: a YAML file without any of these keys holds no task command. `(?=(\s*))\1` takes
+ * a line's indentation in one step (what an atomic group would do): a plain `\s*` backtracks
+ * through the indentation of every line of a large file that has no such key.
+ */
+const SHELL_KEY_TEXT = /^(?=(\s*))\1(-\s+)?(shell|command|cmd|raw|argv|runcmd|bootcmd|inline|ansible\.(builtin|legacy)\.(shell|command|raw))\s*:/m;
+/** The words of those keys: a much faster search than the line-anchored pattern, so files without any are skipped first. */
+const SHELL_KEY_WORD = /shell|command|cmd|raw|argv|inline/;
 
 function readYamlTasks(repo: Repository, out: TextLine[]): void {
+  const pipelines = ciPipelineFiles(repo);
   for (const file of repo.filesMatching(YAML_FILE)) {
     // CI pipelines are the shared fact's; documentation is never evidence.
-    if (ciSystemOf(file.path) !== undefined || isProse(file.path)) continue;
+    if (pipelines.has(file.path) || isProse(file.path)) continue;
     const text = repo.text(file.path);
-    if (text === undefined || !SHELL_KEY_TEXT.test(text)) continue;
-    const lines = text.split('\n');
-    for (const document of repo.yaml(file.path)) walk(document.value, file.path, lines, out, 0);
+    if (text === undefined || !SHELL_KEY_WORD.test(text) || !SHELL_KEY_TEXT.test(text)) continue;
+    for (const document of repo.yaml(file.path)) walk(repo, document.value, file.path, out, 0);
   }
 }
 
-function walk(value: unknown, file: string, lines: string[], out: TextLine[], depth: number): void {
+function walk(repo: Repository, value: unknown, file: string, out: TextLine[], depth: number): void {
   if (depth > 40) return;
   if (Array.isArray(value)) {
-    for (const item of value) walk(item, file, lines, out, depth + 1);
+    for (const item of value) walk(repo, item, file, out, depth + 1);
     return;
   }
   if (!isRecord(value)) return;
-  for (const [key, child] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const child = value[key];
     if (SHELL_KEYS.has(key)) {
       const line = lineOf(value, key);
-      if (typeof child === 'string') addBlock(child, file, line, lines, out);
+      if (typeof child === 'string') addBlock(repo, child, file, line, out);
       else if (Array.isArray(child)) {
         // `argv: [kubeadm, init]` and cloud-init `runcmd: [[kubeadm, init], "…"]`.
         child.forEach((item, index) => {
           const itemLine = lineOf(child, index, line);
-          if (typeof item === 'string') addBlock(item, file, itemLine, lines, out);
+          if (typeof item === 'string') addBlock(repo, item, file, itemLine, out);
           else if (Array.isArray(item) && item.every((part) => typeof part === 'string')) out.push({ file, line: itemLine, text: item.join(' ') });
         });
         if (key === 'argv' && child.every((part) => typeof part === 'string')) out.push({ file, line, text: child.join(' ') });
       }
     }
-    if (typeof child === 'object' && child !== null) walk(child, file, lines, out, depth + 1);
+    if (typeof child === 'object' && child !== null) walk(repo, child, file, out, depth + 1);
   }
 }
 
 /** One command per line of a block scalar, each at its own line. */
-function addBlock(text: string, file: string, keyLine: number, fileLines: string[], out: TextLine[]): void {
+function addBlock(repo: Repository, text: string, file: string, keyLine: number, out: TextLine[]): void {
   const parts = text.split('\n');
-  const source = fileLines[keyLine - 1] ?? '';
-  const start = parts.length > 1 && /[|>][+-]?\d*\s*(#.*)?$/.test(source) ? keyLine + 1 : keyLine;
+  const start = parts.length > 1 && /[|>][+-]?\d*\s*(#.*)?$/.test(fileLines(repo, file)?.[keyLine - 1] ?? '') ? keyLine + 1 : keyLine;
   parts.forEach((part, index) => {
     const trimmed = part.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return;
@@ -102,13 +108,13 @@ function readTerraform(repo: Repository, out: TextLine[]): void {
     for (const attribute of Object.values(block.attributes)) {
       if (!TF_SHELL_ATTRIBUTES.has(attribute.name)) continue;
       const values = Array.isArray(attribute.value) ? attribute.value : [attribute.value];
-      const fileLines = repo.text(file)?.split('\n') ?? [];
+      const lines = fileLines(repo, file) ?? [];
       for (const value of values) {
         if (typeof value !== 'string') continue;
         for (const part of value.split('\n')) {
           const trimmed = part.trim().replace(/^["']|["'],?$/g, '');
           if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('<<')) continue;
-          out.push({ file, line: findLine(fileLines, attribute.line, part.trim()), text: trimmed });
+          out.push({ file, line: findLine(lines, attribute.line, part.trim()), text: trimmed });
         }
       }
     }
@@ -116,7 +122,7 @@ function readTerraform(repo: Repository, out: TextLine[]): void {
 }
 
 /** The line at or after `from` (1-based) that contains `needle`, or `from` itself. */
-function findLine(lines: string[], from: number, needle: string): number {
+function findLine(lines: readonly string[], from: number, needle: string): number {
   for (let i = from - 1; i < lines.length; i++) if (lines[i]!.includes(needle)) return i + 1;
   return from;
 }

@@ -4,7 +4,9 @@
  */
 import type { FileEvidence } from '../core/types.js';
 import type { Repository } from '../scan/repository.js';
+import { fileLines } from './text-lines.js';
 
+const YAML = /\.ya?ml$/i;
 const TEMPLATE_ONLY_LINE = /^\s*(\{\{[^}]*\}\}\s*)+$/;
 
 /**
@@ -15,8 +17,8 @@ const TEMPLATE_ONLY_LINE = /^\s*(\{\{[^}]*\}\}\s*)+$/;
 export function pastTemplateLines(repo: Repository, item: FileEvidence): FileEvidence {
   const detail = item.detail?.replaceAll('__TPL__', '{{…}}');
   let line = item.line;
-  const lines = repo.text(item.file)?.split('\n');
-  if (lines && /\.ya?ml$/i.test(item.file)) {
+  const lines = fileLines(repo, item.file);
+  if (lines && YAML.test(item.file)) {
     while (line <= lines.length && TEMPLATE_ONLY_LINE.test(lines[line - 1]!) && line < item.line + 20) line++;
     if (line > lines.length) line = item.line;
   }

@@ -22,14 +22,38 @@ export function terraformBlocks(repo: Repository): TerraformBlock[] {
 
 /** `resource "TYPE" "name"` and `data "TYPE" "name"` blocks whose type matches. */
 export function terraformResources(repo: Repository, type: RegExp): TerraformBlock[] {
-  return terraformBlocks(repo).filter(({ block }) => (block.type === 'resource' || block.type === 'data') && type.test(block.labels[0] ?? ''));
+  const blocks = terraformBlocks(repo);
+  // Each resource type is tested once: twenty-odd detectors ask, and a repository repeats a few types many times.
+  const positions: number[] = [];
+  for (const [name, list] of resourcePositionsByType(repo)) if (type.test(name)) for (const position of list) positions.push(position);
+  return positions.sort((a, b) => a - b).map((position) => blocks[position]!);
+}
+
+/** Where the resource and data blocks of each type are in terraformBlocks(repo). */
+function resourcePositionsByType(repo: Repository): Map<string, number[]> {
+  return repo.memo('terraformResourceTypes', () => {
+    const byType = new Map<string, number[]>();
+    terraformBlocks(repo).forEach(({ block }, position) => {
+      if (block.type !== 'resource' && block.type !== 'data') return;
+      const type = block.labels[0] ?? '';
+      let positions = byType.get(type);
+      if (positions === undefined) byType.set(type, (positions = []));
+      positions.push(position);
+    });
+    return byType;
+  });
+}
+
+/** The `module` blocks, listed once for the module facts below. */
+function moduleBlocks(repo: Repository): TerraformBlock[] {
+  return repo.memo('terraformModuleBlocks', () => terraformBlocks(repo).filter(({ block }) => block.type === 'module'));
 }
 
 /** `module` blocks whose `source` matches. */
 export function terraformModules(repo: Repository, source: RegExp): TerraformBlock[] {
-  return terraformBlocks(repo).filter(({ block }) => {
+  return moduleBlocks(repo).filter(({ block }) => {
     const value = block.attributes.source?.value;
-    return block.type === 'module' && typeof value === 'string' && source.test(value);
+    return typeof value === 'string' && source.test(value);
   });
 }
 
@@ -58,8 +82,7 @@ export function terraformProviders(repo: Repository, name: RegExp): { file: stri
  */
 export function terraformModuleFlags(repo: Repository, flag: RegExp): { file: string; line: number; module: string; flag: string }[] {
   const out: { file: string; line: number; module: string; flag: string }[] = [];
-  for (const { file, block } of terraformBlocks(repo)) {
-    if (block.type !== 'module') continue;
+  for (const { file, block } of moduleBlocks(repo)) {
     for (const attribute of Object.values(block.attributes)) {
       if (attribute.value === true && flag.test(attribute.name)) out.push({ file, line: attribute.line, module: block.labels[0] ?? '', flag: attribute.name });
     }

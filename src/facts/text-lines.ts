@@ -14,6 +14,15 @@ export interface TextLine {
   text: string;
 }
 
+/**
+ * The file's lines, split once per scan: pipelines, templates and chart files are read line by
+ * line by several facts and detectors (evidence lines, block scalars, template clean-up).
+ * Undefined when the file cannot be read.
+ */
+export function fileLines(repo: Repository, path: string): readonly string[] | undefined {
+  return repo.memo(`lines:${path}`, () => repo.text(path)?.split('\n'));
+}
+
 /** Comment lines of the languages these files are written in (shell, HCL, YAML, TS, Bicep, INI). */
 export function isCommentLine(line: string): boolean {
   return /^\s*(#|\/\/|\/\*|\*|<!--|;|--\s)/.test(line);
@@ -21,23 +30,28 @@ export function isCommentLine(line: string): boolean {
 
 /**
  * Non-comment lines that match `pattern` in files whose path matches `files`, documentation
- * excluded. `prefilter` (a plain substring) keeps the scan cheap on large trees. Used where a file
+ * excluded. `prefilter` (a plain substring, or a pattern every matching file contains) keeps the
+ * scan cheap on large trees: only files that pass it are read line by line. Used where a file
  * format has no parser here (Bicep, Jinja, Go templates) or the signal is one distinctive line.
  */
-export function matchingLines(repo: Repository, files: RegExp, pattern: RegExp, prefilter?: string): TextLine[] {
+export function matchingLines(repo: Repository, files: RegExp, pattern: RegExp, prefilter?: string | RegExp): TextLine[] {
   const out: TextLine[] = [];
   for (const file of repo.filesMatching(files)) {
     if (isProse(file.path)) continue;
     const text = repo.text(file.path);
-    if (text === undefined || (prefilter !== undefined && !text.includes(prefilter))) continue;
+    if (text === undefined || (prefilter !== undefined && !contains(text, prefilter))) continue;
     const lines = text.split('\n');
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
-      if (isCommentLine(line) || !pattern.test(line)) continue;
+      if (!pattern.test(line) || isCommentLine(line)) continue;
       out.push({ file: file.path, line: i + 1, text: line.trim() });
     }
   }
   return out;
+}
+
+function contains(text: string, needle: string | RegExp): boolean {
+  return typeof needle === 'string' ? text.includes(needle) : needle.test(text);
 }
 
 /**

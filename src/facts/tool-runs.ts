@@ -21,7 +21,7 @@ function segments(text: string): string[] {
  * so `trivy_0.50_Linux.tar.gz`, `.../aquasecurity/trivy/main/install.sh` or `kind: Cluster` are not runs.
  */
 export function toolArgs(text: string, tool: string): string[] {
-  const re = new RegExp(`(?:^|[\\s/"'\`(])(?:${tool})(?::[\\w.-]+)?(?=$|[\\s"'\`)])(.*)$`);
+  const re = invocationOf(tool);
   const found: string[] = [];
   for (const segment of segments(text)) {
     if (NOT_A_RUN.test(segment)) continue;
@@ -29,6 +29,17 @@ export function toolArgs(text: string, tool: string): string[] {
     if (match && !insideText(segment.slice(0, match.index + 1))) found.push(match[1]!.trim().replace(/^["'`)]+/, '').trim());
   }
   return found;
+}
+
+/** The pattern of an invocation of `tool`, compiled once per tool: detectors ask about the same few tools for every command. */
+const invocations = new Map<string, RegExp>();
+function invocationOf(tool: string): RegExp {
+  let re = invocations.get(tool);
+  if (re === undefined) {
+    re = new RegExp(`(?:^|[\\s/"'\`(])(?:${tool})(?::[\\w.-]+)?(?=$|[\\s"'\`)])(.*)$`);
+    invocations.set(tool, re);
+  }
+  return re;
 }
 
 /**

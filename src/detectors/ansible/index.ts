@@ -9,6 +9,7 @@ import { ansiblePlays } from '../../facts/ansible-plays.js';
 import { provisioningEvidence } from '../../facts/provisioning-commands.js';
 import { matchingLines, ownPlaces } from '../../facts/text-lines.js';
 import { isProse } from '../../facts/sample-paths.js';
+import { yamlFilesMatching } from '../../facts/paths.js';
 
 const ROLE_TASKS = /(^|\/)roles\/[^/]+\/tasks\/main\.ya?ml$/;
 const INVENTORY = /(^|\/)(inventor(y|ies)\/.+|[^/]*hosts[^/]*|inventory[^/]*)$/i;
@@ -43,7 +44,7 @@ export const detector = defineDetector(definition, (repo) => {
 /** `roles/<name>/tasks/main.yml` holding a list of tasks: a role, one evidence each. */
 function roleTasks(repo: Repository): FileEvidence[] {
   const out: FileEvidence[] = [];
-  for (const file of repo.filesMatching(ROLE_TASKS)) {
+  for (const file of yamlFilesMatching(repo, ROLE_TASKS)) {
     if (isProse(file.path)) continue;
     const tasks = repo.yaml(file.path)[0]?.value;
     if (!Array.isArray(tasks) || !tasks.some(isRecord)) continue;
@@ -55,7 +56,7 @@ function roleTasks(repo: Repository): FileEvidence[] {
 
 function galaxyRequirements(repo: Repository): FileEvidence[] {
   const out: FileEvidence[] = [];
-  for (const file of repo.filesMatching(GALAXY_REQUIREMENTS)) {
+  for (const file of yamlFilesMatching(repo, GALAXY_REQUIREMENTS)) {
     if (isProse(file.path)) continue;
     for (const document of repo.yaml(file.path)) {
       const value = document.value;

@@ -1,6 +1,6 @@
 import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/component.js';
-import { k8sObjects } from '../../facts/k8s-objects.js';
+import { objectsOfKind } from '../../facts/k8s-objects.js';
 import type { Repository } from '../../scan/repository.js';
 import { withoutSamples } from '../../facts/sample-paths.js';
 import { defineDetector } from '../detector.js';
@@ -29,7 +29,7 @@ function installResources(repo: Repository): FileEvidence[] {
 
 /** argocd-cm and argocd-rbac-cm configure a running Argo CD; nothing else uses these names. */
 function argocdConfigMaps(repo: Repository): FileEvidence[] {
-  return k8sObjects(repo)
-    .filter((o) => o.kind === 'ConfigMap' && o.group === '' && /^argocd-(cm|rbac-cm|cmd-params-cm)$/.test(o.name))
+  return objectsOfKind(repo, '', 'ConfigMap')
+    .filter((o) => /^argocd-(cm|rbac-cm|cmd-params-cm)$/.test(o.name))
     .map((o) => ({ file: o.file, line: o.line, detail: `ConfigMap ${o.name}` }));
 }

@@ -1,5 +1,5 @@
 import type { FileEvidence } from '../../core/types.js';
-import { isRecord, k8sObjects } from '../../facts/k8s-objects.js';
+import { isRecord, objectsOfKind, objectsWhere } from '../../facts/k8s-objects.js';
 import { isDocumentation, SHELL_SCRIPT, YAML_FILE } from '../../facts/paths.js';
 import { resolveTerraformValue, terraformBlocks, terraformResources } from '../../facts/terraform.js';
 import type { HclBlock, HclValue } from '../../parse/hcl.js';
@@ -16,9 +16,7 @@ const AUDIT_NAME = /^\s*-?\s*name\s*:\s*["']?(audit-policy-file|audit-log-path|a
 
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [];
-  for (const object of k8sObjects(repo)) {
-    if (object.group === 'audit.k8s.io' && object.kind === 'Policy') evidence.push({ file: object.file, line: object.line, detail: `audit policy (${object.apiVersion})` });
-  }
+  for (const object of objectsOfKind(repo, 'audit.k8s.io', 'Policy')) evidence.push({ file: object.file, line: object.line, detail: `audit policy (${object.apiVersion})` });
   evidence.push(...apiServerFlags(repo), ...embeddedPolicies(repo), ...eksctlAndCloudFormation(repo), ...terraformAudit(repo));
   return uniqueEvidence(evidence);
 });
@@ -58,13 +56,13 @@ function apiServerFlags(repo: Repository): FileEvidence[] {
  * KubeAuditPolicyConfig `configuration:`, machine config `apiServer.auditPolicy`) or in a YAML
  * template (`controlplane.yaml.j2`, `*.yaml.tmpl`, `*.yaml.gotmpl`).
  */
-const YAML_TEMPLATE = /\.ya?ml\.(j2|jinja2?|tmpl|tpl|gotmpl)$/i;
+const YAML_OR_TEMPLATE = /\.ya?ml(\.(j2|jinja2?|tmpl|tpl|gotmpl))?$/i;
 function embeddedPolicies(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
   // Files whose policy is a document of its own are already counted above.
-  const counted = new Set(k8sObjects(repo).filter((o) => o.group === 'audit.k8s.io').map((o) => o.file));
-  for (const file of repo.files) {
-    if (!(YAML_FILE.test(file.path) || YAML_TEMPLATE.test(file.path)) || isDocumentation(file.path) || counted.has(file.path)) continue;
+  const counted = new Set(objectsWhere(repo, (group) => group === 'audit.k8s.io').map((o) => o.file));
+  for (const file of repo.filesMatching(YAML_OR_TEMPLATE)) {
+    if (isDocumentation(file.path) || counted.has(file.path)) continue;
     const text = repo.text(file.path);
     if (text === undefined || !text.includes('audit.k8s.io/')) continue;
     const lines = text.split('\n');
@@ -74,7 +72,8 @@ function embeddedPolicies(repo: Repository): FileEvidence[] {
       // `kind: Policy` at the same indentation, just before or after (documents list keys in any order).
       const indent = (version[1] ?? '').length + (version[2] ?? '').length;
       const near = lines.slice(Math.max(0, index - 3), index + 4);
-      if (near.some((l) => new RegExp(`^\\s{${indent}}kind:\\s*["']?Policy["']?\\s*$`).test(l.replace(/^(\s*)-\s+/, '$1  ')))) {
+      const kindPolicy = new RegExp(`^\\s{${indent}}kind:\\s*["']?Policy["']?\\s*$`);
+      if (near.some((l) => kindPolicy.test(l.replace(/^(\s*)-\s+/, '$1  ')))) {
         evidence.push({ file: file.path, line: index + 1, detail: `audit policy (${version[3]}, embedded)` });
       }
     });

@@ -1,6 +1,6 @@
 import type { FileEvidence } from '../../core/types.js';
 import { isRecord } from '../../facts/k8s-objects.js';
-import { CIRCLECI } from '../../facts/paths.js';
+import { CIRCLECI, yamlFilesMatching } from '../../facts/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
 
@@ -11,7 +11,7 @@ import type { Repository } from '../../scan/repository.js';
  */
 export function circleciBranchBuilds(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
-  for (const file of repo.filesMatching(CIRCLECI)) {
+  for (const file of yamlFilesMatching(repo, CIRCLECI)) {
     const document = repo.yaml(file.path)[0];
     const config = document?.value;
     if (!document || !isRecord(config) || config.version === undefined) continue;

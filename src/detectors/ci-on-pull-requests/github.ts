@@ -1,6 +1,6 @@
 import type { FileEvidence } from '../../core/types.js';
 import { isRecord } from '../../facts/k8s-objects.js';
-import { GITHUB_WORKFLOW } from '../../facts/paths.js';
+import { GITHUB_WORKFLOW, yamlFilesMatching } from '../../facts/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
 
@@ -9,7 +9,7 @@ const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /** Workflows whose `on:` names a pull-request event (as a string, a list or a mapping). */
 export function githubPullRequestWorkflows(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
-  for (const file of repo.filesMatching(GITHUB_WORKFLOW)) {
+  for (const file of yamlFilesMatching(repo, GITHUB_WORKFLOW)) {
     const workflow = repo.yaml(file.path)[0];
     const doc = workflow?.value;
     if (!workflow || !isRecord(doc) || !isRecord(doc.jobs)) continue;

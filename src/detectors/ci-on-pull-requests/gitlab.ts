@@ -1,6 +1,6 @@
 import type { FileEvidence } from '../../core/types.js';
 import { isRecord } from '../../facts/k8s-objects.js';
-import { GITLAB_CI } from '../../facts/paths.js';
+import { GITLAB_CI, yamlFilesMatching } from '../../facts/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
 import { isSamplePath } from '../../facts/sample-paths.js';
@@ -10,7 +10,7 @@ const MR_TEMPLATE = /(^|\/)MergeRequest-Pipelines\.gitlab-ci\.yml$/;
 /** GitLab pipelines or jobs that run for merge requests: one place per file, the first found. */
 export function gitlabMergeRequestPipelines(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
-  for (const file of repo.filesMatching(GITLAB_CI)) {
+  for (const file of yamlFilesMatching(repo, GITLAB_CI)) {
     if (isSamplePath(file.path)) continue;
     const found = repo.yaml(file.path).map((d) => (isRecord(d.value) ? inPipeline(d.value) : undefined)).find((hit) => hit !== undefined);
     if (found) evidence.push({ file: file.path, ...found });

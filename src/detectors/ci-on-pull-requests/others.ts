@@ -1,6 +1,6 @@
 import type { FileEvidence } from '../../core/types.js';
-import { isRecord, k8sObjects } from '../../facts/k8s-objects.js';
-import { AZURE_PIPELINES, BITBUCKET_PIPELINES, DRONE, JENKINSFILE } from '../../facts/paths.js';
+import { isRecord, objectsOfKind } from '../../facts/k8s-objects.js';
+import { AZURE_PIPELINES, BITBUCKET_PIPELINES, DRONE, JENKINSFILE, yamlFilesMatching } from '../../facts/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
 import { isSamplePath } from '../../facts/sample-paths.js';
@@ -23,7 +23,7 @@ export function jenkinsPullRequestBuilds(repo: Repository): FileEvidence[] {
 /** Azure Pipelines `pr:` triggers (anything but `pr: none`). */
 export function azurePullRequestTriggers(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
-  for (const file of repo.filesMatching(AZURE_PIPELINES)) {
+  for (const file of yamlFilesMatching(repo, AZURE_PIPELINES)) {
     const document = repo.yaml(file.path)[0];
     const doc = document?.value;
     if (!document || !isRecord(doc) || doc.pr === undefined || doc.pr === null || doc.pr === 'none' || doc.pr === false) continue;
@@ -35,14 +35,14 @@ export function azurePullRequestTriggers(repo: Repository): FileEvidence[] {
 /** Bitbucket `pipelines: pull-requests:` and Drone `trigger: event: pull_request`. */
 export function otherPullRequestPipelines(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
-  for (const file of repo.filesMatching(BITBUCKET_PIPELINES)) {
+  for (const file of yamlFilesMatching(repo, BITBUCKET_PIPELINES)) {
     const doc = repo.yaml(file.path)[0]?.value;
     const pipelines = isRecord(doc) ? doc.pipelines : undefined;
     if (isRecord(pipelines) && isRecord(pipelines['pull-requests'])) {
       evidence.push({ file: file.path, line: lineOf(pipelines, 'pull-requests'), detail: 'Bitbucket pull-requests pipeline' });
     }
   }
-  for (const file of repo.filesMatching(DRONE)) {
+  for (const file of yamlFilesMatching(repo, DRONE)) {
     for (const document of repo.yaml(file.path)) {
       const trigger = isRecord(document.value) ? document.value.trigger : undefined;
       const event = isRecord(trigger) ? trigger.event : undefined;
@@ -59,8 +59,8 @@ export function otherPullRequestPipelines(repo: Repository): FileEvidence[] {
 /** Tekton Pipelines-as-Code PipelineRuns annotated to run on pull requests. */
 export function tektonPullRequestRuns(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
-  for (const object of k8sObjects(repo)) {
-    if (object.group !== 'tekton.dev' || object.kind !== 'PipelineRun' || isSamplePath(object.file)) continue;
+  for (const object of objectsOfKind(repo, 'tekton.dev', 'PipelineRun')) {
+    if (isSamplePath(object.file)) continue;
     const metadata = isRecord(object.doc.metadata) ? object.doc.metadata : {};
     const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
     const key = ['pipelinesascode.tekton.dev/on-event', 'pipelinesascode.tekton.dev/on-cel-expression'].find((k) => typeof annotations[k] === 'string' && /pull_request/.test(annotations[k] as string));

@@ -1,7 +1,7 @@
 import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/component.js';
 import { isRecord } from '../../facts/k8s-objects.js';
-import { CIRCLECI } from '../../facts/paths.js';
+import { CIRCLECI, yamlFilesMatching } from '../../facts/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import { withoutSamples } from '../../facts/sample-paths.js';
 import { defineDetector } from '../detector.js';
@@ -9,7 +9,7 @@ import { definition } from './definition.js';
 
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [];
-  for (const file of repo.filesMatching(CIRCLECI)) {
+  for (const file of yamlFilesMatching(repo, CIRCLECI)) {
     for (const document of repo.yaml(file.path)) {
       const config = document.value;
       if (!isRecord(config) || config.version === undefined) continue;

@@ -1,24 +1,22 @@
 import type { FileEvidence } from '../../core/types.js';
 import { chartRefs } from '../../facts/charts.js';
 import { findComponent } from '../../facts/component.js';
-import { isRecord, k8sObjects } from '../../facts/k8s-objects.js';
+import { isRecord } from '../../facts/k8s-objects.js';
 import { terraformResources } from '../../facts/terraform.js';
 import { YAML_FILE } from '../../facts/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
 import { defineDetector } from '../detector.js';
-import { isEnabling, metadataEntries } from '../../facts/k8s-metadata.js';
+import { isEnabling, metadataWithKey } from '../../facts/k8s-metadata.js';
 import { uniqueEvidence } from '../../facts/evidence.js';
 import { crdsOfGroup } from '../../facts/crds.js';
 import { definition } from './definition.js';
 
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [];
-  for (const object of k8sObjects(repo)) {
-    for (const entry of metadataEntries(object)) {
-      if (entry.kind === 'annotation' && entry.key === 'consul.hashicorp.com/connect-inject' && isEnabling(entry.value, ['true'])) {
-        evidence.push({ file: object.file, line: entry.line, detail: `${object.kind} ${object.name}: connect-inject "true"` });
-      }
+  for (const { object, entry } of metadataWithKey(repo, (key) => key === 'consul.hashicorp.com/connect-inject')) {
+    if (entry.kind === 'annotation' && isEnabling(entry.value, ['true'])) {
+      evidence.push({ file: object.file, line: entry.line, detail: `${object.kind} ${object.name}: connect-inject "true"` });
     }
   }
   evidence.push(...connectInjectValues(repo));

@@ -5,6 +5,7 @@ import type { Repository } from '../../scan/repository.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 import { parseJson5ish } from './json5ish.js';
+import { yamlFilesMatching } from '../../facts/paths.js';
 
 const RENOVATE_FILE = /^(\.github\/|\.gitlab\/)?(renovate\.json5?|\.renovaterc(\.json5?)?)$/;
 /** Renovate managers that update container images. */
@@ -62,7 +63,7 @@ const DOCKER_ECOSYSTEMS = new Set(['docker', 'docker-compose']);
 
 function dependabot(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
-  for (const file of repo.filesMatching(/^\.github\/dependabot\.ya?ml$/)) {
+  for (const file of yamlFilesMatching(repo, /^\.github\/dependabot\.ya?ml$/)) {
     for (const document of repo.yaml(file.path)) {
       const updates = isRecord(document.value) ? document.value.updates : undefined;
       if (!Array.isArray(updates)) continue;

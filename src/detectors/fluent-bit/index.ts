@@ -1,5 +1,5 @@
 import type { FileEvidence } from '../../core/types.js';
-import { isRecord, k8sObjects } from '../../facts/k8s-objects.js';
+import { isRecord, objectsOfKind } from '../../facts/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
 import { defineDetector } from '../detector.js';
@@ -20,8 +20,8 @@ export const FLUENT_BIT_CONFIGS: ConfigFileSpec[] = [
 /** A Logging Operator `Logging` resource that turns on its Fluent Bit agent. */
 function loggingWithFluentBit(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
-  for (const object of k8sObjects(repo)) {
-    if (object.group !== 'logging.banzaicloud.io' || object.kind !== 'Logging' || !isOwnUse(object.file)) continue;
+  for (const object of objectsOfKind(repo, 'logging.banzaicloud.io', 'Logging')) {
+    if (!isOwnUse(object.file)) continue;
     const spec = object.doc.spec;
     if (isRecord(spec) && spec.fluentbit !== undefined) evidence.push({ file: object.file, line: lineOf(spec, 'fluentbit', object.line), detail: `Logging ${object.name} runs a Fluent Bit agent` });
   }

@@ -1,7 +1,7 @@
 import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/component.js';
 import { isRecord } from '../../facts/k8s-objects.js';
-import { GITHUB_WORKFLOW } from '../../facts/paths.js';
+import { GITHUB_WORKFLOW, yamlFilesMatching } from '../../facts/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import { withoutSamples } from '../../facts/sample-paths.js';
 import { defineDetector } from '../detector.js';
@@ -9,7 +9,7 @@ import { definition } from './definition.js';
 
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [];
-  for (const file of repo.filesMatching(GITHUB_WORKFLOW)) {
+  for (const file of yamlFilesMatching(repo, GITHUB_WORKFLOW)) {
     const workflow = repo.yaml(file.path)[0];
     const doc = workflow?.value;
     // A workflow needs both: triggers and at least one job (a file with only `on:` never runs).

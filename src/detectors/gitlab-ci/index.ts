@@ -1,7 +1,7 @@
 import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/component.js';
 import { isRecord } from '../../facts/k8s-objects.js';
-import { GITLAB_CI } from '../../facts/paths.js';
+import { GITLAB_CI, yamlFilesMatching } from '../../facts/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import { defineDetector } from '../detector.js';
 import { isSamplePath, withoutSamples } from '../../facts/sample-paths.js';
@@ -12,7 +12,7 @@ const GLOBAL_KEYS = new Set(['stages', 'include', 'variables', 'default', 'workf
 
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [];
-  for (const file of repo.filesMatching(GITLAB_CI)) {
+  for (const file of yamlFilesMatching(repo, GITLAB_CI)) {
     if (isSamplePath(file.path)) continue;
     for (const document of repo.yaml(file.path)) {
       const doc = document.value;

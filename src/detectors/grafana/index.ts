@@ -1,5 +1,5 @@
 import type { FileEvidence } from '../../core/types.js';
-import { isRecord, k8sObjects } from '../../facts/k8s-objects.js';
+import { isRecord, objectsWhere } from '../../facts/k8s-objects.js';
 import type { Repository } from '../../scan/repository.js';
 import { defineDetector } from '../detector.js';
 import { detectTool } from '../../facts/tool-evidence.js';
@@ -20,8 +20,8 @@ export const GRAFANA_CONFIGS: ConfigFileSpec[] = [
 /** Dashboards and datasources shipped as ConfigMaps labelled for the Grafana sidecar (kube-prometheus-stack, grafana chart). */
 function sidecarConfigMaps(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
-  for (const object of k8sObjects(repo)) {
-    if (object.kind !== 'ConfigMap' || !isOwnUse(object.file)) continue;
+  for (const object of objectsWhere(repo, (_group, kind) => kind === 'ConfigMap')) {
+    if (!isOwnUse(object.file)) continue;
     const labels = isRecord(object.doc.metadata) && isRecord(object.doc.metadata.labels) ? object.doc.metadata.labels : undefined;
     const label = labels && Object.keys(labels).find((key) => /^grafana_(dashboard|datasource)s?$/.test(key));
     if (label) evidence.push({ file: object.file, line: object.line, detail: `ConfigMap ${object.name} labelled ${label} for the Grafana sidecar` });

@@ -1,12 +1,11 @@
 import type { FileEvidence } from '../../core/types.js';
 import { chartRefs } from '../../facts/charts.js';
 import { findComponent } from '../../facts/component.js';
-import { k8sObjects } from '../../facts/k8s-objects.js';
 import type { Repository } from '../../scan/repository.js';
 import { isTemplated } from '../../parse/helm-template.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
-import { isEnabling, metadataEntries } from '../../facts/k8s-metadata.js';
+import { isEnabling, metadataWithKey, type MetadataEntry } from '../../facts/k8s-metadata.js';
 import { uniqueEvidence } from '../../facts/evidence.js';
 import { crdsOfGroup } from '../../facts/crds.js';
 
@@ -16,20 +15,24 @@ const GENERIC_CHARTS = new Set(['base', 'gateway', 'cni', 'ztunnel']);
 
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [];
-  for (const object of k8sObjects(repo)) {
-    for (const entry of metadataEntries(object)) {
-      const detail = `${object.kind} ${object.name}: ${entry.key}: ${entry.value}`;
-      if (entry.kind === 'label' && entry.key === 'istio-injection' && isEnabling(entry.value, ['enabled'])) evidence.push({ file: object.file, line: entry.line, detail });
-      else if (entry.kind === 'label' && entry.key === 'istio.io/rev' && entry.value.trim() !== '' && !isTemplated(entry.value)) evidence.push({ file: object.file, line: entry.line, detail });
-      else if (entry.kind === 'label' && entry.key === 'istio.io/dataplane-mode' && isEnabling(entry.value, ['ambient'])) evidence.push({ file: object.file, line: entry.line, detail });
-      else if (entry.key === 'sidecar.istio.io/inject' && isEnabling(entry.value, ['true'])) evidence.push({ file: object.file, line: entry.line, detail });
-    }
+  for (const { object, entry } of metadataWithKey(repo, (key) => ISTIO_KEYS.has(key))) {
+    if (injectsIstio(entry)) evidence.push({ file: object.file, line: entry.line, detail: `${object.kind} ${object.name}: ${entry.key}: ${entry.value}` });
   }
   evidence.push(...genericIstioCharts(repo));
   evidence.push(...crdsOfGroup(repo, ISTIO_GROUP));
   evidence.push(...findComponent(repo, definition.component));
   return uniqueEvidence(evidence);
 });
+
+const ISTIO_KEYS = new Set(['istio-injection', 'istio.io/rev', 'istio.io/dataplane-mode', 'sidecar.istio.io/inject']);
+
+/** A namespace or workload switched into the mesh: injection, a revision, ambient mode. */
+function injectsIstio(entry: MetadataEntry): boolean {
+  if (entry.kind === 'label' && entry.key === 'istio-injection') return isEnabling(entry.value, ['enabled']);
+  if (entry.kind === 'label' && entry.key === 'istio.io/rev') return entry.value.trim() !== '' && !isTemplated(entry.value);
+  if (entry.kind === 'label' && entry.key === 'istio.io/dataplane-mode') return isEnabling(entry.value, ['ambient']);
+  return entry.key === 'sidecar.istio.io/inject' && isEnabling(entry.value, ['true']);
+}
 
 /**
  * `base`, `gateway`… count only when the reference names Istio's chart repository: its URL

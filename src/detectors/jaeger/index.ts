@@ -7,6 +7,7 @@ import { definition } from './definition.js';
 export const JAEGER_V2_CONFIG: ConfigFileSpec = {
   name: /\.ya?ml$/i,
   content: [/^[ \t]+jaeger_(storage|query)\s*:/m, /^service\s*:/m, /^[ \t]+pipelines\s*:/m],
+  contains: 'jaeger_',
   detail: 'Jaeger v2 configuration',
 };
 

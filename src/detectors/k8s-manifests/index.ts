@@ -1,6 +1,6 @@
 import type { FileEvidence } from '../../core/types.js';
 import { k8sObjects, type K8sObject } from '../../facts/k8s-objects.js';
-import { CHART_YAML } from '../../facts/paths.js';
+import { CHART_YAML, yamlFilesMatching } from '../../facts/paths.js';
 import type { Repository } from '../../scan/repository.js';
 import { defineDetector } from '../detector.js';
 import { kustomizations } from '../../facts/kustomizations.js';
@@ -21,17 +21,30 @@ export const detector = defineDetector(definition, (repo) => {
   return evidence;
 });
 
-function isManifest(object: K8sObject, chartDirs: string[], patchFiles: Set<string>): boolean {
+function isManifest(object: K8sObject, chartDirs: Set<string>, patchFiles: Set<string>): boolean {
   // Chart templates are Helm's evidence; a patch alone is half an object.
   if (object.templated || patchFiles.has(object.file) || isSamplePath(object.file)) return false;
-  if (chartDirs.some((dir) => object.file.startsWith(dir))) return false;
+  if (isInFolderOf(object.file, chartDirs)) return false;
   return isClusterObject(object.apiVersion, object.kind);
 }
 
 /** templates/, crds/ and charts/ of every chart: Helm renders and installs them, not the team by hand. */
-function chartContentDirs(repo: Repository): string[] {
-  return repo.filesMatching(CHART_YAML).flatMap((file) => {
-    const dir = file.path.replace(/(^|\/)Chart\.ya?ml$/, '$1');
-    return ['templates/', 'crds/', 'charts/'].map((sub) => dir + sub);
-  });
+function chartContentDirs(repo: Repository): Set<string> {
+  return new Set(
+    yamlFilesMatching(repo, CHART_YAML).flatMap((file) => {
+      const dir = file.path.replace(/(^|\/)Chart\.ya?ml$/, '$1');
+      return ['templates/', 'crds/', 'charts/'].map((sub) => dir + sub);
+    }),
+  );
+}
+
+/**
+ * The file is somewhere below one of `folders` (each ending with a slash). Looks up the file's own
+ * folder prefixes rather than testing every folder: a monorepo has hundreds of charts.
+ */
+function isInFolderOf(file: string, folders: Set<string>): boolean {
+  for (let slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
+    if (folders.has(file.slice(0, slash + 1))) return true;
+  }
+  return false;
 }

@@ -6,6 +6,7 @@ import { uniquePlaces } from '../../facts/evidence.js';
 import { isTestDataPath } from '../../facts/sample-paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
+import { yamlFilesMatching } from '../../facts/paths.js';
 
 /** `/kaniko/executor …`, or a bare `executor` with kaniko's own flags (the debug image puts it on PATH). */
 export function runsKaniko(text: string): boolean {
@@ -15,7 +16,7 @@ export function runsKaniko(text: string): boolean {
 /** Skaffold's in-cluster kaniko builder: `build.cluster` plus `kaniko:` on an artifact. */
 function skaffoldKaniko(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
-  for (const file of repo.filesMatching(/(^|\/)skaffold[^/]*\.ya?ml$/i)) {
+  for (const file of yamlFilesMatching(repo, /(^|\/)skaffold[^/]*\.ya?ml$/i)) {
     if (isTestDataPath(file.path)) continue;
     const text = repo.text(file.path) ?? '';
     if (!/^apiVersion:\s*skaffold\//m.test(text)) continue;

@@ -9,6 +9,7 @@ import { matchingLines, ownPlaces } from '../../facts/text-lines.js';
 import { isProse } from '../../facts/sample-paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
+import { yamlFilesMatching } from '../../facts/paths.js';
 
 /** Variables only Kubespray defines; two of them in one group_vars file make it a Kubespray inventory. */
 const KUBESPRAY_VARIABLE = /^(kube_network_plugin|kube_service_addresses|kube_pods_subnet|kube_proxy_mode|etcd_deployment_type|kubeconfig_localhost|kube_network_plugin_multus|kube_version|container_manager|kube_apiserver_port|kubectl_localhost|kube_network_node_prefix)\s*:/;
@@ -30,7 +31,7 @@ export const detector = defineDetector(definition, (repo) => {
 
 function groupVars(repo: Repository): FileEvidence[] {
   const out: FileEvidence[] = [];
-  for (const file of repo.filesMatching(GROUP_VARS)) {
+  for (const file of yamlFilesMatching(repo, GROUP_VARS)) {
     if (isProse(file.path)) continue;
     const lines = repo.text(file.path)?.split('\n') ?? [];
     const hits = lines.map((line, index) => (KUBESPRAY_VARIABLE.test(line) ? index + 1 : 0)).filter((n) => n > 0);

@@ -1,5 +1,5 @@
 import type { FileEvidence } from '../../core/types.js';
-import { deployedImages, parseImage, type ImageRef } from '../../facts/images.js';
+import { deployedImages, type ImageRef } from '../../facts/images.js';
 import { isRecord } from '../../facts/k8s-objects.js';
 import type { Repository } from '../../scan/repository.js';
 import { isTemplated } from '../../parse/helm-template.js';
@@ -12,7 +12,7 @@ export const detector = defineDetector(definition, (repo) => {
   const replaced = replacedImageNames(repo);
   for (const ref of deployedImages(repo)) {
     if (ref.templated || isTemplated(ref.image) || ref.image.includes('$') || ref.image.startsWith('ko://')) continue;
-    const { registry, path, tag, digest } = parseImage(ref.image);
+    const { registry, path, tag, digest } = ref.parsed;
     if (digest !== '' || path === '') continue;
     if (tag !== '' && tag.toLowerCase() !== 'latest') continue;
     // The build tool rewrites these references with the tag it just built.

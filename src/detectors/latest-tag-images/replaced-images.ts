@@ -1,5 +1,6 @@
 import { isRecord } from '../../facts/k8s-objects.js';
 import type { Repository } from '../../scan/repository.js';
+import { yamlFilesMatching } from '../../facts/paths.js';
 
 /**
  * Image names a build or deploy tool substitutes before anything is applied: skaffold artifacts
@@ -9,10 +10,10 @@ import type { Repository } from '../../scan/repository.js';
 export function replacedImageNames(repo: Repository): Set<string> {
   return repo.memo('latest-tag-images:replaced', () => {
     const names = new Set<string>();
-    for (const file of repo.filesMatching(/(^|\/)skaffold[^/]*\.ya?ml$/i)) {
+    for (const file of yamlFilesMatching(repo, /(^|\/)skaffold[^/]*\.ya?ml$/i)) {
       for (const document of repo.yaml(file.path)) collectArtifacts(document.value, names, 0);
     }
-    for (const file of repo.filesMatching(/(^|\/)kustomization\.ya?ml$/i)) {
+    for (const file of yamlFilesMatching(repo, /(^|\/)kustomization\.ya?ml$/i)) {
       for (const document of repo.yaml(file.path)) {
         const images = isRecord(document.value) ? document.value.images : undefined;
         if (!Array.isArray(images)) continue;

@@ -52,7 +52,7 @@ function logins(repo: Repository): FileEvidence[] {
 function pulledImages(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
   for (const ref of deployedImages(repo)) {
-    const { registry } = parseImage(ref.image);
+    const { registry } = ref.parsed;
     if (registry !== '' && registryOfHost(registry) === 'Nexus') evidence.push({ file: ref.file, line: ref.line, detail: `image from a Nexus registry (${registry})` });
   }
   for (const file of repo.filesMatching(DOCKERFILE)) {

@@ -1,5 +1,5 @@
 import type { FileEvidence } from '../../core/types.js';
-import { COMPOSE_FILE } from '../../facts/paths.js';
+import { COMPOSE_FILE, yamlFilesMatching } from '../../facts/paths.js';
 import { isRecord, workloads } from '../../facts/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
@@ -49,7 +49,7 @@ function instrumentedWorkloads(repo: Repository): FileEvidence[] {
       });
     }
   }
-  for (const file of repo.filesMatching(COMPOSE_FILE)) {
+  for (const file of yamlFilesMatching(repo, COMPOSE_FILE)) {
     if (!isOwnUse(file.path)) continue;
     for (const document of repo.yaml(file.path)) {
       const services = isRecord(document.value) ? document.value.services : undefined;

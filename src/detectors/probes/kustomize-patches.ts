@@ -1,5 +1,6 @@
 import { isRecord } from '../../facts/k8s-objects.js';
 import type { Repository } from '../../scan/repository.js';
+import { yamlFilesMatching } from '../../facts/paths.js';
 
 /**
  * Files a kustomization applies as patches. A patch Deployment carries only the fields it changes,
@@ -8,7 +9,7 @@ import type { Repository } from '../../scan/repository.js';
 export function kustomizePatchFiles(repo: Repository): Set<string> {
   return repo.memo('probes:kustomizePatches', () => {
     const files = new Set<string>();
-    for (const file of repo.filesMatching(/(^|\/)kustomization\.ya?ml$/i)) {
+    for (const file of yamlFilesMatching(repo, /(^|\/)kustomization\.ya?ml$/i)) {
       const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';
       for (const document of repo.yaml(file.path)) {
         const doc = document.value;

@@ -1,5 +1,6 @@
 import type { FileEvidence } from '../../core/types.js';
 import { isRecord } from '../../facts/k8s-objects.js';
+import { fileLines } from '../../facts/text-lines.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
 
@@ -20,7 +21,7 @@ export function probeFromValues(repo: Repository, templateFile: string, keyLine:
   if (!values) return undefined;
   const root = repo.yaml(values)[0]?.value;
   if (!isRecord(root)) return undefined;
-  const path = valuesPathNear(repo.text(templateFile) ?? '', keyLine, key);
+  const path = valuesPathNear(fileLines(repo, templateFile) ?? [], keyLine, key);
   if (path) {
     const segments = path.split('.');
     let parent: unknown = root;
@@ -32,9 +33,8 @@ export function probeFromValues(repo: Repository, templateFile: string, keyLine:
 }
 
 /** `.Values.a.b.livenessProbe` on the key's line, the line before (`{{- with }}`) or the two after. */
-function valuesPathNear(text: string, keyLine: number, key: ProbeKey): string | undefined {
-  const lines = text.split('\n').slice(Math.max(0, keyLine - 2), keyLine + 2);
-  for (const line of lines) {
+function valuesPathNear(templateLines: readonly string[], keyLine: number, key: ProbeKey): string | undefined {
+  for (const line of templateLines.slice(Math.max(0, keyLine - 2), keyLine + 2)) {
     for (const match of line.matchAll(/\.Values\.([\w.]+)/g)) {
       if (match[1]!.split('.').at(-1) === key) return match[1]!;
     }

@@ -7,6 +7,7 @@ import { isProse } from '../../facts/sample-paths.js';
 import { ownPlaces } from '../../facts/text-lines.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
+import { yamlFilesMatching } from '../../facts/paths.js';
 
 const PROJECT = /(^|\/)Pulumi\.ya?ml$/;
 const STACK = /(^|\/)Pulumi\.([^/.]+)\.ya?ml$/;
@@ -20,7 +21,7 @@ export const detector = defineDetector(definition, (repo) => {
 /** Pulumi.yaml: a project names its language runtime (a template's Pulumi.yaml does too). */
 function projectFiles(repo: Repository): FileEvidence[] {
   const out: FileEvidence[] = [];
-  for (const file of repo.filesMatching(PROJECT)) {
+  for (const file of yamlFilesMatching(repo, PROJECT)) {
     if (isProse(file.path)) continue;
     const doc = repo.yaml(file.path)[0]?.value;
     if (!isRecord(doc) || doc.runtime === undefined) continue;
@@ -36,7 +37,7 @@ function projectFiles(repo: Repository): FileEvidence[] {
  */
 function stackFiles(repo: Repository): FileEvidence[] {
   const out: FileEvidence[] = [];
-  for (const file of repo.filesMatching(STACK)) {
+  for (const file of yamlFilesMatching(repo, STACK)) {
     if (isProse(file.path)) continue;
     const doc = repo.yaml(file.path)[0]?.value;
     if (!isRecord(doc)) continue;

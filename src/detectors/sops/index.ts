@@ -1,6 +1,6 @@
 import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/component.js';
-import { isRecord, k8sObjects } from '../../facts/k8s-objects.js';
+import { isRecord, objectsOfKind } from '../../facts/k8s-objects.js';
 import { YAML_FILE } from '../../facts/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
@@ -11,8 +11,7 @@ import { isSopsMetadata } from '../../facts/sops-metadata.js';
 
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [...encryptedFiles(repo)];
-  for (const object of k8sObjects(repo)) {
-    if (object.group !== 'kustomize.toolkit.fluxcd.io' || object.kind !== 'Kustomization') continue;
+  for (const object of objectsOfKind(repo, 'kustomize.toolkit.fluxcd.io', 'Kustomization')) {
     const spec = object.doc.spec;
     const decryption = isRecord(spec) && isRecord(spec.decryption) ? spec.decryption : undefined;
     if (decryption?.provider === 'sops') {

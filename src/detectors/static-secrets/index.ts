@@ -1,11 +1,12 @@
 import type { FileEvidence } from '../../core/types.js';
-import { isRecord, k8sObjects } from '../../facts/k8s-objects.js';
+import { isRecord, objectsOfKind } from '../../facts/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../scan/repository.js';
 import { defineDetector } from '../detector.js';
 import { isSopsMetadata } from '../../facts/sops-metadata.js';
 import { definition } from './definition.js';
 import { isLiteralSecretValue } from './literal.js';
+import { yamlFilesMatching } from '../../facts/paths.js';
 
 /** Folders of samples and tests: their Secrets hold dummy values by design. */
 const NOT_THE_TEAMS = /(^|\/)(tests?|testdata|test-data|__tests__|fixtures|e2e|examples?|samples?|docs?)\//i;
@@ -14,8 +15,8 @@ export const detector = defineDetector(definition, (repo) => [...secretObjects(r
 
 function secretObjects(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
-  for (const object of k8sObjects(repo)) {
-    if (object.kind !== 'Secret' || object.apiVersion !== 'v1' || NOT_THE_TEAMS.test(object.file)) continue;
+  for (const object of objectsOfKind(repo, '', 'Secret')) {
+    if (object.apiVersion !== 'v1' || NOT_THE_TEAMS.test(object.file)) continue;
     // SOPS keeps the document's shape and encrypts values in place: the `sops` block marks it.
     if (isSopsMetadata(object.doc.sops)) continue;
     for (const field of ['data', 'stringData'] as const) {
@@ -37,7 +38,7 @@ function secretObjects(repo: Repository): FileEvidence[] {
  */
 function secretGenerators(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
-  for (const file of repo.filesMatching(/(^|\/)kustomization\.ya?ml$/i)) {
+  for (const file of yamlFilesMatching(repo, /(^|\/)kustomization\.ya?ml$/i)) {
     if (NOT_THE_TEAMS.test(file.path)) continue;
     for (const document of repo.yaml(file.path)) {
       const generators = isRecord(document.value) ? document.value.secretGenerator : undefined;

@@ -1,16 +1,16 @@
 import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/component.js';
-import { isRecord, k8sObjects } from '../../facts/k8s-objects.js';
+import { isRecord } from '../../facts/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
 import { defineDetector } from '../detector.js';
-import { isEnabling, metadataEntries } from '../../facts/k8s-metadata.js';
+import { isEnabling, objectMetadata } from '../../facts/k8s-metadata.js';
 import { uniqueEvidence } from '../../facts/evidence.js';
 import { definition } from './definition.js';
 
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [];
-  for (const object of k8sObjects(repo)) {
-    for (const entry of metadataEntries(object)) {
+  for (const { object, entries } of objectMetadata(repo)) {
+    for (const entry of entries) {
       if (entry.kind !== 'annotation') continue;
       const injects = entry.key === 'vault.hashicorp.com/agent-inject' && isEnabling(entry.value, ['true']);
       // Secrets requested from the injector name the Vault path, never a value.
