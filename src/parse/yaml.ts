@@ -126,8 +126,12 @@ interface Chunk {
   startLine: number;
 }
 
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)/m;
+
 /** Splits on document markers. A `---` at column 0 always ends a document, even after a block scalar. */
 function splitDocuments(text: string): Chunk[] {
+  // Most files are one document: a native search for a marker spares the line-by-line walk.
+  if (!DOCUMENT_MARKER.test(text)) return [{ text, startLine: 0 }];
   const chunks: Chunk[] = [];
   let start = 0;
   let startLine = 0;
