@@ -9,8 +9,7 @@
 // from a code cache (see bin/k8s-maturity.js): ~50 ms more off each run. Modules the CLI imports
 // only when needed (reports, the cluster reader) are still only initialised when needed.
 //
-// Left out: the Kubernetes client (large, loaded only when a cluster is read) and tree-sitter's
-// loader (it finds its WASM file next to its own module); both stay real `import()`s.
+// Left out: the Kubernetes client (large, an ES module, loaded only when a cluster is read).
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
@@ -23,7 +22,7 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  external: ['@kubernetes/client-node', 'web-tree-sitter'],
+  external: ['@kubernetes/client-node'],
   legalComments: 'linked',
   logLevel: 'warning',
 };
@@ -33,7 +32,7 @@ await build({
   entryPoints: ['dist/cli/main.js'],
   outfile: `${outdir}/main.cjs`,
   format: 'cjs',
-  // Keep import() for the two modules left out: they are ES modules.
+  // Keep import() for the module left out: an ES module (see src/core/import-esm.ts).
   supported: { 'dynamic-import': true },
   // Paths such as ../../model/default-model.yaml are resolved from import.meta.url at run time;
   // a script has no import.meta, so it gets its own file's URL. dist/bundle/ sits at the same

@@ -1,5 +1,5 @@
 /**
- * Imports an ES module package (the Kubernetes client, tree-sitter's loader) at run time.
+ * Imports an ES module package (the Kubernetes client) at run time.
  *
  * The CLI runs as one script compiled through V8's code cache (bin/k8s-maturity.js), and code
  * restored from that cache cannot call `import()` itself (Node gives it no loader). The launcher,

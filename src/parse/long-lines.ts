@@ -1,5 +1,5 @@
 /**
- * Parsers written for hand-made files (dockerfile-ast, tree-sitter) slow down by about a second per
+ * Parsers written for hand-made files (such as dockerfile-ast and tree-sitter) slow down by about a second per
  * megabyte on a single enormous line, so a repository of 5 MB one-line files could hold a scan for
  * minutes. Nothing a detector looks for needs more than the start and the end of a line: lines over
  * `max` characters keep their first and last halves. Line numbers stay where they were, and a

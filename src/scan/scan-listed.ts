@@ -1,9 +1,7 @@
 import type { Limits } from '../core/limits.js';
 import type { Detection } from '../core/types.js';
 import type { Detector } from '../detectors/detector.js';
-import { initHclParser } from '../parse/hcl.js';
 import type { ListResult } from '../sources/repository/list-files.js';
-import { HCL_FILE } from '../facts/paths.js';
 import { DEPENDENCY_FILE } from '../facts/dependencies.js';
 import type { CachedScan } from '../cache/scan-cache.js';
 import { Repository } from './repository.js';
@@ -23,7 +21,6 @@ export async function scanListed(
 ): Promise<CachedScan> {
   const repo = new Repository(root, path, listing.files, limits, onFilesRead);
   repo.warnings.push(...listing.warnings);
-  if (listing.files.some((f) => HCL_FILE.test(f.path))) await initHclParser();
   const detections = runDetectors(repo, detectors === 'all' ? (await import('../detectors/registry.js')).DETECTORS : detectors);
   return { kind: kindOf(repo, detections), detections, warnings: repo.warnings, files: listing.files.length };
 }

@@ -3,14 +3,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DEFAULT_LIMITS } from '../../src/core/limits.js';
 import type { Detector, DetectorResult } from '../../src/detectors/detector.js';
-import { initHclParser } from '../../src/parse/hcl.js';
 import { Repository } from '../../src/scan/repository.js';
 import { listFiles } from '../../src/sources/repository/list-files.js';
 
 /** A Repository over a fixture folder, listed by the walker (fixtures live inside our own git tree). */
 export async function fixtureRepo(dir: string): Promise<Repository> {
   const { files, warnings } = listFiles(dir, DEFAULT_LIMITS, { useGit: false });
-  if (files.some((f) => /\.(tf|hcl)$/.test(f.path))) await initHclParser();
   const repo = new Repository(dir, dir, files, DEFAULT_LIMITS);
   repo.warnings.push(...warnings);
   return repo;

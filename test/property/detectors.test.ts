@@ -2,10 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/core/limits.js';
 import { DETECTORS } from '../../src/detectors/registry.js';
-import { initHclParser } from '../../src/parse/hcl.js';
 import { Repository } from '../../src/scan/repository.js';
 import { listFiles } from '../../src/sources/repository/list-files.js';
 import { fixtureCases, mutate, mutationArb } from './mutations.js';
@@ -21,9 +20,6 @@ const cases = [...fixtureCases().entries()];
 const base = mkdtempSync(join(tmpdir(), 'k8sm-property-'));
 let counter = 0;
 
-beforeAll(async () => {
-  await initHclParser();
-});
 afterAll(() => {
   rmSync(base, { recursive: true, force: true });
 });

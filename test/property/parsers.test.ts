@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decode } from '../../src/sources/repository/read-file.js';
 import { parseDockerfile } from '../../src/parse/dockerfile.js';
-import { initHclParser, parseHcl } from '../../src/parse/hcl.js';
+import { parseHcl } from '../../src/parse/hcl.js';
 import { blankTemplateActions } from '../../src/parse/helm-template.js';
 import { parseJson } from '../../src/parse/json.js';
 import { parseYaml } from '../../src/parse/yaml.js';
@@ -31,10 +31,6 @@ function lineCount(text: string): number {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
   return n;
 }
-
-beforeAll(async () => {
-  await initHclParser();
-});
 
 describe('parsers never throw on hostile text', () => {
   it('parseYaml returns documents and errors with lines inside the file', () => {
