@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/sources/repository/read-file.js';
 import { parseDockerfile } from '../../src/parse/dockerfile.js';
 import { parseHcl } from '../../src/parse/hcl.js';
