@@ -48,7 +48,7 @@ await build({
   entryPoints: ['dist/scan/scan-worker.js'],
   outfile: `${outdir}/scan-worker.js`,
   format: 'esm',
-  // CommonJS dependencies (commander, dockerfile-ast) call require() for Node's own modules; an
+  // CommonJS dependencies (commander) call require() for Node's own modules; an
   // ES module has no require, so give it one.
   banner: { js: "import { createRequire as __k8smCreateRequire } from 'node:module'; const require = __k8smCreateRequire(import.meta.url);" },
 });

@@ -1,4 +1,4 @@
-import { DockerfileParser } from 'dockerfile-ast';
+import { lexDockerfile } from './dockerfile/lexer.js';
 import { shortenLongLines } from './long-lines.js';
 
 export interface DockerfileStage {
@@ -26,23 +26,13 @@ export interface DockerfileInfo {
   instructions: DockerInstruction[];
 }
 
-/** Parses a Dockerfile with dockerfile-ast and resolves ARG-substituted base images ourselves,
- *  since the library expands only one level (`ARG A=$B` then `FROM $A` is common in real files). */
+/** Parses a Dockerfile (see dockerfile/lexer.ts) and resolves ARG-substituted base images, as deep
+ *  as the defaults nest (`ARG A=$B` then `FROM $A` is common in real files). */
 export function parseDockerfile(text: string): DockerfileInfo {
-  const dockerfile = DockerfileParser.parse(shortenLongLines(text));
-  const defaults = new Map<string, string>();
-  for (const arg of dockerfile.getInitialARGs()) {
-    const property = arg.getProperty();
-    if (property) defaults.set(property.getName(), property.getValue() ?? '');
-  }
-  const instructions: DockerInstruction[] = [];
+  const { instructions, initialArgs: defaults } = lexDockerfile(shortenLongLines(text));
   const stages: DockerfileStage[] = [];
   const stageNames = new Set<string>();
-  for (const instruction of dockerfile.getInstructions()) {
-    const keyword = instruction.getKeyword().toUpperCase();
-    const line = instruction.getRange().start.line + 1;
-    const args = instruction.getArgumentsContent() ?? '';
-    instructions.push({ keyword, args, line });
+  for (const { keyword, args, line } of instructions) {
     if (keyword !== 'FROM') continue;
     const words = args.split(/\s+/).filter((w) => w !== '' && !w.startsWith('--'));
     const written = words[0] ?? '';
@@ -57,15 +47,26 @@ export function parseDockerfile(text: string): DockerfileInfo {
 
 const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
+/**
+ * Past this length a substitution is given up as unresolvable: defaults that refer to themselves
+ * more than once (`ARG A=$A$A$A`) grow exponentially over the rounds, and without a limit a
+ * 30-byte Dockerfile ran the process out of memory. No image reference comes near it.
+ */
+const MAX_SUBSTITUTED_LENGTH = 1 << 20;
+
 function substitute(value: string, defaults: Map<string, string>): string {
   let current = value;
   for (let round = 0; round < 10 && current.includes('$'); round++) {
-    current = current.replace(VARIABLE, (_all, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
+    let length = current.length;
+    current = current.replace(VARIABLE, (all: string, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
+      if (length > MAX_SUBSTITUTED_LENGTH) return '';
       const name = braced ?? bare ?? '';
       const known = defaults.get(name);
-      if (known !== undefined && known !== '') return known;
-      return fallback ?? '';
+      const replacement = known !== undefined && known !== '' ? known : (fallback ?? '');
+      length += replacement.length - all.length;
+      return replacement;
     });
+    if (length > MAX_SUBSTITUTED_LENGTH) return '';
   }
   return current.includes('$') ? '' : current;
 }
