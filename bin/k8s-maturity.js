@@ -9,7 +9,7 @@
 // Node version and the command; V8 checks it again and refuses one that does not fit (then it is
 // rewritten). It is only ever a speed-up: any problem with it and the script is compiled as usual.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -47,23 +47,33 @@ script.runInThisContext().call(cli.exports, cli.exports, createRequire(file), cl
 process.exitCode = await cli.exports.main(process.argv);
 if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) saveCodeCache(cacheFile, script);
 
-/** `$XDG_CACHE_HOME/k8s-maturity/code/<hash>.bin`: one per script, Node version and command. */
+/**
+ * `$XDG_CACHE_HOME/k8s-maturity/code/<script>-<node>-<command>.bin`: one per version of the
+ * script, Node version and command.
+ */
 function codeCacheFile(text, command) {
   if (process.env.K8S_MATURITY_CODE_CACHE === '0') return undefined;
   const base = process.env.XDG_CACHE_HOME?.startsWith('/') ? process.env.XDG_CACHE_HOME : join(homedir(), '.cache');
   // Each command compiles different functions: a cache made by `--version` would leave a scan cold.
   const kind = ['scan', 'init', 'snapshot', 'signals'].includes(command) ? command : 'other';
-  const key = createHash('sha256').update(text).update(`\0${process.version}\0${process.arch}\0${kind}`).digest('hex').slice(0, 24);
-  return join(base, 'k8s-maturity', 'code', `${key}.bin`);
+  const hash = (value) => createHash('sha256').update(value).digest('hex').slice(0, 16);
+  return join(base, 'k8s-maturity', 'code', `${hash(text)}-${hash(`${process.version}\0${process.arch}`)}-${kind}.bin`);
 }
 
 function saveCodeCache(path, compiled) {
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    const dir = dirname(path);
+    mkdirSync(dir, { recursive: true });
     // Written whole, then renamed: a run starting meanwhile reads the old file or the new one.
     const partial = `${path}.${process.pid}.tmp`;
     writeFileSync(partial, compiled.createCachedData());
     renameSync(partial, path);
+    // Caches of other versions of the script can never be used again: the folder does not grow
+    // with every upgrade.
+    const current = `${path.slice(dir.length + 1).split('-')[0]}-`;
+    for (const name of readdirSync(dir)) {
+      if (name.endsWith('.bin') && !name.startsWith(current)) rmSync(join(dir, name), { force: true });
+    }
   } catch {
     // a read-only home or cache folder: every run compiles, as without the cache
   }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -192,6 +192,19 @@ describe('the code cache of the launcher (bin/k8s-maturity.js)', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(withoutTime(result.stdout)).toBe(withoutTime(reference.stdout));
+  });
+
+  it('keeps only the current version of the tool: caches of other versions are removed when one is written', () => {
+    const home = mkdtempSync(join(tmpdir(), 'k8sm-code-'));
+    const dir = join(home, 'k8s-maturity', 'code');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, '0123456789abcdef-0123456789abcdef-scan.bin'), 'from an older version');
+    writeFileSync(join(dir, 'notes.txt'), 'not ours to remove');
+    expect(run(['--version'], { XDG_CACHE_HOME: home }).code).toBe(0);
+    const left = readdirSync(dir).sort();
+    expect(left).toHaveLength(2);
+    expect(left).toContain('notes.txt');
+    expect(left.find((name) => name.endsWith('-other.bin'))).toBeDefined();
   });
 
   it('is not used with K8S_MATURITY_CODE_CACHE=0', () => {
