@@ -48,8 +48,8 @@ await build({
   entryPoints: ['dist/scan/scan-worker.js'],
   outfile: `${outdir}/scan-worker.js`,
   format: 'esm',
-  // CommonJS dependencies (commander) call require() for Node's own modules; an
-  // ES module has no require, so give it one.
+  // A CommonJS dependency bundled here would call require() for Node's own modules, and an ES
+  // module has no require: give it one, so that adding such a dependency cannot break workers.
   banner: { js: "import { createRequire as __k8smCreateRequire } from 'node:module'; const require = __k8smCreateRequire(import.meta.url);" },
 });
 
