@@ -213,3 +213,21 @@ describe('the code cache of the launcher (bin/k8s-maturity.js)', () => {
     expect(codeFiles(home)).toEqual([]);
   });
 });
+
+describe('an organization scanned on worker threads (four or more repositories)', () => {
+  it('gives, through the bundled worker, what scanning each repository alone gives', () => {
+    const repos = ['platform-infra', 'payments-api', 'storefront-web', 'platform-infra'].map((name) => join('examples', 'acme', name));
+    // The same folder twice is two entries of the plan: four repositories start the worker pool.
+    const together = run(['scan', ...repos, '--format', 'json', '--quiet', '--no-cache', '--no-history']);
+    expect(together.code).toBe(0);
+    expect(together.stderr).toBe('');
+    const report = JSON.parse(together.stdout);
+    expect(report.repositories).toHaveLength(4);
+    for (const [index, path] of repos.entries()) {
+      const alone = JSON.parse(run(['scan', path, '--format', 'json', '--quiet', '--no-cache', '--no-history']).stdout);
+      // Stages differ on purpose (alone, a service lacks the platform repository's capabilities); what was found may not.
+      const strip = (r: { detections: unknown; kind: unknown; warnings: unknown }) => ({ detections: r.detections, kind: r.kind, warnings: r.warnings });
+      expect(strip(report.repositories[index])).toEqual(strip(alone.repositories[0]));
+    }
+  });
+});
