@@ -9,28 +9,14 @@
 // fastest run are printed. Warm: all files, best of BENCH_RUNS (default 5) after warm-up, in this
 // process.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { filesUnder } from '../scripts/lib/files-under.mjs';
 
 const DOCKERFILE = /^(dockerfile|containerfile)$|\.dockerfile$|^dockerfile\./i;
-
-function* walk(dir) {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    if (entry.name === '.git' || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else if (entry.isFile() && DOCKERFILE.test(entry.name)) yield path;
-  }
-}
 
 // Child: `--child <bundle> <list.json>` prints {loadMs, coldMs, allMs} for one fresh process.
 if (process.argv[2] === '--child') {
@@ -57,7 +43,7 @@ const coldDirArg = args.find((a) => a.startsWith('--cold-dir='))?.slice('--cold-
 const folders = args.filter((a) => !a.startsWith('--'));
 if (folders.length === 0) folders.push('/tmp/q', '/tmp/real');
 
-const all = folders.flatMap((folder) => [...walk(folder)]).sort();
+const all = folders.flatMap((folder) => [...filesUnder(folder, DOCKERFILE)]).sort();
 if (all.length === 0) {
   console.error(`no Dockerfiles under ${folders.join(' ')}`);
   process.exit(2);

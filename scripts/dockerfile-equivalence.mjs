@@ -6,12 +6,12 @@
 // is compared twice: as the scan reads it (decode(): \n line ends, no BOM) and as raw UTF-8 (\r
 // kept). Both the DockerfileInfo and the ARG defaults behind FROM must be identical. Exits 1 on
 // any difference.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseDockerfile } from '../dist/parse/dockerfile.js';
 import { lexDockerfile } from '../dist/parse/dockerfile/lexer.js';
 import { initialArgsReference, parseDockerfileReference } from '../dist/parse/dockerfile/reference.js';
 import { decode } from '../dist/sources/repository/read-file.js';
+import { filesUnder } from './lib/files-under.mjs';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
@@ -22,21 +22,6 @@ if (folders.length === 0) {
 }
 
 const DOCKERFILE = /^(dockerfile|containerfile)$|\.dockerfile$|^dockerfile\./i;
-
-function* walk(dir) {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    if (entry.name === '.git' || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else if (entry.isFile() && DOCKERFILE.test(entry.name)) yield path;
-  }
-}
 
 /** Where two parses differ, for the report. */
 function difference(text) {
@@ -60,7 +45,7 @@ function difference(text) {
 const totals = { files: 0, identical: 0, rawIdentical: 0, unreadable: 0, instructions: 0 };
 const failures = [];
 for (const folder of folders) {
-  for (const path of walk(folder)) {
+  for (const path of filesUnder(folder, DOCKERFILE)) {
     const bytes = readFileSync(path);
     const decoded = decode(bytes);
     if (decoded.text === undefined) {

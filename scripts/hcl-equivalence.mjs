@@ -4,10 +4,10 @@
 //   node scripts/hcl-equivalence.mjs [--verbose] <folder>...
 // Files tree-sitter parses without errors must come out identical (same JSON, key order included);
 // for files with syntax errors only hasErrors must agree. Exits 1 when either does not hold.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseHcl } from '../dist/parse/hcl.js';
 import { initReferenceParser, parseHclReference } from '../dist/parse/hcl/tree-sitter-reference.js';
+import { filesUnder } from './lib/files-under.mjs';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
@@ -18,21 +18,6 @@ if (folders.length === 0) {
 }
 
 const HCL = /\.(tf|tfvars|hcl)$/i;
-
-function* walk(dir) {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    if (entry.name === '.git' || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else if (entry.isFile() && HCL.test(entry.name)) yield path;
-  }
-}
 
 /** The first path at which two values differ, for the report. */
 function firstDifference(a, b, path = '') {
@@ -51,7 +36,7 @@ await initReferenceParser();
 const totals = { files: 0, identical: 0, clean: 0, cleanIdentical: 0, broken: 0, brokenSameFlag: 0 };
 const failures = [];
 for (const folder of folders) {
-  for (const path of walk(folder)) {
+  for (const path of filesUnder(folder, HCL)) {
     const text = readFileSync(path, 'utf8');
     const old = parseHclReference(text);
     const now = parseHcl(text);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { editDistance } from '../core/edit-distance.js';
 import { isIsoDate, SINCE } from './dates.js';
 
 export { isIsoDate, SINCE };
@@ -189,21 +190,6 @@ export type Exemption = OrgConfig['exemptions'][number];
 export type Attestation = OrgConfig['attestations'][number];
 export type CapabilityOverride = z.output<typeof capabilityOverrideSchema>;
 export type LimitsConfig = NonNullable<OrgConfig['limits']>;
-
-/** Edit distance, for "did you mean" hints. */
-export function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0]!;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j]!;
-      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length]!;
-}
 
 /** The candidate closest to `word` when it is close enough to be a typo. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {

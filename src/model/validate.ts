@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { editDistance } from '../core/edit-distance.js';
 import type { MaturityModel } from './types.js';
 import { ModelError } from './load.js';
 import { modelOverrideSchema, modelSchema, type ModelOverride } from './schema.js';
@@ -68,25 +69,11 @@ export function suggest(word: string, candidates: Iterable<string>): string {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = distance(word, candidate);
+    const d = editDistance(word, candidate);
     if (d < bestDistance) {
       bestDistance = d;
       best = candidate;
     }
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean "${best}"?)` : '';
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
 }
