@@ -56,14 +56,20 @@ export class Repository {
     this.warnings.push({ file, message });
   }
 
-  /** The file's text with \n line ends, or undefined (with a warning) when it cannot be read as text. */
+  /**
+   * The file's text with \n line ends, or undefined (with a warning) when it cannot be read as
+   * text. Only files of the listing are ever read: a path a detector builds from a file's content
+   * (`../../x`, an ignored `.env`) is not in it, so nothing outside the scanned tree or hidden from
+   * git can be reached that way; such a path reads as a missing file.
+   */
   text(path: string): string | undefined {
     if (this.texts.has(path)) return this.texts.get(path);
+    if (!this.byPath.has(path)) return undefined;
     let text: string | undefined;
     if (this.bytesRead > this.limits.maxTotalBytes) {
       this.warn(path, `total read limit reached (${this.limits.maxTotalBytes} bytes): skipped`);
     } else {
-      const result = readTextFile(join(this.root, path), this.limits.maxFileBytes);
+      const result = readTextFile(join(this.root, this.byPath.get(path)!.target ?? path), this.limits.maxFileBytes);
       if (result.warning) this.warn(path, result.warning);
       text = result.text;
       this.bytesRead += text?.length ?? 0;

@@ -12,6 +12,12 @@ export interface RepoFile {
   /** Relative to the repository root, forward slashes. */
   path: string;
   size: number;
+  /**
+   * For a symlink to a regular file inside the tree: that file, relative to the root (all links
+   * resolved). It is what is read: files are opened without following links, so that a link
+   * swapped in after the listing can never lead out of the tree.
+   */
+  target?: string;
 }
 
 /**
@@ -424,7 +430,7 @@ function checkFile(root: string, path: string, warnings: ScanWarning[], identify
     return undefined;
   }
   identify?.({ size: stats.size, mtimeMs: stats.mtimeMs, text: `${linkTarget ? `l:${linkTarget}:` : 's:'}${stats.size}:${stats.mtimeMs}`, ...(linkTarget ? {} : { stats }) });
-  return { path, size: stats.size };
+  return { path, size: stats.size, ...(linkTarget ? { target: linkTarget.split(sep).join('/') } : {}) };
 }
 
 function isInside(root: string, target: string): boolean {
