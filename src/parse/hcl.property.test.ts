@@ -61,6 +61,24 @@ const mutatedArb = fc.tuple(fc.constantFrom(...fixtures), fc.array(mutationArb, 
 
 beforeAll(() => initReferenceParser());
 
+/**
+ * The one known way the two parsers differ: which non-ASCII characters may be part of a name
+ * (src/parse/hcl/lexer.ts, ID_START: Node's Unicode tables are newer than tree-sitter's). A
+ * character the two classify differently is replaced before they are compared, found by asking
+ * both parsers about it, so that nothing else can hide behind this exception.
+ */
+const agreesOnNames = new Map<string, boolean>();
+function sameNameRules(ch: string): boolean {
+  let agrees = agreesOnNames.get(ch);
+  if (agrees === undefined) {
+    // First and inside a name, separately: an error in one position would hide a difference in the other.
+    agrees = [`b {\n  ${ch}x = 1\n}\n`, `b {\n  x${ch} = 2\n}\n`].every((probe) => parseHclReference(probe).hasErrors === parseHclText(probe).hasErrors);
+    agreesOnNames.set(ch, agrees);
+  }
+  return agrees;
+}
+const comparable = (text: string): string => text.replace(/[^\x00-\x7f]/gu, (ch) => (sameNameRules(ch) ? ch : '_'));
+
 describe('parseHcl on mutated fixtures', () => {
   it('returns blocks and attributes with lines inside the file, never throwing', () => {
     fc.assert(
@@ -82,7 +100,7 @@ describe('parseHcl on mutated fixtures', () => {
 
   it('reads what tree-sitter reads whenever tree-sitter finds no error, and finds errors when it does', () => {
     fc.assert(
-      fc.property(mutatedArb, (text) => {
+      fc.property(mutatedArb.map(comparable), (text) => {
         const expected = parseHclReference(text);
         const actual = parseHclText(text);
         if (expected.hasErrors) expect(actual.hasErrors).toBe(true);
