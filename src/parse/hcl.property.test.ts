@@ -77,7 +77,7 @@ function sameNameRules(ch: string): boolean {
   }
   return agrees;
 }
-const comparable = (text: string): string => text.replace(/[^\x00-\x7f]/gu, (ch) => (sameNameRules(ch) ? ch : '_'));
+const comparable = (text: string): string => text.replace(/[\u{80}-\u{10ffff}]/gu, (ch) => (sameNameRules(ch) ? ch : '_'));
 
 describe('parseHcl on mutated fixtures', () => {
   it('returns blocks and attributes with lines inside the file, never throwing', () => {
