@@ -152,6 +152,6 @@ if (process.env.BENCH_WRITE !== '0') {
   const tail = next >= 0 ? `\n${previous.slice(next + 1)}` : '';
   writeFileSync(
     docs,
-    `${head}${marker}\n\nBy \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}; ${gitVersion}. Wall time is the best of ${RUNS} runs of the whole CLI (\`scan … --format json --quiet\`), peak RSS from /usr/bin/time; the read floor (bench/read-floor.mjs: \`git ls-files\` and reading every file once) is measured in the same run.\n\n${lines.join('\n')}\n\nPeer, on the same trees in the same run (\`stack-analyser <folder>\`, one process over the repository or the organization's parent folder):\n\n${peerLines.join('\n')}\n\n${startupLine}\n${tail}`,
+    `${head}${marker}\n\nBy \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}; ${gitVersion}. Wall time is the best of ${RUNS} runs of the whole CLI (\`scan … --format json --quiet\`), peak RSS from /usr/bin/time; the read floor (bench/read-floor.mjs: \`git ls-files\` and reading every file once) is measured in the same run. "Cold cache" empties the scan cache only; "first run of the tool" empties the launcher's code cache too. The cached and uncached reports were identical (generatedAt aside), as the bench asserts.\n\n${lines.join('\n')}\n\nPeer, on the same trees in the same run (\`stack-analyser <folder>\`, one process over the repository or the organization's parent folder):\n\n${peerLines.join('\n')}\n\n${startupLine}\n${tail}`,
   );
 }
