@@ -62,6 +62,22 @@ const enum Flags {
   Healthcheck,
 }
 
+/**
+ * After an escape character and a blank: the first character past the blanks that follow (from
+ * `from`, before `to`), and whether it is a line break, which makes the escape a line
+ * continuation. A CR counts as a break and is taken with the character after it, whatever that
+ * is (dockerfile-ast's reading). Undefined when only blanks remain.
+ */
+function afterEscapedBlanks(text: string, from: number, to: number): { at: number; lineBreak: boolean } | undefined {
+  for (let j = from; j < to; j++) {
+    const d = text.charCodeAt(j);
+    if (d === SPACE || d === TAB) continue;
+    if (d === CR) return { at: j + 1, lineBreak: true };
+    return { at: j, lineBreak: d === LF };
+  }
+  return undefined;
+}
+
 function flagsOf(keyword: string): Flags {
   switch (keyword) {
     case 'FROM':
@@ -634,25 +650,17 @@ class Lexer {
       } else if (c === esc) {
         const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
         if (next === SPACE || next === TAB) {
-          for (let j = i + 2; j < to; j++) {
-            let d = text.charCodeAt(j);
-            if (d === SPACE || d === TAB) continue;
-            if (d === CR) {
-              j++;
-              d = LF;
-            }
-            if (d === LF) {
-              comment = false;
-              escaping = true;
-              start = true;
-              if (found !== -1) escapeMarker = i;
-              i = j;
-            } else {
-              // dockerfile-ast: `\ ` before more text ends the argument at the escape ("a\ b" is two).
-              escapeMarker = i;
-              if (found === -1) i = j - 1;
-            }
-            break;
+          const after = afterEscapedBlanks(text, i + 2, to);
+          if (after?.lineBreak) {
+            comment = false;
+            escaping = true;
+            start = true;
+            if (found !== -1) escapeMarker = i;
+            i = after.at;
+          } else if (after) {
+            // dockerfile-ast: `\ ` before more text ends the argument at the escape ("a\ b" is two).
+            escapeMarker = i;
+            if (found === -1) i = after.at - 1;
           }
         } else if (next === CR || next === LF) {
           comment = false;
@@ -724,20 +732,12 @@ class Lexer {
       if (c === esc) {
         const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
         if (next === SPACE || next === TAB) {
-          for (let j = i + 2; j < to; j++) {
-            let d = text.charCodeAt(j);
-            if (d === SPACE || d === TAB) continue;
-            if (d === CR) {
-              j++;
-              d = LF;
-            }
-            if (d === LF) {
-              if (start !== -1) range(start, end + 1);
-              start = -1;
-              comment = false;
-              i = j;
-            }
-            break;
+          const after = afterEscapedBlanks(text, i + 2, to);
+          if (after?.lineBreak) {
+            if (start !== -1) range(start, end + 1);
+            start = -1;
+            comment = false;
+            i = after.at;
           }
         } else if (next === CR) {
           if (start !== -1) {
