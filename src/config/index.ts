@@ -1,7 +1,8 @@
 export { CONFIG_FILE_NAME, ConfigError, defaultConfig, loadConfig } from './load.js';
 export { formatPath, parseConfig } from './parse.js';
 export type { ConfigErrorCode, LoadedConfig } from './load.js';
-export { closest, configSchema, isIsoDate } from './schema.js';
+export { closest, configSchema } from './schema.js';
+export { isIsoDate } from './dates.js';
 export type { Attestation, CapabilityOverride, ClusterConfig, Exemption, LimitsConfig, OrgConfig, TeamConfig } from './schema.js';
 export {
   DEFAULT_SINCE,

@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { editDistance } from '../core/edit-distance.js';
 import { isIsoDate, SINCE } from './dates.js';
 
-export { isIsoDate, SINCE };
-
 /**
  * The schema of `.k8s-maturity.yaml`. Every node carries a `.describe()` text: the loader quotes it
  * when a value has the wrong type ("expected a path, glob or git URL (string); got a number"), so
