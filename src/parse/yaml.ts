@@ -46,17 +46,13 @@ interface NodeLines {
  */
 const POSITIONS = Symbol('k8s-maturity.yaml-positions');
 
-const positions = {
-  get(node: object): NodeLines | undefined {
-    return (node as { [POSITIONS]?: NodeLines })[POSITIONS];
-  },
-  has(node: object): boolean {
-    return POSITIONS in node;
-  },
-  set(node: object, lines: NodeLines): void {
-    Object.defineProperty(node, POSITIONS, { value: lines });
-  },
-};
+function positionsOf(node: object): NodeLines | undefined {
+  return (node as { [POSITIONS]?: NodeLines })[POSITIONS];
+}
+
+function recordPositions(node: object, lines: NodeLines): void {
+  Object.defineProperty(node, POSITIONS, { value: lines });
+}
 
 /**
  * The 1-based line of `key` inside `node`, or of `node` itself. Falls back to `fallback` for
@@ -64,7 +60,7 @@ const positions = {
  */
 export function lineOf(node: unknown, key?: string | number, fallback = 1): number {
   if (node === null || typeof node !== 'object') return fallback;
-  const lines = positions.get(node);
+  const lines = positionsOf(node);
   if (!lines) return fallback;
   if (key === undefined) return lines.line;
   if (typeof key === 'number') return lines.items?.[key] ?? lines.line;
@@ -216,8 +212,9 @@ function loadWithLines(text: string, startLine: number, maxNodes: number): { val
     const first = openKids.pop();
     if (line === undefined || first === undefined) return;
     const result = state.result;
-    if (result !== null && typeof result === 'object' && !positions.has(result)) {
-      positions.set(result, describe(result, line, kidLines, kidResults, first, top));
+    // An alias closes an object again: its positions are where its anchor was.
+    if (result !== null && typeof result === 'object' && positionsOf(result) === undefined) {
+      recordPositions(result, describe(result, line, kidLines, kidResults, first, top));
     }
     top = first;
     kidLines[top] = line;
@@ -283,6 +280,6 @@ function topLevelScalars(text: string, startLine: number): YamlDocument | undefi
     keys.set(match[1]!, startLine + i + 1);
   }
   if (keys.size === 0) return undefined;
-  positions.set(value, { line: firstContentLine(text, startLine), keys });
+  recordPositions(value, { line: firstContentLine(text, startLine), keys });
   return { value, line: firstContentLine(text, startLine), templated: true, partial: true };
 }
