@@ -8,10 +8,10 @@
 // first scan). Its launcher keeps a code cache of its own compiled code (bin/k8s-maturity.js): the
 // first run of a version fills it, so "first run" is measured with an empty code cache and
 // "usual run" with the cache in place. The peer has no such cache (Node 20 offers none to it).
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { measure } from './measure.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CLI = join(ROOT, 'bin', 'k8s-maturity.js');
@@ -23,20 +23,8 @@ if (repos.length === 0 || !existsSync(PEER)) {
   process.exit(2);
 }
 
-function time(args, { cwd, env, before } = {}) {
-  let best = Infinity;
-  let stdout = '';
-  for (let i = 0; i < RUNS; i++) {
-    before?.();
-    const started = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')}: exit ${result.status}: ${result.stderr.slice(-500)}`);
-    if (ms < best) best = ms;
-    stdout = result.stdout;
-  }
-  return { ms: best, stdout };
-}
+/** The best of RUNS runs of `node args…` (bench/measure.mjs). */
+const time = (args, options = {}) => measure([process.execPath, ...args], { runs: RUNS, ...options });
 
 const work = mkdtempSync(join(tmpdir(), 'k8sm-real-'));
 const codeCache = join(work, 'xdg');

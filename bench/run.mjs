@@ -13,6 +13,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateMonorepo, generateRepository } from './generate.mjs';
+import { measure as measureBest } from './measure.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CLI = join(ROOT, 'bin', 'k8s-maturity.js');
@@ -20,20 +21,7 @@ const PEER = join(ROOT, 'node_modules', '@specfy', 'stack-analyser', 'dist', 'cl
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 
-/** Runs a command under /usr/bin/time; returns the best wall time and its peak RSS. `before` runs untimed before each run. */
-function measure(args, { cwd, env, before, runs = RUNS, okStatus = [0, 1] } = {}) {
-  let best;
-  for (let i = 0; i < runs; i++) {
-    before?.();
-    const started = process.hrtime.bigint();
-    const result = spawnSync('/usr/bin/time', ['-f', '%M', ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    if (!okStatus.includes(result.status)) throw new Error(`${args.join(' ')} failed (${result.status}): ${result.stderr.slice(-2000)}`);
-    const rssKb = Number(result.stderr.trim().split('\n').pop());
-    if (!best || ms < best.ms) best = { ms, rssMb: rssKb / 1024, stdout: result.stdout };
-  }
-  return best;
-}
+const measure = (args, options = {}) => measureBest(args, { runs: RUNS, ...options });
 
 const withoutTime = (json) => {
   const report = JSON.parse(json);
