@@ -1,5 +1,7 @@
 import jsyaml from 'js-yaml';
 import { blankTemplateActions, hasTemplateActions } from './helm-template.js';
+import { loadFast, type ImplicitType } from './yaml-fast.js';
+import { describe, positionsOf, recordPositions } from './yaml-positions.js';
 
 /**
  * YAML with line numbers, fast enough for thousands of manifests.
@@ -30,28 +32,15 @@ export interface YamlParseResult {
 export interface YamlParseOptions {
   maxDocuments: number;
   maxNodes: number;
+  /** Read every document with js-yaml only, never the fast reader (yaml-fast.ts): for tests and scripts that compare the two. */
+  reference?: boolean;
 }
 
-interface NodeLines {
-  line: number;
-  keys?: Map<string, number>;
-  items?: number[];
-}
+const fastPathCounts = { fast: 0, fallback: 0 };
 
-/**
- * Each parsed mapping and sequence carries its positions under this symbol, as a non-enumerable
- * property: invisible to Object.keys, JSON, spreads, structured clones and equality checks, and
- * gone with the value. Why not a WeakMap: a scan parses hundreds of thousands of nodes, and a
- * WeakMap that size cost ~50 ms per 2,800 manifests in insertion and garbage-collection work.
- */
-const POSITIONS = Symbol('k8s-maturity.yaml-positions');
-
-function positionsOf(node: object): NodeLines | undefined {
-  return (node as { [POSITIONS]?: NodeLines })[POSITIONS];
-}
-
-function recordPositions(node: object, lines: NodeLines): void {
-  Object.defineProperty(node, POSITIONS, { value: lines });
+/** How many documents the fast reader answered and how many it handed to js-yaml, since the process started. */
+export function yamlFastPathCounts(): { fast: number; fallback: number } {
+  return { ...fastPathCounts };
 }
 
 /**
@@ -93,6 +82,7 @@ function tagTypes(): jsyaml.Type[] {
 // The core schema (no YAML 1.1 surprises such as `on` → true or dates) plus merge keys (`<<: *defaults`).
 const mergeType = (jsyaml.DEFAULT_SCHEMA as unknown as { implicit: (jsyaml.Type & { tag: string })[] }).implicit.filter((t) => t.tag === 'tag:yaml.org,2002:merge');
 const SCHEMA = jsyaml.CORE_SCHEMA.extend([...tagTypes(), ...mergeType]);
+const IMPLICIT_TYPES = (SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit;
 
 export function parseYaml(text: string, options: YamlParseOptions): YamlParseResult {
   const documents: YamlDocument[] = [];
@@ -163,14 +153,14 @@ const GO_TEMPLATE_LINE = /^[ \t]*\{\{-?[ \t]*(if|else|end|range|with|include|toY
 function parseChunk(text: string, startLine: number, options: YamlParseOptions): ChunkResult {
   // A chart template would fail as YAML anyway: blank its actions first instead of parsing twice.
   if (GO_TEMPLATE_LINE.test(text)) {
-    const blanked = loadWithLines(blankTemplateActions(text), startLine, options.maxNodes);
+    const blanked = loadWithLines(blankTemplateActions(text), startLine, options);
     if (!('error' in blanked)) return { document: { value: blanked.value, line: firstContentLine(text, startLine), templated: true, partial: false } };
     return { error: `templated YAML, read top-level fields only (${blanked.error})`, partial: topLevelScalars(text, startLine) };
   }
-  const first = loadWithLines(text, startLine, options.maxNodes);
+  const first = loadWithLines(text, startLine, options);
   if (!('error' in first)) return { document: { value: first.value, line: firstContentLine(text, startLine), templated: false, partial: false } };
   if (hasTemplateActions(text)) {
-    const second = loadWithLines(blankTemplateActions(text), startLine, options.maxNodes);
+    const second = loadWithLines(blankTemplateActions(text), startLine, options);
     if (!('error' in second)) {
       return { document: { value: second.value, line: firstContentLine(text, startLine), templated: true, partial: false } };
     }
@@ -193,7 +183,23 @@ function firstContentLine(text: string, startLine: number): number {
   return startLine + 1;
 }
 
-function loadWithLines(text: string, startLine: number, maxNodes: number): { value: unknown } | { error: string } {
+function loadWithLines(text: string, startLine: number, options: YamlParseOptions): { value: unknown } | { error: string } {
+  const fast = options.reference ? undefined : loadFast(text, startLine, IMPLICIT_TYPES);
+  if (fast !== undefined) fastPathCounts.fast++;
+  else if (!options.reference) fastPathCounts.fallback++;
+  const loaded = fast ?? loadWithListener(text, startLine);
+  if ('error' in loaded) return loaded;
+  const value = loaded.value;
+  // Without anchors a document has at most one node per character: only documents with anchors
+  // (and so possibly an alias bomb) or longer than the limit need the walk that counts them.
+  if ((text.includes('&') || text.length > options.maxNodes) && countNodes(value, options.maxNodes) > options.maxNodes) {
+    return { error: `line ${startLine + 1}: expands to more than ${options.maxNodes} nodes (an alias bomb?): not read` };
+  }
+  return { value };
+}
+
+/** js-yaml with a node listener that records the positions: any YAML, with js-yaml's own error messages. */
+function loadWithListener(text: string, startLine: number): { value: unknown } | { error: string } {
   // Flat stacks instead of an object per node: most nodes are scalars, and a scan parses thousands
   // of documents, so the listener must allocate as little as it can. The children stacks are cut
   // back by moving `top` rather than by setting their length, which V8 makes a slow path.
@@ -230,27 +236,7 @@ function loadWithLines(text: string, startLine: number, maxNodes: number): { val
     const reason = (error as { reason?: string }).reason ?? 'invalid YAML';
     return { error: `line ${startLine + (mark?.line ?? 0) + 1}: ${reason}` };
   }
-  // Without anchors a document has at most one node per character: only documents with anchors
-  // (and so possibly an alias bomb) or longer than the limit need the walk that counts them.
-  if ((text.includes('&') || text.length > maxNodes) && countNodes(value, maxNodes) > maxNodes) {
-    return { error: `line ${startLine + 1}: expands to more than ${maxNodes} nodes (an alias bomb?): not read` };
-  }
   return { value };
-}
-
-function describe(result: object, line: number, kidLines: number[], kidResults: unknown[], first: number, end: number): NodeLines {
-  if (Array.isArray(result)) return { line, items: kidLines.slice(first, end) };
-  let keys: Map<string, number> | undefined;
-  // Children of a mapping alternate key, value: the key's own line is what evidence points at.
-  for (let i = first; i + 1 < end; i += 2) {
-    const key = kidResults[i];
-    if (typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean') {
-      const name = String(key);
-      keys ??= new Map();
-      if (!keys.has(name)) keys.set(name, kidLines[i]!);
-    }
-  }
-  return keys ? { line, keys } : { line };
 }
 
 /** Counts nodes up to `limit`; shared references (aliases) are counted each time, as a walk would. */

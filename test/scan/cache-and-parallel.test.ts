@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -73,17 +73,25 @@ describe('the scan cache', () => {
     expect(fromCache(await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache }))).toBe(false);
   });
 
-  it('is keyed by content: a fresh clone of the same commit hits, a touched file does not change blob ids', () => {
+  it('is keyed by content: a fresh clone of the same commit hits, a touched file keeps its key, an edited one does not', () => {
     const repo = repository('content', 'storefront-web');
     const clone = join(work, 'content-clone');
     git(work, 'clone', '-q', repo, clone);
     expect(listFiles(clone, DEFAULT_LIMITS).contentKey).toBe(listFiles(repo, DEFAULT_LIMITS).contentKey);
     const before = listFiles(repo, DEFAULT_LIMITS).contentKey;
     utimesSync(join(repo, 'Dockerfile'), new Date(), new Date(Date.now() + 5000));
-    // A touch alone makes git's stat data stale: the file is identified by size and mtime until git refreshes it.
+    // A touch alone leaves the content as committed: git compares it with the blob, so the key
+    // stands. (Git compares only where no configuration names a filter: a developer's own
+    // ~/.gitconfig with git-lfs must not change what this test sees.)
+    const home = process.env.HOME;
+    process.env.HOME = mkdtempSync(join(tmpdir(), 'k8sm-home-'));
+    try {
+      expect(listFiles(repo, DEFAULT_LIMITS).contentKey).toBe(before);
+    } finally {
+      process.env.HOME = home;
+    }
+    writeFileSync(join(repo, 'Dockerfile'), `${readFileSync(join(repo, 'Dockerfile'), 'utf8')}# edited\n`);
     expect(listFiles(repo, DEFAULT_LIMITS).contentKey).not.toBe(before);
-    git(repo, 'update-index', '--refresh');
-    expect(listFiles(repo, DEFAULT_LIMITS).contentKey).toBe(before);
   });
 
   it('is invalidated when the tool version, the model or the limits change', async () => {
@@ -138,17 +146,53 @@ describe('the scan cache', () => {
 });
 
 describe('git listing', () => {
-  it('reads tracked entries with their stat data, and untracked files, from one ls-files call', () => {
+  it('reads tracked entries with their stat data, untracked files, and what git found changed or deleted, from one ls-files call', () => {
+    const stat = (size: number, flags = '100000') => `  ctime: 1:2\n  mtime: 3:4\n  dev: 1\tino: 5\n  uid: 0\tgid: 0\n  size: ${size}\tflags: ${flags}\n`;
     const out =
-      'untracked.txt\0' +
-      '100644 78981922613b2afb6025042ff6bd878ac1994e85 0\ta.txt\0  ctime: 1:2\n  mtime: 3:4\n  dev: 1\tino: 2\n  uid: 0\tgid: 0\n  size: 2\tflags: 0\n' +
-      '120000 c1b0730e01334473badcfd47fd144e254807b06e 0\tlink\0  ctime: 1:2\n  mtime: 3:4\n  dev: 1\tino: 2\n  uid: 0\tgid: 0\n  size: 1\tflags: 0\n';
-    const { paths, index } = parseLsFiles(out);
-    expect(paths).toEqual(['untracked.txt', 'a.txt', 'link']);
-    expect(index.get('a.txt')).toEqual({ blob: '78981922613b2afb6025042ff6bd878ac1994e85', size: 2, mtimeSec: 3, mtimeNsec: 4 });
+      '? untracked.txt\0' +
+      // An untracked file whose name looks like an entry header stays a file name.
+      '? H 100644 78981922613b2afb6025042ff6bd878ac1994e85 0\tx\0' +
+      `H 100644 78981922613b2afb6025042ff6bd878ac1994e85 0\ta.txt\0${stat(2)}` +
+      `H 100644 61780798228d17af2d34fce4cfbdf35556832472 0\tedited.txt\0${stat(2)}` +
+      `C 100644 61780798228d17af2d34fce4cfbdf35556832472 0\tedited.txt\0${stat(2)}` +
+      `H 100644 61780798228d17af2d34fce4cfbdf35556832472 0\tgone.txt\0${stat(2)}` +
+      `R 100644 61780798228d17af2d34fce4cfbdf35556832472 0\tgone.txt\0${stat(2)}` +
+      `C 100644 61780798228d17af2d34fce4cfbdf35556832472 0\tgone.txt\0${stat(2)}` +
+      `H 100644 61780798228d17af2d34fce4cfbdf35556832472 0\tassumed.txt\0${stat(2, '108000')}` +
+      `S 100644 61780798228d17af2d34fce4cfbdf35556832472 0\tsparse.txt\0${stat(2, '40000000')}` +
+      `H 120000 c1b0730e01334473badcfd47fd144e254807b06e 0\tlink\0${stat(1)}`;
+    const { paths, index, deleted } = parseLsFiles(out, true);
+    expect(paths).toEqual(['untracked.txt', 'H 100644 78981922613b2afb6025042ff6bd878ac1994e85 0\tx', 'a.txt', 'edited.txt', 'gone.txt', 'assumed.txt', 'sparse.txt', 'link']);
+    expect(index.get('a.txt')).toEqual({ blob: '78981922613b2afb6025042ff6bd878ac1994e85', size: 2, ctimeSec: 1, ctimeNsec: 2, mtimeSec: 3, mtimeNsec: 4, ino: 5, unchanged: true });
+    // Changed, assume-unchanged and skip-worktree entries are checked on disk, not trusted.
+    expect(['edited.txt', 'assumed.txt', 'sparse.txt'].map((p) => index.get(p)?.unchanged)).toEqual([false, false, false]);
+    expect([...deleted]).toEqual(['gone.txt']);
     expect(index.has('link')).toBe(false); // a symlink is identified by its target's stat data
-    // An untracked file whose name looks like an entry header stays a file name.
-    expect(parseLsFiles('100644 78981922613b2afb6025042ff6bd878ac1994e85 0\tx\0').paths).toEqual(['100644 78981922613b2afb6025042ff6bd878ac1994e85 0\tx']);
+    // Without --modified and --deleted git compared nothing: every file is checked on disk.
+    expect(parseLsFiles(out, false).index.get('a.txt')?.unchanged).toBe(false);
+  });
+
+  it('lists a changed file with its new size, skips a deleted one, and keys the content by what changed', () => {
+    const root = join(work, 'ls-changes');
+    mkdirSync(join(root, 'deploy'), { recursive: true });
+    writeFileSync(join(root, 'deploy', 'app.yaml'), 'kind: Deployment\n');
+    writeFileSync(join(root, 'deploy', 'old.yaml'), 'kind: Service\n');
+    writeFileSync(join(root, 'README.md'), '# app\n');
+    git(root, 'init', '-q');
+    git(root, 'add', '.');
+    git(root, '-c', 'commit.gpgsign=false', 'commit', '-qm', 'init');
+    const before = listFiles(root, DEFAULT_LIMITS);
+    expect(before.files.map((f) => [f.path, f.size])).toEqual([['README.md', 6], ['deploy/app.yaml', 17], ['deploy/old.yaml', 14]]);
+    writeFileSync(join(root, 'deploy', 'app.yaml'), 'kind: StatefulSet\n');
+    rmSync(join(root, 'deploy', 'old.yaml'));
+    const after = listFiles(root, DEFAULT_LIMITS);
+    expect(after.files.map((f) => [f.path, f.size])).toEqual([['README.md', 6], ['deploy/app.yaml', 18]]);
+    expect(after.warnings).toEqual([]);
+    expect(after.contentKey).not.toBe(before.contentKey);
+    // Back to the committed content (a new mtime): the same content, so the same key as an untouched file would give.
+    writeFileSync(join(root, 'deploy', 'app.yaml'), 'kind: Deployment\n');
+    git(root, 'checkout', '--', 'deploy/old.yaml');
+    expect(listFiles(root, DEFAULT_LIMITS).contentKey).toBe(before.contentKey);
   });
 });
 

@@ -1,6 +1,33 @@
 import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 
+/**
+ * The repository folders of the work tree whose top is `root`: `.git` itself, or where a `.git`
+ * file (`gitdir: …`, linked work trees and submodules) points, and the shared folder. Undefined
+ * when root holds no `.git` or it leads nowhere usable.
+ */
+export function gitFolders(root: string): { gitDir: string; commonDir: string } | undefined {
+  try {
+    const dotGit = join(root, '.git');
+    const stats = lstatSync(dotGit);
+    let gitDir: string;
+    if (stats.isDirectory()) gitDir = dotGit;
+    else if (stats.isFile()) {
+      const match = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'));
+      if (!match) return undefined;
+      const target = match[1]!.trim();
+      gitDir = isAbsolute(target) ? target : resolve(root, target);
+      if (!statSync(gitDir).isDirectory()) return undefined;
+    } else return undefined;
+    const commonFile = join(gitDir, 'commondir');
+    const commonDir = existsSync(commonFile) ? resolve(gitDir, readFileSync(commonFile, 'utf8').trim()) : gitDir;
+    if (!existsSync(join(commonDir, 'objects'))) return undefined;
+    return { gitDir, commonDir };
+  } catch {
+    return undefined;
+  }
+}
+
 /** What `git rev-parse HEAD --abbrev-ref HEAD` says at the top of a plain work tree, read from files. */
 export interface HeadFiles {
   /** The commit HEAD points to. */
@@ -27,20 +54,9 @@ const UNUSUAL_CONFIG = /worktree|include|refstorage|bare\s*=\s*true/i;
  */
 export function readHeadFiles(root: string): HeadFiles | undefined {
   try {
-    const dotGit = join(root, '.git');
-    const stats = lstatSync(dotGit);
-    let gitDir: string;
-    if (stats.isDirectory()) gitDir = dotGit;
-    else if (stats.isFile()) {
-      const match = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'));
-      if (!match) return undefined;
-      const target = match[1]!.trim();
-      gitDir = isAbsolute(target) ? target : resolve(root, target);
-      if (!statSync(gitDir).isDirectory()) return undefined;
-    } else return undefined;
-    const commonFile = join(gitDir, 'commondir');
-    const commonDir = existsSync(commonFile) ? resolve(gitDir, readFileSync(commonFile, 'utf8').trim()) : gitDir;
-    if (!existsSync(join(commonDir, 'objects'))) return undefined;
+    const folders = gitFolders(root);
+    if (folders === undefined) return undefined;
+    const { gitDir, commonDir } = folders;
     for (const dir of new Set([gitDir, commonDir])) {
       if (existsSync(join(dir, 'shallow')) || existsSync(join(dir, 'info', 'grafts')) || existsSync(join(dir, 'refs', 'replace'))) return undefined;
       const config = readIfExists(join(dir, 'config'));

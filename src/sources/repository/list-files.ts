@@ -1,12 +1,12 @@
 import { createHash, type Hash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { ScanWarning } from '../../core/types.js';
 import type { Limits } from '../../core/limits.js';
 import { gitInBackground, gitSync } from '../git/safe-git.js';
-import { readHeadFiles } from '../git/read-head.js';
+import { gitFolders, readHeadFiles } from '../git/read-head.js';
 
 export interface RepoFile {
   /** Relative to the repository root, forward slashes. */
@@ -59,13 +59,22 @@ export interface ListResult {
   contentKey: string;
 }
 
-/** What git's index says about a tracked file: its blob id and the size and mtime it was hashed at. */
+/** What git's index says about a tracked file: its blob id and the stat data it was hashed at. */
 interface IndexEntry {
   blob: string;
   size: number;
-  /** mtime as recorded in the index (seconds and nanoseconds). */
+  /** mtime and ctime as recorded in the index (seconds and nanoseconds). */
   mtimeSec: number;
   mtimeNsec: number;
+  ctimeSec: number;
+  ctimeNsec: number;
+  ino: number;
+  /**
+   * git compared the work-tree file with this entry (`--modified`, `--deleted`) and found it
+   * unchanged: a regular file with this content, nothing to lstat. Not for entries git does not
+   * check (assume-unchanged, skip-worktree, conflicts) or that are not plain files.
+   */
+  unchanged: boolean;
 }
 
 /**
@@ -123,14 +132,15 @@ function* listingSteps(root: string, limits: Limits, options: ListOptions): Gene
     if (reused !== undefined) return reused;
   }
   const takenAt = Date.now();
-  const stats = control !== undefined ? new Map<string, Stats>() : undefined;
+  const identities = control !== undefined ? new Map<string, Identity>() : undefined;
   // One git call both lists the files and tells whether this is a work tree at all (it fails outside one).
-  const out = yield Object.assign([...LS_FILES], { cwd: realRoot });
-  const listed = out === undefined ? undefined : parseLsFiles(out);
+  const compare = gitCanCompareSafely(realRoot);
+  const out = yield Object.assign([...LS_FILES, ...(compare ? COMPARE : []), '--', '.'], { cwd: realRoot });
+  const listed = out === undefined ? undefined : parseLsFiles(out, compare);
   if (listed === undefined) return { ...walk(realRoot, limits), lister: 'walk' };
-  const result: ListResult = { ...statAll(realRoot, listed.paths, listed.index, limits, stats), lister: 'git' };
+  const result: ListResult = { ...statAll(realRoot, listed, limits, identities), lister: 'git' };
   if (control !== undefined) {
-    const snapshot = takeSnapshot(realRoot, control, listed.paths, stats!, result, takenAt);
+    const snapshot = takeSnapshot(realRoot, control, listed.paths, identities!, result, takenAt);
     if (snapshot !== undefined) options.store!.set(snapshot);
   }
   return result;
@@ -171,19 +181,42 @@ function identityAt(path: string): Identity | null {
   }
 }
 
+/** The user's git configurations (the system one is never read: GIT_CONFIG_NOSYSTEM). */
+function globalConfigs(): string[] {
+  const xdg = process.env.XDG_CONFIG_HOME && process.env.XDG_CONFIG_HOME.startsWith('/') ? process.env.XDG_CONFIG_HOME : join(homedir(), '.config');
+  return [join(homedir(), '.gitconfig'), join(xdg, 'git', 'config')];
+}
+
+/**
+ * Whether git may compare work-tree files with the index (`--modified`, `--deleted`). To compare
+ * a file whose stat data changed, git runs it through its clean filter, a program a configuration
+ * names (`filter.<driver>.clean`): the scanned repository's own configuration could name any
+ * program, so git compares only where no configuration it reads mentions a filter (or includes
+ * another file). Elsewhere each listed file is checked from here, which runs nothing.
+ */
+function gitCanCompareSafely(root: string): boolean {
+  const folders = gitFolders(root);
+  if (folders === undefined) return false;
+  const { gitDir, commonDir } = folders;
+  const configs = [...new Set([gitDir, commonDir].flatMap((dir) => [join(dir, 'config'), join(dir, 'config.worktree')])), ...globalConfigs()];
+  return !configs.some((file) => fileMentions(file, /filter|include/i));
+}
+
 let globalFiles: string[] | undefined;
 /** The user's git configurations and default excludes file; undefined when a configuration names its own excludes file. */
 function globalControlFiles(): string[] | undefined {
   if (globalFiles !== undefined) return globalFiles.length > 0 ? globalFiles : undefined;
-  const xdg = process.env.XDG_CONFIG_HOME && process.env.XDG_CONFIG_HOME.startsWith('/') ? process.env.XDG_CONFIG_HOME : join(homedir(), '.config');
-  const configs = [join(homedir(), '.gitconfig'), join(xdg, 'git', 'config')];
-  globalFiles = configs.some((file) => mentionsExcludes(file)) ? [] : [...configs, join(xdg, 'git', 'ignore')];
+  const configs = globalConfigs();
+  const xdg = dirname(dirname(configs[1]!));
+  globalFiles = configs.some((file) => fileMentions(file, EXCLUDES)) ? [] : [...configs, join(xdg, 'git', 'ignore')];
   return globalFiles.length > 0 ? globalFiles : undefined;
 }
 
-function mentionsExcludes(file: string): boolean {
+const EXCLUDES = /excludesfile|include/i;
+
+function fileMentions(file: string, pattern: RegExp): boolean {
   try {
-    return /excludesfile|include/i.test(readFileSync(file, 'utf8'));
+    return pattern.test(readFileSync(file, 'utf8'));
   } catch {
     return false;
   }
@@ -195,7 +228,7 @@ function controlFiles(root: string): string[] | undefined {
   const global = globalControlFiles();
   if (head === undefined || global === undefined) return undefined;
   const repoConfigs = [...new Set([join(head.gitDir, 'config'), join(head.commonDir, 'config')])];
-  if (repoConfigs.some((file) => mentionsExcludes(file))) return undefined;
+  if (repoConfigs.some((file) => fileMentions(file, EXCLUDES))) return undefined;
   return [join(head.gitDir, 'index'), join(head.gitDir, 'HEAD'), join(head.commonDir, 'info', 'exclude'), ...repoConfigs, ...global];
 }
 
@@ -226,17 +259,15 @@ const MAX_SNAPSHOT_DIRS = 20_000;
 /** Identities this close to the time of listing could still change within the same clock tick: such a listing is not kept. */
 const RACY_MS = 2_000;
 
-function takeSnapshot(root: string, control: string[], paths: string[], stats: Map<string, Stats>, result: ListResult, takenAt: number): ListingSnapshot | undefined {
+function takeSnapshot(root: string, control: string[], paths: string[], identities: Map<string, Identity>, result: ListResult, takenAt: number): ListingSnapshot | undefined {
   // Only the plain case: every listed path a regular file (no symlink, gitlink, missing file), no warning, no limit.
   if (result.warnings.length > 0) return undefined;
   const racy = (identity: Identity | null): boolean => identity !== null && (identity[1] >= takenAt - RACY_MS || identity[2] >= takenAt - RACY_MS);
   const files: ListingSnapshot['files'] = [];
   for (const path of paths) {
     if (isVendoredPath(path)) continue;
-    const stat = stats.get(path);
-    if (stat === undefined || !stat.isFile()) return undefined;
-    const identity = identityOf(stat);
-    if (racy(identity)) return undefined;
+    const identity = identities.get(path);
+    if (identity === undefined || racy(identity)) return undefined;
     files.push([path, ...identity]);
   }
   // The files are then exactly the listed paths with these sizes (no warning means none was skipped).
@@ -302,68 +333,114 @@ function isSnapshot(value: unknown): value is ListingSnapshot {
 }
 
 /**
- * `git ls-files -s --debug` run in the root: paths relative to root (git prints them relative to
- * the current folder), tracked files with their blob id and the stat data the index holds for
- * them. Untracked files come without either. It fails outside a git work tree.
+ * `git ls-files -t -s --debug` run in the root: paths relative to root (git prints them relative
+ * to the current folder), each tagged; tracked files with their blob id and the stat data the
+ * index holds for them. With `--modified --deleted`, git also compares every tracked file with the
+ * index (in C, faster than an lstat per file from here) and lists the changed and deleted ones
+ * again under their own tag. Untracked files come with neither. It fails outside a git work tree.
  */
-const LS_FILES = ['ls-files', '-z', '-s', '--debug', '--cached', '--others', '--exclude-standard', '--', '.'];
+const LS_FILES = ['ls-files', '-z', '-t', '-s', '--debug', '--cached', '--others', '--exclude-standard'];
+const COMPARE = ['--modified', '--deleted'];
 
-const ENTRY_HEADER = /^([0-7]{6}) ([0-9a-f]{40,64}) ([0-3])\t/;
-const DEBUG_BLOCK = /^ {2}ctime: \d+:\d+\n {2}mtime: (\d+):(\d+)\n[^]*? {2}size: (\d+)\tflags: [0-9a-f]+\n/;
+const ENTRY_HEADER = /^([A-Z]) ([0-7]{6}) ([0-9a-f]{40,64}) ([0-3])\t/;
+const DEBUG_BLOCK = /^ {2}ctime: (\d+):(\d+)\n {2}mtime: (\d+):(\d+)\n {2}dev: \d+\tino: (\d+)\n[^]*? {2}size: (\d+)\tflags: ([0-9a-f]+)\n/;
+/** Index flags under which git does not look at the work tree: assume-unchanged (CE_VALID) and skip-worktree. */
+const UNCHECKED_FLAGS = 0x8000 | 0x40000000;
 
 /**
- * Parses `ls-files -z -s --debug` output: a tracked entry is `mode blob stage<TAB>path<NUL>`
- * followed by an indented stat block; an untracked one is `path<NUL>` alone. A header is trusted
- * only when its stat block follows, so an odd untracked file name cannot pass for an entry.
+ * Parses `ls-files -z -t -s --debug` output. An untracked file is `? path<NUL>`; a tracked entry
+ * is `T mode blob stage<TAB>path<NUL>` followed by an indented stat block, where T is H (cached),
+ * C (changed), R (removed), S (skip-worktree) or M (unmerged). Others come first, then each entry
+ * as H (or S, M), then again as R and C when it was deleted or changed in the work tree.
  */
-export function parseLsFiles(out: string): { paths: string[]; index: Map<string, IndexEntry> } {
+export function parseLsFiles(out: string, compared: boolean): { paths: string[]; index: Map<string, IndexEntry>; deleted: Set<string> } {
   const paths: string[] = [];
   const index = new Map<string, IndexEntry>();
+  const deleted = new Set<string>();
   const seen = new Set<string>();
   const add = (path: string): void => {
     if (path === '' || seen.has(path)) return;
     seen.add(path);
     paths.push(path);
   };
-  let pending: { header: string; mode: string; blob: string; stage: string; path: string } | undefined;
+  let pending: { tag: string; mode: string; blob: string; stage: string; path: string } | undefined;
   for (let piece of out.split('\0')) {
     if (pending !== undefined) {
       const debug = DEBUG_BLOCK.exec(piece);
       if (debug) {
-        // Only plain files at stage 0 keep their blob id: a conflict or a symlink is identified by its stat data.
-        if (pending.stage === '0' && (pending.mode === '100644' || pending.mode === '100755') && !index.has(pending.path)) {
-          index.set(pending.path, { blob: pending.blob, mtimeSec: Number(debug[1]), mtimeNsec: Number(debug[2]), size: Number(debug[3]) });
-        }
-        add(pending.path);
         piece = piece.slice(debug[0].length);
-      } else {
-        add(pending.header + pending.path); // no stat block: an untracked file whose name looks like an entry
+        recordEntry(pending, debug, compared, index, deleted, add);
       }
       pending = undefined;
     }
+    if (piece.startsWith('? ')) {
+      add(piece.slice(2));
+      continue;
+    }
     const header = ENTRY_HEADER.exec(piece);
-    if (header) pending = { header: header[0], mode: header[1]!, blob: header[2]!, stage: header[3]!, path: piece.slice(header[0].length) };
-    else add(piece);
+    if (header) pending = { tag: header[1]!, mode: header[2]!, blob: header[3]!, stage: header[4]!, path: piece.slice(header[0].length) };
   }
-  if (pending !== undefined) add(pending.header + pending.path);
-  return { paths, index };
+  return { paths, index, deleted };
 }
 
-function statAll(root: string, paths: string[], index: Map<string, IndexEntry>, limits: Limits, stats?: Map<string, Stats>): Omit<ListResult, 'lister'> {
+function recordEntry(
+  entry: { tag: string; mode: string; blob: string; stage: string; path: string },
+  debug: RegExpExecArray,
+  compared: boolean,
+  index: Map<string, IndexEntry>,
+  deleted: Set<string>,
+  add: (path: string) => void,
+): void {
+  const { tag, path } = entry;
+  if (tag === 'R') {
+    deleted.add(path);
+    return;
+  }
+  if (tag === 'C') {
+    const known = index.get(path);
+    if (known) known.unchanged = false;
+    return;
+  }
+  add(path);
+  // Only plain files at stage 0 keep their blob id: a conflict or a symlink is identified by its stat data.
+  if (entry.stage === '0' && (entry.mode === '100644' || entry.mode === '100755') && !index.has(path)) {
+    index.set(path, {
+      blob: entry.blob,
+      ctimeSec: Number(debug[1]),
+      ctimeNsec: Number(debug[2]),
+      mtimeSec: Number(debug[3]),
+      mtimeNsec: Number(debug[4]),
+      ino: Number(debug[5]),
+      size: Number(debug[6]),
+      unchanged: compared && tag === 'H' && (parseInt(debug[7]!, 16) & UNCHECKED_FLAGS) === 0,
+    });
+  }
+}
+
+function statAll(root: string, listed: ReturnType<typeof parseLsFiles>, limits: Limits, identities?: Map<string, Identity>): Omit<ListResult, 'lister'> {
   const files: RepoFile[] = [];
   const warnings: ScanWarning[] = [];
   const key = createHash('sha256');
-  for (const path of paths) {
+  for (const path of listed.paths) {
     if (isVendoredPath(path)) continue;
     if (files.length >= limits.maxFiles) {
       warnings.push({ file: path, message: `file limit reached (${limits.maxFiles} files): the rest of the repository was not scanned` });
       break;
     }
+    // Deleted in the work tree (or behind a symlinked folder, which git counts as deleted): not a problem worth a warning.
+    if (listed.deleted.has(path)) continue;
+    const entry = listed.index.get(path);
+    if (entry?.unchanged) {
+      // git found the file as its index describes it: its blob id names the content, its stat data is the file's.
+      key.update(`${path}\0${entry.blob}\0`);
+      identities?.set(path, [entry.size, entry.mtimeSec * 1e3 + entry.mtimeNsec / 1e6, entry.ctimeSec * 1e3 + entry.ctimeNsec / 1e6, entry.ino]);
+      files.push({ path, size: entry.size });
+      continue;
+    }
     const file = checkFile(root, path, warnings, (identity) => {
-      const entry = index.get(path);
       // The blob id names the content only while the file is as git last saw it (same size and mtime).
       key.update(entry && identity.size === entry.size && sameMtime(identity.mtimeMs, entry) ? `${path}\0${entry.blob}\0` : `${path}\0${identity.text}\0`);
-      if (stats !== undefined && identity.stats !== undefined) stats.set(path, identity.stats);
+      if (identities !== undefined && identity.stats !== undefined) identities.set(path, identityOf(identity.stats));
     });
     if (file) files.push(file);
   }
