@@ -7,6 +7,7 @@ import { parseYaml, type YamlDocument } from '../parse/yaml.js';
 import { parseJson } from '../parse/json.js';
 import { parseHcl, type HclFile } from '../parse/hcl.js';
 import { parseDockerfile, type DockerfileInfo } from '../parse/dockerfile.js';
+import type { Prefetch } from './prefetch.js';
 
 const FILES_PER_PROGRESS = 250;
 
@@ -37,6 +38,8 @@ export class Repository {
     readonly limits: Limits,
     /** Progress: called every FILES_PER_PROGRESS files read, with the count so far. */
     private readonly onFilesRead?: (count: number) => void,
+    /** Files already read and parsed while git listed them (prefetch.ts). */
+    private readonly prefetched?: Prefetch,
   ) {
     this.files = files;
     for (const file of files) this.byPath.set(file.path, file);
@@ -69,7 +72,9 @@ export class Repository {
     if (this.bytesRead > this.limits.maxTotalBytes) {
       this.warn(path, `total read limit reached (${this.limits.maxTotalBytes} bytes): skipped`);
     } else {
-      const result = readTextFile(join(this.root, this.byPath.get(path)!.target ?? path), this.limits.maxFileBytes);
+      const target = this.byPath.get(path)!.target;
+      const prefetched = target === undefined ? this.prefetched?.text(path) : undefined;
+      const result = prefetched !== undefined ? { text: prefetched } : readTextFile(join(this.root, target ?? path), this.limits.maxFileBytes);
       if (result.warning) this.warn(path, result.warning);
       text = result.text;
       this.bytesRead += text?.length ?? 0;
@@ -86,7 +91,7 @@ export class Repository {
     const text = this.text(path);
     let documents: YamlDocument[] = [];
     if (text !== undefined) {
-      const result = parseYaml(text, { maxDocuments: this.limits.maxDocumentsPerFile, maxNodes: this.limits.maxNodesPerDocument });
+      const result = this.prefetched?.takeYaml(path, text) ?? parseYaml(text, { maxDocuments: this.limits.maxDocumentsPerFile, maxNodes: this.limits.maxNodesPerDocument });
       documents = result.documents;
       for (const error of result.errors) this.warn(path, `YAML: ${error}`);
     }

@@ -5,6 +5,7 @@ import type { ListResult } from '../sources/repository/list-files.js';
 import { DEPENDENCY_FILE } from '../facts/dependencies.js';
 import type { CachedScan } from '../cache/scan-cache.js';
 import { Repository } from './repository.js';
+import type { Prefetch } from './prefetch.js';
 import { runDetectors } from './run-detectors.js';
 
 /**
@@ -18,8 +19,9 @@ export async function scanListed(
   detectors: readonly Detector[] | 'all',
   limits: Limits,
   onFilesRead?: (count: number) => void,
+  prefetch?: Prefetch,
 ): Promise<CachedScan> {
-  const repo = new Repository(root, path, listing.files, limits, onFilesRead);
+  const repo = new Repository(root, path, listing.files, limits, onFilesRead, prefetch);
   repo.warnings.push(...listing.warnings);
   const detections = runDetectors(repo, detectors === 'all' ? (await import('../detectors/registry.js')).DETECTORS : detectors);
   return { kind: kindOf(repo, detections), detections, warnings: repo.warnings, files: listing.files.length };

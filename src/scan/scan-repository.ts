@@ -6,6 +6,7 @@ import type { Detector } from '../detectors/detector.js';
 import type { RepositoryInput } from '../model/assess.js';
 import { listFilesAsync } from '../sources/repository/list-files.js';
 import type { ScanCache } from '../cache/scan-cache.js';
+import type { Prefetch } from './prefetch.js';
 
 /** A path the user gave that cannot be scanned at all (exit 2), as opposed to a bad file inside it (a warning). */
 export class ScanInputError extends Error {
@@ -44,14 +45,18 @@ export async function scanRepository(path: string, detectors: readonly Detector[
   const root = checkRepositoryPath(path);
   const cache = options.cache;
   // With a cache, an unchanged work tree is listed from the stored listing, without git. When git
-  // has to list it, the tree has changed and will most likely be read: parsers and detectors load
-  // while git runs.
+  // has to list it, the tree has changed and will most likely be read: parsers and detectors load,
+  // and YAML files of git's index are read and parsed, while git runs (prefetch.ts). A rescan
+  // answered from the cache loads none of it.
+  let prefetch: Prefetch | undefined;
   let heavy: Promise<typeof import('./scan-listed.js')> | undefined;
   const listing = await listFilesAsync(root, limits, {
     ...(cache ? { store: { get: () => cache.getListing(root), set: (snapshot) => cache.setListing(root, snapshot) } } : {}),
-    whileGitRuns: () => {
+    whileGitRuns: async (gitDone) => {
       heavy = import('./scan-listed.js');
       heavy.catch(() => undefined); // awaited below when needed; never an unhandled rejection
+      prefetch = new (await import('./prefetch.js')).Prefetch(root, limits);
+      await prefetch.run(gitDone);
     },
   });
   // The detector set is part of the key: a scan with some detectors must not answer for all of them.
@@ -59,7 +64,7 @@ export async function scanRepository(path: string, detectors: readonly Detector[
   const cached = options.cache?.get(root, contentKey);
   if (cached) return { path, root, ...cached };
   const { scanListed } = await (heavy ?? import('./scan-listed.js'));
-  const result = await scanListed(root, path, listing, detectors, limits, options.onFilesRead);
+  const result = await scanListed(root, path, listing, detectors, limits, options.onFilesRead, prefetch);
   options.cache?.set(root, contentKey, result);
   return { path, root, ...result };
 }

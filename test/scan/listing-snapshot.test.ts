@@ -124,8 +124,19 @@ describe('listing with git in its own process (listFilesAsync)', () => {
   it('gives what the synchronous listing gives, and lets the caller work while git runs', async () => {
     const repo = build();
     let calls = 0;
-    const listed = await listFilesAsync(repo.dir, DEFAULT_LIMITS, { whileGitRuns: () => calls++ });
+    let slices = 0;
+    // The caller may work in slices until git is done; the listing waits for that work to end.
+    const listed = await listFilesAsync(repo.dir, DEFAULT_LIMITS, {
+      whileGitRuns: async (gitDone) => {
+        calls++;
+        while (!gitDone()) {
+          slices++;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      },
+    });
     expect(calls).toBe(1);
+    expect(slices).toBeGreaterThan(0);
     expect(listed).toEqual(listFiles(repo.dir, DEFAULT_LIMITS));
     expect(listed.lister).toBe('git');
     expect(listed.files.map((f) => f.path).sort()).toEqual(['.gitignore', 'Dockerfile', 'deploy/app.yaml', 'deploy/deep/svc.yaml', 'notes.txt']);
@@ -134,7 +145,7 @@ describe('listing with git in its own process (listFilesAsync)', () => {
   it('starts no git process for a stored listing that still stands', async () => {
     const { repo, store } = repos.get('unchanged')!;
     let calls = 0;
-    const reused = await listFilesAsync(repo.dir, DEFAULT_LIMITS, { store, whileGitRuns: () => calls++ });
+    const reused = await listFilesAsync(repo.dir, DEFAULT_LIMITS, { store, whileGitRuns: () => void calls++ });
     expect(calls).toBe(0);
     expect(reused.contentKey).toBe('marker');
   });

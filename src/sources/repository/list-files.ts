@@ -100,15 +100,21 @@ export function listFiles(root: string, limits: Limits, options: ListOptions = {
 /**
  * The same, with `git ls-files` running in its own process while the caller's thread goes on:
  * `whileGitRuns` is called once git has started (never when no git call is needed), so a scan
- * can load its parsers and detectors meanwhile instead of waiting.
+ * can start reading files meanwhile instead of waiting; `gitDone()` tells it when to stop.
  */
-export async function listFilesAsync(root: string, limits: Limits, options: ListOptions & { whileGitRuns?: () => void } = {}): Promise<ListResult> {
+export async function listFilesAsync(
+  root: string,
+  limits: Limits,
+  options: ListOptions & { whileGitRuns?: (gitDone: () => boolean) => Promise<void> | void } = {},
+): Promise<ListResult> {
   const steps = listingSteps(root, limits, options);
   let step = steps.next();
   while (!step.done) {
     // Output to a file, not a pipe: a pipe would fill up and stop git while this thread is busy.
     const running = gitInBackground(step.value, { cwd: step.value.cwd }).catch(() => undefined);
-    options.whileGitRuns?.();
+    let done = false;
+    void running.then(() => (done = true));
+    await options.whileGitRuns?.(() => done);
     step = steps.next(await running);
   }
   return step.value;

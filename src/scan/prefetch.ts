@@ -1,0 +1,89 @@
+import { lstatSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Limits } from '../core/limits.js';
+import { parseYaml, type YamlParseResult } from '../parse/yaml.js';
+import { gitFolders } from '../sources/git/read-head.js';
+import { readIndexPaths } from '../sources/git/read-index.js';
+import { isVendoredPath } from '../sources/repository/list-files.js';
+import { readTextFile } from '../sources/repository/read-file.js';
+
+/** Files read and parsed between two looks at whether git has finished. */
+const SLICE = 16;
+const YAML_FILE = /\.ya?ml$/i;
+
+/**
+ * YAML files read and parsed while `git ls-files` runs, instead of waiting for it: the paths come
+ * from git's index file (read-index.ts), a hint of what git will list. Nothing here is used until
+ * git has listed the file: Repository takes a prefetched text only for a listed plain file, and
+ * the parse only with that text, so a scan gives exactly what it gives without prefetching (the
+ * warnings of a file are reported when the scan reaches it, as before).
+ */
+export class Prefetch {
+  private readonly files = new Map<string, { text: string; yaml: YamlParseResult }>();
+  /** Folders checked to be real folders inside the tree (not symlinks), so no read leaves it. */
+  private readonly realFolders = new Set<string>(['']);
+
+  constructor(
+    private readonly root: string,
+    private readonly limits: Limits,
+  ) {}
+
+  /** Reads and parses YAML files of the index, a slice at a time, until `stop()` says git is done. */
+  async run(stop: () => boolean): Promise<void> {
+    const folders = gitFolders(this.root);
+    const paths = folders ? readIndexPaths(folders.gitDir, folders.commonDir) : undefined;
+    if (paths === undefined) return;
+    let next = 0;
+    while (next < paths.length && !stop()) {
+      for (let n = 0; n < SLICE && next < paths.length; next++) {
+        const path = paths[next]!;
+        if (!YAML_FILE.test(path) || isVendoredPath(path) || !this.insideTree(path)) continue;
+        this.prefetch(path);
+        n++;
+      }
+      // Let git's exit be noticed: the loop ends as soon as the listing can go on.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** The text read for `path`, if it was. */
+  text(path: string): string | undefined {
+    return this.files.get(path)?.text;
+  }
+
+  /** The parse of `path`, once, and only if it was of this very text. */
+  takeYaml(path: string, text: string): YamlParseResult | undefined {
+    const file = this.files.get(path);
+    this.files.delete(path);
+    return file?.text === text ? file.yaml : undefined;
+  }
+
+  private prefetch(path: string): void {
+    const result = readTextFile(join(this.root, path), this.limits.maxFileBytes);
+    // Anything but a clean read is read again when the scan reaches it, with its own warning.
+    if (result.text === undefined || result.warning !== undefined) return;
+    this.files.set(path, { text: result.text, yaml: parseYaml(result.text, { maxDocuments: this.limits.maxDocumentsPerFile, maxNodes: this.limits.maxNodesPerDocument }) });
+  }
+
+  /**
+   * Every folder on the way is a real folder: a tracked path under a folder since replaced by a
+   * symlink would lead out of the tree (the file itself is opened without following links).
+   */
+  private insideTree(path: string): boolean {
+    let end = path.lastIndexOf('/');
+    const pending: string[] = [];
+    while (end > 0 && !this.realFolders.has(path.slice(0, end))) {
+      pending.push(path.slice(0, end));
+      end = path.lastIndexOf('/', end - 1);
+    }
+    for (let i = pending.length - 1; i >= 0; i--) {
+      try {
+        if (!lstatSync(join(this.root, pending[i]!)).isDirectory()) return false;
+      } catch {
+        return false;
+      }
+      this.realFolders.add(pending[i]!);
+    }
+    return true;
+  }
+}

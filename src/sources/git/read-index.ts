@@ -1,0 +1,105 @@
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Larger indexes are not read here (a repository of a million files): git lists them. */
+const MAX_INDEX_BYTES = 64 * 1024 * 1024;
+/** Bytes of an entry before its path: stat data (40), SHA-1 (20), flags (2). */
+const ENTRY_FIXED = 62;
+const EXTENDED = 0x4000;
+const SKIP_WORKTREE = 0x4000; // in the extended flags
+
+/**
+ * The paths of the plain files (mode 100644 or 100755, stage 0, checked out) that git's index
+ * lists, read straight from `.git/index` (versions 2 to 4, SHA-1) without starting git. This is
+ * only a hint of what `git ls-files` will say — files to start reading while it runs — never the
+ * listing itself: undefined for anything unusual (another format, SHA-256, a split index), and
+ * the caller uses a path only once git has listed it.
+ */
+export function readIndexPaths(gitDir: string, commonDir: string): string[] | undefined {
+  let bytes: Buffer;
+  try {
+    // Object ids of another length (SHA-256) move every field: not read here.
+    if (/objectformat/i.test(readFileSync(join(commonDir, 'config'), 'utf8'))) return undefined;
+    const fd = openSync(join(gitDir, 'index'), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    try {
+      const size = fstatSync(fd).size;
+      if (size > MAX_INDEX_BYTES || size < 12) return undefined;
+      bytes = Buffer.allocUnsafe(size);
+      let read = 0;
+      while (read < size) {
+        const n = readSync(fd, bytes, read, size - read, read);
+        if (n === 0) break;
+        read += n;
+      }
+      if (read !== size) return undefined;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  try {
+    return parseIndex(bytes);
+  } catch {
+    return undefined; // a truncated or damaged index: git will say what it makes of it
+  }
+}
+
+export function parseIndex(bytes: Buffer): string[] | undefined {
+  if (bytes.toString('latin1', 0, 4) !== 'DIRC') return undefined;
+  const version = bytes.readUInt32BE(4);
+  if (version < 2 || version > 4) return undefined;
+  const count = bytes.readUInt32BE(8);
+  const paths: string[] = [];
+  let at = 12;
+  let previous: Buffer = Buffer.alloc(0);
+  for (let i = 0; i < count; i++) {
+    const mode = bytes.readUInt32BE(at + 24);
+    const flags = bytes.readUInt16BE(at + 60);
+    let nameStart = at + ENTRY_FIXED;
+    let skipWorktree = false;
+    if (flags & EXTENDED) {
+      if (version < 3) return undefined;
+      skipWorktree = (bytes.readUInt16BE(at + ENTRY_FIXED) & SKIP_WORKTREE) !== 0;
+      nameStart += 2;
+    }
+    let name: Buffer;
+    if (version === 4) {
+      // The path is the previous one minus N trailing bytes, plus a NUL-terminated suffix; no padding.
+      let offset = nameStart;
+      let byte = bytes[offset++]!;
+      let strip = byte & 0x7f;
+      while (byte & 0x80) {
+        byte = bytes[offset++]!;
+        strip = ((strip + 1) << 7) | (byte & 0x7f);
+      }
+      const end = bytes.indexOf(0, offset);
+      if (end === -1 || strip > previous.length) return undefined;
+      name = Buffer.concat([previous.subarray(0, previous.length - strip), bytes.subarray(offset, end)]);
+      at = end + 1;
+    } else {
+      const end = bytes.indexOf(0, nameStart);
+      if (end === -1) return undefined;
+      name = bytes.subarray(nameStart, end);
+      // Entries are padded with 1 to 8 NULs to a multiple of 8 bytes.
+      at += ((nameStart - at + name.length + 8) & ~7);
+    }
+    previous = name;
+    const stage = (flags >> 12) & 3;
+    if (stage === 0 && !skipWorktree && (mode === 0o100644 || mode === 0o100755)) paths.push(name.toString('utf8'));
+    if (at > bytes.length) return undefined;
+  }
+  // A split index keeps most entries in another file: what was read here is not the whole list.
+  if (hasExtension(bytes, at, 'link')) return undefined;
+  return paths;
+}
+
+/** Whether the extensions after the entries (4-byte name, 4-byte length, data) include `name`. */
+function hasExtension(bytes: Buffer, at: number, name: string): boolean {
+  const end = bytes.length - 20; // the trailing checksum
+  while (at + 8 <= end) {
+    if (bytes.toString('latin1', at, at + 4) === name) return true;
+    at += 8 + bytes.readUInt32BE(at + 4);
+  }
+  return false;
+}

@@ -1,0 +1,173 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../src/core/limits.js';
+import { lineOf, parseYaml } from '../../src/parse/yaml.js';
+import { Prefetch } from '../../src/scan/prefetch.js';
+import { scanListed } from '../../src/scan/scan-listed.js';
+import { scanRepository } from '../../src/scan/scan-repository.js';
+import { listFiles } from '../../src/sources/repository/list-files.js';
+import { readIndexPaths } from '../../src/sources/git/read-index.js';
+
+const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_GLOBAL: '/dev/null' };
+const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8', stdio: 'pipe' });
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: checkout
+  labels: { app: checkout, team: payments }
+spec:
+  replicas: 3
+  template:
+    spec:
+      containers:
+        - name: checkout
+          image: ghcr.io/acme/checkout:1.4.2
+          resources:
+            limits: { cpu: 500m, memory: 256Mi }
+          livenessProbe:
+            httpGet: { path: /healthz, port: 8080 }
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: checkout
+spec:
+  ports:
+    - port: 80
+      targetPort: 8080
+`;
+
+let work: string;
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'k8sm-prefetch-'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A service repository as teams commit it: manifests, a chart, a workflow, code, a vendored folder. */
+function serviceRepository(name: string, indexVersion?: number): string {
+  const dir = join(work, name);
+  const files: Record<string, string> = {
+    'deploy/checkout.yaml': DEPLOYMENT,
+    'deploy/configmap.yml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: checkout-config\ndata:\n  LOG_LEVEL: info\n',
+    'charts/checkout/Chart.yaml': 'apiVersion: v2\nname: checkout\nversion: 0.3.1\n',
+    'charts/checkout/templates/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "checkout.fullname" . }}\nspec:\n  replicas: {{ .Values.replicaCount }}\n',
+    '.github/workflows/ci.yml': 'name: ci\non: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: |\n          go test ./...\n          docker build -t ghcr.io/acme/checkout .\n',
+    'deploy/broken.yaml': 'apiVersion: v1\nkind: Service\nspec: [unclosed\n',
+    'main.go': 'package main\n\nfunc main() {}\n',
+    'Dockerfile': 'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/static\nCOPY --from=build /app /app\n',
+    'vendor/github.com/x/y/deploy.yaml': 'kind: Deployment\n',
+  };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'add', '-A');
+  if (indexVersion !== undefined) git(dir, 'update-index', '--index-version', String(indexVersion));
+  git(dir, '-c', 'commit.gpgsign=false', 'commit', '-qm', 'initial');
+  return dir;
+}
+
+/** What `git ls-files --stage` says: the stage-0 plain files. */
+function gitPlainFiles(dir: string): string[] {
+  return git(dir, 'ls-files', '-s', '-z')
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => /^(\d{6}) [0-9a-f]+ (\d)\t(.*)$/s.exec(line)!)
+    .filter((m) => (m[1] === '100644' || m[1] === '100755') && m[2] === '0')
+    .map((m) => m[3]!);
+}
+
+describe("reading git's index file", () => {
+  it.each([2, 3, 4])('lists the plain files git lists, index version %i', (version) => {
+    const dir = serviceRepository(`index-v${version}`, version);
+    writeFileSync(join(dir, 'run.sh'), '#!/bin/sh\n');
+    execFileSync('chmod', ['+x', join(dir, 'run.sh')]);
+    symlinkSync('deploy/checkout.yaml', join(dir, 'current.yaml'));
+    writeFileSync(join(dir, 'later.yaml'), 'kind: Namespace\n');
+    git(dir, 'add', 'run.sh', 'current.yaml');
+    // Version 3 entries with extended flags: intent-to-add (and version 4's prefix compression of long paths).
+    git(dir, 'add', '--intent-to-add', 'later.yaml');
+    const expected = gitPlainFiles(dir);
+    expect(expected).toContain('run.sh');
+    expect(expected).not.toContain('current.yaml');
+    expect(readIndexPaths(join(dir, '.git'), join(dir, '.git'))).toEqual(expected);
+  });
+
+  it('leaves out skip-worktree entries and gives up on a damaged index', () => {
+    const dir = serviceRepository('index-skip', 3);
+    git(dir, 'update-index', '--skip-worktree', 'main.go');
+    const paths = readIndexPaths(join(dir, '.git'), join(dir, '.git'))!;
+    expect(paths).not.toContain('main.go');
+    expect(paths).toContain('Dockerfile');
+    const index = readFileSync(join(dir, '.git', 'index'));
+    writeFileSync(join(dir, '.git', 'index'), index.subarray(0, 100));
+    expect(readIndexPaths(join(dir, '.git'), join(dir, '.git'))).toBeUndefined();
+    writeFileSync(join(dir, '.git', 'index'), Buffer.concat([Buffer.from('XXXX'), index.subarray(4)]));
+    expect(readIndexPaths(join(dir, '.git'), join(dir, '.git'))).toBeUndefined();
+  });
+});
+
+describe('prefetching YAML while git lists the files', () => {
+  it('reads and parses the YAML files of the index as a scan would, and nothing vendored', async () => {
+    const dir = serviceRepository('prefetch-plain');
+    const prefetch = new Prefetch(dir, DEFAULT_LIMITS);
+    await prefetch.run(() => false);
+    const text = prefetch.text('deploy/checkout.yaml')!;
+    expect(text).toBe(DEPLOYMENT);
+    const parsed = prefetch.takeYaml('deploy/checkout.yaml', text)!;
+    const fresh = parseYaml(DEPLOYMENT, { maxDocuments: DEFAULT_LIMITS.maxDocumentsPerFile, maxNodes: DEFAULT_LIMITS.maxNodesPerDocument });
+    expect(parsed).toEqual(fresh);
+    const spec = (parsed.documents[0]!.value as { spec: { template: { spec: { containers: object[] } } } }).spec;
+    expect(lineOf(spec.template.spec.containers[0], 'image')).toBe(12);
+    // Taken once; a parse is only given for the very text it came from.
+    expect(prefetch.takeYaml('deploy/checkout.yaml', text)).toBeUndefined();
+    expect(prefetch.takeYaml('deploy/configmap.yml', 'other text')).toBeUndefined();
+    expect(prefetch.text('vendor/github.com/x/y/deploy.yaml')).toBeUndefined();
+    expect(prefetch.text('main.go')).toBeUndefined();
+  });
+
+  it('never reads through a tracked folder since replaced by a symlink out of the tree', async () => {
+    const dir = serviceRepository('prefetch-symlink');
+    const outside = join(work, 'outside-secrets');
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(join(outside, 'checkout.yaml'), 'kind: Secret\ndata:\n  password: aHVudGVyMg==\n');
+    rmSync(join(dir, 'deploy'), { recursive: true });
+    symlinkSync(outside, join(dir, 'deploy'));
+    const prefetch = new Prefetch(dir, DEFAULT_LIMITS);
+    await prefetch.run(() => false);
+    expect(prefetch.text('deploy/checkout.yaml')).toBeUndefined();
+    expect(prefetch.text('charts/checkout/Chart.yaml')).toBeDefined();
+    const scanned = await scanRepository(dir, 'all', DEFAULT_LIMITS);
+    expect(JSON.stringify(scanned)).not.toContain('aHVudGVyMg==');
+    expect(JSON.stringify(scanned)).not.toContain('outside-secrets');
+  });
+
+  it('stops when git is done, and a scan with prefetched files gives what a scan without them gives', async () => {
+    const dir = serviceRepository('prefetch-same');
+    const stopped = new Prefetch(dir, DEFAULT_LIMITS);
+    await stopped.run(() => true);
+    expect(stopped.text('deploy/checkout.yaml')).toBeUndefined();
+    // Edited after the commit: the work tree, not the index, is what a scan reads.
+    writeFileSync(join(dir, 'deploy', 'configmap.yml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: edited\n');
+    const prefetch = new Prefetch(dir, DEFAULT_LIMITS);
+    await prefetch.run(() => false);
+    const prefetchedText = prefetch.text('deploy/checkout.yaml')!;
+    expect(prefetchedText).toBe(DEPLOYMENT);
+    const withPrefetch = await scanListed(dir, dir, listFiles(dir, DEFAULT_LIMITS), 'all', DEFAULT_LIMITS, undefined, prefetch);
+    const without = await scanListed(dir, dir, listFiles(dir, DEFAULT_LIMITS), 'all', DEFAULT_LIMITS);
+    expect(withPrefetch).toEqual(without);
+    // The scan took the prefetched parse (it is given once).
+    expect(prefetch.takeYaml('deploy/checkout.yaml', prefetchedText)).toBeUndefined();
+    expect(withPrefetch.warnings.map((w) => w.file)).toContain('deploy/broken.yaml');
+    expect(JSON.stringify(withPrefetch)).toContain('deploy/checkout.yaml');
+    expect(JSON.stringify(withPrefetch)).toContain('edited');
+    // And through the whole pipeline, where git's listing decides what the prefetched files are worth.
+    const scanned = await scanRepository(dir, 'all', DEFAULT_LIMITS);
+    expect({ kind: scanned.kind, detections: scanned.detections, warnings: scanned.warnings }).toEqual({ kind: without.kind, detections: without.detections, warnings: without.warnings });
+  });
+});
