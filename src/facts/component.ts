@@ -78,14 +78,18 @@ export function findComponent(repo: Repository, spec: ComponentSpec): FileEviden
     }
   }
   if (spec.images) {
-    for (const ref of deployedImages(repo)) {
+    const refs = deployedImages(repo);
+    const matched = matchingValues(spec.images, distinctValues(repo, 'deployedImages', refs, (ref) => ref.parsed.path));
+    for (const ref of refs) {
       if (ref.templated && ref.image.includes('__TPL__')) continue;
-      if (matchesAny(spec.images, ref.parsed.path)) add(ref.file, ref.line, `image ${ref.image}`);
+      if (matched.has(ref.parsed.path)) add(ref.file, ref.line, `image ${ref.image}`);
     }
   }
   if (spec.charts) {
-    for (const ref of chartRefs(repo)) {
-      if (matchesAny(spec.charts, ref.chart)) add(ref.file, ref.line, `chart ${ref.chart} (${CHART_VIA[ref.via]})`);
+    const refs = chartRefs(repo);
+    const matched = matchingValues(spec.charts, distinctValues(repo, 'chartRefs', refs, (ref) => ref.chart));
+    for (const ref of refs) {
+      if (matched.has(ref.chart)) add(ref.file, ref.line, `chart ${ref.chart} (${CHART_VIA[ref.via]})`);
     }
   }
   if (spec.dependencies) {
@@ -97,15 +101,32 @@ export function findComponent(repo: Repository, spec: ComponentSpec): FileEviden
   }
   if (spec.commands || spec.ciUses) {
     const ci = ciFacts(repo);
-    for (const command of spec.commands ? ci.commands : []) {
-      if (matchesAny(spec.commands!, command.text)) add(command.file, command.line, `runs \`${shorten(command.text)}\``);
+    if (spec.commands) {
+      const matched = matchingValues(spec.commands, distinctValues(repo, 'ci.commands', ci.commands, (command) => command.text));
+      for (const command of ci.commands) if (matched.has(command.text)) add(command.file, command.line, `runs \`${shorten(command.text)}\``);
     }
-    for (const use of spec.ciUses ? ci.uses : []) {
-      if (matchesAny(spec.ciUses!, use.ref)) add(use.file, use.line, `uses ${use.ref}`);
+    if (spec.ciUses) {
+      const matched = matchingValues(spec.ciUses, distinctValues(repo, 'ci.uses', ci.uses, (use) => use.ref));
+      for (const use of ci.uses) if (matched.has(use.ref)) add(use.file, use.line, `uses ${use.ref}`);
     }
   }
   // One evidence per place; a templated name reads better as {{…}} than as the internal placeholder.
   return uniqueEvidence(evidence);
+}
+
+/**
+ * The distinct values of a fact's items (image paths, chart names), once per scan: a repository
+ * deploys the same few images in thousands of places, and every spec tests them all.
+ */
+function distinctValues<T>(repo: Repository, fact: string, items: readonly T[], value: (item: T) => string): string[] {
+  return repo.memo(`distinct:${fact}`, () => [...new Set(items.map(value))]);
+}
+
+/** The values one of the patterns matches, each value tested once. */
+function matchingValues(patterns: readonly RegExp[], values: readonly string[]): Set<string> {
+  const matched = new Set<string>();
+  for (const value of values) if (matchesAny(patterns, value)) matched.add(value);
+  return matched;
 }
 
 /** True when one of the patterns matches (a loop: this runs for every object, image and command of every spec). */
