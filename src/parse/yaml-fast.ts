@@ -125,12 +125,13 @@ export function loadFast(text: string, startLine: number, types: readonly Implic
   }
 }
 
-/** The four core types start with these characters only; any other schema: no shortcut. */
+/** The core types (and the merge key) start with these characters only; any other schema: no shortcut. */
 function firstCharacters(types: readonly ImplicitType[]): Uint8Array | undefined {
   const core = ['tag:yaml.org,2002:null', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float'];
-  if (types.length !== core.length || types.some((t, i) => t.tag !== core[i])) return undefined;
+  const known = types.length === core.length || (types.length === core.length + 1 && types[core.length]!.tag === 'tag:yaml.org,2002:merge');
+  if (!known || core.some((tag, i) => types[i]!.tag !== tag)) return undefined;
   const table = new Uint8Array(128);
-  for (const ch of '~nNtTfF-+.0123456789') table[ch.charCodeAt(0)] = 1;
+  for (const ch of '~nNtTfF-+.0123456789<') table[ch.charCodeAt(0)] = 1;
   return table;
 }
 

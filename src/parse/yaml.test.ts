@@ -36,6 +36,33 @@ describe('parseYaml', () => {
     expect(lineOf(documents[1]!.value, 'metadata')).toBe(17);
   });
 
+  it('merges `<<: *anchor` keys as GitLab CI and compose files use them, with the lines of the merging mapping', () => {
+    const text = [
+      '.go-cache: &go-cache',
+      '  image: golang:1.22',
+      '  cache:',
+      '    key: go-mod',
+      '',
+      'unit-tests:',
+      '  stage: test',
+      '  <<: *go-cache',
+      '  script:',
+      '    - go test ./...',
+      '',
+      'lint:',
+      '  <<: [*go-cache]',
+      '  image: golangci/golangci-lint:v1.59',
+    ].join('\n');
+    const { documents, errors } = parseYaml(text, opts);
+    expect(errors).toEqual([]);
+    const ci = documents[0]!.value as Record<string, Record<string, unknown>>;
+    expect(ci['unit-tests']).toEqual({ stage: 'test', image: 'golang:1.22', cache: { key: 'go-mod' }, script: ['go test ./...'] });
+    // A key of the mapping itself wins over a merged one.
+    expect(ci.lint!.image).toBe('golangci/golangci-lint:v1.59');
+    expect(Object.keys(ci['unit-tests']!)).not.toContain('<<');
+    expect(lineOf(ci['unit-tests'], 'script')).toBe(9);
+  });
+
   it('keeps the good documents when one in the middle is broken', () => {
     const text = 'kind: A\n---\nkind: [broken\n---\nkind: C\n';
     const { documents, errors } = parseYaml(text, opts);

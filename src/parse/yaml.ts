@@ -79,9 +79,12 @@ function tagTypes(): jsyaml.Type[] {
   return types;
 }
 
-// The core schema (no YAML 1.1 surprises such as `on` → true or dates) plus merge keys (`<<: *defaults`).
+// The core schema (no YAML 1.1 surprises such as `on` → true or dates) plus merge keys
+// (`<<: *defaults`, as GitLab CI and compose files use them). The merge type must be implicit: a
+// plain `<<` is only resolved to it by implicit types (extend([...]) would make it explicit, and
+// `<<` a plain key).
 const mergeType = (jsyaml.DEFAULT_SCHEMA as unknown as { implicit: (jsyaml.Type & { tag: string })[] }).implicit.filter((t) => t.tag === 'tag:yaml.org,2002:merge');
-const SCHEMA = jsyaml.CORE_SCHEMA.extend([...tagTypes(), ...mergeType]);
+const SCHEMA = jsyaml.CORE_SCHEMA.extend({ implicit: mergeType, explicit: tagTypes() });
 const IMPLICIT_TYPES = (SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit;
 
 export function parseYaml(text: string, options: YamlParseOptions): YamlParseResult {

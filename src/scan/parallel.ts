@@ -93,7 +93,10 @@ export class RepositoryScans {
     if (promise === undefined) {
       const path = this.paths[index]!;
       this.report(index, path, 0);
-      promise = scanOne(this.jobs[index]!, this.options, this.serialCache, (count) => this.report(index, path, count)).finally(() => this.finish(index, path));
+      // Scanned on this thread, one repository at a time: git and this thread each have a core when there are two.
+      promise = scanOne(this.jobs[index]!, { ...this.options, spareCore: availableParallelism() >= 2 }, this.serialCache, (count) => this.report(index, path, count)).finally(() =>
+        this.finish(index, path),
+      );
       this.results[index] = promise;
     }
     return promise;
@@ -186,7 +189,12 @@ export class RepositoryScans {
 }
 
 /** One repository: its scan (from the cache when unchanged), then its history when asked for. */
-export async function scanOne(job: ScanJob, options: Pick<ScanManyOptions, 'detectors' | 'limits' | 'history'>, cache: ScanCache | undefined, onFilesRead?: (count: number) => void): Promise<ScannedWithHistory> {
+export async function scanOne(
+  job: ScanJob,
+  options: Pick<ScanManyOptions, 'detectors' | 'limits' | 'history'> & { spareCore?: boolean },
+  cache: ScanCache | undefined,
+  onFilesRead?: (count: number) => void,
+): Promise<ScannedWithHistory> {
   // History first: its `git log` runs in its own process while this thread parses the repository.
   let history: Promise<HistoryFacts> | undefined;
   if (options.history !== undefined) {
@@ -196,7 +204,11 @@ export async function scanOne(job: ScanJob, options: Pick<ScanManyOptions, 'dete
     history = readHistoryAsync(job.root, { since, now, ...(members ? { platformMembers: members } : {}), ...(mainBranch ? { mainBranch } : {}), repository: job.label, ...(historyCache ? { cache: historyCache } : {}) });
     history.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   }
-  const scanned = await scanRepository(job.root, options.detectors, options.limits, { ...(cache ? { cache } : {}), ...(onFilesRead ? { onFilesRead } : {}) });
+  const scanned = await scanRepository(job.root, options.detectors, options.limits, {
+    ...(cache ? { cache } : {}),
+    ...(onFilesRead ? { onFilesRead } : {}),
+    ...(options.spareCore ? { spareCore: true } : {}),
+  });
   if (history === undefined) return scanned;
   const facts = await history;
   return { ...scanned, history: { detections: facts.detections, unknown: facts.unknown, absent: facts.absent } };

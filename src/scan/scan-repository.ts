@@ -34,6 +34,12 @@ export interface ScanRepositoryOptions {
   cache?: ScanCache;
   /** Called as files are read, every few hundred files, with the number read so far. */
   onFilesRead?: (count: number) => void;
+  /**
+   * A core is free while git lists the files (one repository scanned on a machine with two cores
+   * or more): git compares files with its index, and YAML files are read ahead meanwhile. Off when
+   * every core already scans a repository (organizations on worker threads): it would only add work.
+   */
+  spareCore?: boolean;
 }
 
 /**
@@ -52,9 +58,11 @@ export async function scanRepository(path: string, detectors: readonly Detector[
   let heavy: Promise<typeof import('./scan-listed.js')> | undefined;
   const listing = await listFilesAsync(root, limits, {
     ...(cache ? { store: { get: () => cache.getListing(root), set: (snapshot) => cache.setListing(root, snapshot) } } : {}),
+    gitCompares: options.spareCore === true,
     whileGitRuns: async (gitDone) => {
       heavy = import('./scan-listed.js');
       heavy.catch(() => undefined); // awaited below when needed; never an unhandled rejection
+      if (options.spareCore !== true) return;
       prefetch = new (await import('./prefetch.js')).Prefetch(root, limits);
       await prefetch.run(gitDone);
     },

@@ -142,7 +142,7 @@ describe('prefetching YAML while git lists the files', () => {
     await prefetch.run(() => false);
     expect(prefetch.text('deploy/checkout.yaml')).toBeUndefined();
     expect(prefetch.text('charts/checkout/Chart.yaml')).toBeDefined();
-    const scanned = await scanRepository(dir, 'all', DEFAULT_LIMITS);
+    const scanned = await scanRepository(dir, 'all', DEFAULT_LIMITS, { spareCore: true });
     expect(JSON.stringify(scanned)).not.toContain('aHVudGVyMg==');
     expect(JSON.stringify(scanned)).not.toContain('outside-secrets');
   });
@@ -167,7 +167,7 @@ describe('prefetching YAML while git lists the files', () => {
     expect(JSON.stringify(withPrefetch)).toContain('deploy/checkout.yaml');
     expect(JSON.stringify(withPrefetch)).toContain('edited');
     // And through the whole pipeline, where git's listing decides what the prefetched files are worth.
-    const scanned = await scanRepository(dir, 'all', DEFAULT_LIMITS);
+    const scanned = await scanRepository(dir, 'all', DEFAULT_LIMITS, { spareCore: true });
     expect({ kind: scanned.kind, detections: scanned.detections, warnings: scanned.warnings }).toEqual({ kind: without.kind, detections: without.detections, warnings: without.warnings });
   });
 });

@@ -123,6 +123,12 @@ export async function listFilesAsync(
 export interface ListOptions {
   useGit?: boolean;
   store?: ListingStore;
+  /**
+   * Let git compare tracked files with its index (see gitCanCompareSafely), instead of an lstat
+   * per file here. It pays when git has a core to itself (a scan of one repository); when every
+   * core is already scanning (an organization on worker threads) it only adds work.
+   */
+  gitCompares?: boolean;
 }
 
 /** The git arguments a listing asks to run, with the folder to run them in. */
@@ -140,7 +146,7 @@ function* listingSteps(root: string, limits: Limits, options: ListOptions): Gene
   const takenAt = Date.now();
   const identities = control !== undefined ? new Map<string, Identity>() : undefined;
   // One git call both lists the files and tells whether this is a work tree at all (it fails outside one).
-  const compare = gitCanCompareSafely(realRoot);
+  const compare = options.gitCompares === true && gitCanCompareSafely(realRoot);
   const out = yield Object.assign([...LS_FILES, ...(compare ? COMPARE : []), '--', '.'], { cwd: realRoot });
   const listed = out === undefined ? undefined : parseLsFiles(out, compare);
   if (listed === undefined) return { ...walk(realRoot, limits), lister: 'walk' };
@@ -436,7 +442,8 @@ function statAll(root: string, listed: ReturnType<typeof parseLsFiles>, limits: 
     // Deleted in the work tree (or behind a symlinked folder, which git counts as deleted): not a problem worth a warning.
     if (listed.deleted.has(path)) continue;
     const entry = listed.index.get(path);
-    if (entry?.unchanged) {
+    // A size of 0 may be an entry git "smudged" to force a content check (racy-git): the file's real size is asked here.
+    if (entry?.unchanged && entry.size > 0) {
       // git found the file as its index describes it: its blob id names the content, its stat data is the file's.
       key.update(`${path}\0${entry.blob}\0`);
       identities?.set(path, [entry.size, entry.mtimeSec * 1e3 + entry.mtimeNsec / 1e6, entry.ctimeSec * 1e3 + entry.ctimeNsec / 1e6, entry.ino]);
