@@ -5,7 +5,7 @@
 // whole process, and what each tool found.
 //
 // k8s-maturity runs with its scan cache off (--no-cache: every file is read and parsed, as on a
-// first scan). Its launcher keeps a code cache of its own compiled code (bin/k8s-maturity.js): the
+// first scan). Its launcher keeps a code cache of its own compiled code (bin/k8s-maturity.cjs): the
 // first run of a version fills it, so "first run" is measured with an empty code cache and
 // "usual run" with the cache in place. The peer has no such cache (Node 20 offers none to it).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { basename, join } from 'node:path';
 import { measure } from './measure.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const CLI = join(ROOT, 'bin', 'k8s-maturity.js');
+const CLI = join(ROOT, 'bin', 'k8s-maturity.cjs');
 const PEER = join(ROOT, 'node_modules', '@specfy', 'stack-analyser', 'dist', 'cli.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const repos = process.argv.slice(2);

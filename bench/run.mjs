@@ -16,7 +16,7 @@ import { generateMonorepo, generateRepository } from './generate.mjs';
 import { measure as measureBest } from './measure.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const CLI = join(ROOT, 'bin', 'k8s-maturity.js');
+const CLI = join(ROOT, 'bin', 'k8s-maturity.cjs');
 const PEER = join(ROOT, 'node_modules', '@specfy', 'stack-analyser', 'dist', 'cli.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
@@ -34,7 +34,7 @@ function cases(name, paths, work) {
   const { files, bytes } = JSON.parse(floor.stdout);
   const cacheHome = join(work, `cache-${name.length}-${paths.length}`);
   const env = { XDG_CACHE_HOME: cacheHome };
-  // The scan cache only: the launcher's code cache (bin/k8s-maturity.js) stays, as it does for
+  // The scan cache only: the launcher's code cache (bin/k8s-maturity.cjs) stays, as it does for
   // anyone who has run the tool once. The first run ever, without it either, is a row of its own.
   const emptyCache = () => rmSync(join(cacheHome, 'k8s-maturity', 'scans'), { recursive: true, force: true });
   const emptyEverything = () => rmSync(cacheHome, { recursive: true, force: true });

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Links the compiled CLI (dist/, from tsc) into one file, dist/bundle/main.cjs, which
-// bin/k8s-maturity.js runs through V8's code cache. tsc stays the type checker and the unbundled
+// bin/k8s-maturity.cjs runs through V8's code cache. tsc stays the type checker and the unbundled
 // dist/ stays importable (tests, other tools); this step only joins files.
 //
 // Why: Node 20 resolves, reads and compiles every ES module separately, and the CLI is ~250 small
 // modules plus its dependencies: ~80 ms of every run went to loading them, a third of the scan of
 // a small repository. One file loads in one go, and as a script (CommonJS) it can be compiled
-// from a code cache (see bin/k8s-maturity.js): ~50 ms more off each run. Modules the CLI imports
+// from a code cache (see bin/k8s-maturity.cjs): ~50 ms more off each run. Modules the CLI imports
 // only when needed (reports, the cluster reader) are still only initialised when needed.
 //
 // Left out: the Kubernetes client (large, an ES module, loaded only when a cluster is read).

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
-const cli = join(root, 'bin', 'k8s-maturity.js');
+const cli = join(root, 'bin', 'k8s-maturity.cjs');
 
 const args = process.argv.slice(2);
 let labelsFile = join(here, 'labels.json');

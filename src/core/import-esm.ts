@@ -1,7 +1,7 @@
 /**
  * Imports an ES module package (the Kubernetes client) at run time.
  *
- * The CLI runs as one script compiled through V8's code cache (bin/k8s-maturity.js), and code
+ * The CLI runs as one script compiled through V8's code cache (bin/k8s-maturity.cjs), and code
  * restored from that cache cannot call `import()` itself (Node gives it no loader). The launcher,
  * an ES module, lends its own `import()` through this global; anywhere else (tests, the unbundled
  * modules, a library user) the plain `import()` below is used.

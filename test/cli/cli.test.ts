@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 /** The real command line, as users and CI scripts run it (built by `npm test` before the tests). */
 const ROOT = join(import.meta.dirname, '..', '..');
-const CLI = join(ROOT, 'bin', 'k8s-maturity.js');
+const CLI = join(ROOT, 'bin', 'k8s-maturity.cjs');
 const EXAMPLE_CONFIG = join(ROOT, 'examples', 'acme', '.k8s-maturity.yaml');
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -152,7 +152,7 @@ describe('k8s-maturity init', () => {
   });
 });
 
-describe('the code cache of the launcher (bin/k8s-maturity.js)', () => {
+describe('the code cache of the launcher (bin/k8s-maturity.cjs)', () => {
   const codeFiles = (home: string) => {
     const dir = join(home, 'k8s-maturity', 'code');
     return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.bin')) : [];

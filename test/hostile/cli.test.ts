@@ -9,7 +9,7 @@ import { healthyIn, repoWith, runCli, warningsFor, type JsonReport } from './hel
 /* eslint-disable no-control-regex -- these tests look for control characters on purpose */
 
 /**
- * Hostile input through the real command line (`node bin/k8s-maturity.js scan DIR --format json`,
+ * Hostile input through the real command line (`node bin/k8s-maturity.cjs scan DIR --format json`,
  * from dist/): exit 0, a warning naming the file and the reason, bounded time and memory. And
  * every limit flag, end to end: hitting a limit is a warning, never a failure.
  */

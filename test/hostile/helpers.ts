@@ -6,7 +6,7 @@ import { join } from 'node:path';
 /** Helpers shared by the hostile-input, property and security tests. */
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-/** What bin/k8s-maturity.js runs: the bundled CLI (scripts/bundle.mjs). */
+/** What bin/k8s-maturity.cjs runs: the bundled CLI (scripts/bundle.mjs). */
 export const MAIN = join(ROOT, 'dist', 'bundle', 'main.cjs');
 
 export const HEALTHY_MANIFEST = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n';
