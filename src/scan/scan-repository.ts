@@ -58,7 +58,7 @@ export async function scanRepository(path: string, detectors: readonly Detector[
   let heavy: Promise<typeof import('./scan-listed.js')> | undefined;
   const listing = await listFilesAsync(root, limits, {
     ...(cache ? { store: { get: () => cache.getListing(root), set: (snapshot) => cache.setListing(root, snapshot) } } : {}),
-    gitCompares: options.spareCore === true,
+    spareCore: options.spareCore === true,
     whileGitRuns: async (gitDone) => {
       heavy = import('./scan-listed.js');
       heavy.catch(() => undefined); // awaited below when needed; never an unhandled rejection

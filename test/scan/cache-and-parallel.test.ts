@@ -86,7 +86,7 @@ describe('the scan cache', () => {
     const home = process.env.HOME;
     process.env.HOME = mkdtempSync(join(tmpdir(), 'k8sm-home-'));
     try {
-      expect(listFiles(repo, DEFAULT_LIMITS, { gitCompares: true }).contentKey).toBe(before);
+      expect(listFiles(repo, DEFAULT_LIMITS, { spareCore: true }).contentKey).toBe(before);
       // Checked from here instead (an organization scan on worker threads): the touch is a change.
       expect(listFiles(repo, DEFAULT_LIMITS).contentKey).not.toBe(before);
     } finally {
@@ -183,12 +183,12 @@ describe('git listing', () => {
     git(root, 'init', '-q');
     git(root, 'add', '.');
     git(root, '-c', 'commit.gpgsign=false', 'commit', '-qm', 'init');
-    const before = listFiles(root, DEFAULT_LIMITS, { gitCompares: true });
+    const before = listFiles(root, DEFAULT_LIMITS, { spareCore: true });
     expect(before.files.map((f) => [f.path, f.size])).toEqual([['README.md', 6], ['deploy/app.yaml', 17], ['deploy/old.yaml', 14]]);
     expect(listFiles(root, DEFAULT_LIMITS)).toEqual(before);
     writeFileSync(join(root, 'deploy', 'app.yaml'), 'kind: StatefulSet\n');
     rmSync(join(root, 'deploy', 'old.yaml'));
-    const after = listFiles(root, DEFAULT_LIMITS, { gitCompares: true });
+    const after = listFiles(root, DEFAULT_LIMITS, { spareCore: true });
     expect({ ...listFiles(root, DEFAULT_LIMITS), contentKey: '' }).toEqual({ ...after, contentKey: '' });
     expect(after.files.map((f) => [f.path, f.size])).toEqual([['README.md', 6], ['deploy/app.yaml', 18]]);
     expect(after.warnings).toEqual([]);
@@ -196,7 +196,7 @@ describe('git listing', () => {
     // Back to the committed content (a new mtime): the same content, so the same key as an untouched file would give.
     writeFileSync(join(root, 'deploy', 'app.yaml'), 'kind: Deployment\n');
     git(root, 'checkout', '--', 'deploy/old.yaml');
-    expect(listFiles(root, DEFAULT_LIMITS, { gitCompares: true }).contentKey).toBe(before.contentKey);
+    expect(listFiles(root, DEFAULT_LIMITS, { spareCore: true }).contentKey).toBe(before.contentKey);
   });
 });
 

@@ -7,6 +7,9 @@ import type { ScanWarning } from '../../core/types.js';
 import type { Limits } from '../../core/limits.js';
 import { gitInBackground, gitSync } from '../git/safe-git.js';
 import { gitFolders, readHeadFiles } from '../git/read-head.js';
+import { walkFolders } from './folder-walk.js';
+import { identityAt, identityOf, isRacy, sameIdentity, type Identity } from './identity.js';
+import { isVendoredPath, VENDORED_DIRS } from './vendored.js';
 
 export interface RepoFile {
   /** Relative to the repository root, forward slashes. */
@@ -18,32 +21,6 @@ export interface RepoFile {
    * swapped in after the listing can never lead out of the tree.
    */
   target?: string;
-}
-
-/**
- * Folders that hold someone else's code. Detections there would describe the vendor, not the team.
- * Checked on every path segment, so `services/web/node_modules/x` is skipped too.
- */
-const VENDORED_DIRS = new Set([
-  'node_modules',
-  'bower_components',
-  'vendor',
-  '.terraform',
-  '.terragrunt-cache',
-  '.venv',
-  'venv',
-  'site-packages',
-  '__pycache__',
-  '.git',
-  '.hg',
-  '.svn',
-]);
-
-/** The same names as one pattern: called for every listed path, and a split allocates an array per path. */
-const VENDORED_SEGMENT = new RegExp(`(?:^|/)(?:${[...VENDORED_DIRS].map((d) => d.replace(/\./g, '\\.')).join('|')})(?:/|$)`);
-
-export function isVendoredPath(path: string): boolean {
-  return VENDORED_SEGMENT.test(path);
 }
 
 export interface ListResult {
@@ -124,11 +101,11 @@ export interface ListOptions {
   useGit?: boolean;
   store?: ListingStore;
   /**
-   * Let git compare tracked files with its index (see gitCanCompareSafely), instead of an lstat
-   * per file here. It pays when git has a core to itself (a scan of one repository); when every
-   * core is already scanning (an organization on worker threads) it only adds work.
+   * A core is free beside this thread (a scan of one repository): git compares tracked files with
+   * its index (see gitCanCompareSafely) instead of an lstat per file here. When every core is
+   * already scanning (an organization on worker threads) it would only add work.
    */
-  gitCompares?: boolean;
+  spareCore?: boolean;
 }
 
 /** The git arguments a listing asks to run, with the folder to run them in. */
@@ -146,7 +123,7 @@ function* listingSteps(root: string, limits: Limits, options: ListOptions): Gene
   const takenAt = Date.now();
   const identities = control !== undefined ? new Map<string, Identity>() : undefined;
   // One git call both lists the files and tells whether this is a work tree at all (it fails outside one).
-  const compare = options.gitCompares === true && gitCanCompareSafely(realRoot);
+  const compare = options.spareCore === true && gitCanCompareSafely(realRoot);
   const out = yield Object.assign([...LS_FILES, ...(compare ? COMPARE : []), '--', '.'], { cwd: realRoot });
   const listed = out === undefined ? undefined : parseLsFiles(out, compare);
   if (listed === undefined) return { ...walk(realRoot, limits), lister: 'walk' };
@@ -167,9 +144,6 @@ export interface ListingStore {
   set(snapshot: ListingSnapshot): void;
 }
 
-/** A stat identity: a rewrite changes mtime and ctime (ctime cannot be set back), a replacement the inode. */
-type Identity = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
-
 export interface ListingSnapshot {
   version: 2;
   /** What `git ls-files` and its ignore rules read besides the work tree: the index, HEAD, exclude files and configurations (null: absent). */
@@ -180,17 +154,6 @@ export interface ListingSnapshot {
   /** Every listed path (vendored ones aside), in order, with its identity: the listing's files are these paths and sizes. */
   files: [path: string, ...identity: Identity][];
   result: Omit<ListResult, 'files'>;
-}
-
-const identityOf = (stats: Stats): Identity => [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino];
-const sameIdentity = (a: Identity | null | undefined, b: Identity | null): boolean => (a ?? null) === null ? b === null : b !== null && a![0] === b[0] && a![1] === b[1] && a![2] === b[2] && a![3] === b[3];
-
-function identityAt(path: string): Identity | null {
-  try {
-    return identityOf(lstatSync(path));
-  } catch {
-    return null;
-  }
 }
 
 /** The user's git configurations (the system one is never read: GIT_CONFIG_NOSYSTEM). */
@@ -266,15 +229,17 @@ function reuseSnapshot(root: string, control: string[], stored: unknown): ListRe
   return { ...stored.result, files };
 }
 
-/** Above this many folders a stored listing costs more to check than it saves. */
-const MAX_SNAPSHOT_DIRS = 20_000;
-/** Identities this close to the time of listing could still change within the same clock tick: such a listing is not kept. */
-const RACY_MS = 2_000;
-
-function takeSnapshot(root: string, control: string[], paths: string[], identities: Map<string, Identity>, result: ListResult, takenAt: number): ListingSnapshot | undefined {
+function takeSnapshot(
+  root: string,
+  control: string[],
+  paths: string[],
+  identities: Map<string, Identity>,
+  result: ListResult,
+  takenAt: number,
+): ListingSnapshot | undefined {
   // Only the plain case: every listed path a regular file (no symlink, gitlink, missing file), no warning, no limit.
   if (result.warnings.length > 0) return undefined;
-  const racy = (identity: Identity | null): boolean => identity !== null && (identity[1] >= takenAt - RACY_MS || identity[2] >= takenAt - RACY_MS);
+  const racy = (identity: Identity | null): boolean => isRacy(identity, takenAt);
   const files: ListingSnapshot['files'] = [];
   for (const path of paths) {
     if (isVendoredPath(path)) continue;
@@ -290,34 +255,9 @@ function takeSnapshot(root: string, control: string[], paths: string[], identiti
     if (racy(identity)) return undefined;
     controlIds[file] = identity;
   }
-  const dirs: Record<string, Identity> = {};
-  const ignores: Record<string, Identity> = {};
-  const stack = [''];
-  let count = 0;
-  while (stack.length > 0) {
-    const dir = stack.pop()!;
-    if (++count > MAX_SNAPSHOT_DIRS) return undefined;
-    const absolute = join(root, dir);
-    const identity = identityAt(absolute);
-    if (identity === null || racy(identity)) return undefined;
-    dirs[dir] = identity;
-    let entries;
-    try {
-      entries = readdirSync(absolute, { withFileTypes: true });
-    } catch {
-      return undefined;
-    }
-    for (const entry of entries) {
-      const path = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (!VENDORED_DIRS.has(entry.name)) stack.push(path);
-      } else if (entry.name === '.gitignore') {
-        const ignore = identityAt(join(root, path));
-        if (ignore === null || racy(ignore)) return undefined;
-        ignores[path] = ignore;
-      }
-    }
-  }
+  const walk = walkFolders(root, takenAt);
+  if (walk === undefined) return undefined;
+  const { dirs, ignores } = walk;
   const { files: _listed, ...rest } = result;
   return { version: 2, control: controlIds, dirs, ignores, files, result: rest };
 }
