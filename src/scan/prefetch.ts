@@ -20,6 +20,7 @@ const YAML_FILE = /\.ya?ml$/i;
  */
 export class Prefetch {
   private readonly files = new Map<string, { text: string; yaml: YamlParseResult }>();
+  private bytes = 0;
   /** Folders checked to be real folders inside the tree (not symlinks), so no read leaves it. */
   private readonly realFolders = new Set<string>(['']);
 
@@ -34,8 +35,11 @@ export class Prefetch {
     const paths = folders ? readIndexPaths(folders.gitDir, folders.commonDir) : undefined;
     if (paths === undefined) return;
     let next = 0;
-    while (next < paths.length && !stop()) {
-      for (let n = 0; n < SLICE && next < paths.length; next++) {
+    // Within the scan's own limits: what is read ahead is held until the scan takes it.
+    const withinLimits = (): boolean => this.bytes <= this.limits.maxTotalBytes && this.files.size < this.limits.maxFiles;
+    while (next < paths.length && !stop() && withinLimits()) {
+      // A slice: SLICE files read, or SLICE * 64 paths looked at (an index of mostly other files).
+      for (let n = 0, seen = 0; n < SLICE && seen < SLICE * 64 && next < paths.length && withinLimits(); next++, seen++) {
         const path = paths[next]!;
         if (!YAML_FILE.test(path) || isVendoredPath(path) || !this.insideTree(path)) continue;
         this.prefetch(path);
@@ -62,6 +66,7 @@ export class Prefetch {
     const result = readTextFile(join(this.root, path), this.limits.maxFileBytes);
     // Anything but a clean read is read again when the scan reaches it, with its own warning.
     if (result.text === undefined || result.warning !== undefined) return;
+    this.bytes += result.text.length;
     this.files.set(path, { text: result.text, yaml: parseYaml(result.text, { maxDocuments: this.limits.maxDocumentsPerFile, maxNodes: this.limits.maxNodesPerDocument }) });
   }
 

@@ -131,6 +131,17 @@ describe('prefetching YAML while git lists the files', () => {
     expect(prefetch.text('main.go')).toBeUndefined();
   });
 
+  it('reads ahead no more than the scan may read in all', async () => {
+    const dir = serviceRepository('prefetch-limit');
+    const prefetch = new Prefetch(dir, { ...DEFAULT_LIMITS, maxTotalBytes: 10 });
+    await prefetch.run(() => false);
+    const read = ['.github/workflows/ci.yml', 'charts/checkout/Chart.yaml', 'charts/checkout/templates/deployment.yaml', 'deploy/broken.yaml', 'deploy/checkout.yaml', 'deploy/configmap.yml'].filter(
+      (path) => prefetch.text(path) !== undefined,
+    );
+    // The first file read passes the limit: nothing after it.
+    expect(read).toEqual(['.github/workflows/ci.yml']);
+  });
+
   it('never reads through a tracked folder since replaced by a symlink out of the tree', async () => {
     const dir = serviceRepository('prefetch-symlink');
     const outside = join(work, 'outside-secrets');
