@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/core/limits.js';
 import { lineOf, parseYaml } from '../../src/parse/yaml.js';
@@ -109,6 +110,41 @@ describe("reading git's index file", () => {
     expect(readIndexPaths(join(dir, '.git'), join(dir, '.git'))).toBeUndefined();
     writeFileSync(join(dir, '.git', 'index'), Buffer.concat([Buffer.from('XXXX'), index.subarray(4)]));
     expect(readIndexPaths(join(dir, '.git'), join(dir, '.git'))).toBeUndefined();
+  });
+});
+
+describe("git's index file, damaged", () => {
+  it('never throws nor hangs, whatever its bytes: a list of paths or nothing', () => {
+    const dir = serviceRepository('index-fuzz', 4);
+    const gitDir = join(dir, '.git');
+    const valid = readFileSync(join(gitDir, 'index'));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), fc.nat(valid.length), (edits, cut) => {
+        const bytes = Buffer.from(valid.subarray(0, Math.max(cut, 12)));
+        for (const [at, value] of edits) if (at < bytes.length) bytes[at] = value;
+        writeFileSync(join(gitDir, 'index'), bytes);
+        const paths = readIndexPaths(gitDir, gitDir);
+        expect(paths === undefined || (Array.isArray(paths) && paths.every((p) => typeof p === 'string'))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives up on a version 4 index whose paths would grow without end', () => {
+    // Header, then entries that each keep the whole previous path and add to it.
+    const entries = 5000;
+    const parts = [Buffer.from('DIRC'), Buffer.from([0, 0, 0, 4]), Buffer.alloc(4)];
+    parts[2]!.writeUInt32BE(entries);
+    for (let i = 0; i < entries; i++) {
+      const fixed = Buffer.alloc(62);
+      fixed.writeUInt32BE(0o100644, 24);
+      parts.push(fixed, Buffer.from([0]), Buffer.from('abcdefgh\0'));
+    }
+    const dir = join(work, 'index-grow', '.git');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'config'), '[core]\n');
+    writeFileSync(join(dir, 'index'), Buffer.concat(parts));
+    expect(readIndexPaths(dir, dir)).toBeUndefined();
   });
 });
 

@@ -7,6 +7,7 @@ const MAX_INDEX_BYTES = 64 * 1024 * 1024;
 const ENTRY_FIXED = 62;
 const EXTENDED = 0x4000;
 const SKIP_WORKTREE = 0x4000; // in the extended flags
+const MAX_PATH_BYTES = 4096;
 
 /**
  * The paths of the plain files (mode 100644 or 100755, stage 0, checked out) that git's index
@@ -74,7 +75,8 @@ export function parseIndex(bytes: Buffer): string[] | undefined {
         strip = ((strip + 1) << 7) | (byte & 0x7f);
       }
       const end = bytes.indexOf(0, offset);
-      if (end === -1 || strip > previous.length) return undefined;
+      // A path longer than any file system takes: a crafted index (each path built on the last could grow without end).
+      if (end === -1 || strip > previous.length || previous.length - strip + (end - offset) > MAX_PATH_BYTES) return undefined;
       name = Buffer.concat([previous.subarray(0, previous.length - strip), bytes.subarray(offset, end)]);
       at = end + 1;
     } else {
