@@ -125,13 +125,22 @@ export function loadFast(text: string, startLine: number, types: readonly Implic
   }
 }
 
-/** The core types (and the merge key) start with these characters only; any other schema: no shortcut. */
+/** What a plain scalar's first character says it may resolve to (firstCharacters). */
+const ANY_LENGTH = 1; // a number: - + . 0-9
+const WORD = 2; // null, Null, NULL, true, True, TRUE, false, False, FALSE: 4 or 5 characters
+const TILDE = 3; // ~ alone
+const MERGE = 4; // << alone
+
+/** The core types (and the merge key) start with these characters only, at these lengths; any other schema: no shortcut. */
 function firstCharacters(types: readonly ImplicitType[]): Uint8Array | undefined {
   const core = ['tag:yaml.org,2002:null', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float'];
   const known = types.length === core.length || (types.length === core.length + 1 && types[core.length]!.tag === 'tag:yaml.org,2002:merge');
   if (!known || core.some((tag, i) => types[i]!.tag !== tag)) return undefined;
   const table = new Uint8Array(128);
-  for (const ch of '~nNtTfF-+.0123456789<') table[ch.charCodeAt(0)] = 1;
+  for (const ch of '-+.0123456789') table[ch.charCodeAt(0)] = ANY_LENGTH;
+  for (const ch of 'nNtTfF') table[ch.charCodeAt(0)] = WORD;
+  table['~'.charCodeAt(0)] = TILDE;
+  table['<'.charCodeAt(0)] = MERGE;
   return table;
 }
 
@@ -655,8 +664,13 @@ function composeNode(parentIndent: number, nodeContext: number, allowToSeek: boo
 /** A plain scalar becomes null, a boolean or a number when one of the schema's implicit types says so. */
 function resolveScalar(): void {
   const data = result as string;
-  const first = data.charCodeAt(0);
-  if (resolvable !== undefined && (first >= 128 || resolvable[first] === 0)) return;
+  if (resolvable !== undefined) {
+    const first = data.charCodeAt(0);
+    const kind = first < 128 ? resolvable[first]! : 0;
+    const length = data.length;
+    // Most plain scalars (names, images, paths) can only stay strings: no resolver needs to look.
+    if (kind === 0 || (kind === WORD && length !== 4 && length !== 5) || (kind === TILDE && length !== 1) || (kind === MERGE && length !== 2)) return;
+  }
   for (const type of implicitTypes) {
     if (type.resolve(data)) {
       result = type.construct(data);
