@@ -598,13 +598,31 @@ function readBlockMapping(nodeIndent: number, flowIndent: number): boolean {
 }
 
 function storeMappingPair(mapping: Record<string, unknown>, keyTag: string | null, keyNode: unknown, valueNode: unknown): Record<string, unknown> {
-  // A collection as a key, a merge key or a key that would need js-yaml's prototype guard: rare, left to js-yaml.
-  if (keyNode !== null && typeof keyNode === 'object') outside();
+  // A merge key, or a key that would need js-yaml's prototype guard: rare, left to js-yaml.
   if (keyTag === 'tag:yaml.org,2002:merge') outside();
-  const key = String(keyNode);
+  const key = String(plainKey(keyNode));
   if (key === '__proto__') outside();
   mapping[key] = valueNode;
   return mapping;
+}
+
+/**
+ * A collection as a key becomes a string as js-yaml makes it one: a mapping is "[object Object]",
+ * a sequence its items joined with commas (mappings in it "[object Object]"). Chart templates do
+ * this all the time: `name: {{ include "x" . }}` reads as a mapping whose key is a mapping.
+ */
+function plainKey(keyNode: unknown): unknown {
+  let key = keyNode;
+  if (Array.isArray(key)) {
+    key = key.slice();
+    const items = key as unknown[];
+    for (let i = 0; i < items.length; i++) {
+      if (Array.isArray(items[i])) outside(); // js-yaml: nested arrays are not supported inside keys
+      if (Object.prototype.toString.call(items[i]) === '[object Object]') items[i] = '[object Object]';
+    }
+  }
+  if (key !== null && typeof key === 'object' && Object.prototype.toString.call(key) === '[object Object]') key = '[object Object]';
+  return key;
 }
 
 function composeNode(parentIndent: number, nodeContext: number, allowToSeek: boolean, allowCompact: boolean): boolean {

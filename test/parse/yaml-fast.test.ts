@@ -811,6 +811,18 @@ describe('the YAML fast path gives what js-yaml gives', () => {
     }
   });
 
+  it('reads collections used as keys as js-yaml does, chart templates first among them', () => {
+    const keyed = [
+      'metadata:\n  name: {{ include "chart.fullname" . }}\n  labels:\n    {{- include "chart.labels" . | nindent 4 }}\n',
+      'spec:\n  ports:\n    - port: {{ .Values.service.port }}\n      targetPort: http\n',
+      '[a, b]: c\n', '{a: 1}: b\n', '[{a: 1}, b, ~]: c\n', '[[a]]: b\n', '[a, [b]]: c\n', 'x: {[a]: 1, {b: 2}: 3}\n', 'x: [{a}: 1]\n', '{}: 1\n[]: 2\n',
+    ];
+    for (const text of keyed) expectSame(text);
+    // The templates above take the fast path (they used to go to js-yaml).
+    expect(fastPathCounts(keyed[0]!)).toEqual({ fast: 1, fallback: 0, documents: 1 });
+    expect(fastPathCounts(keyed[1]!)).toEqual({ fast: 1, fallback: 0, documents: 1 });
+  });
+
   it('the alias bomb is refused the same way under a small node limit', () => {
     expectSame(aliasBomb, { maxDocuments: 10, maxNodes: 10_000 });
     expectSame(deployment, { maxDocuments: 2, maxNodes: 50 });
