@@ -311,7 +311,10 @@ function recordOf(commit: Commit, prefix: string, branchName: string, platformMe
     const category: DeployCategory | undefined = deployCategoryOf(prefix !== '' ? file.slice(prefix.length) : file);
     if (category === undefined) continue;
     touchesDeploy = true;
-    if (DEVELOPER_OWNED_CATEGORIES.has(category)) touchesDeveloperOwned = true;
+    if (DEVELOPER_OWNED_CATEGORIES.has(category)) {
+      touchesDeveloperOwned = true;
+      break; // both flags are known: the other files cannot change them (a commit may touch thousands)
+    }
   }
   const record: LogRecord = { h: commit.hash, p: commit.parents, t: commit.time, who: personOf(commit) };
   if (isBot(commit)) record.bot = 1;
