@@ -178,6 +178,31 @@ describe('prefetching YAML while git lists the files', () => {
     expect(read).toEqual(['.github/workflows/ci.yml']);
   });
 
+  it('never reads a path out of the tree that a crafted index names', async () => {
+    const base = join(work, 'crafted-index');
+    const root = join(base, 'repo');
+    mkdirSync(join(root, '.git', 'objects'), { recursive: true });
+    writeFileSync(join(base, 'outside.yaml'), 'kind: Secret\n');
+    writeFileSync(join(root, 'inside.yaml'), 'kind: ConfigMap\n');
+    const names = ['../outside.yaml', 'inside.yaml', './inside.yaml', '/etc/hosts.yaml'];
+    const entries = names.map((name) => {
+      const fixed = Buffer.alloc(62);
+      fixed.writeUInt32BE(0o100644, 24);
+      fixed.writeUInt16BE(name.length, 60);
+      const entry = Buffer.concat([fixed, Buffer.from(name)]);
+      return Buffer.concat([entry, Buffer.alloc(((entry.length + 8) & ~7) - entry.length)]);
+    });
+    const header = Buffer.from('DIRC\0\0\0\x02\0\0\0\0', 'latin1');
+    header.writeUInt32BE(names.length, 8);
+    writeFileSync(join(root, '.git', 'index'), Buffer.concat([header, ...entries, Buffer.alloc(20)]));
+    writeFileSync(join(root, '.git', 'config'), '[core]\n');
+    expect(readIndexPaths(join(root, '.git'), join(root, '.git'))).toEqual(names);
+    const prefetch = new Prefetch(root, DEFAULT_LIMITS);
+    await prefetch.run(() => false);
+    expect(prefetch.text('inside.yaml')).toBe('kind: ConfigMap\n');
+    expect(names.filter((name) => name !== 'inside.yaml').map((name) => prefetch.text(name))).toEqual([undefined, undefined, undefined]);
+  });
+
   it('never reads through a tracked folder since replaced by a symlink out of the tree', async () => {
     const dir = serviceRepository('prefetch-symlink');
     const outside = join(work, 'outside-secrets');
