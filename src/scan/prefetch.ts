@@ -4,17 +4,12 @@ import type { Limits } from '../core/limits.js';
 import { parseYaml, type YamlParseResult } from '../parse/yaml.js';
 import { gitFolders } from '../sources/git/read-head.js';
 import { readIndexPaths } from '../sources/git/read-index.js';
-import { isVendoredPath } from '../sources/repository/vendored.js';
+import { isPlainRelativePath, isVendoredPath } from '../sources/repository/vendored.js';
 import { readTextFile } from '../sources/repository/read-file.js';
 
 /** Files read and parsed between two looks at whether git has finished. */
 const SLICE = 16;
 const YAML_FILE = /\.ya?ml$/i;
-/**
- * A path git itself would store: relative, no `.` or `..` segment, no empty one. An index is just
- * a file in the scanned folder, and a crafted one could name `../../elsewhere.yaml`.
- */
-const PLAIN_PATH = /^(?!\/)(?!.*(?:^|\/)\.{1,2}(?:\/|$))(?!.*\/\/)[^\0\\]+$/;
 
 /**
  * YAML files read and parsed while `git ls-files` runs, instead of waiting for it: the paths come
@@ -46,7 +41,7 @@ export class Prefetch {
       // A slice: SLICE files read, or SLICE * 64 paths looked at (an index of mostly other files).
       for (let n = 0, seen = 0; n < SLICE && seen < SLICE * 64 && next < paths.length && withinLimits(); next++, seen++) {
         const path = paths[next]!;
-        if (!YAML_FILE.test(path) || isVendoredPath(path) || !PLAIN_PATH.test(path) || !this.insideTree(path)) continue;
+        if (!YAML_FILE.test(path) || isVendoredPath(path) || !isPlainRelativePath(path) || !this.insideTree(path)) continue;
         this.prefetch(path);
         n++;
       }

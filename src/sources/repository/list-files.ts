@@ -9,7 +9,7 @@ import { gitInBackground, gitSync } from '../git/safe-git.js';
 import { gitFolders, readHeadFiles } from '../git/read-head.js';
 import { walkFolders } from './folder-walk.js';
 import { identityAt, identityOf, isRacy, sameIdentity, type Identity } from './identity.js';
-import { isVendoredPath, VENDORED_DIRS } from './vendored.js';
+import { isPlainRelativePath, isVendoredPath, VENDORED_DIRS } from './vendored.js';
 
 export interface RepoFile {
   /** Relative to the repository root, forward slashes. */
@@ -381,6 +381,10 @@ function statAll(root: string, listed: ReturnType<typeof parseLsFiles>, limits: 
     }
     // Deleted in the work tree (or behind a symlinked folder, which git counts as deleted): not a problem worth a warning.
     if (listed.deleted.has(path)) continue;
+    if (!isPlainRelativePath(path)) {
+      warnings.push({ file: path, message: 'listed by git with a path out of the scanned tree (a crafted index?): not read' });
+      continue;
+    }
     const entry = listed.index.get(path);
     // A size of 0 may be an entry git "smudged" to force a content check (racy-git): the file's real size is asked here.
     if (entry?.unchanged && entry.size > 0) {

@@ -23,3 +23,14 @@ const VENDORED_SEGMENT = new RegExp(`(?:^|/)(?:${[...VENDORED_DIRS].map((d) => d
 export function isVendoredPath(path: string): boolean {
   return VENDORED_SEGMENT.test(path);
 }
+
+/**
+ * A path as git itself stores one: relative, no `.` or `..` segment, no empty one. git checks this
+ * when files are added, not when it reads an index, and an index is just a file in the scanned
+ * folder: a crafted one can list `../../elsewhere`, which must never be read.
+ */
+export function isPlainRelativePath(path: string): boolean {
+  return PLAIN_RELATIVE.test(path);
+}
+
+const PLAIN_RELATIVE = /^(?!\/)(?!.*(?:^|\/)\.{1,2}(?:\/|$))(?!.*\/\/)[^\0]+$/;
