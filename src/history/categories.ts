@@ -1,5 +1,5 @@
 import { ciSystemOf, DOCKERFILE } from '../facts/paths.js';
-import { isVendoredPath } from '../sources/repository/vendored.js';
+import { isVendoredPath } from '../sources/repository/tree-paths.js';
 
 /**
  * Platform and deploy files, by path alone: history lists names, never contents, so the cheap

@@ -4,7 +4,7 @@ import type { Limits } from '../core/limits.js';
 import { parseYaml, type YamlParseResult } from '../parse/yaml.js';
 import { gitFolders } from '../sources/git/read-head.js';
 import { readIndexPaths } from '../sources/git/read-index.js';
-import { isPlainRelativePath, isVendoredPath } from '../sources/repository/vendored.js';
+import { isPlainRelativePath, isVendoredPath } from '../sources/repository/tree-paths.js';
 import { readTextFile } from '../sources/repository/read-file.js';
 
 /** Files read and parsed between two looks at whether git has finished. */

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { identityAt, isRacy, type Identity } from './identity.js';
-import { VENDORED_DIRS } from './vendored.js';
+import { VENDORED_DIRS } from './tree-paths.js';
 
 /** Every folder of the work tree (vendored ones and .git aside), and every .gitignore found in them, with identities. */
 export interface FolderWalk {

@@ -9,7 +9,7 @@ import { gitInBackground, gitSync } from '../git/safe-git.js';
 import { gitFolders, readHeadFiles } from '../git/read-head.js';
 import { walkFolders } from './folder-walk.js';
 import { identityAt, identityOf, isRacy, sameIdentity, type Identity } from './identity.js';
-import { isPlainRelativePath, isVendoredPath, VENDORED_DIRS } from './vendored.js';
+import { isPlainRelativePath, isVendoredPath, VENDORED_DIRS } from './tree-paths.js';
 
 export interface RepoFile {
   /** Relative to the repository root, forward slashes. */

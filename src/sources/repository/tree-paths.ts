@@ -1,3 +1,5 @@
+/** Which listed paths a scan reads: none under vendored folders, none that leads out of the tree. */
+
 /**
  * Folders that hold someone else's code. Detections there would describe the vendor, not the team.
  * Checked on every path segment, so `services/web/node_modules/x` is skipped too.
