@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Detection, HistoryEvidence } from '../core/types.js';
 import { gitInBackground, gitSync } from '../sources/git/safe-git.js';
 import { readHeadFiles, type HeadFiles } from '../sources/git/read-head.js';
+import { readControlFile } from '../sources/repository/read-file.js';
 import { deployCategoryOf, DEVELOPER_OWNED_CATEGORIES, type DeployCategory } from './categories.js';
 
 /**
@@ -366,13 +367,30 @@ let globalConfig: string | undefined;
 function globalGitConfig(): string {
   if (globalConfig !== undefined) return globalConfig;
   const xdg = process.env.XDG_CONFIG_HOME && process.env.XDG_CONFIG_HOME.startsWith('/') ? process.env.XDG_CONFIG_HOME : join(homedir(), '.config');
-  globalConfig = [join(homedir(), '.gitconfig'), join(xdg, 'git', 'config')].map((file) => readOrEmpty(file)).join('\0');
+  // The user's own files, trusted and often links into a dotfiles folder: read through links.
+  globalConfig = [join(homedir(), '.gitconfig'), join(xdg, 'git', 'config')].map((file) => readUserFile(file)).join('\0');
   return globalConfig;
 }
 
-function readOrEmpty(file: string): string {
+function readUserFile(file: string): string {
   try {
     return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * What a file of the key says: its text, or, for one that is not a small plain file (a link, a
+ * FIFO, a huge file: `.mailmap -> /dev/zero` is a valid commit), its stat identity, which is never
+ * read through.
+ */
+function readOrEmpty(file: string): string {
+  const text = readControlFile(file);
+  if (text !== undefined) return text;
+  try {
+    const stats = lstatSync(file);
+    return `\0${stats.mode}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
   } catch {
     return '';
   }

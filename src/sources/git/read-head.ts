@@ -1,5 +1,6 @@
-import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { existsAt, readControlFile } from '../repository/read-file.js';
 
 /**
  * The repository folders of the work tree whose top is `root`: `.git` itself, or where a `.git`
@@ -13,14 +14,16 @@ export function gitFolders(root: string): { gitDir: string; commonDir: string } 
     let gitDir: string;
     if (stats.isDirectory()) gitDir = dotGit;
     else if (stats.isFile()) {
-      const match = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'));
+      const match = /^gitdir: (.+)$/m.exec(readControlFile(dotGit) ?? '');
       if (!match) return undefined;
       const target = match[1]!.trim();
       gitDir = isAbsolute(target) ? target : resolve(root, target);
       if (!statSync(gitDir).isDirectory()) return undefined;
     } else return undefined;
     const commonFile = join(gitDir, 'commondir');
-    const commonDir = existsSync(commonFile) ? resolve(gitDir, readFileSync(commonFile, 'utf8').trim()) : gitDir;
+    const common = existsAt(commonFile) ? readControlFile(commonFile) : '';
+    if (common === undefined) return undefined;
+    const commonDir = common !== '' ? resolve(gitDir, common.trim()) : gitDir;
     if (!existsSync(join(commonDir, 'objects'))) return undefined;
     return { gitDir, commonDir };
   } catch {
@@ -65,7 +68,8 @@ export function readHeadFiles(root: string): HeadFiles | undefined {
     }
     const packed = readIfExists(join(commonDir, 'packed-refs')) ?? '';
     if (packed.includes(' refs/replace/')) return undefined;
-    const head = readFileSync(join(gitDir, 'HEAD'), 'utf8').trim();
+    const head = readControlFile(join(gitDir, 'HEAD'))?.trim();
+    if (head === undefined) return undefined;
     if (HASH.test(head)) return { hash: head, name: 'HEAD', gitDir, commonDir };
     const ref = /^ref: (refs\/heads\/(.+))$/.exec(head);
     if (!ref) return undefined;
@@ -100,11 +104,10 @@ function refValue(commonDir: string, packed: string, ref: string): string | unde
   return undefined; // unborn branch
 }
 
+/** The file's text, undefined when nothing is there; anything unusual there (a link, a FIFO, a huge file) throws: git decides. */
 function readIfExists(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
-    throw error;
-  }
+  if (!existsAt(path)) return undefined;
+  const text = readControlFile(path);
+  if (text === undefined) throw new Error(`${path}: not a plain small file`);
+  return text;
 }

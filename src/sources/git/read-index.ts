@@ -1,5 +1,6 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { readControlFile } from '../repository/read-file.js';
 
 /** Larger indexes are not read here (a repository of a million files): git lists them. */
 const MAX_INDEX_BYTES = 64 * 1024 * 1024;
@@ -20,7 +21,8 @@ export function readIndexPaths(gitDir: string, commonDir: string): string[] | un
   let bytes: Buffer;
   try {
     // Object ids of another length (SHA-256) move every field: not read here.
-    if (/objectformat/i.test(readFileSync(join(commonDir, 'config'), 'utf8'))) return undefined;
+    const config = readControlFile(join(commonDir, 'config'));
+    if (config === undefined || /objectformat/i.test(config)) return undefined;
     const fd = openSync(join(gitDir, 'index'), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     try {
       const size = fstatSync(fd).size;

@@ -8,6 +8,7 @@ import type { Limits } from '../../core/limits.js';
 import { gitInBackground, gitSync } from '../git/safe-git.js';
 import { gitFolders, readHeadFiles } from '../git/read-head.js';
 import { walkFolders } from './folder-walk.js';
+import { existsAt, readControlFile } from './read-file.js';
 import { identityAt, identityOf, isRacy, sameIdentity, type Identity } from './identity.js';
 import { isPlainRelativePath, isVendoredPath, VENDORED_DIRS } from './tree-paths.js';
 
@@ -173,8 +174,8 @@ function gitCanCompareSafely(root: string): boolean {
   const folders = gitFolders(root);
   if (folders === undefined) return false;
   const { gitDir, commonDir } = folders;
-  const configs = [...new Set([gitDir, commonDir].flatMap((dir) => [join(dir, 'config'), join(dir, 'config.worktree')])), ...globalConfigs()];
-  return !configs.some((file) => fileMentions(file, /filter|include/i));
+  const configs = [...new Set([gitDir, commonDir].flatMap((dir) => [join(dir, 'config'), join(dir, 'config.worktree')]))];
+  return !configs.some((file) => fileMentions(file, FILTERS)) && !globalConfigs().some((file) => userFileMentions(file, FILTERS));
 }
 
 let globalFiles: string[] | undefined;
@@ -183,13 +184,23 @@ function globalControlFiles(): string[] | undefined {
   if (globalFiles !== undefined) return globalFiles.length > 0 ? globalFiles : undefined;
   const configs = globalConfigs();
   const xdg = dirname(dirname(configs[1]!));
-  globalFiles = configs.some((file) => fileMentions(file, EXCLUDES)) ? [] : [...configs, join(xdg, 'git', 'ignore')];
+  globalFiles = configs.some((file) => userFileMentions(file, EXCLUDES)) ? [] : [...configs, join(xdg, 'git', 'ignore')];
   return globalFiles.length > 0 ? globalFiles : undefined;
 }
 
 const EXCLUDES = /excludesfile|include/i;
 
+const FILTERS = /filter|include/i;
+
+/** Whether a configuration of the scanned repository mentions `pattern`: a missing one does not; one that cannot be read safely (a link, a FIFO…) might. */
 function fileMentions(file: string, pattern: RegExp): boolean {
+  if (!existsAt(file)) return false;
+  const text = readControlFile(file);
+  return text === undefined || pattern.test(text);
+}
+
+/** The same for the user's own configuration, which is trusted (often a link into a dotfiles folder). */
+function userFileMentions(file: string, pattern: RegExp): boolean {
   try {
     return pattern.test(readFileSync(file, 'utf8'));
   } catch {

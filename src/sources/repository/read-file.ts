@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { formatBytes } from '../../core/limits.js';
 
 export type ReadResult = { text: string; warning?: string } | { text?: undefined; warning: string };
@@ -62,4 +62,27 @@ function looksBinary(bytes: Uint8Array): boolean {
 function normalise(text: string): string {
   const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   return withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
+}
+
+/** Control files (a git configuration, HEAD, a ref, .mailmap) are small; anything larger is not one. */
+const MAX_CONTROL_BYTES = 1024 * 1024;
+
+/**
+ * A small file of the scanned repository that the tool reads for itself (`.git/HEAD`, a ref, a
+ * git configuration, `.mailmap`): undefined when it is missing, not a regular file, a symlink,
+ * larger than 1 MiB or binary. Never follows a link and never blocks: a repository may hold
+ * `.mailmap -> /dev/zero` (git stores symlinks) or a FIFO named `HEAD`.
+ */
+export function readControlFile(path: string): string | undefined {
+  return readTextFile(path, MAX_CONTROL_BYTES).text;
+}
+
+/** Whether anything (a file, a folder, a link, even a broken one) is at `path`. */
+export function existsAt(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
