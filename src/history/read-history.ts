@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { Detection, HistoryEvidence } from '../core/types.js';
 import { gitInBackground, gitSync } from '../sources/git/safe-git.js';
 import { readHeadFiles, type HeadFiles } from '../sources/git/read-head.js';
+import { gitWouldBlock } from '../sources/git/git-files.js';
 import { readControlFile } from '../sources/repository/read-file.js';
 import { deployCategoryOf, DEVELOPER_OWNED_CATEGORIES, type DeployCategory } from './categories.js';
 
@@ -156,6 +157,9 @@ function* historySteps(repoRoot: string, options: ReadHistoryOptions): Generator
     facts.unknown = HISTORY_SIGNALS.map((signal) => ({ signal, reason }));
     return finish();
   };
+
+  const blocked = gitWouldBlock(repoRoot);
+  if (blocked !== undefined) return allUnknown(`${blocked}: git not run (it would wait on it)`);
 
   // Where we are in the repository: history covers the whole repository, files count only below us.
   let prefix: string;

@@ -1,3 +1,4 @@
+import { gitWouldBlock } from './git-files.js';
 import { gitSync } from './safe-git.js';
 
 /**
@@ -9,6 +10,7 @@ export function webUrlOf(root: string): string | undefined {
   let remote: string;
   let commit: string;
   let prefix: string;
+  if (gitWouldBlock(root) !== undefined) return undefined;
   try {
     remote = gitSync(['remote', 'get-url', 'origin'], { cwd: root, timeoutMs: 5_000 }).trim();
     commit = gitSync(['rev-parse', 'HEAD'], { cwd: root, timeoutMs: 5_000 }).trim();

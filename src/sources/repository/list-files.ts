@@ -7,6 +7,7 @@ import type { ScanWarning } from '../../core/types.js';
 import type { Limits } from '../../core/limits.js';
 import { gitInBackground, gitSync } from '../git/safe-git.js';
 import { gitFolders, readHeadFiles } from '../git/read-head.js';
+import { gitWouldBlock } from '../git/git-files.js';
 import { walkFolders } from './folder-walk.js';
 import { existsAt, readControlFile } from './read-file.js';
 import { identityAt, identityOf, isRacy, sameIdentity, type Identity } from './identity.js';
@@ -120,6 +121,11 @@ function* listingSteps(root: string, limits: Limits, options: ListOptions): Gene
   if (control !== undefined) {
     const reused = reuseSnapshot(realRoot, control, options.store!.get());
     if (reused !== undefined) return reused;
+  }
+  const blocked = gitWouldBlock(realRoot);
+  if (blocked !== undefined) {
+    const walked = walk(realRoot, limits);
+    return { ...walked, warnings: [{ file: '.git', message: `${blocked}: git not run (it would wait on it); files listed by walking the folder` }, ...walked.warnings], lister: 'walk' };
   }
   const takenAt = Date.now();
   const identities = control !== undefined ? new Map<string, Identity>() : undefined;
