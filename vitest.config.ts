@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     pool: 'forks',
+    // One temporary folder per run, removed at its end (test/global-tmp.ts).
+    globalSetup: ['test/global-tmp.ts'],
   },
 });
