@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readControlFile } from '../../src/sources/repository/read-file.js';
+import { alice, TestRepo } from '../history/git-fixture.js';
 import { HEALTHY_MANIFEST, runCli, type JsonReport } from './helpers.js';
-
-const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_GLOBAL: '/dev/null' };
 
 let work: string;
 beforeAll(() => {
@@ -28,13 +27,10 @@ describe('small files the tool reads for itself (.git/HEAD, configurations, .mai
   });
 
   it('a committed `.mailmap -> /dev/zero` (git stores links) does not hang a cached scan', async () => {
-    const root = join(work, 'mailmap-zero');
-    mkdirSync(join(root, 'deploy'), { recursive: true });
-    writeFileSync(join(root, 'deploy', 'web.yaml'), HEALTHY_MANIFEST);
+    const repo = new TestRepo();
+    const root = repo.dir;
     symlinkSync('/dev/zero', join(root, '.mailmap'));
-    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: root, env: GIT_ENV });
-    execFileSync('git', ['add', '-A'], { cwd: root, env: GIT_ENV });
-    execFileSync('git', ['-c', 'commit.gpgsign=false', 'commit', '-qm', 'initial'], { cwd: root, env: GIT_ENV });
+    repo.commit(alice, 1, { 'deploy/web.yaml': HEALTHY_MANIFEST });
     // The cache is on (the default): the history entry's key covers .mailmap.
     const cache = join(work, 'cache');
     for (let run = 0; run < 2; run++) {

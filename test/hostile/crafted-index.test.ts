@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/core/limits.js';
 import { scanRepository } from '../../src/scan/scan-repository.js';
 import { listFiles } from '../../src/sources/repository/list-files.js';
-
-const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' };
+import { rawGit } from '../history/git-fixture.js';
 
 let work: string;
 beforeAll(() => {
@@ -40,12 +38,12 @@ describe('a git index crafted to list paths out of the tree', () => {
     const base = join(work, 'org');
     const root = join(base, 'repo');
     mkdirSync(join(root, 'deploy'), { recursive: true });
-    execFileSync('git', ['init', '-q'], { cwd: root, env: GIT_ENV });
+    rawGit(root, ['init', '--quiet']);
     writeFileSync(join(base, 'stolen.yaml'), 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: outside-the-tree\ndata:\n  password: aHVudGVyMg==\n');
     writeFileSync(join(root, 'deploy', 'app.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: inside\n');
     writeFileSync(join(root, '.git', 'index'), craftIndex(['../stolen.yaml', 'deploy/../../stolen.yaml', 'deploy/app.yaml']));
     // git itself prints them: the guard must be ours.
-    expect(execFileSync('git', ['ls-files'], { cwd: root, env: GIT_ENV, encoding: 'utf8' })).toContain('../stolen.yaml');
+    expect(rawGit(root, ['ls-files'])).toContain('../stolen.yaml');
     for (const spareCore of [false, true]) {
       const listing = listFiles(root, DEFAULT_LIMITS, { spareCore });
       expect(listing.files.map((f) => f.path)).toEqual(['deploy/app.yaml']);

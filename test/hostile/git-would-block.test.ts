@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gitWouldBlock } from '../../src/sources/git/git-files.js';
+import { alice, rawGit, TestRepo } from '../history/git-fixture.js';
 import { HEALTHY_MANIFEST, runCli, type JsonReport } from './helpers.js';
-
-const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_GLOBAL: '/dev/null' };
 
 let work: string;
 beforeAll(() => {
@@ -17,11 +16,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** A committed repository whose `.git/<file>` is then replaced by a FIFO, on which git would wait forever. */
 function repositoryWithFifo(name: string, file: string): string {
   const root = join(work, name);
-  mkdirSync(join(root, 'deploy'), { recursive: true });
-  writeFileSync(join(root, 'deploy', 'web.yaml'), HEALTHY_MANIFEST);
-  execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: root, env: GIT_ENV });
-  execFileSync('git', ['add', '-A'], { cwd: root, env: GIT_ENV });
-  execFileSync('git', ['-c', 'commit.gpgsign=false', 'commit', '-qm', 'initial'], { cwd: root, env: GIT_ENV });
+  mkdirSync(root);
+  rawGit(root, ['init', '--quiet', '--initial-branch=main']);
+  new TestRepo(root).commit(alice, 1, { 'deploy/web.yaml': HEALTHY_MANIFEST });
   rmSync(join(root, '.git', file));
   execFileSync('mkfifo', [join(root, '.git', file)]);
   return root;

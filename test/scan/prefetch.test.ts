@@ -11,9 +11,9 @@ import { scanListed } from '../../src/scan/scan-listed.js';
 import { scanRepository } from '../../src/scan/scan-repository.js';
 import { listFiles } from '../../src/sources/repository/list-files.js';
 import { readIndexPaths } from '../../src/sources/git/read-index.js';
+import { alice, rawGit, TestRepo } from '../history/git-fixture.js';
 
-const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_GLOBAL: '/dev/null' };
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8', stdio: 'pipe' });
+const git = (cwd: string, ...args: string[]) => rawGit(cwd, args);
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -62,14 +62,13 @@ function serviceRepository(name: string, indexVersion?: number): string {
     'Dockerfile': 'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/static\nCOPY --from=build /app /app\n',
     'vendor/github.com/x/y/deploy.yaml': 'kind: Deployment\n',
   };
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'add', '-A');
+  mkdirSync(dir);
+  const repo = new TestRepo(dir);
+  git(dir, 'init', '--quiet', '--initial-branch=main');
+  repo.write(files);
+  git(dir, 'add', '--all');
   if (indexVersion !== undefined) git(dir, 'update-index', '--index-version', String(indexVersion));
-  git(dir, '-c', 'commit.gpgsign=false', 'commit', '-qm', 'initial');
+  repo.commit(alice, 1, {});
   return dir;
 }
 
