@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Detection, HistoryEvidence } from '../core/types.js';
 import { gitInBackground, gitSync } from '../sources/git/safe-git.js';
 import { readHeadFiles, type HeadFiles } from '../sources/git/read-head.js';
 import { gitWouldBlock } from '../sources/git/git-files.js';
+import { userGitFiles } from '../sources/git/user-files.js';
 import { readControlFile } from '../sources/repository/read-file.js';
 import { deployCategoryOf, DEVELOPER_OWNED_CATEGORIES, type DeployCategory } from './categories.js';
 
@@ -370,9 +370,8 @@ let globalConfig: string | undefined;
 /** The user's git configuration (git reads it for every call; .mailmap settings may live there). */
 function globalGitConfig(): string {
   if (globalConfig !== undefined) return globalConfig;
-  const xdg = process.env.XDG_CONFIG_HOME && process.env.XDG_CONFIG_HOME.startsWith('/') ? process.env.XDG_CONFIG_HOME : join(homedir(), '.config');
   // The user's own files, trusted and often links into a dotfiles folder: read through links.
-  globalConfig = [join(homedir(), '.gitconfig'), join(xdg, 'git', 'config')].map((file) => readUserFile(file)).join('\0');
+  globalConfig = userGitFiles().configs.map((file) => readUserFile(file)).join('\0');
   return globalConfig;
 }
 

@@ -1,5 +1,6 @@
-import { lstatSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { existsAt } from '../repository/read-file.js';
 import { gitFolders } from './read-head.js';
 
 /**
@@ -12,7 +13,7 @@ import { gitFolders } from './read-head.js';
 export function gitWouldBlock(root: string): string | undefined {
   for (let dir = root; ; dir = dirname(dir)) {
     const dotGit = join(dir, '.git');
-    if (exists(dotGit)) {
+    if (existsAt(dotGit)) {
       const kind = kindOf(dotGit);
       if (kind !== 'file' && kind !== 'folder') return `${shown(root, dotGit)} is not a folder or a file`;
       const folders = gitFolders(dir);
@@ -31,15 +32,6 @@ export function gitWouldBlock(root: string): string | undefined {
 
 /** Paths in messages as the rest of a report names files: relative to the scanned folder. */
 const shown = (root: string, path: string): string => relative(root, path) || path;
-
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** What is at `path`, links followed as git follows them. */
 function kindOf(path: string): 'file' | 'folder' | 'missing' | 'other' {

@@ -1,6 +1,5 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { readControlFile } from '../repository/read-file.js';
+import { readControlFile, readFileBytes } from '../repository/read-file.js';
 
 /** Larger indexes are not read here (a repository of a million files): git lists them. */
 const MAX_INDEX_BYTES = 64 * 1024 * 1024;
@@ -18,31 +17,13 @@ const MAX_PATH_BYTES = 4096;
  * the caller uses a path only once git has listed it.
  */
 export function readIndexPaths(gitDir: string, commonDir: string): string[] | undefined {
-  let bytes: Buffer;
+  // Object ids of another length (SHA-256) move every field: not read here.
+  const config = readControlFile(join(commonDir, 'config'));
+  if (config === undefined || /objectformat/i.test(config)) return undefined;
+  const read = readFileBytes(join(gitDir, 'index'), MAX_INDEX_BYTES);
+  if ('warning' in read || read.bytes.length < 12) return undefined;
   try {
-    // Object ids of another length (SHA-256) move every field: not read here.
-    const config = readControlFile(join(commonDir, 'config'));
-    if (config === undefined || /objectformat/i.test(config)) return undefined;
-    const fd = openSync(join(gitDir, 'index'), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    try {
-      const size = fstatSync(fd).size;
-      if (size > MAX_INDEX_BYTES || size < 12) return undefined;
-      bytes = Buffer.allocUnsafe(size);
-      let read = 0;
-      while (read < size) {
-        const n = readSync(fd, bytes, read, size - read, read);
-        if (n === 0) break;
-        read += n;
-      }
-      if (read !== size) return undefined;
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return undefined;
-  }
-  try {
-    return parseIndex(bytes);
+    return parseIndex(read.bytes);
   } catch {
     return undefined; // a truncated or damaged index: git will say what it makes of it
   }

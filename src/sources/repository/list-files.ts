@@ -1,13 +1,13 @@
 import { createHash, type Hash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, realpathSync, type Stats } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { ScanWarning } from '../../core/types.js';
 import type { Limits } from '../../core/limits.js';
 import { gitInBackground, gitSync } from '../git/safe-git.js';
 import { gitFolders, readHeadFiles } from '../git/read-head.js';
 import { gitWouldBlock } from '../git/git-files.js';
+import { userGitFiles } from '../git/user-files.js';
 import { walkFolders } from './folder-walk.js';
 import { existsAt, readControlFile } from './read-file.js';
 import { identityAt, identityOf, isRacy, sameIdentity, type Identity } from './identity.js';
@@ -163,12 +163,6 @@ export interface ListingSnapshot {
   result: Omit<ListResult, 'files'>;
 }
 
-/** The user's git configurations (the system one is never read: GIT_CONFIG_NOSYSTEM). */
-function globalConfigs(): string[] {
-  const xdg = process.env.XDG_CONFIG_HOME && process.env.XDG_CONFIG_HOME.startsWith('/') ? process.env.XDG_CONFIG_HOME : join(homedir(), '.config');
-  return [join(homedir(), '.gitconfig'), join(xdg, 'git', 'config')];
-}
-
 /**
  * Whether git may compare work-tree files with the index (`--modified`, `--deleted`). To compare
  * a file whose stat data changed, git runs it through its clean filter, a program a configuration
@@ -181,16 +175,15 @@ function gitCanCompareSafely(root: string): boolean {
   if (folders === undefined) return false;
   const { gitDir, commonDir } = folders;
   const configs = [...new Set([gitDir, commonDir].flatMap((dir) => [join(dir, 'config'), join(dir, 'config.worktree')]))];
-  return !configs.some((file) => fileMentions(file, FILTERS)) && !globalConfigs().some((file) => userFileMentions(file, FILTERS));
+  return !configs.some((file) => fileMentions(file, FILTERS)) && !userGitFiles().configs.some((file) => userFileMentions(file, FILTERS));
 }
 
 let globalFiles: string[] | undefined;
 /** The user's git configurations and default excludes file; undefined when a configuration names its own excludes file. */
 function globalControlFiles(): string[] | undefined {
   if (globalFiles !== undefined) return globalFiles.length > 0 ? globalFiles : undefined;
-  const configs = globalConfigs();
-  const xdg = dirname(dirname(configs[1]!));
-  globalFiles = configs.some((file) => userFileMentions(file, EXCLUDES)) ? [] : [...configs, join(xdg, 'git', 'ignore')];
+  const { configs, excludes } = userGitFiles();
+  globalFiles = configs.some((file) => userFileMentions(file, EXCLUDES)) ? [] : [...configs, excludes];
   return globalFiles.length > 0 ? globalFiles : undefined;
 }
 

@@ -12,6 +12,15 @@ const utf8Lenient = new TextDecoder('utf-8');
  * with line ends normalised to \n so that line numbers match what an editor shows.
  */
 export function readTextFile(absolutePath: string, maxBytes: number): ReadResult {
+  const read = readFileBytes(absolutePath, maxBytes);
+  return 'warning' in read ? { warning: read.warning } : decode(read.bytes);
+}
+
+/**
+ * The bytes of a regular file of at most maxBytes, opened without following a link and without
+ * blocking (a FIFO or a device is refused, never waited on); otherwise why not.
+ */
+export function readFileBytes(absolutePath: string, maxBytes: number): { bytes: Buffer } | { warning: string } {
   let fd: number;
   try {
     fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
@@ -31,7 +40,7 @@ export function readTextFile(absolutePath: string, maxBytes: number): ReadResult
       if (n === 0) break;
       read += n;
     }
-    return decode(buffer.subarray(0, read));
+    return { bytes: buffer.subarray(0, read) };
   } catch (error) {
     return { warning: `cannot read: ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
   } finally {
