@@ -30,6 +30,14 @@ export interface DockerfileInfo {
  *  as the defaults nest (`ARG A=$B` then `FROM $A` is common in real files). */
 export function parseDockerfile(text: string): DockerfileInfo {
   const { instructions, initialArgs: defaults } = lexDockerfile(shortenLongLines(text));
+  return { stages: stagesOf(instructions, (written) => substitute(written, defaults)), instructions };
+}
+
+/**
+ * The build stages of a Dockerfile's instructions: each FROM with its image as written, as
+ * `resolve` substitutes its ARG defaults, and whether it names scratch or an earlier stage.
+ */
+export function stagesOf(instructions: readonly DockerInstruction[], resolve: (written: string) => string): DockerfileStage[] {
   const stages: DockerfileStage[] = [];
   const stageNames = new Set<string>();
   for (const { keyword, args, line } of instructions) {
@@ -37,12 +45,12 @@ export function parseDockerfile(text: string): DockerfileInfo {
     const words = args.split(/\s+/).filter((w) => w !== '' && !w.startsWith('--'));
     const written = words[0] ?? '';
     const name = words[1]?.toLowerCase() === 'as' ? words[2] : undefined;
-    const image = substitute(written, defaults);
+    const image = resolve(written);
     const internal = image.toLowerCase() === 'scratch' || stageNames.has(image.toLowerCase());
     stages.push({ written, image, line, internal, ...(name ? { name } : {}) });
     if (name) stageNames.add(name.toLowerCase());
   }
-  return { stages, instructions };
+  return stages;
 }
 
 const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;

@@ -1,5 +1,5 @@
 import { DockerfileParser } from 'dockerfile-ast';
-import type { DockerfileInfo, DockerfileStage, DockerInstruction } from '../dockerfile.js';
+import { stagesOf, type DockerfileInfo, type DockerInstruction } from '../dockerfile.js';
 import { shortenLongLines } from '../long-lines.js';
 
 /**
@@ -14,24 +14,13 @@ export function parseDockerfileReference(text: string): DockerfileInfo {
     const property = arg.getProperty();
     if (property) defaults.set(property.getName(), property.getValue() ?? '');
   }
-  const instructions: DockerInstruction[] = [];
-  const stages: DockerfileStage[] = [];
-  const stageNames = new Set<string>();
-  for (const instruction of dockerfile.getInstructions()) {
-    const keyword = instruction.getKeyword().toUpperCase();
-    const line = instruction.getRange().start.line + 1;
-    const args = instruction.getArgumentsContent() ?? '';
-    instructions.push({ keyword, args, line });
-    if (keyword !== 'FROM') continue;
-    const words = args.split(/\s+/).filter((w) => w !== '' && !w.startsWith('--'));
-    const written = words[0] ?? '';
-    const name = words[1]?.toLowerCase() === 'as' ? words[2] : undefined;
-    const image = substitute(written, defaults);
-    const internal = image.toLowerCase() === 'scratch' || stageNames.has(image.toLowerCase());
-    stages.push({ written, image, line, internal, ...(name ? { name } : {}) });
-    if (name) stageNames.add(name.toLowerCase());
-  }
-  return { stages, instructions };
+  const instructions: DockerInstruction[] = dockerfile.getInstructions().map((instruction) => ({
+    keyword: instruction.getKeyword().toUpperCase(),
+    args: instruction.getArgumentsContent() ?? '',
+    line: instruction.getRange().start.line + 1,
+  }));
+  // What is compared is the lexing: the stages are derived the same way on both sides.
+  return { stages: stagesOf(instructions, (written) => substitute(written, defaults)), instructions };
 }
 
 const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
