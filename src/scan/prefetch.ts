@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { Limits } from '../core/limits.js';
 import { parseYaml, type YamlParseResult } from '../parse/yaml.js';
 import { gitFolders } from '../sources/git/read-head.js';
-import { readIndexPaths } from '../sources/git/read-index.js';
+import { readIndexFiles, type IndexFile } from '../sources/git/read-index.js';
 import { isPlainRelativePath, isVendoredPath } from '../sources/repository/tree-paths.js';
-import { readTextFile } from '../sources/repository/read-file.js';
+import { readExpectedText } from '../sources/repository/read-file.js';
 
 /** Files read and parsed between two looks at whether git has finished. */
 const SLICE = 16;
@@ -32,17 +32,18 @@ export class Prefetch {
   /** Reads and parses YAML files of the index, a slice at a time, until `stop()` says git is done. */
   async run(stop: () => boolean): Promise<void> {
     const folders = gitFolders(this.root);
-    const paths = folders ? readIndexPaths(folders.gitDir, folders.commonDir) : undefined;
-    if (paths === undefined) return;
+    const files = folders ? readIndexFiles(folders.gitDir, folders.commonDir) : undefined;
+    if (files === undefined) return;
     let next = 0;
     // Within the scan's own limits: what is read ahead is held until the scan takes it.
     const withinLimits = (): boolean => this.bytes <= this.limits.maxTotalBytes && this.files.size < this.limits.maxFiles;
-    while (next < paths.length && !stop() && withinLimits()) {
+    while (next < files.length && !stop() && withinLimits()) {
       // A slice: SLICE files read, or SLICE * 64 paths looked at (an index of mostly other files).
-      for (let n = 0, seen = 0; n < SLICE && seen < SLICE * 64 && next < paths.length && withinLimits(); next++, seen++) {
-        const path = paths[next]!;
+      for (let n = 0, seen = 0; n < SLICE && seen < SLICE * 64 && next < files.length && withinLimits(); next++, seen++) {
+        const file = files[next]!;
+        const path = file.path;
         if (!YAML_FILE.test(path) || isVendoredPath(path) || !isPlainRelativePath(path) || !this.insideTree(path)) continue;
-        this.prefetch(path);
+        this.prefetch(file);
         n++;
       }
       // Let git's exit be noticed: the loop ends as soon as the listing can go on.
@@ -62,8 +63,9 @@ export class Prefetch {
     return file?.text === text ? file.yaml : undefined;
   }
 
-  private prefetch(path: string): void {
-    const result = readTextFile(join(this.root, path), this.limits.maxFileBytes);
+  private prefetch({ path, size }: IndexFile): void {
+    // The index's size is a hint: a file changed since is read by readTextFile all the same.
+    const result = readExpectedText(join(this.root, path), size, this.limits.maxFileBytes);
     // Anything but a clean read is read again when the scan reaches it, with its own warning.
     if (result.text === undefined || result.warning !== undefined) return;
     this.bytes += result.text.length;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ScanWarning } from '../core/types.js';
 import type { Limits } from '../core/limits.js';
 import type { RepoFile } from '../sources/repository/list-files.js';
-import { readTextFile } from '../sources/repository/read-file.js';
+import { readExpectedText } from '../sources/repository/read-file.js';
 import { parseYaml, type YamlDocument } from '../parse/yaml.js';
 import { parseJson } from '../parse/json.js';
 import { parseHcl, type HclFile } from '../parse/hcl.js';
@@ -72,9 +72,9 @@ export class Repository {
     if (this.bytesRead > this.limits.maxTotalBytes) {
       this.warn(path, `total read limit reached (${this.limits.maxTotalBytes} bytes): skipped`);
     } else {
-      const target = this.byPath.get(path)!.target;
+      const { target, size } = this.byPath.get(path)!;
       const prefetched = target === undefined ? this.prefetched?.text(path) : undefined;
-      const result = prefetched !== undefined ? { text: prefetched } : readTextFile(join(this.root, target ?? path), this.limits.maxFileBytes);
+      const result = prefetched !== undefined ? { text: prefetched } : readExpectedText(join(this.root, target ?? path), size, this.limits.maxFileBytes);
       if (result.warning) this.warn(path, result.warning);
       text = result.text;
       this.bytesRead += text?.length ?? 0;

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Limits } from '../core/limits.js';
 import type { Detector } from '../detectors/detector.js';
 import type { RepositoryInput } from '../model/assess.js';
-import { listFilesAsync } from '../sources/repository/list-files.js';
+import { listFilesAsync, type ListingSnapshot } from '../sources/repository/list-files.js';
 import type { ScanCache } from '../cache/scan-cache.js';
 import type { Prefetch } from './prefetch.js';
 
@@ -56,8 +56,13 @@ export async function scanRepository(path: string, detectors: readonly Detector[
   // answered from the cache loads none of it.
   let prefetch: Prefetch | undefined;
   let heavy: Promise<typeof import('./scan-listed.js')> | undefined;
+  // A listing git just gave is kept only when the scan cache already knows its content: the tree
+  // is being rescanned unchanged, and the walk of its folders that the snapshot needs (tens of
+  // milliseconds on a large tree) pays for itself from the next run on. A first scan, or a tree
+  // being edited, does not pay for a snapshot that would rarely be reused.
+  let takeSnapshot: (() => ListingSnapshot | undefined) | undefined;
   const listing = await listFilesAsync(root, limits, {
-    ...(cache ? { store: { get: () => cache.getListing(root), set: (snapshot) => cache.setListing(root, snapshot) } } : {}),
+    ...(cache ? { store: { get: () => cache.getListing(root), offer: (take) => (takeSnapshot = take) } } : {}),
     spareCore: options.spareCore === true,
     whileGitRuns: async (gitDone) => {
       heavy = import('./scan-listed.js');
@@ -70,7 +75,11 @@ export async function scanRepository(path: string, detectors: readonly Detector[
   // The detector set is part of the key: a scan with some detectors must not answer for all of them.
   const contentKey = options.cache ? `${listing.contentKey}:${detectorSetKey(detectors)}` : '';
   const cached = options.cache?.get(root, contentKey);
-  if (cached) return { path, root, ...cached };
+  if (cached) {
+    const snapshot = takeSnapshot?.();
+    if (snapshot !== undefined) options.cache!.setListing(root, snapshot);
+    return { path, root, ...cached };
+  }
   const { scanListed } = await (heavy ?? import('./scan-listed.js'));
   const result = await scanListed(root, path, listing, detectors, limits, options.onFilesRead, prefetch);
   options.cache?.set(root, contentKey, result);

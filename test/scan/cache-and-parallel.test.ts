@@ -73,6 +73,25 @@ describe('the scan cache', () => {
     expect(fromCache(await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache }))).toBe(false);
   });
 
+
+  it('keeps the listing (the walk of every folder) only once a rescan finds the content unchanged', async () => {
+    const repo = repository('snapshot', 'payments-api');
+    const cache = new ScanCache({ dir: join(work, 'cache-snapshot'), fingerprint: fingerprint() });
+    // Identities younger than two seconds are never kept (they could still change within the same clock tick).
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const first = await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache });
+    expect(cache.getListing(repo)).toBeUndefined(); // a first scan pays for no snapshot
+    const second = await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache });
+    expect(cache.getListing(repo)).toMatchObject({ version: 2, result: { lister: 'git', contentKey: expect.any(String) } });
+    // The third scan lists from the snapshot (no git process) and still answers the same.
+    const third = await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache });
+    expect(second).toEqual(first);
+    expect(third).toEqual(first);
+    // A changed tree is scanned again and its listing is, again, not kept until it is seen unchanged.
+    writeFileSync(join(repo, 'new-file.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n');
+    const changed = await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache });
+    expect(changed.files).toBe(first.files + 1);
+  });
   it('is keyed by content: a fresh clone of the same commit hits, a touched file keeps its key, an edited one does not', () => {
     const repo = repository('content', 'storefront-web');
     const clone = join(work, 'content-clone');

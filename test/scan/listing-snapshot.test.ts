@@ -12,8 +12,9 @@ class MemoryStore implements ListingStore {
   get(): unknown {
     return this.value;
   }
-  set(snapshot: ListingSnapshot): void {
-    this.value = JSON.parse(JSON.stringify(snapshot));
+  offer(take: () => ListingSnapshot | undefined): void {
+    const snapshot = take();
+    if (snapshot !== undefined) this.value = JSON.parse(JSON.stringify(snapshot));
   }
   plant(): void {
     (this.value as ListingSnapshot).result.contentKey = 'marker';

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -10,7 +10,9 @@ import { Prefetch } from '../../src/scan/prefetch.js';
 import { scanListed } from '../../src/scan/scan-listed.js';
 import { scanRepository } from '../../src/scan/scan-repository.js';
 import { listFiles } from '../../src/sources/repository/list-files.js';
-import { readIndexPaths } from '../../src/sources/git/read-index.js';
+import { readIndexFiles } from '../../src/sources/git/read-index.js';
+
+const readIndexPaths = (gitDir: string, commonDir: string) => readIndexFiles(gitDir, commonDir)?.map((file) => file.path);
 import { alice, rawGit, TestRepo } from '../history/git-fixture.js';
 
 const git = (cwd: string, ...args: string[]) => rawGit(cwd, args);
@@ -96,6 +98,11 @@ describe("reading git's index file", () => {
     expect(expected).toContain('run.sh');
     expect(expected).not.toContain('current.yaml');
     expect(readIndexPaths(join(dir, '.git'), join(dir, '.git'))).toEqual(expected);
+    // With the size git recorded for each (an intent-to-add entry has none yet).
+    const sizes = Object.fromEntries(readIndexFiles(join(dir, '.git'), join(dir, '.git'))!.map((file) => [file.path, file.size]));
+    expect(sizes['run.sh']).toBe(10);
+    expect(sizes['later.yaml']).toBe(0);
+    for (const path of expected.filter((p) => p !== 'later.yaml')) expect(sizes[path]).toBe(statSync(join(dir, path)).size);
   });
 
   it('leaves out skip-worktree entries and gives up on a damaged index', () => {

@@ -3,20 +3,25 @@ import { readControlFile, readFileBytes } from '../repository/read-file.js';
 
 /** Larger indexes are not read here (a repository of a million files): git lists them. */
 const MAX_INDEX_BYTES = 64 * 1024 * 1024;
-/** Bytes of an entry before its path: stat data (40), SHA-1 (20), flags (2). */
+/** Bytes of an entry before its path: stat data (40, the size last), SHA-1 (20), flags (2). */
 const ENTRY_FIXED = 62;
 const EXTENDED = 0x4000;
 const SKIP_WORKTREE = 0x4000; // in the extended flags
 const MAX_PATH_BYTES = 4096;
 
+/** A plain file of the index: its path and the size it had when git last looked at it. */
+export interface IndexFile {
+  path: string;
+  size: number;
+}
+
 /**
- * The paths of the plain files (mode 100644 or 100755, stage 0, checked out) that git's index
- * lists, read straight from `.git/index` (versions 2 to 4, SHA-1) without starting git. This is
+ * The plain files (mode 100644 or 100755, stage 0, checked out) that git's index lists, read straight from `.git/index` (versions 2 to 4, SHA-1) without starting git. This is
  * only a hint of what `git ls-files` will say — files to start reading while it runs — never the
  * listing itself: undefined for anything unusual (another format, SHA-256, a split index), and
  * the caller uses a path only once git has listed it.
  */
-export function readIndexPaths(gitDir: string, commonDir: string): string[] | undefined {
+export function readIndexFiles(gitDir: string, commonDir: string): IndexFile[] | undefined {
   // Object ids of another length (SHA-256) move every field: not read here.
   const config = readControlFile(join(commonDir, 'config'));
   if (config === undefined || /objectformat/i.test(config)) return undefined;
@@ -29,16 +34,17 @@ export function readIndexPaths(gitDir: string, commonDir: string): string[] | un
   }
 }
 
-export function parseIndex(bytes: Buffer): string[] | undefined {
+export function parseIndex(bytes: Buffer): IndexFile[] | undefined {
   if (bytes.toString('latin1', 0, 4) !== 'DIRC') return undefined;
   const version = bytes.readUInt32BE(4);
   if (version < 2 || version > 4) return undefined;
   const count = bytes.readUInt32BE(8);
-  const paths: string[] = [];
+  const files: IndexFile[] = [];
   let at = 12;
   let previous: Buffer = Buffer.alloc(0);
   for (let i = 0; i < count; i++) {
     const mode = bytes.readUInt32BE(at + 24);
+    const size = bytes.readUInt32BE(at + 36);
     const flags = bytes.readUInt16BE(at + 60);
     let nameStart = at + ENTRY_FIXED;
     let skipWorktree = false;
@@ -71,12 +77,12 @@ export function parseIndex(bytes: Buffer): string[] | undefined {
     }
     previous = name;
     const stage = (flags >> 12) & 3;
-    if (stage === 0 && !skipWorktree && (mode === 0o100644 || mode === 0o100755)) paths.push(name.toString('utf8'));
+    if (stage === 0 && !skipWorktree && (mode === 0o100644 || mode === 0o100755)) files.push({ path: name.toString('utf8'), size });
     if (at > bytes.length) return undefined;
   }
   // A split index keeps most entries in another file: what was read here is not the whole list.
   if (hasExtension(bytes, at, 'link')) return undefined;
-  return paths;
+  return files;
 }
 
 /** Whether the extensions after the entries (4-byte name, 4-byte length, data) include `name`. */

@@ -135,10 +135,7 @@ function* listingSteps(root: string, limits: Limits, options: ListOptions): Gene
   const listed = out === undefined ? undefined : parseLsFiles(out, compare);
   if (listed === undefined) return { ...walk(realRoot, limits), lister: 'walk' };
   const result: ListResult = { ...statAll(realRoot, listed, limits, identities), lister: 'git' };
-  if (control !== undefined) {
-    const snapshot = takeSnapshot(realRoot, control, listed.paths, identities!, result, takenAt);
-    if (snapshot !== undefined) options.store!.set(snapshot);
-  }
+  if (control !== undefined) options.store!.offer(() => takeSnapshot(realRoot, control, listed.paths, identities!, result, takenAt));
   return result;
 }
 
@@ -148,7 +145,12 @@ function* listingSteps(root: string, limits: Limits, options: ListOptions): Gene
  */
 export interface ListingStore {
   get(): unknown;
-  set(snapshot: ListingSnapshot): void;
+  /**
+   * A listing git just gave, as a snapshot to keep: `take()` walks every folder of the work tree
+   * (the costly part, tens of milliseconds on a large tree) and gives undefined when the listing
+   * cannot be kept. The store decides whether and when to take it (see scan-repository.ts).
+   */
+  offer(take: () => ListingSnapshot | undefined): void;
 }
 
 export interface ListingSnapshot {
