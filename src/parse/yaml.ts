@@ -1,7 +1,7 @@
 import jsyaml from 'js-yaml';
 import { blankTemplateActions, hasTemplateActions } from './helm-template.js';
 import { loadFast, type ImplicitType } from './yaml-fast.js';
-import { describe, positionsOf, recordPositions } from './yaml-positions.js';
+import { describe, keyLine, positionsOf, recordPositions, type NodeLines } from './yaml-positions.js';
 
 /**
  * YAML with line numbers, fast enough for thousands of manifests.
@@ -51,9 +51,10 @@ export function lineOf(node: unknown, key?: string | number, fallback = 1): numb
   if (node === null || typeof node !== 'object') return fallback;
   const lines = positionsOf(node);
   if (!lines) return fallback;
-  if (key === undefined) return lines.line;
-  if (typeof key === 'number') return lines.items?.[key] ?? lines.line;
-  return lines.keys?.get(key) ?? lines.line;
+  const own = lines[0] as number;
+  if (key === undefined) return own;
+  if (Array.isArray(node)) return typeof key === 'number' ? ((lines[key + 1] as number | undefined) ?? own) : own;
+  return typeof key === 'string' ? keyLine(lines, key) : own;
 }
 
 /** Tags that real files use and js-yaml does not know: CloudFormation, GitLab, Ansible. */
@@ -260,15 +261,15 @@ export function countNodes(value: unknown, limit: number): number {
 /** For a document nothing can parse: keep `apiVersion`, `kind` and similar top-level scalars. */
 function topLevelScalars(text: string, startLine: number): YamlDocument | undefined {
   const value: Record<string, string> = {};
-  const keys = new Map<string, number>();
+  const positions: NodeLines = [firstContentLine(text, startLine)];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const match = /^([A-Za-z_][\w.-]*):[ \t]+([^#{}\s][^#]*?)\s*$/.exec(lines[i]!);
     if (!match || match[1]! in value) continue;
     value[match[1]!] = match[2]!.replace(/^["']|["']$/g, '');
-    keys.set(match[1]!, startLine + i + 1);
+    positions.push(match[1]!, startLine + i + 1);
   }
-  if (keys.size === 0) return undefined;
-  recordPositions(value, { line: firstContentLine(text, startLine), keys });
+  if (positions.length === 1) return undefined;
+  recordPositions(value, positions);
   return { value, line: firstContentLine(text, startLine), templated: true, partial: true };
 }
