@@ -10,6 +10,7 @@ import { readExpectedText } from '../sources/repository/read-file.js';
 /** Files read and parsed between two looks at whether git has finished. */
 const SLICE = 16;
 const YAML_FILE = /\.ya?ml$/i;
+const YAML_SUFFIXES = ['.yaml', '.yml'];
 
 /**
  * YAML files read and parsed while `git ls-files` runs, instead of waiting for it: the paths come
@@ -32,7 +33,7 @@ export class Prefetch {
   /** Reads and parses YAML files of the index, a slice at a time, until `stop()` says git is done. */
   async run(stop: () => boolean): Promise<void> {
     const folders = gitFolders(this.root);
-    const files = folders ? readIndexFiles(folders.gitDir, folders.commonDir) : undefined;
+    const files = folders ? readIndexFiles(folders.gitDir, folders.commonDir, YAML_SUFFIXES) : undefined;
     if (files === undefined) return;
     let next = 0;
     // Within the scan's own limits: what is read ahead is held until the scan takes it.

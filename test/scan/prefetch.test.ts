@@ -103,6 +103,12 @@ describe("reading git's index file", () => {
     expect(sizes['run.sh']).toBe(10);
     expect(sizes['later.yaml']).toBe(0);
     for (const path of expected.filter((p) => p !== 'later.yaml')) expect(sizes[path]).toBe(statSync(join(dir, path)).size);
+    // Only the paths with a wanted ending, in any case.
+    writeFileSync(join(dir, 'UPPER.YML'), 'kind: Namespace\n');
+    git(dir, 'add', 'UPPER.YML');
+    const yaml = readIndexFiles(join(dir, '.git'), join(dir, '.git'), ['.yaml', '.yml'])!.map((file) => file.path);
+    expect(yaml).toEqual(gitPlainFiles(dir).filter((path) => /\.ya?ml$/i.test(path)));
+    expect(yaml).toContain('UPPER.YML');
   });
 
   it('leaves out skip-worktree entries and gives up on a damaged index', () => {

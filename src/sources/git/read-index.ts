@@ -21,20 +21,21 @@ export interface IndexFile {
  * listing itself: undefined for anything unusual (another format, SHA-256, a split index), and
  * the caller uses a path only once git has listed it.
  */
-export function readIndexFiles(gitDir: string, commonDir: string): IndexFile[] | undefined {
+export function readIndexFiles(gitDir: string, commonDir: string, suffixes?: readonly string[]): IndexFile[] | undefined {
   // Object ids of another length (SHA-256) move every field: not read here.
   const config = readControlFile(join(commonDir, 'config'));
   if (config === undefined || /objectformat/i.test(config)) return undefined;
   const read = readFileBytes(join(gitDir, 'index'), MAX_INDEX_BYTES);
   if ('warning' in read || read.bytes.length < 12) return undefined;
   try {
-    return parseIndex(read.bytes);
+    return parseIndex(read.bytes, suffixes);
   } catch {
     return undefined; // a truncated or damaged index: git will say what it makes of it
   }
 }
 
-export function parseIndex(bytes: Buffer): IndexFile[] | undefined {
+/** `suffixes` (lower-case ASCII, such as '.yaml'): only paths ending so, in any case, are decoded and kept. */
+export function parseIndex(bytes: Buffer, suffixes?: readonly string[]): IndexFile[] | undefined {
   if (bytes.toString('latin1', 0, 4) !== 'DIRC') return undefined;
   const version = bytes.readUInt32BE(4);
   if (version < 2 || version > 4) return undefined;
@@ -77,12 +78,31 @@ export function parseIndex(bytes: Buffer): IndexFile[] | undefined {
     }
     previous = name;
     const stage = (flags >> 12) & 3;
-    if (stage === 0 && !skipWorktree && (mode === 0o100644 || mode === 0o100755)) files.push({ path: name.toString('utf8'), size });
+    if (stage === 0 && !skipWorktree && (mode === 0o100644 || mode === 0o100755) && (suffixes === undefined || endsWithAny(name, suffixes))) {
+      files.push({ path: name.toString('utf8'), size });
+    }
     if (at > bytes.length) return undefined;
   }
   // A split index keeps most entries in another file: what was read here is not the whole list.
   if (hasExtension(bytes, at, 'link')) return undefined;
   return files;
+}
+
+/**
+ * Whether `name` ends with one of the suffixes, ASCII letters in any case, comparing bytes (no
+ * string is made for the other paths). A hint like the rest: a few control bytes compare equal to
+ * '.', so the caller still tests the path it gets.
+ */
+function endsWithAny(name: Buffer, suffixes: readonly string[]): boolean {
+  for (const suffix of suffixes) {
+    if (name.length < suffix.length) continue;
+    let i = 0;
+    const from = name.length - suffix.length;
+    // OR 0x20 lower-cases an ASCII letter and leaves '.' (0x2e) and digits as they are.
+    while (i < suffix.length && (name[from + i]! | 0x20) === suffix.charCodeAt(i)) i++;
+    if (i === suffix.length) return true;
+  }
+  return false;
 }
 
 /** Whether the extensions after the entries (4-byte name, 4-byte length, data) include `name`. */

@@ -1,4 +1,4 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -384,7 +384,7 @@ function recordEntry(
 function statAll(root: string, listed: ReturnType<typeof parseLsFiles>, limits: Limits, identities?: Map<string, Identity>): Omit<ListResult, 'lister'> {
   const files: RepoFile[] = [];
   const warnings: ScanWarning[] = [];
-  const key = createHash('sha256');
+  const key: string[] = [];
   for (const path of listed.paths) {
     if (isVendoredPath(path)) continue;
     if (files.length >= limits.maxFiles) {
@@ -401,14 +401,14 @@ function statAll(root: string, listed: ReturnType<typeof parseLsFiles>, limits: 
     // A size of 0 may be an entry git "smudged" to force a content check (racy-git): the file's real size is asked here.
     if (entry?.unchanged && entry.size > 0) {
       // git found the file as its index describes it: its blob id names the content, its stat data is the file's.
-      key.update(`${path}\0${entry.blob}\0`);
+      key.push(`${path}\0${entry.blob}\0`);
       identities?.set(path, [entry.size, entry.mtimeSec * 1e3 + entry.mtimeNsec / 1e6, entry.ctimeSec * 1e3 + entry.ctimeNsec / 1e6, entry.ino]);
       files.push({ path, size: entry.size });
       continue;
     }
     const file = checkFile(root, path, warnings, (identity) => {
       // The blob id names the content only while the file is as git last saw it (same size and mtime).
-      key.update(entry && identity.size === entry.size && sameMtime(identity.mtimeMs, entry) ? `${path}\0${entry.blob}\0` : `${path}\0${identity.text}\0`);
+      key.push(entry && identity.size === entry.size && sameMtime(identity.mtimeMs, entry) ? `${path}\0${entry.blob}\0` : `${path}\0${identity.text}\0`);
       if (identities !== undefined && identity.stats !== undefined) identities.set(path, identityOf(identity.stats));
     });
     if (file) files.push(file);
@@ -421,9 +421,10 @@ function sameMtime(mtimeMs: number, entry: IndexEntry): boolean {
   return Math.abs(mtimeMs - (entry.mtimeSec * 1e3 + entry.mtimeNsec / 1e6)) < 0.001;
 }
 
-function finishKey(key: Hash, warnings: ScanWarning[]): string {
-  for (const warning of warnings) key.update(`!${warning.file}\0${warning.message}\0`);
-  return key.digest('hex');
+/** The hash of the key's parts and the warnings, hashed at once (one update per file was ~5 ms of a 10,000-file listing). */
+function finishKey(key: string[], warnings: ScanWarning[]): string {
+  for (const warning of warnings) key.push(`!${warning.file}\0${warning.message}\0`);
+  return createHash('sha256').update(key.join('')).digest('hex');
 }
 
 /** How a listed file is identified when git cannot name its content: size, mtime and (for a symlink) its target. */
@@ -532,8 +533,8 @@ function walk(root: string, limits: Limits): Omit<ListResult, 'lister'> {
 
 /** Outside git nothing names the content: each file is identified by its path, size and mtime. */
 function walkKey(files: RepoFile[], identities: Map<string, string>, warnings: ScanWarning[]): string {
-  const key = createHash('sha256');
-  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) key.update(`${file.path}\0${identities.get(file.path) ?? ''}\0`);
+  const key: string[] = [];
+  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) key.push(`${file.path}\0${identities.get(file.path) ?? ''}\0`);
   return finishKey(key, warnings);
 }
 
