@@ -88,6 +88,8 @@ const mergeType = (jsyaml.DEFAULT_SCHEMA as unknown as { implicit: (jsyaml.Type 
 const SCHEMA = jsyaml.CORE_SCHEMA.extend({ implicit: mergeType, explicit: tagTypes() });
 const IMPLICIT_TYPES = (SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit;
 
+const NOT_BLANK = /\S/;
+
 export function parseYaml(text: string, options: YamlParseOptions): YamlParseResult {
   const documents: YamlDocument[] = [];
   const errors: string[] = [];
@@ -97,7 +99,7 @@ export function parseYaml(text: string, options: YamlParseOptions): YamlParseRes
     chunks.length = options.maxDocuments;
   }
   for (const chunk of chunks) {
-    if (chunk.text.trim() === '') continue;
+    if (!NOT_BLANK.test(chunk.text)) continue; // (trim() would copy every document to find out)
     const parsed = parseChunk(chunk.text, chunk.startLine, options);
     if ('error' in parsed) {
       errors.push(parsed.error);
