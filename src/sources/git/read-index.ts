@@ -54,7 +54,11 @@ export function parseIndex(bytes: Buffer, suffixes?: readonly string[]): IndexFi
       skipWorktree = (bytes.readUInt16BE(at + ENTRY_FIXED) & SKIP_WORKTREE) !== 0;
       nameStart += 2;
     }
-    let name: Buffer;
+    // The path's bytes: name[nameFrom, nameTo). Version 4 builds each path from the previous one;
+    // versions 2 and 3 are read in place (no Buffer object per entry: most paths are not kept).
+    let name = bytes;
+    let nameFrom: number;
+    let nameTo: number;
     if (version === 4) {
       // The path is the previous one minus N trailing bytes, plus a NUL-terminated suffix; no padding.
       let offset = nameStart;
@@ -67,19 +71,21 @@ export function parseIndex(bytes: Buffer, suffixes?: readonly string[]): IndexFi
       const end = bytes.indexOf(0, offset);
       // A path longer than any file system takes: a crafted index (each path built on the last could grow without end).
       if (end === -1 || strip > previous.length || previous.length - strip + (end - offset) > MAX_PATH_BYTES) return undefined;
-      name = Buffer.concat([previous.subarray(0, previous.length - strip), bytes.subarray(offset, end)]);
+      name = previous = Buffer.concat([previous.subarray(0, previous.length - strip), bytes.subarray(offset, end)]);
+      nameFrom = 0;
+      nameTo = name.length;
       at = end + 1;
     } else {
       const end = bytes.indexOf(0, nameStart);
       if (end === -1) return undefined;
-      name = bytes.subarray(nameStart, end);
+      nameFrom = nameStart;
+      nameTo = end;
       // Entries are padded with 1 to 8 NULs to a multiple of 8 bytes.
-      at += ((nameStart - at + name.length + 8) & ~7);
+      at += ((nameStart - at + (end - nameStart) + 8) & ~7);
     }
-    previous = name;
     const stage = (flags >> 12) & 3;
-    if (stage === 0 && !skipWorktree && (mode === 0o100644 || mode === 0o100755) && (suffixes === undefined || endsWithAny(name, suffixes))) {
-      files.push({ path: name.toString('utf8'), size });
+    if (stage === 0 && !skipWorktree && (mode === 0o100644 || mode === 0o100755) && (suffixes === undefined || endsWithAny(name, nameFrom, nameTo, suffixes))) {
+      files.push({ path: name.toString('utf8', nameFrom, nameTo), size });
     }
     if (at > bytes.length) return undefined;
   }
@@ -89,17 +95,17 @@ export function parseIndex(bytes: Buffer, suffixes?: readonly string[]): IndexFi
 }
 
 /**
- * Whether `name` ends with one of the suffixes, ASCII letters in any case, comparing bytes (no
+ * Whether the path in bytes[from, to) ends with one of the suffixes, ASCII letters in any case (no
  * string is made for the other paths). A hint like the rest: a few control bytes compare equal to
  * '.', so the caller still tests the path it gets.
  */
-function endsWithAny(name: Buffer, suffixes: readonly string[]): boolean {
+function endsWithAny(bytes: Buffer, from: number, to: number, suffixes: readonly string[]): boolean {
   for (const suffix of suffixes) {
-    if (name.length < suffix.length) continue;
+    const start = to - suffix.length;
+    if (start < from) continue;
     let i = 0;
-    const from = name.length - suffix.length;
     // OR 0x20 lower-cases an ASCII letter and leaves '.' (0x2e) and digits as they are.
-    while (i < suffix.length && (name[from + i]! | 0x20) === suffix.charCodeAt(i)) i++;
+    while (i < suffix.length && (bytes[start + i]! | 0x20) === suffix.charCodeAt(i)) i++;
     if (i === suffix.length) return true;
   }
   return false;
