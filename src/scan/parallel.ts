@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Limits } from '../core/limits.js';
 import type { Detector } from '../detectors/detector.js';
 import { ScanCache, type ScanCacheSettings } from '../cache/scan-cache.js';
-import { scanRepository, ScanInputError, type ScannedRepository } from './scan-repository.js';
+import { scanRepository, ScanInputError, type ScannedRepository, type ScanRepositoryOptions } from './scan-repository.js';
 import { readHistoryAsync, type HistoryFacts } from '../history/index.js';
 import { platformMembers } from '../config/repositories.js';
 import type { OrgConfig } from '../config/schema.js';
@@ -93,8 +93,10 @@ export class RepositoryScans {
     if (promise === undefined) {
       const path = this.paths[index]!;
       this.report(index, path, 0);
-      // Scanned on this thread, one repository at a time: git and this thread each have a core when there are two.
-      promise = scanOne(this.jobs[index]!, { ...this.options, spareCore: availableParallelism() >= 2 }, this.serialCache, (count) => this.report(index, path, count)).finally(() =>
+      // Scanned on this thread, one repository at a time: git and this thread each have a core when
+      // there are two. Someone is waiting on these few repositories: their listing is kept only once unchanged.
+      const options = { ...this.options, spareCore: availableParallelism() >= 2, listingOnceUnchanged: true };
+      promise = scanOne(this.jobs[index]!, options, this.serialCache, (count) => this.report(index, path, count)).finally(() =>
         this.finish(index, path),
       );
       this.results[index] = promise;
@@ -191,7 +193,7 @@ export class RepositoryScans {
 /** One repository: its scan (from the cache when unchanged), then its history when asked for. */
 export async function scanOne(
   job: ScanJob,
-  options: Pick<ScanManyOptions, 'detectors' | 'limits' | 'history'> & { spareCore?: boolean },
+  options: Pick<ScanManyOptions, 'detectors' | 'limits' | 'history'> & Pick<ScanRepositoryOptions, 'spareCore' | 'listingOnceUnchanged'>,
   cache: ScanCache | undefined,
   onFilesRead?: (count: number) => void,
 ): Promise<ScannedWithHistory> {
@@ -208,6 +210,7 @@ export async function scanOne(
     ...(cache ? { cache } : {}),
     ...(onFilesRead ? { onFilesRead } : {}),
     ...(options.spareCore ? { spareCore: true } : {}),
+    ...(options.listingOnceUnchanged ? { listingOnceUnchanged: true } : {}),
   });
   if (history === undefined) return scanned;
   const facts = await history;

@@ -40,6 +40,14 @@ export interface ScanRepositoryOptions {
    * every core already scans a repository (organizations on worker threads): it would only add work.
    */
   spareCore?: boolean;
+  /**
+   * Keep the listing only once a rescan finds the content unchanged, not on the first scan. The
+   * walk of every folder that a kept listing needs costs tens of milliseconds on a large tree: a
+   * person waiting on one repository should not pay for it on a first scan, nor on every scan of a
+   * tree they are editing. An organization scanned on worker threads keeps it at once, so that its
+   * next nightly run is a rescan without git.
+   */
+  listingOnceUnchanged?: boolean;
 }
 
 /**
@@ -56,13 +64,15 @@ export async function scanRepository(path: string, detectors: readonly Detector[
   // answered from the cache loads none of it.
   let prefetch: Prefetch | undefined;
   let heavy: Promise<typeof import('./scan-listed.js')> | undefined;
-  // A listing git just gave is kept only when the scan cache already knows its content: the tree
-  // is being rescanned unchanged, and the walk of its folders that the snapshot needs (tens of
-  // milliseconds on a large tree) pays for itself from the next run on. A first scan, or a tree
-  // being edited, does not pay for a snapshot that would rarely be reused.
+  // The listing git gives is kept (with a walk of every folder) so that the next rescan needs no
+  // git; with listingOnceUnchanged, only once the cache already knows the content (see the option).
   let takeSnapshot: (() => ListingSnapshot | undefined) | undefined;
+  const keep = (take: () => ListingSnapshot | undefined): void => {
+    const snapshot = take();
+    if (snapshot !== undefined) cache!.setListing(root, snapshot);
+  };
   const listing = await listFilesAsync(root, limits, {
-    ...(cache ? { store: { get: () => cache.getListing(root), offer: (take) => (takeSnapshot = take) } } : {}),
+    ...(cache ? { store: { get: () => cache.getListing(root), offer: (take) => (options.listingOnceUnchanged ? (takeSnapshot = take) : keep(take)) } } : {}),
     spareCore: options.spareCore === true,
     whileGitRuns: async (gitDone) => {
       heavy = import('./scan-listed.js');
@@ -76,8 +86,7 @@ export async function scanRepository(path: string, detectors: readonly Detector[
   const contentKey = options.cache ? `${listing.contentKey}:${detectorSetKey(detectors)}` : '';
   const cached = options.cache?.get(root, contentKey);
   if (cached) {
-    const snapshot = takeSnapshot?.();
-    if (snapshot !== undefined) options.cache!.setListing(root, snapshot);
+    if (takeSnapshot !== undefined) keep(takeSnapshot);
     return { path, root, ...cached };
   }
   const { scanListed } = await (heavy ?? import('./scan-listed.js'));

@@ -74,24 +74,31 @@ describe('the scan cache', () => {
   });
 
 
-  it('keeps the listing (the walk of every folder) only once a rescan finds the content unchanged', async () => {
+  it('keeps the listing (the walk of every folder) at the first scan, or with listingOnceUnchanged only once a rescan finds the content unchanged', async () => {
     const repo = repository('snapshot', 'payments-api');
+    const atOnce = repository('snapshot-at-once', 'payments-api');
     const cache = new ScanCache({ dir: join(work, 'cache-snapshot'), fingerprint: fingerprint() });
     // Identities younger than two seconds are never kept (they could still change within the same clock tick).
     await new Promise((resolve) => setTimeout(resolve, 2_100));
-    const first = await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache });
-    expect(cache.getListing(repo)).toBeUndefined(); // a first scan pays for no snapshot
-    const second = await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache });
+    // An organization on worker threads keeps it at once, for its next run.
+    await scanRepository(atOnce, 'all', DEFAULT_LIMITS, { cache });
+    expect(cache.getListing(atOnce)).toMatchObject({ version: 2, result: { lister: 'git' } });
+    // Someone waiting on one repository does not pay for the walk on a first scan.
+    const options = { cache, listingOnceUnchanged: true };
+    const first = await scanRepository(repo, 'all', DEFAULT_LIMITS, options);
+    expect(cache.getListing(repo)).toBeUndefined();
+    const second = await scanRepository(repo, 'all', DEFAULT_LIMITS, options);
     expect(cache.getListing(repo)).toMatchObject({ version: 2, result: { lister: 'git', contentKey: expect.any(String) } });
-    // The third scan lists from the snapshot (no git process) and still answers the same.
-    const third = await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache });
+    // The third scan lists from the kept listing (no git process) and still answers the same.
+    const third = await scanRepository(repo, 'all', DEFAULT_LIMITS, options);
     expect(second).toEqual(first);
     expect(third).toEqual(first);
-    // A changed tree is scanned again and its listing is, again, not kept until it is seen unchanged.
+    // A changed tree is scanned again.
     writeFileSync(join(repo, 'new-file.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n');
-    const changed = await scanRepository(repo, 'all', DEFAULT_LIMITS, { cache });
+    const changed = await scanRepository(repo, 'all', DEFAULT_LIMITS, options);
     expect(changed.files).toBe(first.files + 1);
   });
+
   it('is keyed by content: a fresh clone of the same commit hits, a touched file keeps its key, an edited one does not', () => {
     const repo = repository('content', 'storefront-web');
     const clone = join(work, 'content-clone');
