@@ -19,8 +19,8 @@ export interface ConfigFileSpec {
   /** Every pattern must match; the evidence points at the first pattern's match. */
   content: RegExp[];
   /**
-   * A word every such file contains, searched before the patterns: for specs whose patterns start
-   * with indentation rather than a word, which are slow to run over every YAML file of a repository.
+   * A word every such file contains, searched before the patterns (a plain search is several times
+   * faster than a multiline pattern): for specs that look at every YAML file of a repository.
    */
   contains?: string;
   /** None of these may match (a Jaeger v2 config is a collector config, but Jaeger's). */

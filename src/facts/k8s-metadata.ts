@@ -13,7 +13,25 @@ export interface MetadataEntry {
   /** Scalars as text; templated values keep TEMPLATE_PLACEHOLDER. */
   value: string;
   kind: 'label' | 'annotation';
-  line: number;
+  readonly line: number;
+}
+
+/**
+ * An entry whose line is looked up only when asked: a large repository has tens of thousands of
+ * labels, and evidence is given for a few of them.
+ */
+class Entry implements MetadataEntry {
+  constructor(
+    readonly key: string,
+    readonly value: string,
+    readonly kind: 'label' | 'annotation',
+    private readonly map: Record<string, unknown>,
+    private readonly objectLine: number,
+  ) {}
+
+  get line(): number {
+    return lineOf(this.map, this.key, this.objectLine);
+  }
 }
 
 export function metadataEntries(object: K8sObject): MetadataEntry[] {
@@ -33,7 +51,7 @@ export function metadataEntries(object: K8sObject): MetadataEntry[] {
       if (!isRecord(map)) continue;
       for (const [key, raw] of Object.entries(map)) {
         if (typeof raw !== 'string' && typeof raw !== 'boolean' && typeof raw !== 'number') continue;
-        entries.push({ key, value: String(raw), kind, line: lineOf(map, key, object.line) });
+        entries.push(new Entry(key, String(raw), kind, map, object.line));
       }
     }
   }

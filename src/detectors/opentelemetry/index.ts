@@ -13,6 +13,7 @@ import { definition } from './definition.js';
 export const COLLECTOR_CONFIG: ConfigFileSpec = {
   name: /\.ya?ml$/i,
   content: [/^receivers\s*:/m, /^exporters\s*:/m, /^service\s*:\s*(#.*)?\n(\s+.*\n|\s*\n)*?\s+pipelines\s*:/m],
+  contains: 'receivers',
   // Jaeger v2 is built on the Collector; its config is Jaeger's (see the jaeger detector).
   absent: [/^[ \t]+jaeger_(storage|query)\s*:/m],
   detail: 'OpenTelemetry Collector configuration with pipelines',
@@ -22,6 +23,7 @@ export const COLLECTOR_CONFIG: ConfigFileSpec = {
 export const SDK_CONFIG: ConfigFileSpec = {
   name: /\.ya?ml$/i,
   content: [/^file_format\s*:/m, /^(tracer|meter|logger)_provider\s*:/m],
+  contains: 'file_format',
   detail: 'OpenTelemetry SDK configuration file',
 };
 
