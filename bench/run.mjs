@@ -56,7 +56,7 @@ function cases(name, paths, work) {
   const firstScan = () => {
     emptyCache();
     const [command, ...args] = scan();
-    const first = spawnSync(command, args, { env: { ...process.env, ...env } });
+    const first = spawnSync(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     if (first.status !== 0 && first.status !== 1) throw new Error(`${name}: the first scan failed (${first.status}): ${String(first.stderr).slice(-2000)}`);
   };
   row('first rescan, nothing changed (keeps the listing)', measure(scan(), { env, before: firstScan }));
