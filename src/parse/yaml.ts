@@ -263,7 +263,8 @@ export function countNodes(value: unknown, limit: number): number {
 /** For a document nothing can parse: keep `apiVersion`, `kind` and similar top-level scalars. */
 function topLevelScalars(text: string, startLine: number): YamlDocument | undefined {
   const value: Record<string, string> = {};
-  const positions: NodeLines = [firstContentLine(text, startLine)];
+  const line = firstContentLine(text, startLine);
+  const positions: NodeLines = [line];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const match = /^([A-Za-z_][\w.-]*):[ \t]+([^#{}\s][^#]*?)\s*$/.exec(lines[i]!);
@@ -273,5 +274,5 @@ function topLevelScalars(text: string, startLine: number): YamlDocument | undefi
   }
   if (positions.length === 1) return undefined;
   recordPositions(value, positions);
-  return { value, line: firstContentLine(text, startLine), templated: true, partial: true };
+  return { value, line, templated: true, partial: true };
 }

@@ -39,7 +39,7 @@ export class Prefetch {
     // Within the scan's own limits: what is read ahead is held until the scan takes it.
     const withinLimits = (): boolean => this.bytes <= this.limits.maxTotalBytes && this.files.size < this.limits.maxFiles;
     while (next < files.length && !stop() && withinLimits()) {
-      // A slice: SLICE files read, or SLICE * 64 paths looked at (an index of mostly other files).
+      // A slice: SLICE files read, or SLICE * 64 paths looked at (YAML files mostly vendored, say).
       for (let n = 0, seen = 0; n < SLICE && seen < SLICE * 64 && next < files.length && withinLimits(); next++, seen++) {
         const file = files[next]!;
         const path = file.path;
