@@ -89,6 +89,8 @@ export async function scanRepository(path: string, detectors: readonly Detector[
     if (takeSnapshot !== undefined) keep(takeSnapshot);
     return { path, root, ...cached };
   }
+  // Not kept: the listing's identities (one per file) need not stay alive through the scan.
+  takeSnapshot = undefined;
   const { scanListed } = await (heavy ?? import('./scan-listed.js'));
   const result = await scanListed(root, path, listing, detectors, limits, options.onFilesRead, prefetch);
   options.cache?.set(root, contentKey, result);
