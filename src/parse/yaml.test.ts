@@ -119,6 +119,34 @@ describe('parseYaml', () => {
     expect((documents[0]!.value as any).Resources.Cluster.Properties.RoleArn).toEqual({ '!GetAtt': 'Role.Arn' });
   });
 
+  it('gives key and item lines for odd keys too: numbers, booleans, repeats, collections as keys', () => {
+    const text = [
+      'ports:', //                    1
+      '  8080: http', //              2
+      '  true: yes', //               3
+      '  name: first', //             4
+      '  ? [a, b]', //                5  a sequence as a key: no line of its own
+      '  : joined', //                6
+      '  name: second', //            7  a repeat: the first one's line is kept
+      '  after: x', //                8
+      'list:', //                     9
+      '  - one', //                  10
+      '  - { k: v }', //             11
+    ].join('\n');
+    const { documents, errors } = parseYaml(text, opts);
+    expect(errors).toEqual([]);
+    const doc = documents[0]!.value as any;
+    expect(Object.keys(doc.ports)).toEqual(['8080', 'true', 'name', 'a,b', 'after']);
+    expect(['8080', 'true', 'name', 'after'].map((key) => lineOf(doc.ports, key))).toEqual([2, 3, 4, 8]);
+    // Otherwise the node's own line: a block collection under a key starts on the key's line.
+    expect(lineOf(doc.ports, 'missing')).toBe(1);
+    expect(lineOf(doc.ports, 0)).toBe(1); // a mapping has no items
+    expect([0, 1].map((i) => lineOf(doc.list, i))).toEqual([10, 11]);
+    expect(lineOf(doc.list, 5)).toBe(9); // past the end
+    expect(lineOf(doc.list, 'k')).toBe(9); // a sequence has no keys
+    expect(lineOf(doc.list[1], 'k')).toBe(11);
+  });
+
   it('survives 10,000 levels of nesting with an error, not a crash', () => {
     const text = '['.repeat(10_000) + ']'.repeat(10_000);
     const { errors } = parseYaml(text, opts);
