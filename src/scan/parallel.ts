@@ -94,8 +94,10 @@ export class RepositoryScans {
       const path = this.paths[index]!;
       this.report(index, path, 0);
       // Scanned on this thread, one repository at a time: git and this thread each have a core when
-      // there are two. Someone is waiting on these few repositories: their listing is kept only once unchanged.
-      const options = { ...this.options, spareCore: availableParallelism() >= 2, listingOnceUnchanged: true };
+      // there are two. A few repositories are what someone waits on: their listing is kept only once
+      // unchanged. A whole organization here (one core) keeps it at once, as on worker threads.
+      const listingOnceUnchanged = this.paths.length < MIN_REPOSITORIES_FOR_WORKERS;
+      const options = { ...this.options, spareCore: availableParallelism() >= 2, listingOnceUnchanged };
       promise = scanOne(this.jobs[index]!, options, this.serialCache, (count) => this.report(index, path, count)).finally(() =>
         this.finish(index, path),
       );

@@ -99,6 +99,24 @@ describe('the scan cache', () => {
     expect(changed.files).toBe(first.files + 1);
   });
 
+  it('keeps listings at the first scan of an organization scanned on one thread, not of one repository', async () => {
+    const single = [repository('one-alone', 'payments-api')];
+    const organization = ['listing-a', 'listing-b', 'listing-c', 'listing-d'].map((name) => repository(name, 'payments-api'));
+    await new Promise((resolve) => setTimeout(resolve, 2_100)); // identities older than 2 s
+    const settings = { dir: join(work, 'cache-org-listings'), fingerprint: fingerprint() };
+    for (const roots of [single, organization]) {
+      const scans = new RepositoryScans(
+        roots.map((root) => ({ root, label: root })),
+        { limits: DEFAULT_LIMITS, detectors: 'all', workers: 0, cache: settings },
+      );
+      await Promise.all(roots.map((_, index) => scans.result(index)));
+      await scans.close();
+    }
+    const cache = new ScanCache(settings);
+    expect(cache.getListing(single[0]!)).toBeUndefined();
+    for (const root of organization) expect(cache.getListing(root)).toMatchObject({ version: 2 });
+  });
+
   it('is keyed by content: a fresh clone of the same commit hits, a touched file keeps its key, an edited one does not', () => {
     const repo = repository('content', 'storefront-web');
     const clone = join(work, 'content-clone');
@@ -162,8 +180,8 @@ describe('the scan cache', () => {
     const warm = JSON.stringify(await run(true));
     expect(cold).toBe(uncached);
     expect(warm).toBe(uncached);
-    // One scan entry and one history entry per repository.
-    expect(readdirSync(scanCacheDir(cacheDir)).filter((name) => !name.endsWith('.history.json'))).toHaveLength(3);
+    // One scan entry and one history entry per repository (and a listing, when the files were old enough to keep one).
+    expect(readdirSync(scanCacheDir(cacheDir)).filter((name) => !name.endsWith('.history.json') && !name.endsWith('.listing.json'))).toHaveLength(3);
     expect(readdirSync(scanCacheDir(cacheDir)).filter((name) => name.endsWith('.history.json'))).toHaveLength(3);
   });
 
