@@ -52,7 +52,7 @@ const MAX_DEPTH = 100;
 // surrogate, so astral characters (emoji) too: such documents are rare and go to js-yaml. One
 // character class is a single native scan; js-yaml's exact test (lone surrogates only) has three
 // alternatives with lookarounds to try at every character. Carriage returns (\x0D) and NULs are
-// in the class as well.
+// in the class as well: below, a line ends with \n only, where js-yaml also tests for \r.
 // eslint-disable-next-line no-control-regex
 const UNSUPPORTED_CHARACTERS = /[\x00-\x08\x0B-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
@@ -174,7 +174,7 @@ function isWhiteSpace(c: number): boolean {
 }
 
 function isWsOrEol(c: number): boolean {
-  return c === 0x09 || c === 0x20 || c === 0x0a || c === 0x0d;
+  return c === 0x09 || c === 0x20 || c === 0x0a;
 }
 
 function isFlowIndicator(c: number): boolean {
@@ -200,7 +200,7 @@ function skipSeparationSpace(allowComments: boolean): number {
     if (allowComments && ch === 0x23 /* # */) {
       do {
         ch = input.charCodeAt(++position);
-      } while (ch !== 0x0a && ch !== 0x0d && ch !== 0);
+      } while (ch !== 0x0a && ch !== 0);
     }
     if (ch === 0x0a) {
       readLineBreak();
@@ -261,7 +261,7 @@ function readPlainScalar(nodeIndent: number, withinFlowCollection: boolean): boo
       if (isWsOrEol(input.charCodeAt(position - 1))) break;
     } else if ((position === lineStart && testDocumentSeparator()) || (withinFlowCollection && isFlowIndicator(ch))) {
       break;
-    } else if (ch === 0x0a || ch === 0x0d) {
+    } else if (ch === 0x0a) {
       savedLine = line;
       savedLineStart = lineStart;
       savedLineIndent = lineIndent;
@@ -311,7 +311,7 @@ function readSingleQuotedScalar(): boolean {
         result = text;
         return true;
       }
-    } else if (ch === 0x0a || ch === 0x0d) {
+    } else if (ch === 0x0a) {
       if (captureStart < captureEnd) text += input.slice(captureStart, captureEnd);
       text += foldedLines(skipSeparationSpace(false));
       captureStart = captureEnd = position;
@@ -352,7 +352,7 @@ function readDoubleQuotedScalar(): boolean {
     } else if (ch === 0x5c /* \ */) {
       if (captureStart < position) text += input.slice(captureStart, position);
       ch = input.charCodeAt(++position);
-      if (ch === 0x0a || ch === 0x0d) {
+      if (ch === 0x0a) {
         skipSeparationSpace(false);
       } else if (SIMPLE_ESCAPES[ch] !== undefined) {
         text += SIMPLE_ESCAPES[ch];
@@ -371,7 +371,7 @@ function readDoubleQuotedScalar(): boolean {
         position++;
       }
       captureStart = captureEnd = position;
-    } else if (ch === 0x0a || ch === 0x0d) {
+    } else if (ch === 0x0a) {
       if (captureStart < captureEnd) text += input.slice(captureStart, captureEnd);
       text += foldedLines(skipSeparationSpace(false));
       captureStart = captureEnd = position;
@@ -479,7 +479,7 @@ function readBlockScalar(nodeIndent: number): boolean {
     if (ch === 0x23) {
       do {
         ch = input.charCodeAt(++position);
-      } while (ch !== 0x0a && ch !== 0x0d && ch !== 0);
+      } while (ch !== 0x0a && ch !== 0);
     }
   }
   while (ch !== 0) {
@@ -491,7 +491,7 @@ function readBlockScalar(nodeIndent: number): boolean {
       ch = input.charCodeAt(++position);
     }
     if (!detectedIndent && lineIndent > textIndent) textIndent = lineIndent;
-    if (ch === 0x0a || ch === 0x0d) {
+    if (ch === 0x0a) {
       emptyLines++;
       continue;
     }
@@ -520,7 +520,7 @@ function readBlockScalar(nodeIndent: number): boolean {
     detectedIndent = true;
     emptyLines = 0;
     const captureStart = position;
-    while (ch !== 0x0a && ch !== 0x0d && ch !== 0) ch = input.charCodeAt(++position);
+    while (ch !== 0x0a && ch !== 0) ch = input.charCodeAt(++position);
     if (captureStart < position) text += input.slice(captureStart, position);
   }
   result = text;
