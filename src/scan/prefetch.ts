@@ -9,7 +9,7 @@ import { readExpectedText } from '../sources/repository/read-file.js';
 
 /** Files read and parsed between two looks at whether git has finished. */
 const SLICE = 16;
-const YAML_FILE = /\.ya?ml$/i;
+/** YAML files, by name (`/\.ya?ml$/i`): the ones parsed ahead. */
 const YAML_SUFFIXES = ['.yaml', '.yml'];
 
 /**
@@ -43,7 +43,7 @@ export class Prefetch {
       for (let n = 0, seen = 0; n < SLICE && seen < SLICE * 64 && next < files.length && withinLimits(); next++, seen++) {
         const file = files[next]!;
         const path = file.path;
-        if (!YAML_FILE.test(path) || isVendoredPath(path) || !isPlainRelativePath(path) || !this.insideTree(path)) continue;
+        if (isVendoredPath(path) || !isPlainRelativePath(path) || !this.insideTree(path)) continue;
         this.prefetch(file);
         n++;
       }

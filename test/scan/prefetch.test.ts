@@ -103,9 +103,10 @@ describe("reading git's index file", () => {
     expect(sizes['run.sh']).toBe(10);
     expect(sizes['later.yaml']).toBe(0);
     for (const path of expected.filter((p) => p !== 'later.yaml')) expect(sizes[path]).toBe(statSync(join(dir, path)).size);
-    // Only the paths with a wanted ending, in any case.
+    // Only the paths with a wanted ending, in any case (and not a control byte that differs from '.' by one bit).
     writeFileSync(join(dir, 'UPPER.YML'), 'kind: Namespace\n');
-    git(dir, 'add', 'UPPER.YML');
+    writeFileSync(join(dir, 'odd\x0eyaml'), 'kind: Namespace\n');
+    git(dir, 'add', 'UPPER.YML', 'odd\x0eyaml');
     const yaml = readIndexFiles(join(dir, '.git'), join(dir, '.git'), ['.yaml', '.yml'])!.map((file) => file.path);
     expect(yaml).toEqual(gitPlainFiles(dir).filter((path) => /\.ya?ml$/i.test(path)));
     expect(yaml).toContain('UPPER.YML');

@@ -95,20 +95,24 @@ export function parseIndex(bytes: Buffer, suffixes?: readonly string[]): IndexFi
 }
 
 /**
- * Whether the path in bytes[from, to) ends with one of the suffixes, ASCII letters in any case (no
- * string is made for the other paths). A hint like the rest: a few control bytes compare equal to
- * '.', so the caller still tests the path it gets.
+ * Whether the path in bytes[from, to) ends with one of the suffixes (lower-case ASCII), its letters
+ * in any case, as `/\.ya?ml$/i` would say of the decoded path. The bytes are compared: no string is
+ * made for the other paths.
  */
 function endsWithAny(bytes: Buffer, from: number, to: number, suffixes: readonly string[]): boolean {
   for (const suffix of suffixes) {
     const start = to - suffix.length;
     if (start < from) continue;
     let i = 0;
-    // OR 0x20 lower-cases an ASCII letter and leaves '.' (0x2e) and digits as they are.
-    while (i < suffix.length && (bytes[start + i]! | 0x20) === suffix.charCodeAt(i)) i++;
+    while (i < suffix.length && sameAsciiLetterCase(bytes[start + i]!, suffix.charCodeAt(i))) i++;
     if (i === suffix.length) return true;
   }
   return false;
+}
+
+/** `byte` is `lower` (a lower-case ASCII character), or its upper-case letter. */
+function sameAsciiLetterCase(byte: number, lower: number): boolean {
+  return byte === lower || (lower >= 0x61 && lower <= 0x7a && byte === lower - 0x20);
 }
 
 /** Whether the extensions after the entries (4-byte name, 4-byte length, data) include `name`. */
