@@ -27,7 +27,7 @@
  * DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
  * OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
  */
-import { describe, positionsOf, recordPositions } from './yaml-positions.js';
+import { recordClosedNode } from './yaml-positions.js';
 
 /** The part of a js-yaml type this reader uses: implicit resolution of plain scalars. */
 export interface ImplicitType {
@@ -74,7 +74,7 @@ let result: unknown = null;
 let implicitTypes: readonly ImplicitType[] = [];
 /** First characters a plain scalar needs to resolve to anything but a string; undefined: try every type. */
 let resolvable: Uint8Array | undefined;
-/** Line positions: the same bookkeeping the listener in yaml.ts does (see describe). */
+/** Line positions: the same bookkeeping the listener in yaml.ts does (see recordClosedNode). */
 let baseLine = 0;
 const kidLines: number[] = [];
 const kidResults: unknown[] = [];
@@ -672,9 +672,7 @@ function composeNode(parentIndent: number, nodeContext: number, allowToSeek: boo
   if (tag === '?') resolveScalar();
   else if (tag !== null) outside();
   // What the listener in yaml.ts records when a node closes.
-  if (result !== null && typeof result === 'object' && positionsOf(result) === undefined) {
-    recordPositions(result, describe(result, openLine, kidLines, kidResults, firstKid, top));
-  }
+  recordClosedNode(result, openLine, kidLines, kidResults, firstKid, top);
   top = firstKid;
   kidLines[top] = openLine;
   kidResults[top] = result;

@@ -28,10 +28,18 @@ export function recordPositions(node: object, lines: NodeLines): void {
 }
 
 /**
- * The positions of a mapping or sequence from the lines and values of the nodes composed inside
- * it, in order (`kidLines`/`kidResults` from `first` to `end`).
+ * When a node closes, in either YAML reader: a mapping or sequence gets its positions, from the
+ * lines and values of the nodes composed inside it, in order (`kidLines`/`kidResults` from `first`
+ * to `end`). Scalars carry none, and an object closed again through an alias keeps the positions
+ * of its anchor.
  */
-export function describe(result: object, line: number, kidLines: number[], kidResults: unknown[], first: number, end: number): NodeLines {
+export function recordClosedNode(result: unknown, line: number, kidLines: number[], kidResults: unknown[], first: number, end: number): void {
+  if (result !== null && typeof result === 'object' && positionsOf(result) === undefined) {
+    recordPositions(result, describe(result, line, kidLines, kidResults, first, end));
+  }
+}
+
+function describe(result: object, line: number, kidLines: number[], kidResults: unknown[], first: number, end: number): NodeLines {
   // Arrays of their exact size: one grown by push has room for 17 elements or more (V8 grows by
   // half plus 16), and a scan holds one per node of every document until its detectors are done.
   if (Array.isArray(result)) {

@@ -1,7 +1,7 @@
 import jsyaml from 'js-yaml';
 import { blankTemplateActions, hasTemplateActions } from './helm-template.js';
 import { loadFast, type ImplicitType } from './yaml-fast.js';
-import { describe, keyLine, positionsOf, recordPositions, type NodeLines } from './yaml-positions.js';
+import { keyLine, positionsOf, recordClosedNode, recordPositions, type NodeLines } from './yaml-positions.js';
 
 /**
  * YAML with line numbers, fast enough for thousands of manifests.
@@ -224,10 +224,7 @@ function loadWithListener(text: string, startLine: number): { value: unknown } |
     const first = openKids.pop();
     if (line === undefined || first === undefined) return;
     const result = state.result;
-    // An alias closes an object again: its positions are where its anchor was.
-    if (result !== null && typeof result === 'object' && positionsOf(result) === undefined) {
-      recordPositions(result, describe(result, line, kidLines, kidResults, first, top));
-    }
+    recordClosedNode(result, line, kidLines, kidResults, first, top);
     top = first;
     kidLines[top] = line;
     kidResults[top] = result;
