@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Detection, HistoryEvidence } from '../core/types.js';
 import { gitInBackground, gitSync } from '../sources/git/safe-git.js';
 import { readHeadFiles, type HeadFiles } from '../sources/git/read-head.js';
 import { gitWouldBlock } from '../sources/git/git-files.js';
-import { userGitFiles } from '../sources/git/user-files.js';
+import { userGitConfigTexts } from '../sources/git/user-files.js';
 import { readControlFile } from '../sources/repository/read-file.js';
 import { deployCategoryOf, DEVELOPER_OWNED_CATEGORIES, type DeployCategory } from './categories.js';
 
@@ -366,23 +366,6 @@ function isRecords(value: unknown): value is LogRecord[] {
   );
 }
 
-let globalConfig: string | undefined;
-/** The user's git configuration (git reads it for every call; .mailmap settings may live there). */
-function globalGitConfig(): string {
-  if (globalConfig !== undefined) return globalConfig;
-  // The user's own files, trusted and often links into a dotfiles folder: read through links.
-  globalConfig = userGitFiles().configs.map((file) => readUserFile(file)).join('\0');
-  return globalConfig;
-}
-
-function readUserFile(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
 /**
  * What a file of the key says: its text, or, for one that is not a small plain file (a link, a
  * FIFO, a huge file: `.mailmap -> /dev/zero` is a valid commit), its stat identity, which is never
@@ -404,7 +387,8 @@ function readOrEmpty(file: string): string {
  * cover (a mailmap file or blob named in the configuration).
  */
 function historyKey(repoRoot: string, head: HeadFiles, fingerprint: string, dayStart: Date, maxCommits: number): string | undefined {
-  const configs = [globalGitConfig(), readOrEmpty(join(head.gitDir, 'config')), head.commonDir === head.gitDir ? '' : readOrEmpty(join(head.commonDir, 'config'))];
+  // The user's git configuration too: git reads it for every call, and .mailmap settings may live there.
+  const configs = [userGitConfigTexts().join('\0'), readOrEmpty(join(head.gitDir, 'config')), head.commonDir === head.gitDir ? '' : readOrEmpty(join(head.commonDir, 'config'))];
   if (configs.some((config) => /mailmap/i.test(config))) return undefined;
   return createHash('sha256')
     .update(JSON.stringify([1, fingerprint, repoRoot, head.hash, head.name, dayStart.toISOString(), maxCommits, readOrEmpty(join(repoRoot, '.mailmap')), ...configs]))

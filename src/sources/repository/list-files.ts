@@ -7,7 +7,7 @@ import type { Limits } from '../../core/limits.js';
 import { gitInBackground, gitSync } from '../git/safe-git.js';
 import { gitFolders, readHeadFiles } from '../git/read-head.js';
 import { gitWouldBlock } from '../git/git-files.js';
-import { userGitFiles } from '../git/user-files.js';
+import { userGitConfigTexts, userGitFiles } from '../git/user-files.js';
 import { walkFolders } from './folder-walk.js';
 import { existsAt, readControlFile } from './read-file.js';
 import { identityAt, identityOf, isRacy, sameIdentity, type Identity } from './identity.js';
@@ -177,7 +177,7 @@ function gitCanCompareSafely(root: string): boolean {
   if (folders === undefined) return false;
   const { gitDir, commonDir } = folders;
   const configs = [...new Set([gitDir, commonDir].flatMap((dir) => [join(dir, 'config'), join(dir, 'config.worktree')]))];
-  return !configs.some((file) => fileMentions(file, FILTERS)) && !userGitFiles().configs.some((file) => userFileMentions(file, FILTERS));
+  return !configs.some((file) => fileMentions(file, FILTERS)) && !userGitConfigTexts().some((text) => FILTERS.test(text));
 }
 
 let globalFiles: string[] | undefined;
@@ -185,7 +185,7 @@ let globalFiles: string[] | undefined;
 function globalControlFiles(): string[] | undefined {
   if (globalFiles !== undefined) return globalFiles.length > 0 ? globalFiles : undefined;
   const { configs, excludes } = userGitFiles();
-  globalFiles = configs.some((file) => userFileMentions(file, EXCLUDES)) ? [] : [...configs, excludes];
+  globalFiles = userGitConfigTexts().some((text) => EXCLUDES.test(text)) ? [] : [...configs, excludes];
   return globalFiles.length > 0 ? globalFiles : undefined;
 }
 
@@ -200,14 +200,6 @@ function fileMentions(file: string, pattern: RegExp): boolean {
   return text === undefined || pattern.test(text);
 }
 
-/** The same for the user's own configuration, which is trusted (often a link into a dotfiles folder). */
-function userFileMentions(file: string, pattern: RegExp): boolean {
-  try {
-    return pattern.test(readFileSync(file, 'utf8'));
-  } catch {
-    return false;
-  }
-}
 
 /** The files whose identities must be unchanged for a stored listing to stand; undefined when git must be asked every time. */
 function controlFiles(root: string): string[] | undefined {
