@@ -3,8 +3,8 @@
  *
  * The CLI runs as one script compiled through V8's code cache (bin/k8s-maturity.cjs), and code
  * restored from that cache cannot call `import()` itself (Node gives it no loader). The launcher,
- * an ES module, lends its own `import()` through this global; anywhere else (tests, the unbundled
- * modules, a library user) the plain `import()` below is used.
+ * loaded by Node as a file, lends its own `import()` through this global; anywhere else (tests, the
+ * unbundled modules, a library user) the plain `import()` below is used.
  */
 type ImportEsm = (specifier: string) => Promise<unknown>;
 

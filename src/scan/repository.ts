@@ -67,12 +67,13 @@ export class Repository {
    */
   text(path: string): string | undefined {
     if (this.texts.has(path)) return this.texts.get(path);
-    if (!this.byPath.has(path)) return undefined;
+    const file = this.byPath.get(path);
+    if (file === undefined) return undefined;
     let text: string | undefined;
     if (this.bytesRead > this.limits.maxTotalBytes) {
       this.warn(path, `total read limit reached (${this.limits.maxTotalBytes} bytes): skipped`);
     } else {
-      const { target, size } = this.byPath.get(path)!;
+      const { target, size } = file;
       const prefetched = target === undefined ? this.prefetched?.text(path) : undefined;
       const result = prefetched !== undefined ? { text: prefetched } : readExpectedText(join(this.root, target ?? path), size, this.limits.maxFileBytes);
       if (result.warning) this.warn(path, result.warning);
