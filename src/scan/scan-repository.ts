@@ -83,8 +83,8 @@ export async function scanRepository(path: string, detectors: readonly Detector[
     },
   });
   // The detector set is part of the key: a scan with some detectors must not answer for all of them.
-  const contentKey = options.cache ? `${listing.contentKey}:${detectorSetKey(detectors)}` : '';
-  const cached = options.cache?.get(root, contentKey);
+  const contentKey = cache ? `${listing.contentKey}:${detectorSetKey(detectors)}` : '';
+  const cached = cache?.get(root, contentKey);
   if (cached) {
     if (takeSnapshot !== undefined) keep(takeSnapshot);
     return { path, root, ...cached };
@@ -93,7 +93,7 @@ export async function scanRepository(path: string, detectors: readonly Detector[
   takeSnapshot = undefined;
   const { scanListed } = await (heavy ?? import('./scan-listed.js'));
   const result = await scanListed(root, path, listing, detectors, limits, options.onFilesRead, prefetch);
-  options.cache?.set(root, contentKey, result);
+  cache?.set(root, contentKey, result);
   return { path, root, ...result };
 }
 
