@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
 import { ensureClone, isGitUrl, type CloneOptions } from '../sources/repository/clone.js';
-import { expandDirectoryGlob, hasGlob, pathGlobToRegExp, relativeInside, wordGlobToRegExp } from './glob.js';
+import { expandDirectoryGlob, hasGlob, pathGlobMatcher, relativeInside, wordGlobMatcher } from './glob.js';
 import { ConfigError } from './load.js';
 import { SINCE } from './dates.js';
 import type { OrgConfig, TeamConfig } from './schema.js';
@@ -110,7 +110,7 @@ export function teamOf(repository: string, config: OrgConfig, baseDir: string = 
       const pattern = isAbsolute(entry) ? entry : join(baseDir, entry);
       const rel = relativeInside('/', path);
       const patternRel = relativeInside('/', pattern);
-      if (rel !== undefined && patternRel !== undefined && pathGlobToRegExp(patternRel).test(rel)) return team.name;
+      if (rel !== undefined && patternRel !== undefined && pathGlobMatcher(patternRel).test(rel)) return team.name;
     }
   }
   return undefined;
@@ -138,8 +138,8 @@ export interface Identity {
 
 /** True when `pattern` (an email or a name, `*` globs, case-insensitive) matches the identity. */
 export function memberMatches(identity: Identity, pattern: string): boolean {
-  const regex = wordGlobToRegExp(pattern.trim());
-  return regex.test(identity.email) || regex.test(identity.name);
+  const matcher = wordGlobMatcher(pattern.trim());
+  return matcher.test(identity.email) || matcher.test(identity.name);
 }
 
 /** The teams marked as the platform: `platform: true`, or named by `platformTeam`. */
@@ -164,7 +164,7 @@ export function teamOfIdentity(identity: Identity, config: OrgConfig): string | 
 
 /** The first team whose `namespaces` match a cluster namespace. */
 export function teamOfNamespace(namespace: string, config: OrgConfig): string | undefined {
-  return config.teams.find((team) => team.namespaces.some((pattern) => wordGlobToRegExp(pattern, '').test(namespace)))?.name;
+  return config.teams.find((team) => team.namespaces.some((pattern) => wordGlobMatcher(pattern, { caseInsensitive: false }).test(namespace)))?.name;
 }
 
 /* ---------- Small settings ---------- */
