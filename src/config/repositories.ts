@@ -4,6 +4,7 @@ import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
 import { ensureClone, isGitUrl, type CloneOptions } from '../sources/repository/clone.js';
 import { expandDirectoryGlob, hasGlob, pathGlobMatcher, relativeInside, wordGlobMatcher } from './glob.js';
 import { ConfigError } from './load.js';
+import { confinementProblem, insideRealPath, type Confinement } from './trust.js';
 import { SINCE } from './dates.js';
 import type { OrgConfig, TeamConfig } from './schema.js';
 
@@ -21,6 +22,11 @@ export interface ResolveOptions extends CloneOptions {
   cacheDir?: string;
   /** Told about globs matching nothing and repositories listed twice. */
   onWarning?: (message: string) => void;
+  /**
+   * For a configuration that is scanned content (config/trust.ts): folders whose real path lies
+   * outside this one (a symlinked folder matched by a glob) are left out with a warning.
+   */
+  confineTo?: Confinement;
   /** Replaces cloning (tests, or a CLI that clones in parallel). */
   clone?: (url: string) => Promise<{ path: string }>;
 }
@@ -47,6 +53,10 @@ export async function resolveRepositories(config: OrgConfig, baseDir: string, op
       }
       return;
     }
+    if (options.confineTo !== undefined && repository.url === undefined && !insideRealPath(options.confineTo.root, repository.path)) {
+      options.onWarning?.(`${where}: ignored: ${repository.path} lies outside ${options.confineTo.root} (through a symlink); ${options.confineTo.because}`);
+      return;
+    }
     byKey.set(key, repository);
     order.push(key);
   };
@@ -55,6 +65,11 @@ export async function resolveRepositories(config: OrgConfig, baseDir: string, op
   // follows the order of first appearance in the file, top-level entries included.
   const problems: string[] = [];
   for (const entry of entries) {
+    const refused = options.confineTo && confinementProblem(options.confineTo, baseDir, entry.value);
+    if (refused) {
+      options.onWarning?.(`${entry.where}: ${refused}`);
+      continue;
+    }
     if (isGitUrl(entry.value)) {
       const key = `url:${entry.value}`;
       if (byKey.has(key)) {

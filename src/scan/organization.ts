@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
 import type { Detection, ScanWarning, SourceKind } from '../core/types.js';
 // From the modules themselves, not config/index.js: that would load the configuration schema
@@ -13,6 +13,7 @@ import {
   unusedExemptions,
 } from '../config/exemptions.js';
 import { loadConfig } from '../config/load.js';
+import { confineConfig, confinementOf, decideTrust, type Confinement } from '../config/trust.js';
 import { limitsFrom, organizationName, parseSince, resolveRepositories, teamOf } from '../config/repositories.js';
 import type { Exemption as ConfigExemption, OrgConfig } from '../config/schema.js';
 import { HISTORY_SIGNALS } from '../history/index.js';
@@ -71,9 +72,15 @@ interface PlannedRepository {
 export async function scanOrganization(options: OrganizationScanOptions): Promise<Assessment> {
   const cwd = options.cwd ?? process.cwd();
   const now = options.now ?? new Date();
-  const { config, path: configPath, baseDir } = await loadConfig(options.config, cwd);
+  const loaded = await loadConfig(options.config, cwd);
+  const { path: configPath, baseDir } = loaded;
   const configLabel = configPath ? relative(cwd, configPath) || configPath : '.k8s-maturity.yaml';
   const warnings: ScanWarning[] = [];
+  // A configuration found here may be a scanned repository's own file: it then describes itself, nothing more (config/trust.ts).
+  const trust = decideTrust(loaded, { named: options.config !== undefined, scannedPaths: options.paths.filter((p) => !isGitUrl(p)).map((p) => resolve(cwd, p)) });
+  const confined = confineConfig(loaded.config, trust, { label: configLabel, baseDir });
+  const config = confined.config;
+  for (const message of confined.warnings) warnings.push({ file: configLabel, message });
 
   let model = await loadModel();
   if (config.model) model = (await import('../model/validate.js')).applyOverrides(model, config.model, configLabel);
@@ -92,7 +99,7 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   });
   warnings.push(...clusterRead.warnings);
 
-  const planned = await planRepositories(options, config, baseDir, cwd, warnings, configLabel);
+  const planned = await planRepositories(options, config, baseDir, cwd, warnings, configLabel, confinementOf(trust, configLabel));
   const exemptions = activeExemptions(config, now);
   const usedExemptions = new Set<string>();
   const repositories: RepositoryInput[] = [];
@@ -171,7 +178,7 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   });
 }
 
-async function planRepositories(options: OrganizationScanOptions, config: OrgConfig, baseDir: string, cwd: string, warnings: ScanWarning[], configLabel: string): Promise<PlannedRepository[]> {
+async function planRepositories(options: OrganizationScanOptions, config: OrgConfig, baseDir: string, cwd: string, warnings: ScanWarning[], configLabel: string, confineTo: Confinement | undefined): Promise<PlannedRepository[]> {
   if (options.paths.length > 0) {
     // Paths the user typed must exist: a typo is an error (exit 2), not a warning. Git URLs are
     // cloned (history, no unneeded blobs) into the cache and refreshed on the next run.
@@ -190,8 +197,11 @@ async function planRepositories(options: OrganizationScanOptions, config: OrgCon
   const resolved = await resolveRepositories(config, baseDir, {
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     ...(options.offline ? { offline: true } : {}),
+    ...(confineTo !== undefined ? { confineTo } : {}),
     onWarning: (message: string) => warnings.push({ file: configLabel, message }),
   });
+  // A scanned configuration whose every entry was refused describes the repository it lies in.
+  if (resolved.length === 0 && confineTo !== undefined) return [{ path: relative(cwd, confineTo.root) || '.', root: checkRepositoryPath(confineTo.root) }];
   return resolved.map((r) => ({ path: r.url ?? (relative(cwd, r.path) || '.'), root: r.path, ...(r.team ? { team: r.team } : {}) }));
 }
 
