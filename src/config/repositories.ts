@@ -4,6 +4,7 @@ import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
 import { ensureClone, isGitUrl, type CloneOptions } from '../sources/repository/clone.js';
 import { expandDirectoryGlob, hasGlob, pathGlobMatcher, relativeInside, wordGlobMatcher } from './glob.js';
 import { ConfigError } from './load.js';
+import { displayUrl } from '../core/redact.js';
 import { confinementProblem, insideRealPath, type Confinement } from './trust.js';
 import { SINCE } from './dates.js';
 import type { OrgConfig, TeamConfig } from './schema.js';
@@ -49,7 +50,7 @@ export async function resolveRepositories(config: OrgConfig, baseDir: string, op
     if (existing) {
       if (existing.team === undefined && repository.team !== undefined) existing.team = repository.team;
       else if (repository.team !== undefined && existing.team !== repository.team) {
-        options.onWarning?.(`${where}: ${repository.url ?? repository.path} is already listed for team "${existing.team}": it counts for that team only`);
+        options.onWarning?.(`${where}: ${repository.url !== undefined ? displayUrl(repository.url) : repository.path} is already listed for team "${existing.team}": it counts for that team only`);
       }
       return;
     }
@@ -132,7 +133,8 @@ export function teamOf(repository: string, config: OrgConfig, baseDir: string = 
 }
 
 function normalizeUrl(url: string): string {
-  return url.replace(/\/+$/, '').replace(/\.git$/, '').toLowerCase();
+  // Credentials do not make another repository: https://bot:TOKEN@host/x is the team's https://host/x.
+  return displayUrl(url).replace(/\/+$/, '').replace(/\.git$/, '').toLowerCase();
 }
 
 function isDirectory(path: string): boolean {

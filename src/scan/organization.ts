@@ -13,6 +13,7 @@ import {
   unusedExemptions,
 } from '../config/exemptions.js';
 import { loadConfig } from '../config/load.js';
+import { displayUrl } from '../core/redact.js';
 import { confineConfig, confinementOf, decideTrust, type Confinement } from '../config/trust.js';
 import { limitsFrom, organizationName, parseSince, resolveRepositories, teamOf } from '../config/repositories.js';
 import type { Exemption as ConfigExemption, OrgConfig } from '../config/schema.js';
@@ -188,7 +189,8 @@ async function planRepositories(options: OrganizationScanOptions, config: OrgCon
       const root = isGitUrl(path)
         ? (await ensureClone(path, options.cacheDir ?? defaultCacheDir(), { ...(options.offline ? { offline: true } : {}) })).path
         : checkRepositoryPath(path);
-      planned.push({ path, root, ...(team ? { team } : {}) });
+      // A URL is shown without its credentials, everywhere the path appears (reports, progress, warnings).
+      planned.push({ path: isGitUrl(path) ? displayUrl(path) : path, root, ...(team ? { team } : {}) });
     }
     return planned;
   }
@@ -202,7 +204,7 @@ async function planRepositories(options: OrganizationScanOptions, config: OrgCon
   });
   // A scanned configuration whose every entry was refused describes the repository it lies in.
   if (resolved.length === 0 && confineTo !== undefined) return [{ path: relative(cwd, confineTo.root) || '.', root: checkRepositoryPath(confineTo.root) }];
-  return resolved.map((r) => ({ path: r.url ?? (relative(cwd, r.path) || '.'), root: r.path, ...(r.team ? { team: r.team } : {}) }));
+  return resolved.map((r) => ({ path: r.url !== undefined ? displayUrl(r.url) : relative(cwd, r.path) || '.', root: r.path, ...(r.team ? { team: r.team } : {}) }));
 }
 
 /** An exempted signal (e.g. static-secrets in a demo repository) is dropped from the detections it would block. */
