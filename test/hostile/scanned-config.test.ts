@@ -65,7 +65,7 @@ describe('a configuration shipped in a scanned repository', () => {
       // The rest of the file is still used: it describes the repository itself.
       expect(run.stdout).toContain('"organization": "evil"');
     }
-  });
+  }, 60_000);
 
   it('never reaches outside the repository through `repositories:` (../private, /*, a symlinked folder)', async () => {
     const work = mkdtempSync(join(tmpdir(), 'k8sm-trust-'));
@@ -95,7 +95,7 @@ describe('a configuration shipped in a scanned repository', () => {
     expect(messages.some((m) => m.startsWith('repositories[3]') && m.includes('outside'))).toBe(true);
     expect(messages.some((m) => m.startsWith('repositories[4]') && m.includes('git URLs'))).toBe(true);
     expect(messages.some((m) => m.startsWith('limits: ignored'))).toBe(true);
-  });
+  }, 60_000);
 
   it('cannot hang the scan with a member pattern: 24 stars against a long email', async () => {
     const work = mkdtempSync(join(tmpdir(), 'k8sm-trust-'));
@@ -110,5 +110,5 @@ describe('a configuration shipped in a scanned repository', () => {
     // The old matcher backtracked for minutes here; the kill after 60 s is only a safety net.
     const run = await runCli(['scan', '.', '--since', '2000-01-01', '--no-cache', '--format', 'json'], { cwd: repo.dir, timeoutMs: 60_000 });
     expect(run.code).toBe(0);
-  });
+  }, 90_000);
 });
