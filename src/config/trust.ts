@@ -41,8 +41,16 @@ export interface TrustDecision {
 export function decideTrust(loaded: LoadedConfig, input: ConfigTrustInput): TrustDecision {
   if (input.named || loaded.path === undefined) return { trust: 'user' };
   const folder = dirname(loaded.path);
+  // Real paths on both sides: a current folder reached through a symlink is still inside what is scanned.
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return resolve(path);
+    }
+  };
   const scanned = input.scannedPaths
-    .filter((path) => relativeInside(path, folder) !== undefined)
+    .filter((path) => relativeInside(real(path), real(folder)) !== undefined || relativeInside(path, folder) !== undefined)
     .sort((a, b) => b.length - a.length)[0];
   if (scanned !== undefined) return { trust: 'scanned', root: scanned, reason: 'it lies inside a scanned folder' };
   const workTree = gitWorkTreeOf(folder);
