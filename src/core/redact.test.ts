@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayUrl, redactCommand, redactSecrets } from './redact.js';
+import { displayUrl, redactCommand, redactDeep, redactSecrets } from './redact.js';
 
 describe('redactCommand', () => {
   it.each([
@@ -69,5 +69,15 @@ describe('displayUrl', () => {
     ['git@github.com:org/repo.git', 'git@github.com:org/repo.git'],
   ])('%s', (url, shown) => {
     expect(displayUrl(url)).toBe(shown);
+  });
+});
+
+describe('redactDeep', () => {
+  it('reaches every string of a result, leaving other values alone', () => {
+    const result = { clusters: [{ detections: [{ evidence: [{ object: 'argoproj.io/v1alpha1 Application argocd/web', detail: 'repoURL https://bot:CANARY@git.example.com/x.git' }] }] }], stage: 3, at: new Date(0) };
+    const redacted = redactDeep(result);
+    expect(JSON.stringify(redacted)).not.toContain('CANARY');
+    expect(redacted.stage).toBe(3);
+    expect(redacted.at).toBe(result.at);
   });
 });

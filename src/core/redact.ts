@@ -173,3 +173,19 @@ export function displayUrl(url: string): string {
   if (scpWithPassword) return redactSecrets(`${scpWithPassword[1]}@${scpWithPassword[2]}`);
   return redactSecrets(url);
 }
+
+/**
+ * Every string of a finished result (an assessment, a cached scan) through redactSecrets: the last
+ * net for a credential that reached a detail, a warning or a name by a path no one foresaw (a
+ * cluster object's repoURL, an error message). Plain objects and arrays only.
+ */
+export function redactDeep<T>(value: T): T {
+  if (typeof value === 'string') return redactSecrets(value) as T;
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item)) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = redactDeep(item);
+    return out as T;
+  }
+  return value;
+}

@@ -13,7 +13,7 @@ import {
   unusedExemptions,
 } from '../config/exemptions.js';
 import { loadConfig } from '../config/load.js';
-import { displayUrl } from '../core/redact.js';
+import { displayUrl, redactDeep } from '../core/redact.js';
 import { confineConfig, confinementOf, decideTrust, type Confinement } from '../config/trust.js';
 import { limitsFrom, organizationName, parseSince, resolveRepositories, teamOf } from '../config/repositories.js';
 import type { Exemption as ConfigExemption, OrgConfig } from '../config/schema.js';
@@ -164,7 +164,8 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   if (clusterRead.clusters.length > 0) sources.add('cluster');
   const teamNamespaces = teamConfigDetection(config, configLabel);
 
-  return assess({
+  // The last net: no credential leaves in any string of the result, whatever path brought it there.
+  return redactDeep(assess({
     model,
     organization: config.organization ?? (configPath ? organizationName(config, baseDir) : defaultName(planned, cwd)),
     toolVersion: options.toolVersion,
@@ -176,7 +177,7 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
     ...(teams.length > 0 ? { teams } : {}),
     ...(orgAttestations.length > 0 ? { attestations: orgAttestations } : {}),
     warnings,
-  });
+  }));
 }
 
 async function planRepositories(options: OrganizationScanOptions, config: OrgConfig, baseDir: string, cwd: string, warnings: ScanWarning[], configLabel: string, confineTo: Confinement | undefined): Promise<PlannedRepository[]> {
