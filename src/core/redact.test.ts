@@ -66,6 +66,7 @@ describe('displayUrl', () => {
     ['https://git.example.com/org/repo.git?private_token=CANARY&ref=main', 'https://git.example.com/org/repo.git?private_token=***&ref=main'],
     ['ssh://git@git.example.com:2222/org/repo.git', 'ssh://git.example.com:2222/org/repo.git'],
     ['user:CANARY@git.example.com:org/repo.git', 'user@git.example.com:org/repo.git'],
+    ['user:CA/NA:RY@git.example.com:org/repo.git', 'user@git.example.com:org/repo.git'],
     ['git@github.com:org/repo.git', 'git@github.com:org/repo.git'],
   ])('%s', (url, shown) => {
     expect(displayUrl(url)).toBe(shown);

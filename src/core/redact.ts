@@ -169,7 +169,8 @@ export function displayUrl(url: string): string {
     const at = authority.lastIndexOf('@');
     return redactSecrets(`${prefix}${at === -1 ? authority : authority.slice(at + 1)}${rest}`);
   }
-  const scpWithPassword = /^([^@/:\s]+):[^@/\s]*@(.*)$/s.exec(url);
+  // The password may hold `/` or `:`, not `@`; what follows is host:path.
+  const scpWithPassword = /^([^@/:\s]+):[^@\s]*@([A-Za-z0-9][A-Za-z0-9.-]*:.*)$/s.exec(url);
   if (scpWithPassword) return redactSecrets(`${scpWithPassword[1]}@${scpWithPassword[2]}`);
   return redactSecrets(url);
 }

@@ -44,6 +44,7 @@ describe('checkCloneUrl', () => {
 
   it.each([
     ['user:s3cr3t@git.example.com:acme/app.git', 'an ssh address (user@host:path) cannot carry a password'],
+    ['user:s3/cr:3t@git.example.com:acme/app.git', 'an ssh address (user@host:path) cannot carry a password'],
     ['https://git.example.com/acme/app.git?private_token=s3cr3t', 'a token in the query is not passed on'],
     ['ssh://git:s3cr3t@git.example.com/acme/app.git', 'an ssh:// URL cannot carry a password'],
   ])('refuses %s without repeating its secret', (url, why) => {

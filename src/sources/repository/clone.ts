@@ -42,7 +42,7 @@ export interface CloneOptions {
 
 const SCP_LIKE = /^([A-Za-z0-9._~-]+@)?([A-Za-z0-9][A-Za-z0-9.-]*):(?!\/\/)(.+)$/;
 /** `user:password@host:org/repo`: an scp-like address written with a password, which ssh never uses. */
-const SCP_WITH_PASSWORD = /^[^@/:\s]+:[^@/\s]*@[A-Za-z0-9][A-Za-z0-9.-]*:(?!\/\/)/;
+const SCP_WITH_PASSWORD = /^[^@/:\s]+:(?!\/\/)[^@\s]*@[A-Za-z0-9][A-Za-z0-9.-]*:(?!\/\/)/;
 /** Query parameters that carry a credential: git would send them to every address it asks, and keep them in the clone. */
 const SECRET_PARAMETER = /[?&](?:private[-_]?token|access[-_]?token|token|auth[-_]?token|password|passwd|secret|api[-_]?key|key)=/i;
 const REMOTE_HELPER = /^[A-Za-z][A-Za-z0-9+.-]*::/;
