@@ -49,3 +49,11 @@ describe('how far a configuration is trusted', () => {
     expect(confinementProblem(confine, repo, 'git@github.com:acme/x.git')).toContain('git URLs');
   });
 });
+
+describe('a git URL with credentials', () => {
+  it('is the same repository as without them, for team membership', async () => {
+    const { teamOf } = await import('../../src/config/repositories.js');
+    const config = { ...defaultConfig(), teams: [{ name: 'payments', repositories: ['https://github.com/acme/payments-api'], members: [], namespaces: [] }] };
+    expect(teamOf('https://bot:ghp_secret0123456789@github.com/acme/payments-api.git', config)).toBe('payments');
+  });
+});
