@@ -39,6 +39,8 @@ describe('redactCommand', () => {
       'terraform plan -var-file=prod.tfvars -out plan',
       'curl -fsSL https://get.helm.sh/helm-v3.15.0-linux-amd64.tar.gz',
       'curl -H "Content-Type: application/json" https://api.example.com',
+      'set -e\nkubectl apply -f k8s/',
+      "sed -e 's/latest/1.2/' values.yaml",
     ]) {
       expect(redactCommand(command)).toBe(command);
     }

@@ -49,6 +49,8 @@ export function redactCommand(text: string): string {
     const word = match[0];
     const start = match.index;
     let replaced = word;
+    // A flag's value is on the same line: `set -e` ends a line, the next command is not its value.
+    if (pending !== undefined && text.slice(last, start).includes('\n')) pending = undefined;
     if (pending !== undefined) {
       replaced = redactValue(word, pending);
       pending = undefined;
@@ -93,6 +95,8 @@ function redactValue(word: string, kind: 'kv' | 'secret' | 'user' | 'header'): s
       if (inner.startsWith('-')) return word;
       return MARK;
     case 'kv':
+      // Not `key=value` (sed -e 's/a/b/', grep -e x): not what this flag's redaction is about.
+      if (!inner.includes('=')) return word;
       value = inner
         .split(',')
         .map((part) => {
