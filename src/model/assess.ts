@@ -1,11 +1,13 @@
-import type { Coverage, Detection, Evidence, ScanWarning, SignalId, SourceKind } from '../core/types.js';
+import type { Coverage, Detection, Evidence, RepositoryKind, ScanWarning, SignalId, SourceKind } from '../core/types.js';
 import type { Assessment, CapabilityResult, ClusterAssessment, MaturityModel, RepositoryAssessment, TeamAssessment } from './types.js';
-import { evaluateCapability, evidenceSet, mergeCoverage, stageOf, type Attestation, type CapabilityContext, type EvidenceSet, type Exemption } from './evaluate.js';
+import { categoriesOf, evaluateCapability, evidenceSet, mergeCoverage, stageOf, type Attestation, type CapabilityContext, type EvidenceSet, type Exemption } from './evaluate.js';
 import { buildRoadmap } from './roadmap.js';
 
 export interface RepositoryInput {
   path: string;
-  kind: 'service' | 'platform';
+  kind: RepositoryKind;
+  /** Why it is that kind ("builds an image: Dockerfile:1", "set in .k8s-maturity.yaml"). */
+  kindReason?: string;
   detections: Detection[];
   warnings: ScanWarning[];
   /** Signals this repository's sources could not settle (shallow history…), with the reason. */
@@ -59,9 +61,21 @@ function missingSourceReasons(model: MaturityModel, sources: ReadonlySet<SourceK
   return out;
 }
 
+/**
+ * The sources of this scan, with the kinds of repository given: a platform capability can be shown
+ * only by a platform repository or a cluster, so without either it is unknown rather than missing.
+ */
+function sourcesOf(input: AssessInput): Set<SourceKind> {
+  const sources = new Set(input.sources);
+  if (input.repositories.some((r) => r.kind === 'platform')) sources.add('platform-repository');
+  if (input.repositories.some((r) => r.kind === 'service')) sources.add('service-repository');
+  return sources;
+}
+
 export function assess(input: AssessInput): Assessment {
   const { model } = input;
-  const sourceUnknown = missingSourceReasons(model, input.sources);
+  const sources = sourcesOf(input);
+  const sourceUnknown = missingSourceReasons(model, sources);
   const forbidden = input.clusters.flatMap((c) => (c.forbidden ?? []).map((p) => `${c.name}: ${p}`));
 
   // The organization: every repository's and cluster's detections together, evidence qualified.
@@ -73,7 +87,7 @@ export function assess(input: AssessInput): Assessment {
   const orgUnknown: [SignalId, string][] = [...sourceUnknown, ...input.repositories.flatMap((r) => r.unknown ?? [])];
   const orgSet = evidenceSet(orgDetections, orgUnknown.filter(([id]) => !orgDetections.some((d) => d.id === id && d.evidence.length > 0)), input.repositories.flatMap((r) => r.absent ?? []));
   const orgSignals = new Set([...orgSet.detections.keys()].filter((id) => (orgSet.detections.get(id)?.evidence.length ?? 0) > 0));
-  const baseContext = { sources: input.sources, orgSignals };
+  const baseContext = { sources, orgSignals, categories: categoriesOf(model.signals) };
 
   const platformCaps = model.capabilities.filter((c) => c.scope === 'platform');
   const serviceCaps = model.capabilities.filter((c) => c.scope === 'service');
@@ -102,7 +116,17 @@ export function assess(input: AssessInput): Assessment {
   const repositories: RepositoryAssessment[] = input.repositories.map((repo) => {
     const own = repo.kind === 'service' ? repoServiceResults.get(repo.path)! : orgService;
     const capabilities = sortByModel(model, [...orgPlatform, ...own]);
-    return { path: repo.path, kind: repo.kind, stage: stageOf(capabilities).stage, detections: repo.detections, capabilities, warnings: repo.warnings };
+    const stage = stageOf(capabilities);
+    return {
+      path: repo.path,
+      kind: repo.kind,
+      kindReason: repo.kindReason ?? `given as a ${repo.kind} repository`,
+      stage: stage.stage,
+      stageProvisional: stage.provisional,
+      detections: repo.detections,
+      capabilities,
+      warnings: repo.warnings,
+    };
   });
 
   const teamInputs = input.teams && input.teams.length > 0 ? input.teams : [{ name: input.organization, repositories: input.repositories.map((r) => r.path) }];
@@ -116,7 +140,8 @@ export function assess(input: AssessInput): Assessment {
       return { ...result, status: 'met' as const, byAttestation: true, evidence: [{ attestation: attestation.statement, by: attestation.by, date: attestation.date, ...(attestation.link ? { link: attestation.link } : {}), source: 'attestation' as const }] };
     });
     const capabilities = sortByModel(model, [...teamPlatform, ...teamService]);
-    return { name: team.name, stage: stageOf(capabilities).stage, repositories: team.repositories, capabilities };
+    const stage = stageOf(capabilities);
+    return { name: team.name, stage: stage.stage, stageProvisional: stage.provisional, repositories: team.repositories, capabilities };
   });
 
   const clusters: ClusterAssessment[] = input.clusters.map((c) => ({ name: c.name, detections: c.detections, warnings: c.warnings }));
@@ -127,7 +152,7 @@ export function assess(input: AssessInput): Assessment {
   ];
   const toVerify = orgCapabilities
     .filter((c) => c.required && c.status === 'unknown' && !c.reason?.startsWith('not applicable'))
-    .map((c) => ({ capability: c.id, reason: c.reason ?? 'the sources given cannot tell' }));
+    .map((c) => ({ capability: c.id, reason: c.reason ?? 'the sources given cannot tell', ...(c.settledBy ? { settledBy: c.settledBy } : {}) }));
 
   return {
     schemaVersion: 1,
