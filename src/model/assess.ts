@@ -72,7 +72,24 @@ function sourcesOf(input: AssessInput): Set<SourceKind> {
   return sources;
 }
 
-export function assess(input: AssessInput): Assessment {
+/**
+ * Who changes a library's or a tool's files says nothing about who runs the platform or deploys
+ * services: its history signals are unknown there, never evidence either way.
+ */
+function withoutForeignHistory(model: MaturityModel, repo: RepositoryInput): RepositoryInput {
+  if (repo.kind === 'platform' || repo.kind === 'service') return repo;
+  const history = new Set(model.signals.filter((s) => s.kind === 'history').map((s) => s.id));
+  const reason = `${repo.path} is a ${repo.kind} repository: its history says nothing about platform or service deploy files`;
+  return {
+    ...repo,
+    detections: repo.detections.filter((d) => !history.has(d.id)),
+    absent: (repo.absent ?? []).filter(([id]) => !history.has(id)),
+    unknown: [...(repo.unknown ?? []).filter(([id]) => !history.has(id)), ...[...history].map((id): [SignalId, string] => [id, reason])],
+  };
+}
+
+export function assess(given: AssessInput): Assessment {
+  const input = { ...given, repositories: given.repositories.map((r) => withoutForeignHistory(given.model, r)) };
   const { model } = input;
   const sources = sourcesOf(input);
   const sourceUnknown = missingSourceReasons(model, sources);
@@ -111,12 +128,16 @@ export function assess(input: AssessInput): Assessment {
 
   const orgService = serviceCaps.map((c) => aggregateService(c.id, services.map((r) => ({ path: r.path, result: repoServiceResults.get(r.path)!.find((x) => x.id === c.id)! })), () => evaluateCapability(c, orgSet, baseContext)));
   const orgCapabilities = sortByModel(model, [...orgPlatform, ...orgService]);
-  const orgStage = stageOf(orgCapabilities);
+  // Only libraries and tooling scanned: no source can show Kubernetes adoption, so no stage is
+  // claimed from their CI alone (they are not assessed, and say so under toVerify).
+  const assessable = sources.has('platform-repository') || sources.has('service-repository') || sources.has('cluster');
+  const stageOfHere = (capabilities: readonly CapabilityResult[]) => (assessable ? stageOf(capabilities) : { stage: 0, provisional: true });
+  const orgStage = stageOfHere(orgCapabilities);
 
   const repositories: RepositoryAssessment[] = input.repositories.map((repo) => {
     const own = repo.kind === 'service' ? repoServiceResults.get(repo.path)! : orgService;
     const capabilities = sortByModel(model, [...orgPlatform, ...own]);
-    const stage = stageOf(capabilities);
+    const stage = stageOfHere(capabilities);
     return {
       path: repo.path,
       kind: repo.kind,
@@ -140,7 +161,7 @@ export function assess(input: AssessInput): Assessment {
       return { ...result, status: 'met' as const, byAttestation: true, evidence: [{ attestation: attestation.statement, by: attestation.by, date: attestation.date, ...(attestation.link ? { link: attestation.link } : {}), source: 'attestation' as const }] };
     });
     const capabilities = sortByModel(model, [...teamPlatform, ...teamService]);
-    const stage = stageOf(capabilities);
+    const stage = stageOfHere(capabilities);
     return { name: team.name, stage: stage.stage, stageProvisional: stage.provisional, repositories: team.repositories, capabilities };
   });
 
