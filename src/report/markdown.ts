@@ -25,6 +25,7 @@ export function renderMarkdown(assessment: Assessment, options: ReportLinkOption
   const out: string[] = [];
   out.push(...headline(assessment), '');
   out.push(...ladder(assessment), '');
+  out.push(...repositoriesTable(assessment), '');
   out.push(...roadmap(assessment, options), '');
   if (assessment.toVerify.length > 0) out.push(...toVerify(assessment), '');
   out.push(...capabilityTable(assessment, options), '');
@@ -159,6 +160,13 @@ function ladder(a: Assessment): string[] {
   return lines;
 }
 
+/** What each repository was taken for decides what it is asked for: its kind, with the reason. */
+function repositoriesTable(a: Assessment): string[] {
+  const lines = ['## Repositories', '', '| Repository | Kind | Why | Stage |', '|---|---|---|:---:|'];
+  for (const r of a.repositories) lines.push(`| ${code(r.path)} | ${r.kind} | ${text(r.kindReason)} | ${r.stage}${r.stageProvisional ? ' (provisional)' : ''} |`);
+  return lines;
+}
+
 function roadmap(a: Assessment, options: ReportLinkOptions): string[] {
   const { next, required, optional, later } = splitRoadmap(a);
   const lines: string[] = [];
@@ -281,6 +289,10 @@ function evidenceSection(a: Assessment, options: ReportLinkOptions): string[] {
     for (const b of c.blockedBy ?? []) {
       items.push(`- **⛔ Blocked by ${code(b.id)}:**`);
       for (const e of b.evidence) items.push(`  - ${evidenceLine(e, options)}`);
+    }
+    if (c.instrumentation && c.instrumentation.length > 0) {
+      items.push('- **Instrumentation only (client libraries, not a deployed backend):**');
+      for (const e of c.instrumentation) items.push(`  - ${evidenceLine(e, options)}`);
     }
     if (items.length === 0) continue;
     const title = `${STATUS_ICON[statusKey(c)]} ${text(c.name)} ${code(c.id)}`;
