@@ -39,7 +39,7 @@ export function renderTable(assessment: Assessment, options: TableOptions): stri
     out.push(c.bold('Repositories'));
     const width = Math.max(...assessment.repositories.map((r) => safeField(r.path).length));
     for (const repo of assessment.repositories) {
-      out.push(`  ${safeField(repo.path).padEnd(width)}  ${c.grey(repo.kind.padEnd(8))}  stage ${repo.stage}${repo.stageProvisional ? '?' : ' '}  ${c.grey(safeField(repo.kindReason))}`);
+      out.push(`  ${safeField(repo.path).padEnd(width)}  ${c.grey(repo.kind.padEnd(8))}  stage ${repo.stage}${repo.stageProvisional ? c.grey(' (provisional)') : ''}  ${c.grey(safeField(repo.kindReason))}`);
     }
     if (assessment.teams.length > 1) {
       out.push('');

@@ -30,7 +30,7 @@ describe('the kind of a repository', () => {
       'apps/homepage/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: homepage\nspec:\n  template:\n    spec:\n      containers:\n        - name: homepage\n          image: ghcr.io/gethomepage/homepage:v0.9.0\n',
     });
     expect(result.kind).toBe('platform');
-    expect(result.kindReason).toMatch(/^declares infrastructure, clusters or delivery \((ansible|argo-cd)/);
+    expect(result.kindReason).toMatch(/^declares infrastructure, clusters or delivery: ansible \(metal\/playbooks\/k3s\.yml:2\), argo-cd \(system\/argocd\/Chart\.yaml:\d+\)/);
     expect(result.kindReason).toContain('its Dockerfiles build helper images only (tools/pxe-server/Dockerfile:1)');
   });
 

@@ -60,8 +60,10 @@ export function kindOf(files: readonly { path: string }[], detections: readonly 
 
   const platform = evidenceOf(PLATFORM_SIGNALS);
   if (platform.length > 0) {
-    const ids = [...new Set(platform.map((p) => p.id))];
-    return { kind: 'platform', reason: `declares infrastructure, clusters or delivery (${ids.slice(0, 3).join(', ')}: ${places(platform.map((p) => p.e))})${helperNote}` };
+    // One place per tool, the most telling tools first: "terraform (infra/main.tf:3), argo-cd (…)".
+    const shown = PLATFORM_SIGNALS.filter((id) => platform.some((p) => p.id === id)).slice(0, 3);
+    const cited = shown.map((id) => `${id} (${places(platform.filter((p) => p.id === id).slice(0, 1).map((p) => p.e))})`);
+    return { kind: 'platform', reason: `declares infrastructure, clusters or delivery: ${cited.join(', ')}${helperNote}` };
   }
   if (helperBuilds.length > 0) return { kind: 'tooling', reason: `its only Dockerfiles build helper images (${places(helperBuilds.map((b) => b.e))}), and it declares no service or infrastructure` };
 
