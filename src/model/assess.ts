@@ -206,8 +206,10 @@ function qualify(detection: Detection, repository: string): Detection {
  */
 function aggregateService(id: string, results: { path: string; result: CapabilityResult }[], whenNoServices: () => CapabilityResult): CapabilityResult {
   if (results.length === 0) {
-    const fallback = whenNoServices();
-    return { ...fallback, status: fallback.status === 'met' ? 'met' : 'unknown', reason: fallback.status === 'met' ? fallback.reason : 'no service repository scanned: add the repositories of your services' } as CapabilityResult;
+    // What was seen elsewhere (a helper image, a library's instrumentation) stays visible, but only
+    // a service repository can meet a service capability.
+    const { coverage: _coverage, blockedBy: _blockedBy, ...seen } = whenNoServices();
+    return { ...seen, status: 'unknown', reason: 'no service repository scanned: add the repositories of your services', settledBy: ['service-repository'] };
   }
   const first = results[0]!.result;
   const evidence = results.flatMap((r) => r.result.evidence);

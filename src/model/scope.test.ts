@@ -67,6 +67,14 @@ describe('a service repository scanned alone', () => {
     expect(cap('tracing').status).toBe('met');
   });
 
+  it('leaves manifests unknown for a service without them: they may live in a GitOps repository', () => {
+    const composeOnly = { ...podinfoLike, detections: podinfoLike.detections.filter((d) => !['helm', 'k8s-manifests', 'probes'].includes(d.id)) };
+    const alone = assess({ ...base, sources: history, repositories: [composeOnly] });
+    expect(alone.capabilities.find((c) => c.id === 'manifests-in-git')).toMatchObject({ status: 'unknown', settledBy: ['platform-repository'] });
+    expect(alone.capabilities.find((c) => c.id === 'health-checks')!.status).toBe('unknown');
+    expect(alone.stage).toBe(3);
+  });
+
   it('is judged as before once a platform repository is scanned beside it: what the platform lacks is missing', () => {
     const platform: RepositoryInput = { path: 'platform', kind: 'platform', kindReason: 'declares infrastructure', detections: [found('terraform'), found('eks')], warnings: [] };
     const both = assess({ ...base, sources: history, repositories: [platform, podinfoLike] });

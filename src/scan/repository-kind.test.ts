@@ -24,14 +24,24 @@ describe('the kind of a repository', () => {
     const result = await kindOfTree({
       'metal/playbooks/k3s.yml': '- name: Install k3s\n  hosts: k3s_cluster\n  become: true\n  roles:\n    - k3s\n',
       'metal/roles/k3s/tasks/main.yml': '- name: Download k3s\n  ansible.builtin.get_url:\n    url: https://get.k3s.io\n    dest: /tmp/k3s.sh\n',
-      'tools/pxe-server/Dockerfile': 'FROM alpine:3.20\nRUN apk add --no-cache dnsmasq\nCOPY dnsmasq.conf /etc/dnsmasq.conf\n',
+      'metal/roles/pxe_server/files/dnsmasq/Dockerfile': 'FROM alpine:3.20\nRUN apk add --no-cache dnsmasq\nCOPY dnsmasq.conf /etc/dnsmasq.conf\n',
+      'tools/pxe-server/Dockerfile': 'FROM alpine:3.20\nRUN apk add --no-cache tftp-hpa\n',
       'system/argocd/values.yaml': 'server:\n  ingress:\n    enabled: true\n',
       'system/argocd/Chart.yaml': 'apiVersion: v2\nname: argocd\nversion: 0.0.0\ndependencies:\n  - name: argo-cd\n    version: 7.7.0\n    repository: https://argoproj.github.io/argo-helm\n',
       'apps/homepage/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: homepage\nspec:\n  template:\n    spec:\n      containers:\n        - name: homepage\n          image: ghcr.io/gethomepage/homepage:v0.9.0\n',
     });
     expect(result.kind).toBe('platform');
     expect(result.kindReason).toMatch(/^declares infrastructure, clusters or delivery: ansible \(metal\/playbooks\/k3s\.yml:2\), argo-cd \(system\/argocd\/Chart\.yaml:\d+\)/);
-    expect(result.kindReason).toContain('its Dockerfiles build helper images only (tools/pxe-server/Dockerfile:1)');
+    expect(result.kindReason).toContain('its Dockerfiles build helper images only (metal/roles/pxe_server/files/dnsmasq/Dockerfile:1, tools/pxe-server/Dockerfile:1)');
+  });
+
+  it('takes Terraform with a Dockerfile that no CI pushes for a platform: the image serves its machines', async () => {
+    const result = await kindOfTree({
+      'main.tf': 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids = var.subnets\n  }\n}\n',
+      'bastion/Dockerfile': 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y openssh-server\n',
+    });
+    expect(result.kind).toBe('platform');
+    expect(result.kindReason).toMatch(/its Dockerfiles build helper images only \(bastion\/Dockerfile:1\), no CI pushes an image$/);
   });
 
   it('takes a Go library with CI and a metrics client for a library: nothing to build into an image or deploy', async () => {

@@ -7,8 +7,9 @@ import { DEPENDENCY_FILE } from '../facts/dependencies.js';
  * to containerise), and only a platform repository (or a cluster) can show that a platform
  * capability is missing. The rules, in order (docs/how-it-decides.md says the same):
  *
- * 1. service: it builds an image of its own (a Dockerfile outside helper folders), runs a Kubernetes
- *    dev loop (Skaffold, Tilt, DevSpace), or its CI pushes an image while no Dockerfile is a helper's;
+ * 1. service: it builds an image of its own (a Dockerfile outside helper folders, in a repository
+ *    that pushes images from CI or does not declare infrastructure), runs a Kubernetes dev loop
+ *    (Skaffold, Tilt, DevSpace), or its CI pushes an image while no Dockerfile is a helper's;
  * 2. platform: it declares infrastructure, clusters or GitOps delivery (Terraform, CloudFormation,
  *    Pulumi, Ansible, Packer, a cluster definition, Argo CD, Flux), whatever helper images it builds;
  * 3. tooling: its only Dockerfiles build helper images (under tools/, hack/, scripts/, ci/,
@@ -24,8 +25,11 @@ const DEV_LOOPS = ['skaffold', 'devspace', 'tilt'];
 const PLATFORM_SIGNALS = ['terraform', 'cloudformation', 'pulumi', 'ansible', 'packer', 'eks', 'aks', 'gke', 'rke', 'kops', 'kubeadm', 'kubespray', 'argo-cd', 'flux'];
 const WORKLOADS = ['k8s-manifests', 'helm', 'kustomize', 'jsonnet'];
 
-/** Folders whose images help build, test or operate something else, never the thing that runs. */
-const HELPER_FOLDER = /(^|\/)(tools?|tooling|hack|scripts?|ci|\.ci|\.github|\.gitlab|\.circleci|\.devcontainer|devcontainers?|dev|tests?|e2e|integration-tests?|bench|benchmarks?)\//i;
+/**
+ * Folders whose images help build, test or operate something else, never the thing that runs; and
+ * files an Ansible role copies to machines (a PXE server's Dockerfile in roles/pxe_server/files/).
+ */
+const HELPER_FOLDER = /(^|\/)(tools?|tooling|hack|scripts?|ci|\.ci|\.github|\.gitlab|\.circleci|\.devcontainer|devcontainers?|dev|tests?|e2e|integration-tests?|bench|benchmarks?)\/|(^|\/)roles\/[^/]+\/(files|templates)\//i;
 /** Dockerfile.dev, Dockerfile.test, ci.Dockerfile, Dockerfile.devcontainer… */
 const HELPER_DOCKERFILE = /(^|\/)(Dockerfile|Containerfile)[.-](dev|development|test|tests|ci|e2e|devcontainer|local)$|(^|\/)(dev|test|ci|e2e|devcontainer|local)\.(Dockerfile|Containerfile)$/i;
 
@@ -48,17 +52,20 @@ export function kindOf(files: readonly { path: string }[], detections: readonly 
   const action = files.some((f) => /^action\.ya?ml$/.test(f.path));
   const helper = (e: Evidence) => 'file' in e && (action || isHelperImagePath(e.file));
   const builds = evidenceOf(IMAGE_BUILDS);
-  const ownBuilds = builds.filter(({ e }) => !helper(e));
-  const helperBuilds = builds.filter(({ e }) => helper(e));
-  const helperNote = helperBuilds.length > 0 ? `; its Dockerfiles build helper images only (${places(helperBuilds.map((b) => b.e))})` : '';
+  const pushes = evidenceOf(['image-pipeline']);
+  const platform = evidenceOf(PLATFORM_SIGNALS);
+  // A repository that declares infrastructure and ships no image from CI builds its Dockerfiles
+  // for its machines or its own tools (a homelab's PXE server), not as services.
+  const infraOnly = platform.length > 0 && pushes.length === 0 && evidenceOf(DEV_LOOPS).length === 0;
+  const ownBuilds = builds.filter(({ e }) => !helper(e) && !infraOnly);
+  const helperBuilds = builds.filter(({ e }) => helper(e) || infraOnly);
+  const helperNote = helperBuilds.length > 0 ? `; its Dockerfiles build helper images only (${places(helperBuilds.map((b) => b.e))})${infraOnly && builds.some(({ e }) => !helper(e)) ? ', no CI pushes an image' : ''}` : '';
 
   if (ownBuilds.length > 0) return { kind: 'service', reason: `builds a container image of its own (${places(ownBuilds.map((b) => b.e))})` };
   const loops = evidenceOf(DEV_LOOPS);
   if (loops.length > 0) return { kind: 'service', reason: `runs a Kubernetes dev loop for its code (${loops[0]!.id}: ${places(loops.map((l) => l.e))})` };
-  const pushes = evidenceOf(['image-pipeline']);
   if (pushes.length > 0 && helperBuilds.length === 0) return { kind: 'service', reason: `its CI builds and pushes an image (${places(pushes.map((p) => p.e))})` };
 
-  const platform = evidenceOf(PLATFORM_SIGNALS);
   if (platform.length > 0) {
     // One place per tool, the most telling tools first: "terraform (infra/main.tf:3), argo-cd (…)".
     const shown = PLATFORM_SIGNALS.filter((id) => platform.some((p) => p.id === id)).slice(0, 3);
