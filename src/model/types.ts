@@ -145,7 +145,7 @@ export interface Assessment {
   organization: string;
   model: { version: number; source: { title: string; author: string }; stages: ModelStage[] };
   stage: number;
-  /** True when required capabilities of the stages counted are `unknown`: the stage may be lower. */
+  /** True when unknown capabilities were taken on trust (the stage may be lower) or a later stage went unclaimed for lack of evidence only (it may be higher): docs/how-it-decides.md. */
   stageProvisional: boolean;
   repositories: RepositoryAssessment[];
   clusters: ClusterAssessment[];

@@ -57,7 +57,7 @@ function hero(a: Assessment): string {
     ? `<p class="callout"><b>Next: stage ${a.stage + 1}, ${esc(stageName(a, a.stage + 1))}.</b> ${next.required.length === 1 ? '1 required step left' : `${next.required.length} required steps left`}${a.toVerify.length > 0 ? `, ${a.toVerify.length} to verify` : ''}. See the roadmap below.</p>`
     : '<p class="callout"><b>Every stage is reached.</b> Keep the evidence current.</p>';
   const provisional = a.stageProvisional
-    ? `<p class="callout provisional">⚠ <b>Provisional.</b> ${a.toVerify.length === 1 ? '1 required capability' : `${a.toVerify.length} required capabilities`} could not be checked with the sources given; the stage may be lower.</p>`
+    ? `<p class="callout provisional">⚠ <b>Provisional.</b> ${a.toVerify.length === 1 ? '1 required capability' : `${a.toVerify.length} required capabilities`} could not be checked with the sources given; the stage may change once they are.</p>`
     : '';
   let required = 0;
   let met = 0;

@@ -120,7 +120,7 @@ function headline(a: Assessment): string[] {
   const lines = [`# Kubernetes maturity of ${text(a.organization)}: stage ${a.stage} of ${max}, ${text(name)}`, ''];
   const unknown = a.toVerify.length;
   if (a.stageProvisional) {
-    lines.push(`> [!NOTE]\n> Provisional: ${unknown === 1 ? '1 required capability' : `${unknown} required capabilities`} could not be checked with the sources given (see *To verify*); the stage may be lower.`, '');
+    lines.push(`> [!NOTE]\n> Provisional: ${unknown === 1 ? '1 required capability' : `${unknown} required capabilities`} could not be checked with the sources given (see *To verify*); the stage may change once they are.`, '');
   }
   if (a.stage < max) {
     const { required } = splitRoadmap(a);
