@@ -95,3 +95,13 @@ describe('the kind of a repository', () => {
     expect(result.kindReason).toMatch(/^application code \(1 source file, go\.mod\) deployed by its own manifests \(config\/deployment\.yaml:1\)$/);
   });
 });
+
+describe('signals the registry marks as services', () => {
+  it('take a repository that builds its image with Jib (no Dockerfile) for a service', async () => {
+    const { kindOf } = await import('./repository-kind.js');
+    const jib = { id: 'jib', evidence: [{ file: 'pom.xml', line: 40, detail: 'plugin com.google.cloud.tools:jib-maven-plugin' }] };
+    const terraform = { id: 'terraform', evidence: [{ file: 'infra/main.tf', line: 1 }] };
+    expect(kindOf([{ path: 'pom.xml' }], [jib, terraform], new Set(['docker', 'jib']))).toEqual({ kind: 'service', reason: 'builds or runs a service of its own (jib: pom.xml:40)' });
+    expect(kindOf([{ path: 'pom.xml' }], [jib, terraform]).kind).toBe('platform');
+  });
+});

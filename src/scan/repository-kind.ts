@@ -46,7 +46,12 @@ export function isHelperImagePath(path: string): boolean {
   return HELPER_FOLDER.test(path) || HELPER_DOCKERFILE.test(path);
 }
 
-export function kindOf(files: readonly { path: string }[], detections: readonly Detection[]): KindVerdict {
+/**
+ * `serviceSignals`: signals that show a service of their own whatever else is there (the registry's
+ * image builders and dev loops, e.g. Jib or ko); Dockerfile-like builds among them still go through
+ * the helper-image rules.
+ */
+export function kindOf(files: readonly { path: string }[], detections: readonly Detection[], serviceSignals: ReadonlySet<string> = new Set()): KindVerdict {
   const evidenceOf = (ids: readonly string[]) => detections.filter((d) => ids.includes(d.id)).flatMap((d) => d.evidence.map((e) => ({ id: d.id, e })));
   // A container action (action.yml at the root) builds an image that runs inside someone's CI.
   const action = files.some((f) => /^action\.ya?ml$/.test(f.path));
@@ -62,8 +67,8 @@ export function kindOf(files: readonly { path: string }[], detections: readonly 
   const helperNote = helperBuilds.length > 0 ? `; its Dockerfiles build helper images only (${places(helperBuilds.map((b) => b.e))})${infraOnly && builds.some(({ e }) => !helper(e)) ? ', no CI pushes an image' : ''}` : '';
 
   if (ownBuilds.length > 0) return { kind: 'service', reason: `builds a container image of its own (${places(ownBuilds.map((b) => b.e))})` };
-  const loops = evidenceOf(DEV_LOOPS);
-  if (loops.length > 0) return { kind: 'service', reason: `runs a Kubernetes dev loop for its code (${loops[0]!.id}: ${places(loops.map((l) => l.e))})` };
+  const loops = evidenceOf([...new Set([...DEV_LOOPS, ...[...serviceSignals].filter((id) => !IMAGE_BUILDS.includes(id) && id !== 'image-pipeline')])]);
+  if (loops.length > 0) return { kind: 'service', reason: `${DEV_LOOPS.includes(loops[0]!.id) ? 'runs a Kubernetes dev loop for its code' : 'builds or runs a service of its own'} (${loops[0]!.id}: ${places(loops.map((l) => l.e))})` };
   if (pushes.length > 0 && helperBuilds.length === 0) return { kind: 'service', reason: `its CI builds and pushes an image (${places(pushes.map((p) => p.e))})` };
 
   if (platform.length > 0) {
