@@ -81,7 +81,8 @@ function coversScope(exemption: Exemption, scope: { repositories?: readonly stri
   return true;
 }
 
-function repositoryMatches(pattern: string, repository: string): boolean {
+/** A repository `pattern` of the configuration names the repository by path as reported, last folder name or glob. */
+export function repositoryMatches(pattern: string, repository: string): boolean {
   const path = repository.replace(/\\/g, '/').replace(/\/+$/, '');
   const clean = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
   if (path === clean || path.replace(/^\.\//, '') === clean || basename(path) === clean) return true;

@@ -44,8 +44,8 @@ export interface ComponentSpec {
 /** Every place in the repository that the spec recognises, one evidence per file and line. */
 export function findComponent(repo: Repository, spec: ComponentSpec): FileEvidence[] {
   const evidence: FileEvidence[] = [];
-  const add = (file: string, line: number, detail: string): void => {
-    evidence.push({ file, line, detail });
+  const add = (file: string, line: number, detail: string, library?: true): void => {
+    evidence.push(library ? { file, line, detail, library } : { file, line, detail });
   };
 
   for (const { path, contains } of spec.files ?? []) {
@@ -96,7 +96,7 @@ export function findComponent(repo: Repository, spec: ComponentSpec): FileEviden
   if (spec.dependencies) {
     for (const dependency of dependencies(repo)) {
       if (spec.dependencies.some((d) => d.name.test(dependency.name) && (!d.ecosystems || d.ecosystems.includes(dependency.ecosystem)))) {
-        add(dependency.file, dependency.line, `dependency ${dependency.name}`);
+        add(dependency.file, dependency.line, `dependency ${dependency.name}`, true);
       }
     }
   }

@@ -12,6 +12,7 @@ import {
   expiredExemptions,
   unusedExemptions,
 } from '../config/exemptions.js';
+import { configuredKind } from '../config/kinds.js';
 import { loadConfig } from '../config/load.js';
 import { displayUrl, redactDeep } from '../core/redact.js';
 import { confineConfig, confinementOf, decideTrust, type Confinement } from '../config/trust.js';
@@ -103,6 +104,7 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   const planned = await planRepositories(options, config, baseDir, cwd, warnings, configLabel, confinementOf(trust, configLabel));
   const exemptions = activeExemptions(config, now);
   const usedExemptions = new Set<string>();
+  const usedKinds = new Set<number>();
   const repositories: RepositoryInput[] = [];
   let historyRead = false;
   // Repositories (and their history) are scanned on worker threads when that pays; results are taken in plan order.
@@ -128,9 +130,13 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
         if (history.unknown.length < HISTORY_SIGNALS.length) historyRead = true;
         const own = exemptionsFor(exemptions, { repositories: [repo.path, repo.root], ...(repo.team ? { team: repo.team } : {}) });
         for (const e of own) usedExemptions.add(exemptionKey(e));
+        // A kind set in the configuration wins over the scan's judgement (which the reason keeps).
+        const setKind = configuredKind(config, [repo.path, repo.root], configLabel);
+        if (setKind) usedKinds.add(setKind.index);
         repositories.push({
           path: repo.path,
-          kind: scanned.kind,
+          kind: setKind?.kind ?? scanned.kind,
+          kindReason: setKind ? `${setKind.reason}${setKind.kind === scanned.kind ? '' : ` (the scan alone would say ${scanned.kind}: ${scanned.kindReason})`}` : scanned.kindReason,
           detections: withoutExemptSignals([...scanned.detections, ...history.detections], own),
           warnings: scanned.warnings,
           unknown: history.unknown.map((u) => [u.signal, u.reason]),
@@ -138,7 +144,8 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
           exemptions: own.filter((e) => e.capability).map(toModelExemption),
         });
       } catch (error) {
-        repositories.push({ path: repo.path, kind: 'platform', detections: [], warnings: [{ file: '.', message: `repository could not be scanned: ${(error as Error).message}` }] });
+        // Nothing read: it cannot stand for the platform (which would make platform gaps "missing").
+        repositories.push({ path: repo.path, kind: 'tooling', kindReason: 'could not be scanned', detections: [], warnings: [{ file: '.', message: `repository could not be scanned: ${(error as Error).message}` }] });
       }
     }
   } finally {
@@ -156,6 +163,9 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   const orgAttestations = activeAttestations(config, now).filter((a) => a.team === undefined || platformNames.has(a.team)).map(toModelAttestation);
   for (const e of expiredExemptions(config, now)) warnings.push({ file: configLabel, message: `exemption of ${e.signal ?? e.capability} expired on ${e.expires}: ${e.reason}` });
   for (const e of unusedExemptions(config, usedExemptions, now)) warnings.push({ file: configLabel, message: `exemption of ${e.signal ?? e.capability}${e.repository ? ` for ${e.repository}` : ''} matched nothing: remove it or fix its repository` });
+  for (const [index, k] of (config.kinds ?? []).entries()) {
+    if (!usedKinds.has(index)) warnings.push({ file: configLabel, message: `kinds[${index}]: "${k.repository}" matched no scanned repository: fix the path, name or glob` });
+  }
   for (const a of expiredAttestations(config, now)) warnings.push({ file: configLabel, message: `attestation of ${a.capability}${a.team ? ` by team ${a.team}` : ''} expired on ${a.expires}: renew it or the capability is judged on evidence again` });
 
   const sources = new Set<SourceKind>(['repository']);
