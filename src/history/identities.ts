@@ -64,12 +64,19 @@ export function groupPeople(records: readonly IdentityRecord[]): Map<string, Per
   const nameCounts = new Map<string, Map<string, number>>();
   const firstByName = new Map<string, string>();
   const mailmapped = new Map<string, Set<string>>();
+  const names = new Map<string, { shown: string; key: string | undefined }>();
   for (const record of records) {
     if (!parent.has(record.who)) parent.set(record.who, record.who);
     commits.set(record.who, (commits.get(record.who) ?? 0) + 1);
     if (record.was !== undefined) setOf(mailmapped, record.who).add(record.was);
-    const shown = (record.n ?? '').replace(/\s+/g, ' ').trim();
-    const key = normalisedName(shown);
+    // Names repeat on every commit of a person: normalise each once.
+    let named = names.get(record.n ?? '');
+    if (named === undefined) {
+      const shown = (record.n ?? '').replace(/\s+/g, ' ').trim();
+      named = { shown, key: normalisedName(shown) };
+      names.set(record.n ?? '', named);
+    }
+    const { shown, key } = named;
     if (key === undefined) continue;
     const counts = nameCounts.get(record.who) ?? new Map<string, number>();
     counts.set(shown, (counts.get(shown) ?? 0) + 1);

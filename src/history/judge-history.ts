@@ -52,7 +52,13 @@ export interface JudgeContext {
 /** The window's commits (as git would walk them) turned into the three history signals. */
 export function judgeHistory(records: readonly LogRecord[], context: JudgeContext): JudgedHistory {
   const evidence = (history: string): HistoryEvidence => ({ history, ...(context.repository !== undefined ? { repository: context.repository } : {}), source: 'history' });
-  const people = records.filter((r) => !isBot({ name: r.n ?? '', email: r.who }));
+  const bots = new Map<string, boolean>(); // one answer per identity, not per commit
+  const people = records.filter((r) => {
+    const key = `${r.who}\0${r.n ?? ''}`;
+    let bot = bots.get(key);
+    if (bot === undefined) bots.set(key, (bot = isBot({ name: r.n ?? '', email: r.who })));
+    return !bot;
+  });
   const personOf = groupPeople(people);
   const judged: JudgedHistory = {
     detections: [],
