@@ -161,3 +161,15 @@ describe('the ownership rule', () => {
     expect(judged.busFactor).toBe(busFactor);
   });
 });
+
+describe('the platform team, with identities merged', () => {
+  it('does not count a platform member as a developer when they commit from another address', () => {
+    const repo = new TestRepo();
+    commits(repo, alice, 2, 100);
+    commits(repo, { name: 'Alice Doe', email: 'alice@home.example' }, 1, 90, 'Dockerfile');
+    const platform = (identity: { email: string }) => identity.email.endsWith('@acme.io');
+    const facts = readHistory(repo.dir, { since, now: NOW, platformMembers: platform });
+    expect(facts.developerChangers).toEqual([]);
+    expect(facts.detections.map((d) => d.id)).not.toContain('developer-owned-manifests');
+  });
+});
