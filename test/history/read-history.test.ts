@@ -215,6 +215,8 @@ describe('deployCategoryOf', () => {
     ['deploy/overlays/prod/kustomization.yaml', 'kustomize'],
     ['k8s/deployment.yaml', 'kubernetes'],
     ['service.yaml', 'kubernetes'],
+    ['infrastructure/controllers/cert-manager.yaml', 'kubernetes'],
+    ['infra/monitoring/values.json', 'kubernetes'],
     ['.github/workflows/ci.yml', 'ci'],
     ['.gitlab-ci.yml', 'ci'],
     ['Jenkinsfile', 'ci'],
