@@ -131,7 +131,7 @@ const BOT_NAME =
   /\[bot\]|(^|[\s_.-])(bot|robot)$|^project_\d+_bot(_\w+)?$|^group_\d+_bot(_\w+)?$|^(dependabot|dependabot-preview|renovate|renovatebot|github-actions|gitlab-bot|snyk-bot|mergify|pre-commit-ci|greenkeeper|fluxcdbot|imgbot|imgbotapp|argocd-image-updater|semantic-release-bot|allcontributors|codecov|kodiakhq|github merge queue)$/i;
 /** CI systems that commit under a plain name. */
 const CI_NAME =
-  /^(gitlab ci|gitlab-ci|gitlab runner|github actions?|github action bot|jenkins|jenkins ci|azure pipelines|azure devops|bitbucket pipelines|travis ci|travis-ci|circleci|drone|buildkite|teamcity|ci|ci user|build service|project collection build service.*|.*build service \(.+\)|buildbot|automation)$/i;
+  /^(gitlab ci|gitlab-ci|gitlab runner|github actions?|github action bot|jenkins|jenkins ci|azure pipelines|azure devops|bitbucket pipelines|travis ci|travis-ci|circleci|drone|buildkite|teamcity|ci|ci user|build service|project collection build service.*|[^()]*build service \([^()]*\)|buildbot|automation)$/i;
 /** Local parts that nobody reads: `noreply@github.com` (GitHub's own commits), `no-reply@…`. */
 const NO_REPLY = /^(noreply|no-reply|no_reply|donotreply|do-not-reply)$/i;
 /** Local parts of CI accounts. */
@@ -148,8 +148,9 @@ const BOT_LOGIN = /\[bot\]$|[-_](bot|robot)$|^(fluxcdbot|imgbot|imgbotapp|renova
  * committer of a change made with GitHub's merge button is GitHub, its author a person.
  */
 export function isBot(identity: AuthorIdentity): boolean {
-  const name = identity.name.trim();
-  const email = identity.email.trim();
+  // Bot names and addresses are short; a forged megabyte of name must not feed the patterns.
+  const name = identity.name.trim().slice(0, 256);
+  const email = identity.email.trim().slice(0, 320);
   if (BOT_NAME.test(name) || CI_NAME.test(name)) return true;
   const at = email.lastIndexOf('@');
   if (at <= 0) return false;

@@ -173,3 +173,11 @@ describe('the platform team, with identities merged', () => {
     expect(facts.detections.map((d) => d.id)).not.toContain('developer-owned-manifests');
   });
 });
+
+describe('forged identities', () => {
+  it('judges a huge name or address quickly and without throwing', () => {
+    const name = `${'build service ('.repeat(20_000)}x`;
+    expect(isBot({ name, email: `${'a'.repeat(100_000)}@x` })).toBe(false);
+    expect(isBot({ name: 'Contoso Build Service (contoso)', email: '' })).toBe(true);
+  });
+});
