@@ -41,4 +41,13 @@ describe('a platform repository\'s own pull-request flow', () => {
       reason: '0 of 2 changes to main came through pull requests in the last 180 days (0%); counted from 50%',
     });
   });
+
+  it('is unknown, not missing, when only a service repository is scanned', async () => {
+    const repo = new TestRepo();
+    repo.commit(alice, 100, { 'Dockerfile': 'FROM node:20\n', 'src/index.js': 'console.log(1)\n', 'src/a.js': '1\n', 'src/b.js': '2\n' });
+    repo.commit(bob, 90, { 'src/index.js': 'console.log(2)\n' });
+    const assessment = await scanOrganization({ paths: [repo.dir], cwd: repo.dir, now: NOW, toolVersion: '0.0.0-test' });
+    expect(assessment.repositories[0]!.kind).toBe('service');
+    expect(assessment.capabilities.find((c) => c.id === 'platform-pull-requests')).toMatchObject({ status: 'unknown', reason: 'needs a platform repository; none was scanned' });
+  });
 });
