@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allBlocks } from './hcl.js';
-import { parseHclText } from './hcl/parser.js';
-import { initReferenceParser, parseHclReference } from './hcl/tree-sitter-reference.js';
+import { allBlocks } from '../../src/parse/hcl.js';
+import { parseHclText } from '../../src/parse/hcl/parser.js';
+import { initReferenceParser, parseHclReference } from './hcl-tree-sitter-reference.js';
 
 /**
  * The HCL fixtures, mutated the ways real files break (cut short, characters flipped, HCL tokens
@@ -13,7 +13,7 @@ import { initReferenceParser, parseHclReference } from './hcl/tree-sitter-refere
  * the same thing. A parse that hung or recursed without bound would fail on the test timeout.
  */
 
-const FIXTURES = join(import.meta.dirname, 'hcl', 'fixtures');
+const FIXTURES = join(import.meta.dirname, '../../src/parse/hcl/fixtures');
 const fixtures = readdirSync(FIXTURES).map((name) => readFileSync(join(FIXTURES, name), 'utf8'));
 
 const TOKENS = [

@@ -1,6 +1,6 @@
 import { DockerfileParser } from 'dockerfile-ast';
-import { stagesOf, type DockerfileInfo, type DockerInstruction } from '../dockerfile.js';
-import { shortenLongLines } from '../long-lines.js';
+import { stagesOf, type DockerfileInfo, type DockerInstruction } from '../../src/parse/dockerfile.js';
+import { shortenLongLines } from '../../src/parse/long-lines.js';
 
 /**
  * The dockerfile-ast implementation parseDockerfile used before the hand-written lexer, kept

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseHcl } from './hcl.js';
-import { initReferenceParser, parseHclReference } from './hcl/tree-sitter-reference.js';
+import { parseHcl } from '../../src/parse/hcl.js';
+import { initReferenceParser, parseHclReference } from './hcl-tree-sitter-reference.js';
 
 /**
  * The hand-written parser must read what the tree-sitter conversion read, value for value and in the
@@ -11,7 +11,7 @@ import { initReferenceParser, parseHclReference } from './hcl/tree-sitter-refere
  * need to agree that there are errors: recovery differs.
  */
 
-const FIXTURES = join(import.meta.dirname, 'hcl', 'fixtures');
+const FIXTURES = join(import.meta.dirname, '../../src/parse/hcl/fixtures');
 const fixtures = readdirSync(FIXTURES).map((name) => ({ name, text: readFileSync(join(FIXTURES, name), 'utf8') }));
 
 beforeAll(() => initReferenceParser());

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Node as TsNode, Parser as TsParser } from 'web-tree-sitter';
-import type { HclAttribute, HclBlock, HclFile, HclValue } from '../hcl.js';
-import { shortenLongLines } from '../long-lines.js';
+import type { HclAttribute, HclBlock, HclFile, HclValue } from '../../src/parse/hcl.js';
+import { shortenLongLines } from '../../src/parse/long-lines.js';
 
 /**
  * The tree-sitter conversion parseHcl used before the hand-written parser, kept as the reference
