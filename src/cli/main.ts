@@ -6,8 +6,8 @@ import { toolVersion } from './version.js';
  * runs, so `--help` and `--version` stay instant.
  */
 
-export const FORMATS = ['table', 'json', 'markdown', 'html', 'sarif', 'badge'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from './formats.js';
+import { FORMATS } from './formats.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];

@@ -1,4 +1,4 @@
-import type { Format } from './main.js';
+import type { Format } from './formats.js';
 
 export interface OutputTarget {
   format: Format;

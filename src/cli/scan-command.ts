@@ -5,7 +5,7 @@ import type { Assessment } from '../model/types.js';
 import { colorWanted } from '../report/colors.js';
 import { redactSecrets } from '../core/redact.js';
 import { webUrlOf } from '../sources/git/web-url.js';
-import type { Format } from './main.js';
+import type { Format } from './formats.js';
 import { pairOutputs, type OutputTarget } from './outputs.js';
 import { Progress } from './progress.js';
 import { toolVersion } from './version.js';

@@ -5,10 +5,8 @@ import { fileURLToPath } from 'node:url';
 import jsyaml from 'js-yaml';
 import type { MaturityModel } from './types.js';
 
-/** A model or configuration that cannot be used; the message names the key and the fix. */
-export class ModelError extends Error {
-  override name = 'ModelError';
-}
+export { ModelError } from './errors.js';
+import { ModelError } from './errors.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_MODEL_PATH = join(here, '..', '..', 'model', 'default-model.yaml');

@@ -10,7 +10,20 @@ import { scanRepository, ScanInputError, type ScannedRepository, type ScanReposi
 import { readHistoryAsync, type HistoryFacts } from '../history/index.js';
 import { platformMembers } from '../config/repositories.js';
 import type { OrgConfig } from '../config/schema.js';
-import type { WorkerJob, WorkerMessage } from './scan-worker.js';
+
+/** What the main thread sends a worker thread (scan-worker.ts), and what it answers. */
+export interface WorkerJob {
+  id: number;
+  job: ScanJob;
+  limits: Limits;
+  cache?: ScanCacheSettings;
+  history?: HistoryRequest;
+}
+
+export type WorkerMessage =
+  | { id: number; type: 'files'; count: number }
+  | { id: number; type: 'done'; result: ScannedWithHistory }
+  | { id: number; type: 'failed'; name: string; message: string };
 
 /** Below this many repositories, starting workers (each loads every detector and parser) costs more than it saves. */
 export const MIN_REPOSITORIES_FOR_WORKERS = 4;

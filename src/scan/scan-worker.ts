@@ -4,22 +4,8 @@
  * on the first repository the cache cannot answer for, once per worker.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Limits } from '../core/limits.js';
 import { ScanCache, type ScanCacheSettings } from '../cache/scan-cache.js';
-import { scanOne, type HistoryRequest, type ScanJob, type ScannedWithHistory } from './parallel.js';
-
-export interface WorkerJob {
-  id: number;
-  job: ScanJob;
-  limits: Limits;
-  cache?: ScanCacheSettings;
-  history?: HistoryRequest;
-}
-
-export type WorkerMessage =
-  | { id: number; type: 'files'; count: number }
-  | { id: number; type: 'done'; result: ScannedWithHistory }
-  | { id: number; type: 'failed'; name: string; message: string };
+import { scanOne, type WorkerJob, type WorkerMessage } from './parallel.js';
 
 const caches = new Map<string, ScanCache>();
 function cacheFor(settings: ScanCacheSettings | undefined): ScanCache | undefined {
