@@ -19,6 +19,8 @@ export interface ChartRef {
    * helmfile repository), or else the repository alias as written (`istio` in `istio/base`).
    */
   repository?: string;
+  /** The chart as a helm command wrote it ("oci://charts.acme.internal/platform/web"), for signal files. */
+  reference?: string;
 }
 
 /** "prometheus-community/kube-prometheus-stack", "oci://ghcr.io/x/charts/loki:5.0", "loki-stack-2.9.tgz" → the chart name. */
@@ -224,6 +226,6 @@ function readCommands(repo: Repository, refs: ChartRef[]): void {
     }
     const chart = words[1] === 'install' && positional.length === 1 ? positional[0] : positional[1];
     // A chart held in a variable cannot be named; a local path (./charts/web) names its folder.
-    if (chart && !chart.includes('$')) refs.push({ chart: chartName(chart), file: command.file, line: command.line, via: 'helm-command' });
+    if (chart && !chart.includes('$')) refs.push({ chart: chartName(chart), file: command.file, line: command.line, via: 'helm-command', reference: chart });
   }
 }

@@ -6,6 +6,8 @@ export interface ModelSignal {
   id: SignalId;
   name: string;
   kind: 'tool' | 'practice' | 'anti-pattern' | 'history' | 'cluster';
+  /** What the tool is ("metrics-backend", "ci"); one or several. Capabilities accept categories. */
+  category?: string | string[];
 }
 
 /**

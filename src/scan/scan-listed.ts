@@ -23,12 +23,18 @@ export async function scanListed(
 ): Promise<CachedScan> {
   const repo = new Repository(root, path, listing.files, limits, onFilesRead, prefetch);
   repo.warnings.push(...listing.warnings);
-  const detections = runDetectors(repo, detectors === 'all' ? (await import('../detectors/registry.js')).DETECTORS : detectors);
-  return { kind: kindOf(repo, detections), detections, warnings: repo.warnings, files: listing.files.length };
+  const chosen = detectors === 'all' ? (await import('../detectors/registry.js')).DETECTORS : detectors;
+  const detections = runDetectors(repo, chosen);
+  return { kind: kindOf(repo, detections, serviceSignals(chosen)), detections, warnings: repo.warnings, files: listing.files.length };
 }
 
-/** Signals that mean "this repository ships a service" rather than "this repository runs the platform". */
-const SERVICE_SIGNALS = new Set(['docker', 'podman', 'buildah', 'kaniko', 'image-pipeline', 'skaffold', 'devspace', 'tilt']);
+/** Signals that mean "this repository ships a service" rather than "this repository runs the platform" (`service: true`). */
+const serviceSets = new WeakMap<readonly Detector[], ReadonlySet<string>>();
+function serviceSignals(detectors: readonly Detector[]): ReadonlySet<string> {
+  let set = serviceSets.get(detectors);
+  if (set === undefined) serviceSets.set(detectors, (set = new Set(detectors.filter((d) => d.service).map((d) => d.id))));
+  return set;
+}
 const SOURCE_CODE = /\.(go|py|java|kt|scala|js|mjs|ts|tsx|cs|fs|rb|rs|php|ex|exs|clj|swift|cpp|cc|c)$/i;
 
 /**
@@ -36,8 +42,8 @@ const SOURCE_CODE = /\.(go|py|java|kt|scala|js|mjs|ts|tsx|cs|fs|rb|rs|php|ex|exs
  * platform-only repository holds infrastructure code and platform charts. Service-scope
  * capabilities are judged on services only.
  */
-function kindOf(repo: Repository, detections: Detection[]): 'service' | 'platform' {
-  if (detections.some((d) => SERVICE_SIGNALS.has(d.id) && d.evidence.length > 0)) return 'service';
+function kindOf(repo: Repository, detections: Detection[], services: ReadonlySet<string>): 'service' | 'platform' {
+  if (detections.some((d) => services.has(d.id) && d.evidence.length > 0)) return 'service';
   const code = repo.files.filter((f) => SOURCE_CODE.test(f.path) && !/(^|\/)(scripts?|hack|tools|test|tests|docs|examples?)\//.test(f.path)).length;
   const manifests = repo.files.some((f) => DEPENDENCY_FILE.test(f.path) && !/(^|\/)(scripts?|hack|tools|docs)\//.test(f.path));
   return code >= 3 || (manifests && code > 0) ? 'service' : 'platform';

@@ -4,6 +4,7 @@ export const definition = {
   id: 'zipkin',
   name: 'Zipkin',
   kind: 'tool',
+  category: 'tracing',
   description:
     'Zipkin deployed (the openzipkin/zipkin or zipkin-slim image, the zipkin chart), or a Zipkin library declared as a dependency: zipkin-js packages, zipkin-go, Brave and zipkin-reporter (io.zipkin.*), Spring Cloud Sleuth Zipkin, py_zipkin, zipkin4net, zipkin-tracer, or an OpenTelemetry Zipkin exporter. Go `// indirect` requirements and npm peer dependencies do not count.',
   remediation:
