@@ -77,6 +77,8 @@ export interface DetectorResult {
 
 export interface Detector extends DetectorDefinition {
   detect(repo: Repository): DetectorResult;
+  /** Changes when a user's definition changes, so a cached scan is not reused (built-ins: the code). */
+  fingerprint?: string;
 }
 
 /**

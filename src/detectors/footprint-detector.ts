@@ -17,7 +17,10 @@ export function footprintDetector(file: SignalFile): Detector {
   const signal = file.definition as SignalDefinition;
   const { component, extras } = compileFootprint(signal.footprint);
   const definition = { ...definitionOf(file), component };
-  return defineDetector(definition, (repo) => detectTool(repo, component, { more: (r) => findExtras(r, extras) }));
+  const found = (repo: Repository) => detectTool(repo, component, { more: (r) => findExtras(r, extras) });
+  // A user's signal says where it was defined in each place it is found, so reports show it.
+  if (file.definedIn.startsWith('src/detectors/')) return defineDetector(definition, found);
+  return defineDetector(definition, (repo) => found(repo).map((e) => ({ ...e, detail: `${e.detail ?? ''} (signal defined in ${file.definedIn})`.trim() })));
 }
 
 function findExtras(repo: Repository, extras: Extras): FileEvidence[] {
