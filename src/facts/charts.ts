@@ -73,6 +73,11 @@ function readChartFiles(repo: Repository, refs: ChartRef[]): void {
 function readObjects(repo: Repository, refs: ChartRef[]): void {
   const helmRepositories = objectsOfKind(repo, 'source.toolkit.fluxcd.io', 'HelmRepository');
   for (const object of objectsWhere(repo, namesCharts)) {
+    // A Kustomization has no spec: its helmCharts sit at the top (read before the spec check).
+    if (object.kind === 'Kustomization') {
+      if (Array.isArray(object.doc.helmCharts)) pushKustomizeCharts(object.doc, object.file, refs);
+      continue;
+    }
     const spec = isRecord(object.doc.spec) ? object.doc.spec : undefined;
     if (!spec) continue;
     if (object.group === 'argoproj.io' && (object.kind === 'Application' || object.kind === 'ApplicationSet')) {
@@ -92,8 +97,6 @@ function readObjects(repo: Repository, refs: ChartRef[]): void {
       }
     } else if (object.group === 'helm.cattle.io' && object.kind === 'HelmChart' && typeof spec.chart === 'string') {
       refs.push({ chart: chartName(spec.chart), file: object.file, line: lineOf(spec, 'chart', object.line), via: 'helmchart-crd' });
-    } else if (object.kind === 'Kustomization' && Array.isArray(object.doc.helmCharts)) {
-      pushKustomizeCharts(object.doc, object.file, refs);
     }
   }
   // kustomization.yaml files often omit apiVersion/kind, so they are not objects: read them directly.

@@ -29,6 +29,8 @@ export const capabilitySchema = z
     blockedBy: z.array(signalId).optional(),
     applicableWhen: z.array(signalId).optional(),
     coverageThreshold: z.number().min(0).max(1).optional(),
+    /** Any present signal of one of these categories meets the capability on its own. */
+    categories: z.array(categoryId).optional(),
     sources: z.array(z.enum(['repository', 'history', 'cluster', 'team-config'])).min(1),
     roadmap: roadmapSchema,
   })

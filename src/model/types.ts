@@ -31,6 +31,8 @@ export interface ModelCapability {
   applicableWhen?: SignalId[];
   /** Practices measured over a population: met at or above this share (default 1). */
   coverageThreshold?: number;
+  /** Any present signal of one of these categories meets the capability on its own (Datadog for monitoring). */
+  categories?: string[];
   /** The kinds of source that can settle it; without any of them given, it is `unknown`. */
   sources: SourceKind[];
   roadmap: RoadmapAdvice;
