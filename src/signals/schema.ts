@@ -8,33 +8,17 @@ import { patternProblem } from './patterns.js';
  * for editors. Every node says, in `.describe()`, what to write there.
  */
 
+/**
+ * Categories the default model's capabilities accept (the first line of each group), and the
+ * categories of signals that serve no capability on their own. Any lower-case word is allowed:
+ * a user's model can accept its own.
+ */
 export const CATEGORIES = [
-  'ci-system',
-  'delivery',
-  'progressive-delivery',
-  'cluster-provisioning',
-  'managed-kubernetes',
-  'infrastructure-as-code',
-  'configuration-management',
-  'manifests',
-  'metrics-backend',
-  'dashboards',
-  'alerting',
-  'metrics-instrumentation',
-  'log-backend',
-  'log-shipper',
-  'tracing-backend',
-  'tracing-instrumentation',
-  'observability-platform',
-  'image-build',
-  'image-registry',
-  'image-scanner',
-  'local-cluster',
-  'dev-loop',
-  'mesh',
-  'secrets-manager',
-  'runtime-security',
-  'policy',
+  'ci', 'cd', 'gitops', 'cluster-provisioner', 'infrastructure-as-code', 'configuration-management', 'manifest-format',
+  'metrics-backend', 'log-management', 'tracing', 'observability-platform', 'container-build', 'local-cluster', 'dev-loop',
+  'vulnerability-scanner', 'service-mesh', 'secrets-management', 'runtime-security',
+  // not accepted by a capability of the default model
+  'progressive-delivery', 'policy', 'metrics-instrumentation', 'dashboards', 'alerting', 'log-shipper', 'log-store', 'log-ui', 'image-registry',
 ] as const;
 
 const pattern = (what: string) =>
