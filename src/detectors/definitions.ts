@@ -72,7 +72,6 @@ import { definition as terraform } from './terraform/definition.js';
 import { definition as tilt } from './tilt/definition.js';
 import { definition as trivy } from './trivy/definition.js';
 import { definition as vault } from './vault/definition.js';
-import { definition as zipkin } from './zipkin/definition.js';
 
 export const DEFINITIONS: readonly DetectorDefinition[] = [
   aks,
@@ -190,5 +189,5 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['victoriametrics']!),
   definitionOf(BUILTIN_SIGNAL_FILES['werf']!),
   definitionOf(BUILTIN_SIGNAL_FILES['woodpecker']!),
-  zipkin,
+  definitionOf(BUILTIN_SIGNAL_FILES['zipkin']!),
 ];

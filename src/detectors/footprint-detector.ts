@@ -17,7 +17,8 @@ export function footprintDetector(file: SignalFile): Detector {
   const signal = file.definition as SignalDefinition;
   const { component, extras } = compileFootprint(signal.footprint);
   const definition = { ...definitionOf(file), component };
-  const found = (repo: Repository) => detectTool(repo, component, { more: (r) => findExtras(r, extras) });
+  // A Dockerfile built on the tool's image runs the tool too (FROM grafana/tempo), as for code detectors.
+  const found = (repo: Repository) => detectTool(repo, component, { dockerBases: true, more: (r) => findExtras(r, extras) });
   // A user's signal says where it was defined in each place it is found, so reports show it.
   if (file.definedIn.startsWith('src/detectors/')) return defineDetector(definition, found);
   return defineDetector(definition, (repo) => found(repo).map((e) => ({ ...e, detail: `${e.detail ?? ''} (signal defined in ${file.definedIn})`.trim() })));

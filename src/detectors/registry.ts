@@ -71,7 +71,6 @@ import { detector as terraform } from './terraform/index.js';
 import { detector as tilt } from './tilt/index.js';
 import { detector as trivy } from './trivy/index.js';
 import { detector as vault } from './vault/index.js';
-import { detector as zipkin } from './zipkin/index.js';
 
 export const DETECTORS: readonly Detector[] = [
   aks,
@@ -189,5 +188,5 @@ export const DETECTORS: readonly Detector[] = [
   footprintDetector(BUILTIN_SIGNAL_FILES['victoriametrics']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['werf']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['woodpecker']!),
-  zipkin,
+  footprintDetector(BUILTIN_SIGNAL_FILES['zipkin']!),
 ];

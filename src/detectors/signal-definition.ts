@@ -38,7 +38,7 @@ export function compileFootprint(footprint: SignalDefinition['footprint']): { co
   const images = names(footprint.images, { tail: true });
   if (images) component.images = images;
   const charts = footprint.charts?.filter((c) => !c.includes('/'));
-  if (charts?.length) component.charts = charts.map((c) => namePattern(c.toLowerCase()));
+  if (charts?.length) component.charts = charts.map((c) => namePattern(isRegexForm(c) ? c : c.toLowerCase()));
   if (footprint.objects?.length) component.objects = footprint.objects.map((o) => ({ group: namePattern(o.group), ...(o.kind ? { kind: namePattern(o.kind) } : {}) }));
   const uses = names(footprint.ciUses, { ignoreCase: true });
   if (uses) component.ciUses = uses;
