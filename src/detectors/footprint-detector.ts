@@ -3,6 +3,7 @@
  * footprint's patterns are compiled once into the component spec that hand-written detectors use
  * too, so a tool in YAML is found exactly like one in code, with file and line.
  */
+import { createHash } from 'node:crypto';
 import type { FileEvidence } from '../core/types.js';
 import { chartRefs } from '../facts/charts.js';
 import { cfnTemplates } from '../facts/cloudformation.js';
@@ -51,4 +52,12 @@ function findExtras(repo: Repository, extras: Extras): FileEvidence[] {
     }
   }
   return evidence;
+}
+
+/**
+ * Detectors of a user's signal files, each with a fingerprint of its definition (a changed pattern
+ * must not reuse a cached scan). Worker threads build the same from the same files.
+ */
+export function userDetectors(files: readonly SignalFile[]): Detector[] {
+  return files.map((file) => ({ ...footprintDetector(file), fingerprint: createHash('sha256').update(JSON.stringify(file)).digest('hex').slice(0, 16) }));
 }

@@ -20,6 +20,7 @@ import { assess, type RepositoryInput, type TeamInput } from '../model/assess.js
 import type { Attestation, Exemption } from '../model/evaluate.js';
 import { DEFAULT_MODEL_PATH, loadModel } from '../model/load.js';
 import type { Detector } from '../detectors/detector.js';
+import type { SignalFile } from '../signals/schema.js';
 import type { Assessment } from '../model/types.js';
 import { checkRepositoryPath } from './scan-repository.js';
 import { RepositoryScans } from './parallel.js';
@@ -80,10 +81,12 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   if (config.model) model = (await import('../model/validate.js')).applyOverrides(model, config.model, configLabel);
   // The configuration's own signals (docs/configuration.md "Your own signals"): detectors and model entries.
   let detectors: readonly Detector[] | 'all' = 'all';
+  let signalFiles: readonly SignalFile[] | undefined;
   if (config.signals?.length) {
     const user = (await import('../signals/apply.js')).applyUserSignals(config.signals, baseDir, configLabel, model);
     model = user.model;
     detectors = [...(await import('../detectors/registry.js')).DETECTORS, ...user.detectors];
+    signalFiles = user.files;
   }
   const limits: Limits = { ...DEFAULT_LIMITS, ...limitsFrom(config), ...options.limits };
   const since = parseSince(options.since ?? config.history.since, now);
@@ -111,6 +114,7 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
     {
       limits,
       detectors,
+      ...(signalFiles ? { signalFiles } : {}),
       ...(readsHistory ? { history: { since, now, ...(config.history.mainBranch ? { mainBranch: config.history.mainBranch } : {}), config } } : {}),
       ...(options.cache ? { cache: { dir: scanCacheDir(options.cacheDir), fingerprint: toolFingerprint({ toolVersion: options.toolVersion, modelPath: DEFAULT_MODEL_PATH, limits }) } } : {}),
       ...(options.workers !== undefined ? { workers: options.workers } : {}),

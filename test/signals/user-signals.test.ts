@@ -5,6 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { writeTree } from '../helpers/fixtures.js';
 import { scanOrganization } from '../../src/scan/organization.js';
 import type { FileEvidence } from '../../src/core/types.js';
+import { pathToFileURL } from 'node:url';
+import { DEFAULT_LIMITS } from '../../src/core/limits.js';
+import { DETECTORS } from '../../src/detectors/registry.js';
+import { userDetectors } from '../../src/detectors/footprint-detector.js';
+import { RepositoryScans } from '../../src/scan/parallel.js';
+import { signalDefinitionSchema } from '../../src/signals/schema.js';
 
 /**
  * A platform team's own tools, described only in YAML in the configuration: a home-grown `shipit`
@@ -133,5 +139,25 @@ describe('k8s-maturity signals', () => {
     expect(rows.find((r) => r.id === 'acme-web-chart')).toMatchObject({ definedIn: 'signals/acme-web-chart.yaml' });
     expect(rows.find((r) => r.id === 'argo-cd')).toMatchObject({ category: 'gitops' });
     expect(rows.find((r) => r.id === 'argo-cd')).not.toHaveProperty('definedIn');
+  });
+});
+
+describe('signals of the configuration on worker threads', () => {
+  it('are found by the workers of an organization scan too', async () => {
+    const root = organization();
+    const files = [{ definedIn: '.k8s-maturity.yaml (signals[0])', definition: signalDefinitionSchema.parse({ id: 'shipit', name: 'ShipIt', category: 'cd', description: 'shipit deploys', footprint: { commands: ['shipit deploy'] } }) }];
+    const worker = pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'scan', 'scan-worker.js'));
+    const jobs = [0, 1, 2].map(() => ({ root: join(root, 'platform'), label: 'platform' }));
+    const scans = new RepositoryScans(jobs, { limits: DEFAULT_LIMITS, detectors: [...DETECTORS, ...userDetectors(files)], signalFiles: files, workers: 2, workerUrl: worker });
+    // On worker threads indeed, not on this one.
+    expect((scans as unknown as { workers: unknown[] }).workers).toHaveLength(2);
+    try {
+      for (const index of [0, 1, 2]) {
+        const scanned = await scans.result(index);
+        expect(scanned.detections.find((d) => d.id === 'shipit')?.evidence.map((e) => `${(e as FileEvidence).file}:${(e as FileEvidence).line}`)).toEqual(['.github/workflows/deploy.yml:11']);
+      }
+    } finally {
+      await scans.close();
+    }
   });
 });
