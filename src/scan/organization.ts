@@ -97,6 +97,7 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   const clusterRead = await readClusters(requests, {
     keepGoing: options.keepGoing === true && (options.paths.length > 0 || config.repositories.length > 0 || config.teams.length > 0),
     ...(options.teamLabel ? { teamLabel: options.teamLabel } : {}),
+    ...(detectors !== 'all' ? { detectors } : {}),
     ...(options.clusterRequestTimeoutMs ? { requestTimeoutMs: options.clusterRequestTimeoutMs } : {}),
     ...(options.clusterDeadlineMs ? { deadlineMs: options.clusterDeadlineMs } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeTree } from '../helpers/fixtures.js';
 import { scanOrganization } from '../../src/scan/organization.js';
-import type { FileEvidence } from '../../src/core/types.js';
+import type { FileEvidence, ObjectEvidence } from '../../src/core/types.js';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_LIMITS } from '../../src/core/limits.js';
 import { DETECTORS } from '../../src/detectors/registry.js';
@@ -159,5 +159,18 @@ describe('signals of the configuration on worker threads', () => {
     } finally {
       await scans.close();
     }
+  });
+});
+
+describe('signals of the configuration in clusters', () => {
+  it('recognises a user signal\'s image in a cluster snapshot', async () => {
+    const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'shipit-agent', namespace: 'platform' }, spec: { template: { spec: { containers: [{ name: 'agent', image: 'registry.acme.io/acme/shipit-agent:1.4.2' }] } } } };
+    const root = organization({
+      '.k8s-maturity.yaml': CONFIG.replace('commands: ["shipit deploy", "shipit rollout"]', 'commands: ["shipit deploy"]\n      images: ["acme/shipit-agent"]').replace('repositories: [platform]', 'repositories: [platform]\nclusters:\n  - snapshot: prod.json'),
+      'prod.json': JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [deployment] }),
+    });
+    const assessment = await scan(root);
+    const shipit = assessment.clusters[0]!.detections.find((d) => d.id === 'shipit');
+    expect(shipit?.evidence.map((e) => (e as ObjectEvidence).object)).toEqual(['apps/v1 Deployment platform/shipit-agent']);
   });
 });
