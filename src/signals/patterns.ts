@@ -105,13 +105,3 @@ export function commandPattern(pattern: string): RegExp {
   const words = pattern.trim().split(/\s+/).map((word) => (word === '*' ? '\\S+' : globSource(word).replace(/\[\^\/\]\*/g, '\\S*')));
   return new RegExp(`(?:^|[\\s;&|(/])${words.join('\\s+')}(?![\\w-])`);
 }
-
-/** The literal text every match must contain (for a cheap `includes` before the pattern), if any. */
-export function literalOf(pattern: string): string | undefined {
-  if (isRegexForm(pattern)) return undefined;
-  const longest = pattern
-    .split(/[*?{}]/)
-    .map((part) => part.trim().split(/\s+/)[0] ?? '')
-    .sort((a, b) => b.length - a.length)[0];
-  return longest && longest.length >= 3 ? longest : undefined;
-}
