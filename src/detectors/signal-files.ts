@@ -2,51 +2,1265 @@
 import type { SignalFile } from '../signals/schema.js';
 
 export const BUILTIN_SIGNAL_FILES: Readonly<Record<string, SignalFile>> = {
-  'argo-rollouts': {"definedIn":"src/detectors/argo-rollouts/signal.yaml","definition":{"id":"argo-rollouts","name":"Argo Rollouts","category":"progressive-delivery","description":"Progressive delivery with Argo Rollouts - Rollout, AnalysisTemplate or Experiment objects (argoproj.io), the argo-rollouts chart or image, or `kubectl argo rollouts` in a pipeline.","remediation":"Replace the Deployments of critical services with Rollouts that shift traffic by canary steps gated on AnalysisTemplates.","footprint":{"charts":["argo-rollouts"],"images":["argoproj/argo-rollouts","argoproj/kubectl-argo-rollouts"],"objects":[{"group":"argoproj.io","kind":"{Rollout,AnalysisTemplate,ClusterAnalysisTemplate,AnalysisRun,Experiment}"}],"commands":["kubectl argo rollouts","kubectl-argo-rollouts"]}}},
-  'aws-cdk': {"definedIn":"src/detectors/aws-cdk/signal.yaml","definition":{"id":"aws-cdk","name":"AWS CDK","category":"infrastructure-as-code","description":"Cloud infrastructure written with the AWS CDK - a cdk.json app, or aws-cdk-lib as a dependency.","remediation":"Keep the CDK app in git and deploy it from a pipeline with cdk diff on every pull request.","footprint":{"files":[{"glob":"**/cdk.json","contains":"\"app\""}],"dependencies":[{"name":"aws-cdk-lib","ecosystems":["npm","pypi"]},{"name":"software.amazon.awscdk:aws-cdk-lib","ecosystems":["maven"]}]}}},
-  'aws-codebuild': {"definedIn":"src/detectors/aws-codebuild/signal.yaml","definition":{"id":"aws-codebuild","name":"AWS CodeBuild","category":"ci","description":"A CodeBuild buildspec (buildspec*.yml with phases), or a CodeBuild project declared in CloudFormation or Terraform.","remediation":"Keep the buildspec in the repository and declare the CodeBuild project as code, triggered on pull requests.","footprint":{"files":[{"glob":"**/buildspec*.{yml,yaml}","contains":"phases:"}],"cloudformation":["AWS::CodeBuild::Project"],"terraform":{"resources":["aws_codebuild_project","aws_codebuild_webhook"]}}}},
-  'aws-codepipeline': {"definedIn":"src/detectors/aws-codepipeline/signal.yaml","definition":{"id":"aws-codepipeline","name":"AWS CodePipeline","category":"cd","description":"A CodePipeline pipeline declared in CloudFormation or Terraform (a release pipeline from source to deployment).","remediation":"Declare the release pipeline as code with a deploy stage per environment, and gate production on approval.","footprint":{"cloudformation":["AWS::CodePipeline::Pipeline"],"terraform":{"resources":["aws_codepipeline"]}}}},
-  'azure-monitor': {"definedIn":"src/detectors/azure-monitor/signal.yaml","definition":{"id":"azure-monitor","name":"Azure Monitor / Container Insights","category":"observability-platform","description":"Azure Monitor for the cluster - a Log Analytics or Azure Monitor workspace, data collection rules or Application Insights in Terraform, Container Insights agent images, or the AKS monitoring add-on enabled from a pipeline.","remediation":"Enable Container Insights and managed Prometheus on the AKS cluster from Terraform, with alert rules kept in git.","footprint":{"images":["azuremonitor/containerinsights/*"],"commands":["/az\\s+aks\\s+enable-addons\\s[^;&|]*monitoring/"],"terraform":{"resources":["azurerm_monitor_workspace","azurerm_log_analytics_workspace","azurerm_monitor_data_collection_rule","azurerm_application_insights","azurerm_monitor_alert_prometheus_rule_group"]}}}},
-  'azure-pipelines': {"definedIn":"src/detectors/azure-pipelines/signal.yaml","definition":{"id":"azure-pipelines","name":"Azure Pipelines","category":"ci","description":"An Azure Pipelines definition (azure-pipelines.yml, or YAML under .azure-pipelines/ or .pipelines/ with steps, jobs or stages) in the repository.","remediation":"Keep the pipeline in azure-pipelines.yml next to the code, run it on every pull request, and template shared stages.","footprint":{"files":[{"glob":"**/azure-pipelines*.{yml,yaml}","contains":"steps:"},{"glob":"{.azure-pipelines,.pipelines}/**.{yml,yaml}","contains":"steps:"}]}}},
-  'bitbucket-pipelines': {"definedIn":"src/detectors/bitbucket-pipelines/signal.yaml","definition":{"id":"bitbucket-pipelines","name":"Bitbucket Pipelines","category":"ci","description":"A bitbucket-pipelines.yml with a pipelines section.","remediation":"Define the build in bitbucket-pipelines.yml and run it on every pull request.","footprint":{"files":[{"glob":"bitbucket-pipelines.yml","contains":"pipelines:"}]}}},
-  'buildkite': {"definedIn":"src/detectors/buildkite/signal.yaml","definition":{"id":"buildkite","name":"Buildkite","category":"ci","description":"A Buildkite pipeline (.buildkite/pipeline.yml with steps), or `buildkite-agent pipeline upload` in a script.","remediation":"Keep the Buildkite pipeline in .buildkite/pipeline.yml and upload it from the repository.","footprint":{"files":[{"glob":".buildkite/*.{yml,yaml}","contains":"steps:"}],"commands":["buildkite-agent pipeline upload"]}}},
-  'cdk8s': {"definedIn":"src/detectors/cdk8s/signal.yaml","definition":{"id":"cdk8s","name":"cdk8s","category":"manifest-format","description":"Kubernetes manifests written as code with cdk8s - a cdk8s.yaml app, or the cdk8s library as a dependency.","remediation":"Keep the cdk8s app in git and synthesise manifests in CI, committing or applying the output.","footprint":{"files":[{"glob":"**/cdk8s.yaml","contains":"app:"}],"dependencies":[{"name":"cdk8s","ecosystems":["npm","pypi"]},{"name":"cdk8s-plus-*","ecosystems":["npm","pypi"]},{"name":"org.cdk8s:cdk8s","ecosystems":["maven"]}]}}},
-  'cloudwatch': {"definedIn":"src/detectors/cloudwatch/signal.yaml","definition":{"id":"cloudwatch","name":"Amazon CloudWatch","category":"observability-platform","description":"CloudWatch watching the workloads - the CloudWatch agent (amazon-cloudwatch-observability chart or add-on objects, cloudwatch-agent images), or CloudWatch alarms and dashboards in Terraform or CloudFormation. A log group alone (every Lambda has one) does not count.","remediation":"Install the amazon-cloudwatch-observability add-on for Container Insights and keep alarms and dashboards as code.","footprint":{"charts":["amazon-cloudwatch-observability","aws-cloudwatch-metrics"],"images":["amazon/cloudwatch-agent","cloudwatch-agent/cloudwatch-agent"],"objects":[{"group":"cloudwatch.aws.amazon.com"}],"terraform":{"resources":["aws_cloudwatch_metric_alarm","aws_cloudwatch_composite_alarm","aws_cloudwatch_dashboard"]},"cloudformation":["AWS::CloudWatch::Alarm","AWS::CloudWatch::Dashboard","AWS::CloudWatch::CompositeAlarm"]}}},
-  'cluster-api': {"definedIn":"src/detectors/cluster-api/signal.yaml","definition":{"id":"cluster-api","name":"Cluster API","category":"cluster-provisioner","description":"Clusters declared as Cluster API objects (cluster.x-k8s.io Cluster, MachineDeployment, KubeadmControlPlane and their infrastructure kinds), or `clusterctl init|generate cluster|move` runs.","remediation":"Declare workload clusters as Cluster API objects in git and let a management cluster (or GitOps) reconcile them.","footprint":{"objects":[{"group":"cluster.x-k8s.io"},{"group":"*.cluster.x-k8s.io"}],"commands":["clusterctl init","clusterctl generate cluster","clusterctl move"]}}},
-  'conftest': {"definedIn":"src/detectors/conftest/signal.yaml","definition":{"id":"conftest","name":"Conftest","category":"policy","description":"Manifests tested against Rego policies in CI with `conftest test` (or `conftest verify`).","remediation":"Test manifests and charts against shared Rego policies with conftest on every pull request.","footprint":{"commands":["conftest test","conftest verify"]}}},
-  'crossplane': {"definedIn":"src/detectors/crossplane/signal.yaml","definition":{"id":"crossplane","name":"Crossplane","category":"infrastructure-as-code","description":"Crossplane in use - its chart, Providers, Compositions and CompositeResourceDefinitions (*.crossplane.io), or managed resources of the Upbound providers (*.upbound.io).","remediation":"Install Crossplane with its providers from git and offer infrastructure as Compositions that teams claim.","footprint":{"charts":["crossplane"],"objects":[{"group":"*.crossplane.io"},{"group":"*.upbound.io"}]}}},
-  'datadog': {"definedIn":"src/detectors/datadog/signal.yaml","definition":{"id":"datadog","name":"Datadog","category":"observability-platform","description":"The Datadog agent running for the cluster - the datadog or datadog-operator chart, a DatadogAgent resource, agent or cluster-agent images - or Datadog monitors and dashboards in Terraform. Tracing and metrics client libraries (dd-trace, datadog-api-client) are instrumentation, not a backend, and do not count here.","remediation":"Install the Datadog agent with the datadog-operator (or chart) from git and keep monitors and dashboards in Terraform.","footprint":{"charts":["datadog","datadog-operator"],"images":["datadog/agent","datadoghq/agent","datadog/cluster-agent","datadoghq/cluster-agent","datadog/operator","datadoghq/operator"],"objects":[{"group":"datadoghq.com","kind":"{DatadogAgent,DatadogMonitor,DatadogDashboard}"}],"terraform":{"providers":["datadog"],"resources":["datadog_monitor","datadog_dashboard*","datadog_synthetics_test","datadog_service_level_objective"]}}}},
-  'drone': {"definedIn":"src/detectors/drone/signal.yaml","definition":{"id":"drone","name":"Drone CI","category":"ci","description":"A .drone.yml (or .drone.yaml) with a `kind: pipeline` document.","remediation":"Keep the Drone pipeline in .drone.yml and run it on pull requests.","footprint":{"files":[{"glob":".drone.{yml,yaml}","contains":"kind: pipeline"}]}}},
-  'dynatrace': {"definedIn":"src/detectors/dynatrace/signal.yaml","definition":{"id":"dynatrace","name":"Dynatrace","category":"observability-platform","description":"Dynatrace monitoring the cluster - the dynatrace-operator chart or image, a DynaKube resource - or Dynatrace configuration in Terraform.","remediation":"Install the Dynatrace Operator with a DynaKube from git and keep Dynatrace settings in Terraform or Monaco.","footprint":{"charts":["dynatrace-operator"],"images":["dynatrace/dynatrace-operator"],"objects":[{"group":"dynatrace.com"}],"terraform":{"providers":["dynatrace"]}}}},
-  'elastic-apm': {"definedIn":"src/detectors/elastic-apm/signal.yaml","definition":{"id":"elastic-apm","name":"Elastic APM","category":"observability-platform","description":"An Elastic APM Server or Elastic Agent fleet deployed (ECK ApmServer or Agent resources, apm-server images or chart, the elastic-agent chart). APM agent libraries alone are instrumentation and do not count.","remediation":"Run APM Server (or Elastic Agent with the APM integration) with ECK next to Elasticsearch and Kibana, and instrument services with the Elastic APM agents.","footprint":{"charts":["apm-server","elastic-agent"],"images":["elastic/apm-server","apm/apm-server","beats/elastic-agent"],"objects":[{"group":"apm.k8s.elastic.co"},{"group":"agent.k8s.elastic.co"}]}}},
-  'flagger': {"definedIn":"src/detectors/flagger/signal.yaml","definition":{"id":"flagger","name":"Flagger","category":"progressive-delivery","description":"Progressive delivery with Flagger - Canary, MetricTemplate or AlertProvider objects (flagger.app), the flagger chart or image.","remediation":"Put a Flagger Canary in front of each critical Deployment so releases are promoted on metrics and rolled back automatically.","footprint":{"charts":["flagger","loadtester"],"images":["fluxcd/flagger","weaveworks/flagger","fluxcd/flagger-loadtester"],"objects":[{"group":"flagger.app"}]}}},
-  'google-cloud-build': {"definedIn":"src/detectors/google-cloud-build/signal.yaml","definition":{"id":"google-cloud-build","name":"Google Cloud Build","category":"ci","description":"A Cloud Build config (cloudbuild.yaml with steps), or a Cloud Build trigger declared in Terraform.","remediation":"Keep cloudbuild.yaml in the repository and declare its triggers as code, on pull requests too.","footprint":{"files":[{"glob":"**/cloudbuild*.{yml,yaml}","contains":"steps:"}],"terraform":{"resources":["google_cloudbuild_trigger"]}}}},
-  'google-cloud-operations': {"definedIn":"src/detectors/google-cloud-operations/signal.yaml","definition":{"id":"google-cloud-operations","name":"Google Cloud Operations (Monitoring and Logging)","category":"observability-platform","description":"Google Cloud Monitoring and Logging in use - alert policies, dashboards, uptime checks or log metrics in Terraform, or Managed Service for Prometheus objects (monitoring.googleapis.com PodMonitoring, ClusterPodMonitoring, Rules).","remediation":"Turn on Managed Service for Prometheus and keep alert policies and dashboards in Terraform.","footprint":{"objects":[{"group":"monitoring.googleapis.com"}],"terraform":{"resources":["google_monitoring_alert_policy","google_monitoring_dashboard","google_monitoring_uptime_check_config","google_logging_metric","google_monitoring_slo"]}}}},
-  'grafana-cloud': {"definedIn":"src/detectors/grafana-cloud/signal.yaml","definition":{"id":"grafana-cloud","name":"Grafana Cloud","category":"observability-platform","description":"Grafana Cloud as the backend - cloud stacks and access policies in Terraform, or the grafana/k8s-monitoring chart shipping the cluster's metrics, logs and traces.","remediation":"Ship the cluster's telemetry with the k8s-monitoring chart and manage the stack with the grafana Terraform provider.","footprint":{"charts":["k8s-monitoring"],"terraform":{"resources":["grafana_cloud_stack","grafana_cloud_access_policy","grafana_cloud_stack_service_account"]}}}},
-  'grafana-mimir': {"definedIn":"src/detectors/grafana-mimir/signal.yaml","definition":{"id":"grafana-mimir","name":"Grafana Mimir","category":"metrics-backend","description":"Grafana Mimir storing metrics - the mimir-distributed chart or grafana/mimir images.","remediation":"Run Mimir with the mimir-distributed chart over object storage and remote-write Prometheus or Alloy into it.","footprint":{"charts":["mimir-distributed"],"images":["grafana/mimir"]}}},
-  'grafana-tempo': {"definedIn":"src/detectors/grafana-tempo/signal.yaml","definition":{"id":"grafana-tempo","name":"Grafana Tempo","category":"tracing","description":"Grafana Tempo storing traces - the tempo or tempo-distributed chart or grafana/tempo images.","remediation":"Run Tempo over object storage and send traces to it with OpenTelemetry.","footprint":{"charts":["tempo","tempo-distributed"],"images":["grafana/tempo"]}}},
-  'graylog': {"definedIn":"src/detectors/graylog/signal.yaml","definition":{"id":"graylog","name":"Graylog","category":"log-management","description":"Graylog collecting logs - graylog images or chart.","remediation":"Run Graylog with its data store and ship container logs to it with Fluent Bit or the Graylog sidecar.","footprint":{"charts":["graylog"],"images":["graylog/graylog","graylog/graylog-enterprise"]}}},
-  'harness': {"definedIn":"src/detectors/harness/signal.yaml","definition":{"id":"harness","name":"Harness CD","category":"cd","description":"Harness delivering releases - pipelines kept in git under .harness/, a Harness delegate (chart or image), or Harness platform resources in Terraform.","remediation":"Keep Harness pipelines in git (.harness/) with a delegate in each cluster, and manage services and environments in Terraform.","footprint":{"files":[{"glob":".harness/**.{yml,yaml}","contains":"pipeline:"}],"charts":["harness-delegate-ng","harness-delegate"],"images":["harness/delegate","harness/delegate-immutable"],"terraform":{"providers":["harness"],"resources":["harness_platform_*"]}}}},
-  'instana': {"definedIn":"src/detectors/instana/signal.yaml","definition":{"id":"instana","name":"IBM Instana","category":"observability-platform","description":"The Instana agent running for the cluster - the instana-agent chart or image, an InstanaAgent resource - or Instana configuration in Terraform.","remediation":"Install the Instana agent operator with an InstanaAgent from git.","footprint":{"charts":["instana-agent"],"images":["instana/agent","instana/instana-agent-operator"],"objects":[{"group":"instana.io"}],"terraform":{"providers":["instana"]}}}},
-  'k0s': {"definedIn":"src/detectors/k0s/signal.yaml","definition":{"id":"k0s","name":"k0s","category":"cluster-provisioner","description":"k0s clusters as code - a k0sctl.yaml (k0sctl.k0sproject.io Cluster), k0s ClusterConfig objects, or `k0sctl apply` / `k0s install` runs.","remediation":"Describe the hosts and k0s version in k0sctl.yaml and apply it from CI.","footprint":{"objects":[{"group":"k0sctl.k0sproject.io"},{"group":"k0s.k0sproject.io"}],"commands":["k0sctl apply","k0s install"]}}},
-  'k3s': {"definedIn":"src/detectors/k3s/signal.yaml","definition":{"id":"k3s","name":"K3s","category":"cluster-provisioner","description":"K3s clusters installed as code - the get.k3s.io installer, `k3s server|agent`, k3sup, or a K3s config file (/etc/rancher/k3s/config.yaml written by a playbook or cloud-init).","remediation":"Install K3s from a script or playbook kept in git (k3sup or the k3s-ansible roles), with the server config committed.","footprint":{"commands":["k3s server","k3s agent","k3sup install","k3sup join","/get\\.k3s\\.io/"],"images":["rancher/k3s"]}}},
-  'kubearmor': {"definedIn":"src/detectors/kubearmor/signal.yaml","definition":{"id":"kubearmor","name":"KubeArmor","category":"runtime-security","description":"KubeArmor runtime enforcement - the kubearmor or kubearmor-operator chart or images, or KubeArmorPolicy objects (security.kubearmor.com).","remediation":"Install KubeArmor and harden workloads with KubeArmorPolicies, starting in audit mode.","footprint":{"charts":["kubearmor","kubearmor-operator"],"images":["kubearmor/kubearmor","kubearmor/kubearmor-operator"],"objects":[{"group":"security.kubearmor.com"}]}}},
-  'kuma': {"definedIn":"src/detectors/kuma/signal.yaml","definition":{"id":"kuma","name":"Kuma / Kong Mesh","category":"service-mesh","description":"Kuma (or Kong Mesh) as the service mesh - Mesh and policy objects (kuma.io), the kuma or kong-mesh chart, or kuma-cp images.","remediation":"Install the Kuma control plane, enable mTLS on the default Mesh and label namespaces for sidecar injection.","footprint":{"charts":["kuma","kong-mesh"],"images":["kumahq/kuma-cp","kong/kuma-cp"],"objects":[{"group":"kuma.io"}]}}},
-  'kyverno': {"definedIn":"src/detectors/kyverno/signal.yaml","definition":{"id":"kyverno","name":"Kyverno","category":"policy","description":"Kyverno enforcing policy - ClusterPolicy or Policy objects (kyverno.io), the kyverno or kyverno-policies chart, or `kyverno apply|test` in a pipeline.","remediation":"Install Kyverno and start with the pod-security policies in audit mode, then enforce.","footprint":{"charts":["kyverno","kyverno-policies"],"images":["kyverno/kyverno","kyverno/kyverno-cli"],"objects":[{"group":"kyverno.io"},{"group":"wgpolicyk8s.io"}],"commands":["kyverno apply","kyverno test"]}}},
-  'new-relic': {"definedIn":"src/detectors/new-relic/signal.yaml","definition":{"id":"new-relic","name":"New Relic","category":"observability-platform","description":"New Relic's Kubernetes integration running (nri-bundle, newrelic-infrastructure or newrelic-logging charts, the infrastructure-k8s images), or New Relic alerts and dashboards in Terraform. Agent libraries in dependency files are instrumentation and do not count.","remediation":"Install the nri-bundle chart from git and keep alert policies and dashboards in the newrelic Terraform provider.","footprint":{"charts":["nri-bundle","newrelic-infrastructure","newrelic-logging","nri-kube-events","newrelic-k8s-metrics-adapter"],"images":["newrelic/infrastructure-k8s","newrelic/infrastructure-bundle","newrelic/nri-kubernetes","newrelic/newrelic-fluentbit-output"],"terraform":{"providers":["newrelic"],"resources":["newrelic_alert_policy","newrelic_nrql_alert_condition","newrelic_one_dashboard*","newrelic_synthetics_*"]}}}},
-  'octopus-deploy': {"definedIn":"src/detectors/octopus-deploy/signal.yaml","definition":{"id":"octopus-deploy","name":"Octopus Deploy","category":"cd","description":"Octopus Deploy releasing to the cluster - its config-as-code (.octopus/*.ocl), Octopus steps or CLI in a pipeline (create-release, deploy-release), the Kubernetes agent or tentacle images, or the octopusdeploy Terraform provider.","remediation":"Keep the Octopus deployment process in git (config as code) and create releases from CI.","footprint":{"files":[{"glob":".octopus/**.ocl","contains":"step"}],"ciUses":["OctopusDeploy/*@*"],"commands":["octo create-release","octo deploy-release","octopus release create","octopus release deploy"],"images":["octopusdeploy/kubernetes-agent-tentacle","octopusdeploy/tentacle"],"terraform":{"providers":["octopusdeploy"]}}}},
-  'opa-gatekeeper': {"definedIn":"src/detectors/opa-gatekeeper/signal.yaml","definition":{"id":"opa-gatekeeper","name":"OPA Gatekeeper","category":"policy","description":"OPA Gatekeeper enforcing policy - ConstraintTemplates and constraints (*.gatekeeper.sh), the gatekeeper chart or image.","remediation":"Install Gatekeeper and add constraints from the gatekeeper-library (required labels, allowed registries), in dryrun first.","footprint":{"charts":["gatekeeper"],"images":["openpolicyagent/gatekeeper"],"objects":[{"group":"templates.gatekeeper.sh"},{"group":"constraints.gatekeeper.sh"},{"group":"mutations.gatekeeper.sh"}]}}},
-  'openshift': {"definedIn":"src/detectors/openshift/signal.yaml","definition":{"id":"openshift","name":"Red Hat OpenShift","category":"cluster-provisioner","description":"OpenShift clusters as code - an install-config.yaml for openshift-install, `openshift-install create cluster` or `rosa create cluster` runs, or ROSA / Azure Red Hat OpenShift clusters in Terraform.","remediation":"Keep install-config.yaml (without its pull secret) or the ROSA/ARO Terraform in git and create clusters from a pipeline.","footprint":{"files":[{"glob":"**/install-config.yaml","contains":"baseDomain:"}],"commands":["openshift-install create cluster","rosa create cluster"],"terraform":{"resources":["rhcs_cluster_rosa_classic","rhcs_cluster_rosa_hcp","azurerm_redhat_openshift_cluster"]}}}},
-  'rancher': {"definedIn":"src/detectors/rancher/signal.yaml","definition":{"id":"rancher","name":"Rancher","category":"cluster-provisioner","description":"Rancher managing clusters - the rancher chart or image, the Terraform rancher2 provider and its cluster resources, or provisioning.cattle.io clusters.","remediation":"Install Rancher from its chart and declare downstream clusters with the rancher2 Terraform provider or provisioning.cattle.io objects in git.","footprint":{"charts":["rancher"],"images":["rancher/rancher"],"objects":[{"group":"provisioning.cattle.io","kind":"Cluster"}],"terraform":{"providers":["rancher2"],"resources":["rancher2_cluster","rancher2_cluster_v2","rancher2_bootstrap"]}}}},
-  'splunk': {"definedIn":"src/detectors/splunk/signal.yaml","definition":{"id":"splunk","name":"Splunk Observability","category":"observability-platform","description":"Splunk collecting the cluster's telemetry - the splunk-otel-collector or splunk-connect-for-kubernetes chart, their images, or the Terraform signalfx/splunk providers.","remediation":"Install the Splunk OpenTelemetry Collector chart from git and keep detectors and dashboards in Terraform.","footprint":{"charts":["splunk-otel-collector","splunk-connect-for-kubernetes"],"images":["signalfx/splunk-otel-collector","splunk/fluentd-hec"],"terraform":{"providers":["signalfx","splunk"]}}}},
-  'sysdig': {"definedIn":"src/detectors/sysdig/signal.yaml","definition":{"id":"sysdig","name":"Sysdig Secure","category":"runtime-security","description":"The Sysdig agent protecting the cluster - the sysdig-deploy or sysdig chart, or sysdig agent images.","remediation":"Install the sysdig-deploy chart with runtime detection enabled and route its events to the on-call channel.","footprint":{"charts":["sysdig-deploy","sysdig","shield"],"images":["sysdig/agent","sysdig/agent-slim","sysdig/vuln-runtime-scanner"]}}},
-  'talos': {"definedIn":"src/detectors/talos/signal.yaml","definition":{"id":"talos","name":"Talos Linux","category":"cluster-provisioner","description":"Talos clusters as code - talhelper's talconfig.yaml, talosctl commands that generate or apply machine configs, or the Terraform talos provider.","remediation":"Keep the Talos machine configuration (talconfig.yaml or Terraform) in git and apply it with talosctl from CI.","footprint":{"files":[{"glob":"**/talconfig.yaml","contains":"clusterName:"}],"commands":["talosctl gen config","talosctl apply-config","talosctl bootstrap","talosctl upgrade","talhelper genconfig"],"terraform":{"providers":["talos"],"resources":["talos_*"]}}}},
-  'teamcity': {"definedIn":"src/detectors/teamcity/signal.yaml","definition":{"id":"teamcity","name":"TeamCity","category":"ci","description":"TeamCity versioned settings in the repository (.teamcity/settings.kts with a project, or the .teamcity Maven project).","remediation":"Store the TeamCity project as versioned settings (Kotlin DSL) in .teamcity/ so builds change through review.","footprint":{"files":[{"glob":".teamcity/settings.kts","contains":"project"},{"glob":".teamcity/pom.xml","contains":"configs-dsl-kotlin"}]}}},
-  'tetragon': {"definedIn":"src/detectors/tetragon/signal.yaml","definition":{"id":"tetragon","name":"Tetragon","category":"runtime-security","description":"Tetragon runtime enforcement - the tetragon chart or image, or TracingPolicy objects (cilium.io).","remediation":"Install Tetragon and add TracingPolicies for sensitive file access and process execution in your namespaces.","footprint":{"charts":["tetragon"],"images":["cilium/tetragon"],"objects":[{"group":"cilium.io","kind":"{TracingPolicy,TracingPolicyNamespaced}"}]}}},
-  'thanos': {"definedIn":"src/detectors/thanos/signal.yaml","definition":{"id":"thanos","name":"Thanos","category":"metrics-backend","description":"Thanos for long-term, global Prometheus metrics - its images, the thanos chart, or ThanosRuler objects.","remediation":"Add Thanos sidecars to Prometheus and a Querier and Store gateway over object storage for history across clusters.","footprint":{"charts":["thanos"],"images":["thanos/thanos","thanosio/thanos","bitnami/thanos"],"objects":[{"group":"monitoring.coreos.com","kind":"ThanosRuler"}]}}},
-  'travis-ci': {"definedIn":"src/detectors/travis-ci/signal.yaml","definition":{"id":"travis-ci","name":"Travis CI","category":"ci","description":"A .travis.yml with a build (script, install, jobs or language).","remediation":"Keep the Travis build in .travis.yml and run it on pull requests, or move to the CI of your forge.","footprint":{"files":[{"glob":".travis.yml","contains":"script:"}]}}},
-  'victoriametrics': {"definedIn":"src/detectors/victoriametrics/signal.yaml","definition":{"id":"victoriametrics","name":"VictoriaMetrics","category":"metrics-backend","description":"VictoriaMetrics storing metrics - its charts (victoria-metrics-k8s-stack, -single, -cluster, -operator), images, or operator resources (operator.victoriametrics.com VMSingle, VMCluster, VMAgent).","remediation":"Run VictoriaMetrics with the victoria-metrics-k8s-stack chart, scraping with VMAgent and alerting with VMAlert.","footprint":{"charts":["victoria-metrics-*"],"images":["victoriametrics/*"],"objects":[{"group":"operator.victoriametrics.com"}]}}},
-  'werf': {"definedIn":"src/detectors/werf/signal.yaml","definition":{"id":"werf","name":"werf","category":"cd","description":"werf building and deploying - a werf.yaml with a project, or `werf converge` in a pipeline.","remediation":"Describe images and the chart in werf.yaml and run `werf converge` from CI for each environment.","footprint":{"files":[{"glob":"werf.yaml","contains":"project:"}],"commands":["werf converge"]}}},
-  'woodpecker': {"definedIn":"src/detectors/woodpecker/signal.yaml","definition":{"id":"woodpecker","name":"Woodpecker CI","category":"ci","description":"A Woodpecker pipeline (.woodpecker.yml, or files under .woodpecker/) with steps.","remediation":"Keep the Woodpecker workflows under .woodpecker/ and run them on pull requests.","footprint":{"files":[{"glob":".woodpecker.{yml,yaml}","contains":"steps:"},{"glob":".woodpecker/*.{yml,yaml}","contains":"steps:"}]}}},
-  'zipkin': {"definedIn":"src/detectors/zipkin/signal.yaml","definition":{"id":"zipkin","name":"Zipkin","category":"tracing","description":"Zipkin deployed (the openzipkin/zipkin or zipkin-slim image, the zipkin chart), or a Zipkin library declared as a dependency: zipkin-js packages, zipkin-go, Brave and zipkin-reporter (io.zipkin.*), Spring Cloud Sleuth Zipkin, py_zipkin, zipkin4net, zipkin-tracer, or an OpenTelemetry Zipkin exporter. Go `// indirect` requirements and npm peer dependencies do not count.","remediation":"Run a tracing backend (Zipkin, Jaeger or an OpenTelemetry-compatible service) and instrument services so every request carries a trace; OpenTelemetry with its Zipkin or OTLP exporter is the portable choice.","footprint":{"images":["/(^|\\/)openzipkin\\/zipkin(-slim)?$/"],"charts":["zipkin"],"dependencies":[{"name":"/^(zipkin|zipkin-[\\w-]+|@opentelemetry\\/exporter-zipkin)$/","ecosystems":["npm"]},{"name":"/^(github\\.com\\/openzipkin\\/zipkin-go|github\\.com\\/openzipkin-contrib\\/zipkin-go-opentracing|go\\.opentelemetry\\.io\\/otel\\/exporters\\/zipkin)$/","ecosystems":["go"]},{"name":"/^(py[-_]zipkin|opentelemetry-exporter-zipkin([-_][\\w-]+)?|aiozipkin)$/i","ecosystems":["pypi"]},{"name":"/^(io\\.zipkin\\.[\\w.]+:[\\w.-]+|org\\.springframework\\.cloud:spring-cloud-(starter-zipkin|sleuth-zipkin)|io\\.micrometer:micrometer-tracing-bridge-brave|io\\.opentelemetry:opentelemetry-exporter-zipkin)$/","ecosystems":["maven"]},{"name":"/^(zipkin4net(\\.[\\w.]+)?|OpenTelemetry\\.Exporter\\.Zipkin)$/","ecosystems":["nuget"]},{"name":"/^(zipkin-tracer|opentelemetry-exporter-zipkin)$/","ecosystems":["rubygems"]},{"name":"/^(opentelemetry-zipkin|zipkin)$/","ecosystems":["cargo"]}]}}},
+  'argo-rollouts': {
+    "definedIn": "src/detectors/argo-rollouts/signal.yaml",
+    "definition": {
+      "id": "argo-rollouts",
+      "name": "Argo Rollouts",
+      "category": "progressive-delivery",
+      "description": "Progressive delivery with Argo Rollouts - Rollout, AnalysisTemplate or Experiment objects (argoproj.io), the argo-rollouts chart or image, or `kubectl argo rollouts` in a pipeline.",
+      "remediation": "Replace the Deployments of critical services with Rollouts that shift traffic by canary steps gated on AnalysisTemplates.",
+      "footprint": {
+        "charts": [
+          "argo-rollouts"
+        ],
+        "images": [
+          "argoproj/argo-rollouts",
+          "argoproj/kubectl-argo-rollouts"
+        ],
+        "objects": [
+          {
+            "group": "argoproj.io",
+            "kind": "{Rollout,AnalysisTemplate,ClusterAnalysisTemplate,AnalysisRun,Experiment}"
+          }
+        ],
+        "commands": [
+          "kubectl argo rollouts",
+          "kubectl-argo-rollouts"
+        ]
+      }
+    }
+  },
+  'aws-cdk': {
+    "definedIn": "src/detectors/aws-cdk/signal.yaml",
+    "definition": {
+      "id": "aws-cdk",
+      "name": "AWS CDK",
+      "category": "infrastructure-as-code",
+      "description": "Cloud infrastructure written with the AWS CDK - a cdk.json app, or aws-cdk-lib as a dependency.",
+      "remediation": "Keep the CDK app in git and deploy it from a pipeline with cdk diff on every pull request.",
+      "footprint": {
+        "files": [
+          {
+            "glob": "**/cdk.json",
+            "contains": "\"app\""
+          }
+        ],
+        "dependencies": [
+          {
+            "name": "aws-cdk-lib",
+            "ecosystems": [
+              "npm",
+              "pypi"
+            ]
+          },
+          {
+            "name": "software.amazon.awscdk:aws-cdk-lib",
+            "ecosystems": [
+              "maven"
+            ]
+          }
+        ]
+      }
+    }
+  },
+  'aws-codebuild': {
+    "definedIn": "src/detectors/aws-codebuild/signal.yaml",
+    "definition": {
+      "id": "aws-codebuild",
+      "name": "AWS CodeBuild",
+      "category": "ci",
+      "description": "A CodeBuild buildspec (buildspec*.yml with phases), or a CodeBuild project declared in CloudFormation or Terraform.",
+      "remediation": "Keep the buildspec in the repository and declare the CodeBuild project as code, triggered on pull requests.",
+      "footprint": {
+        "files": [
+          {
+            "glob": "**/buildspec*.{yml,yaml}",
+            "contains": "phases:"
+          }
+        ],
+        "cloudformation": [
+          "AWS::CodeBuild::Project"
+        ],
+        "terraform": {
+          "resources": [
+            "aws_codebuild_project",
+            "aws_codebuild_webhook"
+          ]
+        }
+      }
+    }
+  },
+  'aws-codepipeline': {
+    "definedIn": "src/detectors/aws-codepipeline/signal.yaml",
+    "definition": {
+      "id": "aws-codepipeline",
+      "name": "AWS CodePipeline",
+      "category": "cd",
+      "description": "A CodePipeline pipeline declared in CloudFormation or Terraform (a release pipeline from source to deployment).",
+      "remediation": "Declare the release pipeline as code with a deploy stage per environment, and gate production on approval.",
+      "footprint": {
+        "cloudformation": [
+          "AWS::CodePipeline::Pipeline"
+        ],
+        "terraform": {
+          "resources": [
+            "aws_codepipeline"
+          ]
+        }
+      }
+    }
+  },
+  'azure-monitor': {
+    "definedIn": "src/detectors/azure-monitor/signal.yaml",
+    "definition": {
+      "id": "azure-monitor",
+      "name": "Azure Monitor / Container Insights",
+      "category": "observability-platform",
+      "description": "Azure Monitor for the cluster - a Log Analytics or Azure Monitor workspace, data collection rules or Application Insights in Terraform, Container Insights agent images, or the AKS monitoring add-on enabled from a pipeline.",
+      "remediation": "Enable Container Insights and managed Prometheus on the AKS cluster from Terraform, with alert rules kept in git.",
+      "footprint": {
+        "images": [
+          "azuremonitor/containerinsights/*"
+        ],
+        "commands": [
+          "/az\\s+aks\\s+enable-addons\\s[^;&|]*monitoring/"
+        ],
+        "terraform": {
+          "resources": [
+            "azurerm_monitor_workspace",
+            "azurerm_log_analytics_workspace",
+            "azurerm_monitor_data_collection_rule",
+            "azurerm_application_insights",
+            "azurerm_monitor_alert_prometheus_rule_group"
+          ]
+        }
+      }
+    }
+  },
+  'azure-pipelines': {
+    "definedIn": "src/detectors/azure-pipelines/signal.yaml",
+    "definition": {
+      "id": "azure-pipelines",
+      "name": "Azure Pipelines",
+      "category": "ci",
+      "description": "An Azure Pipelines definition (azure-pipelines.yml, or YAML under .azure-pipelines/ or .pipelines/ with steps, jobs or stages) in the repository.",
+      "remediation": "Keep the pipeline in azure-pipelines.yml next to the code, run it on every pull request, and template shared stages.",
+      "footprint": {
+        "files": [
+          {
+            "glob": "**/azure-pipelines*.{yml,yaml}",
+            "contains": "steps:"
+          },
+          {
+            "glob": "{.azure-pipelines,.pipelines}/**.{yml,yaml}",
+            "contains": "steps:"
+          }
+        ]
+      }
+    }
+  },
+  'bitbucket-pipelines': {
+    "definedIn": "src/detectors/bitbucket-pipelines/signal.yaml",
+    "definition": {
+      "id": "bitbucket-pipelines",
+      "name": "Bitbucket Pipelines",
+      "category": "ci",
+      "description": "A bitbucket-pipelines.yml with a pipelines section.",
+      "remediation": "Define the build in bitbucket-pipelines.yml and run it on every pull request.",
+      "footprint": {
+        "files": [
+          {
+            "glob": "bitbucket-pipelines.yml",
+            "contains": "pipelines:"
+          }
+        ]
+      }
+    }
+  },
+  'buildkite': {
+    "definedIn": "src/detectors/buildkite/signal.yaml",
+    "definition": {
+      "id": "buildkite",
+      "name": "Buildkite",
+      "category": "ci",
+      "description": "A Buildkite pipeline (.buildkite/pipeline.yml with steps), or `buildkite-agent pipeline upload` in a script.",
+      "remediation": "Keep the Buildkite pipeline in .buildkite/pipeline.yml and upload it from the repository.",
+      "footprint": {
+        "files": [
+          {
+            "glob": ".buildkite/*.{yml,yaml}",
+            "contains": "steps:"
+          }
+        ],
+        "commands": [
+          "buildkite-agent pipeline upload"
+        ]
+      }
+    }
+  },
+  'cdk8s': {
+    "definedIn": "src/detectors/cdk8s/signal.yaml",
+    "definition": {
+      "id": "cdk8s",
+      "name": "cdk8s",
+      "category": "manifest-format",
+      "description": "Kubernetes manifests written as code with cdk8s - a cdk8s.yaml app, or the cdk8s library as a dependency.",
+      "remediation": "Keep the cdk8s app in git and synthesise manifests in CI, committing or applying the output.",
+      "footprint": {
+        "files": [
+          {
+            "glob": "**/cdk8s.yaml",
+            "contains": "app:"
+          }
+        ],
+        "dependencies": [
+          {
+            "name": "cdk8s",
+            "ecosystems": [
+              "npm",
+              "pypi"
+            ]
+          },
+          {
+            "name": "cdk8s-plus-*",
+            "ecosystems": [
+              "npm",
+              "pypi"
+            ]
+          },
+          {
+            "name": "org.cdk8s:cdk8s",
+            "ecosystems": [
+              "maven"
+            ]
+          }
+        ]
+      }
+    }
+  },
+  'cloudwatch': {
+    "definedIn": "src/detectors/cloudwatch/signal.yaml",
+    "definition": {
+      "id": "cloudwatch",
+      "name": "Amazon CloudWatch",
+      "category": "observability-platform",
+      "description": "CloudWatch watching the workloads - the CloudWatch agent (amazon-cloudwatch-observability chart or add-on objects, cloudwatch-agent images), or CloudWatch alarms and dashboards in Terraform or CloudFormation. A log group alone (every Lambda has one) does not count.",
+      "remediation": "Install the amazon-cloudwatch-observability add-on for Container Insights and keep alarms and dashboards as code.",
+      "footprint": {
+        "charts": [
+          "amazon-cloudwatch-observability",
+          "aws-cloudwatch-metrics"
+        ],
+        "images": [
+          "amazon/cloudwatch-agent",
+          "cloudwatch-agent/cloudwatch-agent"
+        ],
+        "objects": [
+          {
+            "group": "cloudwatch.aws.amazon.com"
+          }
+        ],
+        "terraform": {
+          "resources": [
+            "aws_cloudwatch_metric_alarm",
+            "aws_cloudwatch_composite_alarm",
+            "aws_cloudwatch_dashboard"
+          ]
+        },
+        "cloudformation": [
+          "AWS::CloudWatch::Alarm",
+          "AWS::CloudWatch::Dashboard",
+          "AWS::CloudWatch::CompositeAlarm"
+        ]
+      }
+    }
+  },
+  'cluster-api': {
+    "definedIn": "src/detectors/cluster-api/signal.yaml",
+    "definition": {
+      "id": "cluster-api",
+      "name": "Cluster API",
+      "category": "cluster-provisioner",
+      "description": "Clusters declared as Cluster API objects (cluster.x-k8s.io Cluster, MachineDeployment, KubeadmControlPlane and their infrastructure kinds), or `clusterctl init|generate cluster|move` runs.",
+      "remediation": "Declare workload clusters as Cluster API objects in git and let a management cluster (or GitOps) reconcile them.",
+      "footprint": {
+        "objects": [
+          {
+            "group": "cluster.x-k8s.io"
+          },
+          {
+            "group": "*.cluster.x-k8s.io"
+          }
+        ],
+        "commands": [
+          "clusterctl init",
+          "clusterctl generate cluster",
+          "clusterctl move"
+        ]
+      }
+    }
+  },
+  'conftest': {
+    "definedIn": "src/detectors/conftest/signal.yaml",
+    "definition": {
+      "id": "conftest",
+      "name": "Conftest",
+      "category": "policy",
+      "description": "Manifests tested against Rego policies in CI with `conftest test` (or `conftest verify`).",
+      "remediation": "Test manifests and charts against shared Rego policies with conftest on every pull request.",
+      "footprint": {
+        "commands": [
+          "conftest test",
+          "conftest verify"
+        ]
+      }
+    }
+  },
+  'crossplane': {
+    "definedIn": "src/detectors/crossplane/signal.yaml",
+    "definition": {
+      "id": "crossplane",
+      "name": "Crossplane",
+      "category": "infrastructure-as-code",
+      "description": "Crossplane in use - its chart, Providers, Compositions and CompositeResourceDefinitions (*.crossplane.io), or managed resources of the Upbound providers (*.upbound.io).",
+      "remediation": "Install Crossplane with its providers from git and offer infrastructure as Compositions that teams claim.",
+      "footprint": {
+        "charts": [
+          "crossplane"
+        ],
+        "objects": [
+          {
+            "group": "*.crossplane.io"
+          },
+          {
+            "group": "*.upbound.io"
+          }
+        ]
+      }
+    }
+  },
+  'datadog': {
+    "definedIn": "src/detectors/datadog/signal.yaml",
+    "definition": {
+      "id": "datadog",
+      "name": "Datadog",
+      "category": "observability-platform",
+      "description": "The Datadog agent running for the cluster - the datadog or datadog-operator chart, a DatadogAgent resource, agent or cluster-agent images - or Datadog monitors and dashboards in Terraform. Tracing and metrics client libraries (dd-trace, datadog-api-client) are instrumentation, not a backend, and do not count here.",
+      "remediation": "Install the Datadog agent with the datadog-operator (or chart) from git and keep monitors and dashboards in Terraform.",
+      "footprint": {
+        "charts": [
+          "datadog",
+          "datadog-operator"
+        ],
+        "images": [
+          "datadog/agent",
+          "datadoghq/agent",
+          "datadog/cluster-agent",
+          "datadoghq/cluster-agent",
+          "datadog/operator",
+          "datadoghq/operator"
+        ],
+        "objects": [
+          {
+            "group": "datadoghq.com",
+            "kind": "{DatadogAgent,DatadogMonitor,DatadogDashboard}"
+          }
+        ],
+        "terraform": {
+          "providers": [
+            "datadog"
+          ],
+          "resources": [
+            "datadog_monitor",
+            "datadog_dashboard*",
+            "datadog_synthetics_test",
+            "datadog_service_level_objective"
+          ]
+        }
+      }
+    }
+  },
+  'drone': {
+    "definedIn": "src/detectors/drone/signal.yaml",
+    "definition": {
+      "id": "drone",
+      "name": "Drone CI",
+      "category": "ci",
+      "description": "A .drone.yml (or .drone.yaml) with a `kind: pipeline` document.",
+      "remediation": "Keep the Drone pipeline in .drone.yml and run it on pull requests.",
+      "footprint": {
+        "files": [
+          {
+            "glob": ".drone.{yml,yaml}",
+            "contains": "kind: pipeline"
+          }
+        ]
+      }
+    }
+  },
+  'dynatrace': {
+    "definedIn": "src/detectors/dynatrace/signal.yaml",
+    "definition": {
+      "id": "dynatrace",
+      "name": "Dynatrace",
+      "category": "observability-platform",
+      "description": "Dynatrace monitoring the cluster - the dynatrace-operator chart or image, a DynaKube resource - or Dynatrace configuration in Terraform.",
+      "remediation": "Install the Dynatrace Operator with a DynaKube from git and keep Dynatrace settings in Terraform or Monaco.",
+      "footprint": {
+        "charts": [
+          "dynatrace-operator"
+        ],
+        "images": [
+          "dynatrace/dynatrace-operator"
+        ],
+        "objects": [
+          {
+            "group": "dynatrace.com"
+          }
+        ],
+        "terraform": {
+          "providers": [
+            "dynatrace"
+          ]
+        }
+      }
+    }
+  },
+  'elastic-apm': {
+    "definedIn": "src/detectors/elastic-apm/signal.yaml",
+    "definition": {
+      "id": "elastic-apm",
+      "name": "Elastic APM",
+      "category": "observability-platform",
+      "description": "An Elastic APM Server or Elastic Agent fleet deployed (ECK ApmServer or Agent resources, apm-server images or chart, the elastic-agent chart). APM agent libraries alone are instrumentation and do not count.",
+      "remediation": "Run APM Server (or Elastic Agent with the APM integration) with ECK next to Elasticsearch and Kibana, and instrument services with the Elastic APM agents.",
+      "footprint": {
+        "charts": [
+          "apm-server",
+          "elastic-agent"
+        ],
+        "images": [
+          "elastic/apm-server",
+          "apm/apm-server",
+          "beats/elastic-agent"
+        ],
+        "objects": [
+          {
+            "group": "apm.k8s.elastic.co"
+          },
+          {
+            "group": "agent.k8s.elastic.co"
+          }
+        ]
+      }
+    }
+  },
+  'flagger': {
+    "definedIn": "src/detectors/flagger/signal.yaml",
+    "definition": {
+      "id": "flagger",
+      "name": "Flagger",
+      "category": "progressive-delivery",
+      "description": "Progressive delivery with Flagger - Canary, MetricTemplate or AlertProvider objects (flagger.app), the flagger chart or image.",
+      "remediation": "Put a Flagger Canary in front of each critical Deployment so releases are promoted on metrics and rolled back automatically.",
+      "footprint": {
+        "charts": [
+          "flagger",
+          "loadtester"
+        ],
+        "images": [
+          "fluxcd/flagger",
+          "weaveworks/flagger",
+          "fluxcd/flagger-loadtester"
+        ],
+        "objects": [
+          {
+            "group": "flagger.app"
+          }
+        ]
+      }
+    }
+  },
+  'google-cloud-build': {
+    "definedIn": "src/detectors/google-cloud-build/signal.yaml",
+    "definition": {
+      "id": "google-cloud-build",
+      "name": "Google Cloud Build",
+      "category": "ci",
+      "description": "A Cloud Build config (cloudbuild.yaml with steps), or a Cloud Build trigger declared in Terraform.",
+      "remediation": "Keep cloudbuild.yaml in the repository and declare its triggers as code, on pull requests too.",
+      "footprint": {
+        "files": [
+          {
+            "glob": "**/cloudbuild*.{yml,yaml}",
+            "contains": "steps:"
+          }
+        ],
+        "terraform": {
+          "resources": [
+            "google_cloudbuild_trigger"
+          ]
+        }
+      }
+    }
+  },
+  'google-cloud-operations': {
+    "definedIn": "src/detectors/google-cloud-operations/signal.yaml",
+    "definition": {
+      "id": "google-cloud-operations",
+      "name": "Google Cloud Operations (Monitoring and Logging)",
+      "category": "observability-platform",
+      "description": "Google Cloud Monitoring and Logging in use - alert policies, dashboards, uptime checks or log metrics in Terraform, or Managed Service for Prometheus objects (monitoring.googleapis.com PodMonitoring, ClusterPodMonitoring, Rules).",
+      "remediation": "Turn on Managed Service for Prometheus and keep alert policies and dashboards in Terraform.",
+      "footprint": {
+        "objects": [
+          {
+            "group": "monitoring.googleapis.com"
+          }
+        ],
+        "terraform": {
+          "resources": [
+            "google_monitoring_alert_policy",
+            "google_monitoring_dashboard",
+            "google_monitoring_uptime_check_config",
+            "google_logging_metric",
+            "google_monitoring_slo"
+          ]
+        }
+      }
+    }
+  },
+  'grafana-cloud': {
+    "definedIn": "src/detectors/grafana-cloud/signal.yaml",
+    "definition": {
+      "id": "grafana-cloud",
+      "name": "Grafana Cloud",
+      "category": "observability-platform",
+      "description": "Grafana Cloud as the backend - cloud stacks and access policies in Terraform, or the grafana/k8s-monitoring chart shipping the cluster's metrics, logs and traces.",
+      "remediation": "Ship the cluster's telemetry with the k8s-monitoring chart and manage the stack with the grafana Terraform provider.",
+      "footprint": {
+        "charts": [
+          "k8s-monitoring"
+        ],
+        "terraform": {
+          "resources": [
+            "grafana_cloud_stack",
+            "grafana_cloud_access_policy",
+            "grafana_cloud_stack_service_account"
+          ]
+        }
+      }
+    }
+  },
+  'grafana-mimir': {
+    "definedIn": "src/detectors/grafana-mimir/signal.yaml",
+    "definition": {
+      "id": "grafana-mimir",
+      "name": "Grafana Mimir",
+      "category": "metrics-backend",
+      "description": "Grafana Mimir storing metrics - the mimir-distributed chart or grafana/mimir images.",
+      "remediation": "Run Mimir with the mimir-distributed chart over object storage and remote-write Prometheus or Alloy into it.",
+      "footprint": {
+        "charts": [
+          "mimir-distributed"
+        ],
+        "images": [
+          "grafana/mimir"
+        ]
+      }
+    }
+  },
+  'grafana-tempo': {
+    "definedIn": "src/detectors/grafana-tempo/signal.yaml",
+    "definition": {
+      "id": "grafana-tempo",
+      "name": "Grafana Tempo",
+      "category": "tracing",
+      "description": "Grafana Tempo storing traces - the tempo or tempo-distributed chart or grafana/tempo images.",
+      "remediation": "Run Tempo over object storage and send traces to it with OpenTelemetry.",
+      "footprint": {
+        "charts": [
+          "tempo",
+          "tempo-distributed"
+        ],
+        "images": [
+          "grafana/tempo"
+        ]
+      }
+    }
+  },
+  'graylog': {
+    "definedIn": "src/detectors/graylog/signal.yaml",
+    "definition": {
+      "id": "graylog",
+      "name": "Graylog",
+      "category": "log-management",
+      "description": "Graylog collecting logs - graylog images or chart.",
+      "remediation": "Run Graylog with its data store and ship container logs to it with Fluent Bit or the Graylog sidecar.",
+      "footprint": {
+        "charts": [
+          "graylog"
+        ],
+        "images": [
+          "graylog/graylog",
+          "graylog/graylog-enterprise"
+        ]
+      }
+    }
+  },
+  'harness': {
+    "definedIn": "src/detectors/harness/signal.yaml",
+    "definition": {
+      "id": "harness",
+      "name": "Harness CD",
+      "category": "cd",
+      "description": "Harness delivering releases - pipelines kept in git under .harness/, a Harness delegate (chart or image), or Harness platform resources in Terraform.",
+      "remediation": "Keep Harness pipelines in git (.harness/) with a delegate in each cluster, and manage services and environments in Terraform.",
+      "footprint": {
+        "files": [
+          {
+            "glob": ".harness/**.{yml,yaml}",
+            "contains": "pipeline:"
+          }
+        ],
+        "charts": [
+          "harness-delegate-ng",
+          "harness-delegate"
+        ],
+        "images": [
+          "harness/delegate",
+          "harness/delegate-immutable"
+        ],
+        "terraform": {
+          "providers": [
+            "harness"
+          ],
+          "resources": [
+            "harness_platform_*"
+          ]
+        }
+      }
+    }
+  },
+  'instana': {
+    "definedIn": "src/detectors/instana/signal.yaml",
+    "definition": {
+      "id": "instana",
+      "name": "IBM Instana",
+      "category": "observability-platform",
+      "description": "The Instana agent running for the cluster - the instana-agent chart or image, an InstanaAgent resource - or Instana configuration in Terraform.",
+      "remediation": "Install the Instana agent operator with an InstanaAgent from git.",
+      "footprint": {
+        "charts": [
+          "instana-agent"
+        ],
+        "images": [
+          "instana/agent",
+          "instana/instana-agent-operator"
+        ],
+        "objects": [
+          {
+            "group": "instana.io"
+          }
+        ],
+        "terraform": {
+          "providers": [
+            "instana"
+          ]
+        }
+      }
+    }
+  },
+  'k0s': {
+    "definedIn": "src/detectors/k0s/signal.yaml",
+    "definition": {
+      "id": "k0s",
+      "name": "k0s",
+      "category": "cluster-provisioner",
+      "description": "k0s clusters as code - a k0sctl.yaml (k0sctl.k0sproject.io Cluster), k0s ClusterConfig objects, or `k0sctl apply` / `k0s install` runs.",
+      "remediation": "Describe the hosts and k0s version in k0sctl.yaml and apply it from CI.",
+      "footprint": {
+        "objects": [
+          {
+            "group": "k0sctl.k0sproject.io"
+          },
+          {
+            "group": "k0s.k0sproject.io"
+          }
+        ],
+        "commands": [
+          "k0sctl apply",
+          "k0s install"
+        ]
+      }
+    }
+  },
+  'k3s': {
+    "definedIn": "src/detectors/k3s/signal.yaml",
+    "definition": {
+      "id": "k3s",
+      "name": "K3s",
+      "category": "cluster-provisioner",
+      "description": "K3s clusters installed as code - the get.k3s.io installer, `k3s server|agent`, k3sup, or a K3s config file (/etc/rancher/k3s/config.yaml written by a playbook or cloud-init).",
+      "remediation": "Install K3s from a script or playbook kept in git (k3sup or the k3s-ansible roles), with the server config committed.",
+      "footprint": {
+        "commands": [
+          "k3s server",
+          "k3s agent",
+          "k3sup install",
+          "k3sup join",
+          "/get\\.k3s\\.io/"
+        ],
+        "images": [
+          "rancher/k3s"
+        ]
+      }
+    }
+  },
+  'kubearmor': {
+    "definedIn": "src/detectors/kubearmor/signal.yaml",
+    "definition": {
+      "id": "kubearmor",
+      "name": "KubeArmor",
+      "category": "runtime-security",
+      "description": "KubeArmor runtime enforcement - the kubearmor or kubearmor-operator chart or images, or KubeArmorPolicy objects (security.kubearmor.com).",
+      "remediation": "Install KubeArmor and harden workloads with KubeArmorPolicies, starting in audit mode.",
+      "footprint": {
+        "charts": [
+          "kubearmor",
+          "kubearmor-operator"
+        ],
+        "images": [
+          "kubearmor/kubearmor",
+          "kubearmor/kubearmor-operator"
+        ],
+        "objects": [
+          {
+            "group": "security.kubearmor.com"
+          }
+        ]
+      }
+    }
+  },
+  'kuma': {
+    "definedIn": "src/detectors/kuma/signal.yaml",
+    "definition": {
+      "id": "kuma",
+      "name": "Kuma / Kong Mesh",
+      "category": "service-mesh",
+      "description": "Kuma (or Kong Mesh) as the service mesh - Mesh and policy objects (kuma.io), the kuma or kong-mesh chart, or kuma-cp images.",
+      "remediation": "Install the Kuma control plane, enable mTLS on the default Mesh and label namespaces for sidecar injection.",
+      "footprint": {
+        "charts": [
+          "kuma",
+          "kong-mesh"
+        ],
+        "images": [
+          "kumahq/kuma-cp",
+          "kong/kuma-cp"
+        ],
+        "objects": [
+          {
+            "group": "kuma.io"
+          }
+        ]
+      }
+    }
+  },
+  'kyverno': {
+    "definedIn": "src/detectors/kyverno/signal.yaml",
+    "definition": {
+      "id": "kyverno",
+      "name": "Kyverno",
+      "category": "policy",
+      "description": "Kyverno enforcing policy - ClusterPolicy or Policy objects (kyverno.io), the kyverno or kyverno-policies chart, or `kyverno apply|test` in a pipeline.",
+      "remediation": "Install Kyverno and start with the pod-security policies in audit mode, then enforce.",
+      "footprint": {
+        "charts": [
+          "kyverno",
+          "kyverno-policies"
+        ],
+        "images": [
+          "kyverno/kyverno",
+          "kyverno/kyverno-cli"
+        ],
+        "objects": [
+          {
+            "group": "kyverno.io"
+          },
+          {
+            "group": "wgpolicyk8s.io"
+          }
+        ],
+        "commands": [
+          "kyverno apply",
+          "kyverno test"
+        ]
+      }
+    }
+  },
+  'new-relic': {
+    "definedIn": "src/detectors/new-relic/signal.yaml",
+    "definition": {
+      "id": "new-relic",
+      "name": "New Relic",
+      "category": "observability-platform",
+      "description": "New Relic's Kubernetes integration running (nri-bundle, newrelic-infrastructure or newrelic-logging charts, the infrastructure-k8s images), or New Relic alerts and dashboards in Terraform. Agent libraries in dependency files are instrumentation and do not count.",
+      "remediation": "Install the nri-bundle chart from git and keep alert policies and dashboards in the newrelic Terraform provider.",
+      "footprint": {
+        "charts": [
+          "nri-bundle",
+          "newrelic-infrastructure",
+          "newrelic-logging",
+          "nri-kube-events",
+          "newrelic-k8s-metrics-adapter"
+        ],
+        "images": [
+          "newrelic/infrastructure-k8s",
+          "newrelic/infrastructure-bundle",
+          "newrelic/nri-kubernetes",
+          "newrelic/newrelic-fluentbit-output"
+        ],
+        "terraform": {
+          "providers": [
+            "newrelic"
+          ],
+          "resources": [
+            "newrelic_alert_policy",
+            "newrelic_nrql_alert_condition",
+            "newrelic_one_dashboard*",
+            "newrelic_synthetics_*"
+          ]
+        }
+      }
+    }
+  },
+  'octopus-deploy': {
+    "definedIn": "src/detectors/octopus-deploy/signal.yaml",
+    "definition": {
+      "id": "octopus-deploy",
+      "name": "Octopus Deploy",
+      "category": "cd",
+      "description": "Octopus Deploy releasing to the cluster - its config-as-code (.octopus/*.ocl), Octopus steps or CLI in a pipeline (create-release, deploy-release), the Kubernetes agent or tentacle images, or the octopusdeploy Terraform provider.",
+      "remediation": "Keep the Octopus deployment process in git (config as code) and create releases from CI.",
+      "footprint": {
+        "files": [
+          {
+            "glob": ".octopus/**.ocl",
+            "contains": "step"
+          }
+        ],
+        "ciUses": [
+          "OctopusDeploy/*@*"
+        ],
+        "commands": [
+          "octo create-release",
+          "octo deploy-release",
+          "octopus release create",
+          "octopus release deploy"
+        ],
+        "images": [
+          "octopusdeploy/kubernetes-agent-tentacle",
+          "octopusdeploy/tentacle"
+        ],
+        "terraform": {
+          "providers": [
+            "octopusdeploy"
+          ]
+        }
+      }
+    }
+  },
+  'opa-gatekeeper': {
+    "definedIn": "src/detectors/opa-gatekeeper/signal.yaml",
+    "definition": {
+      "id": "opa-gatekeeper",
+      "name": "OPA Gatekeeper",
+      "category": "policy",
+      "description": "OPA Gatekeeper enforcing policy - ConstraintTemplates and constraints (*.gatekeeper.sh), the gatekeeper chart or image.",
+      "remediation": "Install Gatekeeper and add constraints from the gatekeeper-library (required labels, allowed registries), in dryrun first.",
+      "footprint": {
+        "charts": [
+          "gatekeeper"
+        ],
+        "images": [
+          "openpolicyagent/gatekeeper"
+        ],
+        "objects": [
+          {
+            "group": "templates.gatekeeper.sh"
+          },
+          {
+            "group": "constraints.gatekeeper.sh"
+          },
+          {
+            "group": "mutations.gatekeeper.sh"
+          }
+        ]
+      }
+    }
+  },
+  'openshift': {
+    "definedIn": "src/detectors/openshift/signal.yaml",
+    "definition": {
+      "id": "openshift",
+      "name": "Red Hat OpenShift",
+      "category": "cluster-provisioner",
+      "description": "OpenShift clusters as code - an install-config.yaml for openshift-install, `openshift-install create cluster` or `rosa create cluster` runs, or ROSA / Azure Red Hat OpenShift clusters in Terraform.",
+      "remediation": "Keep install-config.yaml (without its pull secret) or the ROSA/ARO Terraform in git and create clusters from a pipeline.",
+      "footprint": {
+        "files": [
+          {
+            "glob": "**/install-config.yaml",
+            "contains": "baseDomain:"
+          }
+        ],
+        "commands": [
+          "openshift-install create cluster",
+          "rosa create cluster"
+        ],
+        "terraform": {
+          "resources": [
+            "rhcs_cluster_rosa_classic",
+            "rhcs_cluster_rosa_hcp",
+            "azurerm_redhat_openshift_cluster"
+          ]
+        }
+      }
+    }
+  },
+  'rancher': {
+    "definedIn": "src/detectors/rancher/signal.yaml",
+    "definition": {
+      "id": "rancher",
+      "name": "Rancher",
+      "category": "cluster-provisioner",
+      "description": "Rancher managing clusters - the rancher chart or image, the Terraform rancher2 provider and its cluster resources, or provisioning.cattle.io clusters.",
+      "remediation": "Install Rancher from its chart and declare downstream clusters with the rancher2 Terraform provider or provisioning.cattle.io objects in git.",
+      "footprint": {
+        "charts": [
+          "rancher"
+        ],
+        "images": [
+          "rancher/rancher"
+        ],
+        "objects": [
+          {
+            "group": "provisioning.cattle.io",
+            "kind": "Cluster"
+          }
+        ],
+        "terraform": {
+          "providers": [
+            "rancher2"
+          ],
+          "resources": [
+            "rancher2_cluster",
+            "rancher2_cluster_v2",
+            "rancher2_bootstrap"
+          ]
+        }
+      }
+    }
+  },
+  'splunk': {
+    "definedIn": "src/detectors/splunk/signal.yaml",
+    "definition": {
+      "id": "splunk",
+      "name": "Splunk Observability",
+      "category": "observability-platform",
+      "description": "Splunk collecting the cluster's telemetry - the splunk-otel-collector or splunk-connect-for-kubernetes chart, their images, or the Terraform signalfx/splunk providers.",
+      "remediation": "Install the Splunk OpenTelemetry Collector chart from git and keep detectors and dashboards in Terraform.",
+      "footprint": {
+        "charts": [
+          "splunk-otel-collector",
+          "splunk-connect-for-kubernetes"
+        ],
+        "images": [
+          "signalfx/splunk-otel-collector",
+          "splunk/fluentd-hec"
+        ],
+        "terraform": {
+          "providers": [
+            "signalfx",
+            "splunk"
+          ]
+        }
+      }
+    }
+  },
+  'sysdig': {
+    "definedIn": "src/detectors/sysdig/signal.yaml",
+    "definition": {
+      "id": "sysdig",
+      "name": "Sysdig Secure",
+      "category": "runtime-security",
+      "description": "The Sysdig agent protecting the cluster - the sysdig-deploy or sysdig chart, or sysdig agent images.",
+      "remediation": "Install the sysdig-deploy chart with runtime detection enabled and route its events to the on-call channel.",
+      "footprint": {
+        "charts": [
+          "sysdig-deploy",
+          "sysdig",
+          "shield"
+        ],
+        "images": [
+          "sysdig/agent",
+          "sysdig/agent-slim",
+          "sysdig/vuln-runtime-scanner"
+        ]
+      }
+    }
+  },
+  'talos': {
+    "definedIn": "src/detectors/talos/signal.yaml",
+    "definition": {
+      "id": "talos",
+      "name": "Talos Linux",
+      "category": "cluster-provisioner",
+      "description": "Talos clusters as code - talhelper's talconfig.yaml, talosctl commands that generate or apply machine configs, or the Terraform talos provider.",
+      "remediation": "Keep the Talos machine configuration (talconfig.yaml or Terraform) in git and apply it with talosctl from CI.",
+      "footprint": {
+        "files": [
+          {
+            "glob": "**/talconfig.yaml",
+            "contains": "clusterName:"
+          }
+        ],
+        "commands": [
+          "talosctl gen config",
+          "talosctl apply-config",
+          "talosctl bootstrap",
+          "talosctl upgrade",
+          "talhelper genconfig"
+        ],
+        "terraform": {
+          "providers": [
+            "talos"
+          ],
+          "resources": [
+            "talos_*"
+          ]
+        }
+      }
+    }
+  },
+  'teamcity': {
+    "definedIn": "src/detectors/teamcity/signal.yaml",
+    "definition": {
+      "id": "teamcity",
+      "name": "TeamCity",
+      "category": "ci",
+      "description": "TeamCity versioned settings in the repository (.teamcity/settings.kts with a project, or the .teamcity Maven project).",
+      "remediation": "Store the TeamCity project as versioned settings (Kotlin DSL) in .teamcity/ so builds change through review.",
+      "footprint": {
+        "files": [
+          {
+            "glob": ".teamcity/settings.kts",
+            "contains": "project"
+          },
+          {
+            "glob": ".teamcity/pom.xml",
+            "contains": "configs-dsl-kotlin"
+          }
+        ]
+      }
+    }
+  },
+  'tetragon': {
+    "definedIn": "src/detectors/tetragon/signal.yaml",
+    "definition": {
+      "id": "tetragon",
+      "name": "Tetragon",
+      "category": "runtime-security",
+      "description": "Tetragon runtime enforcement - the tetragon chart or image, or TracingPolicy objects (cilium.io).",
+      "remediation": "Install Tetragon and add TracingPolicies for sensitive file access and process execution in your namespaces.",
+      "footprint": {
+        "charts": [
+          "tetragon"
+        ],
+        "images": [
+          "cilium/tetragon"
+        ],
+        "objects": [
+          {
+            "group": "cilium.io",
+            "kind": "{TracingPolicy,TracingPolicyNamespaced}"
+          }
+        ]
+      }
+    }
+  },
+  'thanos': {
+    "definedIn": "src/detectors/thanos/signal.yaml",
+    "definition": {
+      "id": "thanos",
+      "name": "Thanos",
+      "category": "metrics-backend",
+      "description": "Thanos for long-term, global Prometheus metrics - its images, the thanos chart, or ThanosRuler objects.",
+      "remediation": "Add Thanos sidecars to Prometheus and a Querier and Store gateway over object storage for history across clusters.",
+      "footprint": {
+        "charts": [
+          "thanos"
+        ],
+        "images": [
+          "thanos/thanos",
+          "thanosio/thanos",
+          "bitnami/thanos"
+        ],
+        "objects": [
+          {
+            "group": "monitoring.coreos.com",
+            "kind": "ThanosRuler"
+          }
+        ]
+      }
+    }
+  },
+  'travis-ci': {
+    "definedIn": "src/detectors/travis-ci/signal.yaml",
+    "definition": {
+      "id": "travis-ci",
+      "name": "Travis CI",
+      "category": "ci",
+      "description": "A .travis.yml with a build (script, install, jobs or language).",
+      "remediation": "Keep the Travis build in .travis.yml and run it on pull requests, or move to the CI of your forge.",
+      "footprint": {
+        "files": [
+          {
+            "glob": ".travis.yml",
+            "contains": "script:"
+          }
+        ]
+      }
+    }
+  },
+  'victoriametrics': {
+    "definedIn": "src/detectors/victoriametrics/signal.yaml",
+    "definition": {
+      "id": "victoriametrics",
+      "name": "VictoriaMetrics",
+      "category": "metrics-backend",
+      "description": "VictoriaMetrics storing metrics - its charts (victoria-metrics-k8s-stack, -single, -cluster, -operator), images, or operator resources (operator.victoriametrics.com VMSingle, VMCluster, VMAgent).",
+      "remediation": "Run VictoriaMetrics with the victoria-metrics-k8s-stack chart, scraping with VMAgent and alerting with VMAlert.",
+      "footprint": {
+        "charts": [
+          "victoria-metrics-*"
+        ],
+        "images": [
+          "victoriametrics/*"
+        ],
+        "objects": [
+          {
+            "group": "operator.victoriametrics.com"
+          }
+        ]
+      }
+    }
+  },
+  'werf': {
+    "definedIn": "src/detectors/werf/signal.yaml",
+    "definition": {
+      "id": "werf",
+      "name": "werf",
+      "category": "cd",
+      "description": "werf building and deploying - a werf.yaml with a project, or `werf converge` in a pipeline.",
+      "remediation": "Describe images and the chart in werf.yaml and run `werf converge` from CI for each environment.",
+      "footprint": {
+        "files": [
+          {
+            "glob": "werf.yaml",
+            "contains": "project:"
+          }
+        ],
+        "commands": [
+          "werf converge"
+        ]
+      }
+    }
+  },
+  'woodpecker': {
+    "definedIn": "src/detectors/woodpecker/signal.yaml",
+    "definition": {
+      "id": "woodpecker",
+      "name": "Woodpecker CI",
+      "category": "ci",
+      "description": "A Woodpecker pipeline (.woodpecker.yml, or files under .woodpecker/) with steps.",
+      "remediation": "Keep the Woodpecker workflows under .woodpecker/ and run them on pull requests.",
+      "footprint": {
+        "files": [
+          {
+            "glob": ".woodpecker.{yml,yaml}",
+            "contains": "steps:"
+          },
+          {
+            "glob": ".woodpecker/*.{yml,yaml}",
+            "contains": "steps:"
+          }
+        ]
+      }
+    }
+  },
+  'zipkin': {
+    "definedIn": "src/detectors/zipkin/signal.yaml",
+    "definition": {
+      "id": "zipkin",
+      "name": "Zipkin",
+      "category": "tracing",
+      "description": "Zipkin deployed (the openzipkin/zipkin or zipkin-slim image, the zipkin chart), or a Zipkin library declared as a dependency: zipkin-js packages, zipkin-go, Brave and zipkin-reporter (io.zipkin.*), Spring Cloud Sleuth Zipkin, py_zipkin, zipkin4net, zipkin-tracer, or an OpenTelemetry Zipkin exporter. Go `// indirect` requirements and npm peer dependencies do not count.",
+      "remediation": "Run a tracing backend (Zipkin, Jaeger or an OpenTelemetry-compatible service) and instrument services so every request carries a trace; OpenTelemetry with its Zipkin or OTLP exporter is the portable choice.",
+      "footprint": {
+        "images": [
+          "/(^|\\/)openzipkin\\/zipkin(-slim)?$/"
+        ],
+        "charts": [
+          "zipkin"
+        ],
+        "dependencies": [
+          {
+            "name": "/^(zipkin|zipkin-[\\w-]+|@opentelemetry\\/exporter-zipkin)$/",
+            "ecosystems": [
+              "npm"
+            ]
+          },
+          {
+            "name": "/^(github\\.com\\/openzipkin\\/zipkin-go|github\\.com\\/openzipkin-contrib\\/zipkin-go-opentracing|go\\.opentelemetry\\.io\\/otel\\/exporters\\/zipkin)$/",
+            "ecosystems": [
+              "go"
+            ]
+          },
+          {
+            "name": "/^(py[-_]zipkin|opentelemetry-exporter-zipkin([-_][\\w-]+)?|aiozipkin)$/i",
+            "ecosystems": [
+              "pypi"
+            ]
+          },
+          {
+            "name": "/^(io\\.zipkin\\.[\\w.]+:[\\w.-]+|org\\.springframework\\.cloud:spring-cloud-(starter-zipkin|sleuth-zipkin)|io\\.micrometer:micrometer-tracing-bridge-brave|io\\.opentelemetry:opentelemetry-exporter-zipkin)$/",
+            "ecosystems": [
+              "maven"
+            ]
+          },
+          {
+            "name": "/^(zipkin4net(\\.[\\w.]+)?|OpenTelemetry\\.Exporter\\.Zipkin)$/",
+            "ecosystems": [
+              "nuget"
+            ]
+          },
+          {
+            "name": "/^(zipkin-tracer|opentelemetry-exporter-zipkin)$/",
+            "ecosystems": [
+              "rubygems"
+            ]
+          },
+          {
+            "name": "/^(opentelemetry-zipkin|zipkin)$/",
+            "ecosystems": [
+              "cargo"
+            ]
+          }
+        ]
+      }
+    }
+  },
 };
