@@ -31,7 +31,9 @@ export const capabilitySchema = z
     coverageThreshold: z.number().min(0).max(1).optional(),
     /** Any present signal of one of these categories meets the capability on its own. */
     categories: z.array(categoryId).optional(),
-    sources: z.array(z.enum(['repository', 'history', 'cluster', 'team-config'])).min(1),
+    /** `instrumentation`: a library in a dependency file is shown, but does not meet the capability. */
+    libraries: z.enum(['count', 'instrumentation']).optional(),
+    sources: z.array(z.enum(['repository', 'platform-repository', 'service-repository', 'history', 'cluster', 'team-config'])).min(1),
     roadmap: roadmapSchema,
   })
   .strict();
@@ -64,6 +66,8 @@ export const capabilityOverrideSchema = z
     /** Alternatives added to the built-in ones (e.g. a home-grown deploy tool). */
     addAlternatives: z.array(z.array(slot).min(1)).optional(),
     coverageThreshold: z.number().min(0).max(1).optional(),
+    /** The categories the capability accepts (replaces the built-in list; [] accepts named alternatives only). */
+    categories: z.array(categoryId).optional(),
   })
   .strict();
 

@@ -1,8 +1,7 @@
 import type { Limits } from '../core/limits.js';
-import type { Detection } from '../core/types.js';
 import type { Detector } from '../detectors/detector.js';
 import type { ListResult } from '../sources/repository/list-files.js';
-import { DEPENDENCY_FILE } from '../facts/dependencies.js';
+import { kindOf } from './repository-kind.js';
 import type { CachedScan } from '../cache/scan-cache.js';
 import { Repository } from './repository.js';
 import type { Prefetch } from './prefetch.js';
@@ -25,26 +24,14 @@ export async function scanListed(
   repo.warnings.push(...listing.warnings);
   const chosen = detectors === 'all' ? (await import('../detectors/registry.js')).DETECTORS : detectors;
   const detections = runDetectors(repo, chosen);
-  return { kind: kindOf(repo, detections, serviceSignals(chosen)), detections, warnings: repo.warnings, files: listing.files.length };
+  const { kind, reason } = kindOf(repo.files, detections, serviceSignals(chosen));
+  return { kind, kindReason: reason, detections, warnings: repo.warnings, files: listing.files.length };
 }
 
-/** Signals that mean "this repository ships a service" rather than "this repository runs the platform" (`service: true`). */
+/** Signals that mean "this repository ships a service" (`service: true` in their definitions), once per detector set. */
 const serviceSets = new WeakMap<readonly Detector[], ReadonlySet<string>>();
 function serviceSignals(detectors: readonly Detector[]): ReadonlySet<string> {
   let set = serviceSets.get(detectors);
   if (set === undefined) serviceSets.set(detectors, (set = new Set(detectors.filter((d) => d.service).map((d) => d.id))));
   return set;
-}
-const SOURCE_CODE = /\.(go|py|java|kt|scala|js|mjs|ts|tsx|cs|fs|rb|rs|php|ex|exs|clj|swift|cpp|cc|c)$/i;
-
-/**
- * A service repository builds something that runs (a container, or application code); a
- * platform-only repository holds infrastructure code and platform charts. Service-scope
- * capabilities are judged on services only.
- */
-function kindOf(repo: Repository, detections: Detection[], services: ReadonlySet<string>): 'service' | 'platform' {
-  if (detections.some((d) => services.has(d.id) && d.evidence.length > 0)) return 'service';
-  const code = repo.files.filter((f) => SOURCE_CODE.test(f.path) && !/(^|\/)(scripts?|hack|tools|test|tests|docs|examples?)\//.test(f.path)).length;
-  const manifests = repo.files.some((f) => DEPENDENCY_FILE.test(f.path) && !/(^|\/)(scripts?|hack|tools|docs)\//.test(f.path));
-  return code >= 3 || (manifests && code > 0) ? 'service' : 'platform';
 }
