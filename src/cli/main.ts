@@ -118,9 +118,10 @@ Exit codes: 0 done, 1 the --fail-below gate failed, 2 the scan could not run.`,
     .command('signals')
     .description('List the signals k8s-maturity detects, with what counts as evidence for each.')
     .option('--json', 'as JSON')
-    .action(async (options: { json?: boolean }) => {
+    .option('--config <file>', 'a .k8s-maturity.yaml whose own signals are listed too (default: the one in the current folder)')
+    .action(async (options: { json?: boolean; config?: string }) => {
       const { runSignals } = await import('./signals-command.js');
-      process.exitCode = runSignals(options);
+      process.exitCode = await runSignals(options);
     });
 
   return program;

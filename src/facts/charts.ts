@@ -19,6 +19,8 @@ export interface ChartRef {
    * helmfile repository), or else the repository alias as written (`istio` in `istio/base`).
    */
   repository?: string;
+  /** The chart as a helm command wrote it ("oci://charts.acme.internal/platform/web"), for signal files. */
+  reference?: string;
 }
 
 /** "prometheus-community/kube-prometheus-stack", "oci://ghcr.io/x/charts/loki:5.0", "loki-stack-2.9.tgz" → the chart name. */
@@ -71,6 +73,11 @@ function readChartFiles(repo: Repository, refs: ChartRef[]): void {
 function readObjects(repo: Repository, refs: ChartRef[]): void {
   const helmRepositories = objectsOfKind(repo, 'source.toolkit.fluxcd.io', 'HelmRepository');
   for (const object of objectsWhere(repo, namesCharts)) {
+    // A Kustomization has no spec: its helmCharts sit at the top (read before the spec check).
+    if (object.kind === 'Kustomization') {
+      if (Array.isArray(object.doc.helmCharts)) pushKustomizeCharts(object.doc, object.file, refs);
+      continue;
+    }
     const spec = isRecord(object.doc.spec) ? object.doc.spec : undefined;
     if (!spec) continue;
     if (object.group === 'argoproj.io' && (object.kind === 'Application' || object.kind === 'ApplicationSet')) {
@@ -90,8 +97,6 @@ function readObjects(repo: Repository, refs: ChartRef[]): void {
       }
     } else if (object.group === 'helm.cattle.io' && object.kind === 'HelmChart' && typeof spec.chart === 'string') {
       refs.push({ chart: chartName(spec.chart), file: object.file, line: lineOf(spec, 'chart', object.line), via: 'helmchart-crd' });
-    } else if (object.kind === 'Kustomization' && Array.isArray(object.doc.helmCharts)) {
-      pushKustomizeCharts(object.doc, object.file, refs);
     }
   }
   // kustomization.yaml files often omit apiVersion/kind, so they are not objects: read them directly.
@@ -224,6 +229,6 @@ function readCommands(repo: Repository, refs: ChartRef[]): void {
     }
     const chart = words[1] === 'install' && positional.length === 1 ? positional[0] : positional[1];
     // A chart held in a variable cannot be named; a local path (./charts/web) names its folder.
-    if (chart && !chart.includes('$')) refs.push({ chart: chartName(chart), file: command.file, line: command.line, via: 'helm-command' });
+    if (chart && !chart.includes('$')) refs.push({ chart: chartName(chart), file: command.file, line: command.line, via: 'helm-command', reference: chart });
   }
 }

@@ -22,6 +22,8 @@ import { HISTORY_SIGNALS } from '../history/index.js';
 import { assess, type RepositoryInput, type TeamInput } from '../model/assess.js';
 import type { Attestation, Exemption } from '../model/evaluate.js';
 import { DEFAULT_MODEL_PATH, loadModel } from '../model/load.js';
+import type { Detector } from '../detectors/detector.js';
+import type { SignalFile } from '../signals/schema.js';
 import type { Assessment } from '../model/types.js';
 import { checkRepositoryPath } from './scan-repository.js';
 import { RepositoryScans } from './parallel.js';
@@ -86,6 +88,15 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
 
   let model = await loadModel();
   if (config.model) model = (await import('../model/validate.js')).applyOverrides(model, config.model, configLabel);
+  // The configuration's own signals (docs/configuration.md "Your own signals"): detectors and model entries.
+  let detectors: readonly Detector[] | 'all' = 'all';
+  let signalFiles: readonly SignalFile[] | undefined;
+  if (config.signals?.length) {
+    const user = (await import('../signals/apply.js')).applyUserSignals(config.signals, baseDir, configLabel, model);
+    model = user.model;
+    detectors = [...(await import('../detectors/registry.js')).DETECTORS, ...user.detectors];
+    signalFiles = user.files;
+  }
   const limits: Limits = { ...DEFAULT_LIMITS, ...limitsFrom(config), ...options.limits };
   const since = parseSince(options.since ?? config.history.since, now);
   const readsHistory = options.history !== false && config.history.enabled !== false;
@@ -95,6 +106,7 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   const clusterRead = await readClusters(requests, {
     keepGoing: options.keepGoing === true && (options.paths.length > 0 || config.repositories.length > 0 || config.teams.length > 0),
     ...(options.teamLabel ? { teamLabel: options.teamLabel } : {}),
+    ...(detectors !== 'all' ? { detectors } : {}),
     ...(options.clusterRequestTimeoutMs ? { requestTimeoutMs: options.clusterRequestTimeoutMs } : {}),
     ...(options.clusterDeadlineMs ? { deadlineMs: options.clusterDeadlineMs } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -112,7 +124,8 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
     planned.map((r) => ({ root: r.root, label: r.path })),
     {
       limits,
-      detectors: 'all',
+      detectors,
+      ...(signalFiles ? { signalFiles } : {}),
       ...(readsHistory ? { history: { since, now, ...(config.history.mainBranch ? { mainBranch: config.history.mainBranch } : {}), config } } : {}),
       ...(options.cache ? { cache: { dir: scanCacheDir(options.cacheDir), fingerprint: toolFingerprint({ toolVersion: options.toolVersion, modelPath: DEFAULT_MODEL_PATH, limits }) } } : {}),
       ...(options.workers !== undefined ? { workers: options.workers } : {}),

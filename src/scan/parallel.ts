@@ -5,25 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Limits } from '../core/limits.js';
 import type { Detector } from '../detectors/detector.js';
+import type { SignalFile } from '../signals/schema.js';
 import { ScanCache, type ScanCacheSettings } from '../cache/scan-cache.js';
 import { scanRepository, ScanInputError, type ScannedRepository, type ScanRepositoryOptions } from './scan-repository.js';
 import { readHistoryAsync, type HistoryFacts } from '../history/index.js';
 import { platformMembers } from '../config/repositories.js';
 import type { OrgConfig } from '../config/schema.js';
-
-/** What the main thread sends a worker thread (scan-worker.ts), and what it answers. */
-export interface WorkerJob {
-  id: number;
-  job: ScanJob;
-  limits: Limits;
-  cache?: ScanCacheSettings;
-  history?: HistoryRequest;
-}
-
-export type WorkerMessage =
-  | { id: number; type: 'files'; count: number }
-  | { id: number; type: 'done'; result: ScannedWithHistory }
-  | { id: number; type: 'failed'; name: string; message: string };
+import type { WorkerJob, WorkerMessage } from './scan-worker.js';
 
 /** Below this many repositories, starting workers (each loads every detector and parser) costs more than it saves. */
 export const MIN_REPOSITORIES_FOR_WORKERS = 4;
@@ -63,6 +51,8 @@ export interface ScanManyOptions {
   /** Read each repository's git history too (on the same thread as its scan). */
   history?: HistoryRequest;
   detectors: readonly Detector[] | 'all';
+  /** A configuration's own signals: the registry plus these, on worker threads too (they build the same detectors). */
+  signalFiles?: readonly SignalFile[];
   cache?: ScanCacheSettings;
   /** Worker threads to use; default: one per available core (up to 4), none on one core or for few repositories. */
   workers?: number;
@@ -97,7 +87,7 @@ export class RepositoryScans {
     const workerUrl = options.workerUrl ?? new URL('./scan-worker.js', import.meta.url);
     // Run from TypeScript sources (tests) there is no compiled worker: scan on this thread. Workers
     // load the registry themselves, so a chosen subset of detectors is scanned here too.
-    if (count >= 2 && existsSync(fileURLToPath(workerUrl)) && options.detectors === 'all') this.startWorkers(count, workerUrl);
+    if (count >= 2 && existsSync(fileURLToPath(workerUrl)) && (options.detectors === 'all' || options.signalFiles !== undefined)) this.startWorkers(count, workerUrl);
   }
 
   /** The scan of paths[index]; on the serial path it starts now. */
@@ -148,6 +138,7 @@ export class RepositoryScans {
         limits: this.options.limits,
         ...(this.options.cache ? { cache: this.options.cache } : {}),
         ...(this.options.history ? { history: this.options.history } : {}),
+        ...(this.options.signalFiles ? { signalFiles: this.options.signalFiles } : {}),
       };
       this.report(index, job.job.root, 0);
       worker.postMessage(job);

@@ -103,7 +103,7 @@ function detectorSetKey(detectors: readonly Detector[] | 'all'): string {
   if (detectors === 'all') return 'all';
   let key = detectorSetKeys.get(detectors);
   if (key === undefined) {
-    key = createHash('sha256').update(detectors.map((d) => d.id).join('\0')).digest('hex').slice(0, 16);
+    key = createHash('sha256').update(detectors.map((d) => `${d.id}${d.fingerprint ?? ''}`).join('\0')).digest('hex').slice(0, 16);
     detectorSetKeys.set(detectors, key);
   }
   return key;

@@ -4,6 +4,7 @@ export const definition = {
   id: 'helm',
   name: 'Helm',
   kind: 'tool',
+  category: 'manifest-format',
   description:
     'Helm charts kept in git (a Chart.yaml), releases of charts declared in helmfile, Terraform helm_release, Argo CD or Flux, or a pipeline step that runs helm install/upgrade/template/package.',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'kustomize',
   name: 'Kustomize',
   kind: 'tool',
+  category: 'manifest-format',
   description:
     'A kustomization (kustomization.yaml/.yml or Kustomization) that lists resources, bases, components, patches, generators or images, or a pipeline or script step that runs `kustomize build`, `kustomize edit`, `kubectl kustomize` or `kubectl apply -k`. A Flux Kustomization object alone is Flux, not kustomize; files under docs, examples or tests do not count.',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'snyk',
   name: 'Snyk',
   kind: 'tool',
+  category: 'vulnerability-scanner',
   description:
     'Snyk run by CI: snyk/actions/* (other than setup), `snyk test|monitor|container test|iac test|code test` in a pipeline (or a script/make target it calls), the snyk/snyk CircleCI orb, the SnykSecurityScan Azure task or the Jenkins snykSecurity step. A dependency on the snyk package alone does not count.',
   remediation:

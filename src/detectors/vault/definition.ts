@@ -4,6 +4,7 @@ export const definition = {
   id: 'vault',
   name: 'HashiCorp Vault',
   kind: 'tool',
+  category: 'secrets-management',
   description:
     'HashiCorp Vault (or OpenBao) as the secrets store: pods annotated `vault.hashicorp.com/agent-inject`, the vault / vault-secrets-operator / bank-vaults charts and their resources (VaultStaticSecret, VaultAuth, banzaicloud Vault), External Secrets stores with a Vault provider, the Terraform vault provider and resources, or a pipeline that logs in to Vault and reads secrets (`vault kv get`, hashicorp/vault-action).',
   remediation:
@@ -19,4 +20,6 @@ export const definition = {
     commands: [/(^|[\s;&|(/])(vault|bao)\s+(kv|login|read|write|token|agent|auth|secrets|operator|policy|list|lease)\b/],
     ciUses: [/^hashicorp\/vault-action@/, /^VaultReadKV@/],
   },
+  // What a live cluster shows beyond the component (src/cluster/inventory.ts).
+  cluster: { webhooks: /vault-agent-injector|vault\.hashicorp\.com/ },
 } satisfies DetectorDefinition;
