@@ -145,6 +145,8 @@ const CHART_VIA: Record<string, string> = {
   kustomize: 'kustomize helmCharts',
   'helm-command': 'helm command',
   'helmchart-crd': 'HelmChart resource',
+  'ansible-helm': 'Ansible helm task',
+  'cloudformation-helm': 'CloudFormation AWSQS::Kubernetes::Helm',
 };
 
 function lineAt(text: string, index: number): number {

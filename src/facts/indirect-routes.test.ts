@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtureRepo } from '../../test/helpers/fixtures.js';
+import { DETECTORS } from '../detectors/registry.js';
+import { chartRefs } from './charts.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures', 'indirect-routes');
+
+/** Every detector on a fixture folder: signal id → "file:line" of its evidence. */
+async function detectAll(dir: string): Promise<Map<string, string[]>> {
+  const repo = await fixtureRepo(dir);
+  const out = new Map<string, string[]>();
+  for (const detector of DETECTORS) {
+    const { evidence } = detector.detect(repo);
+    if (evidence.length > 0) out.set(detector.id, evidence.map((e) => `${e.file}:${e.line}`));
+  }
+  return out;
+}
+
+describe('tools installed by indirect routes', () => {
+  it('Ansible helm tasks (kubernetes.core and community.kubernetes) install charts: Helm and what the chart deploys', async () => {
+    const dir = join(fixtures, 'ansible-cluster');
+    const refs = chartRefs(await fixtureRepo(dir)).filter((r) => r.via === 'ansible-helm');
+    expect(refs.map((r) => `${r.file}:${r.line} ${r.chart} ${r.repository ?? ''}`.trim())).toEqual([
+      'roles/ingress/tasks/main.yml:6 ingress-nginx https://kubernetes.github.io/ingress-nginx',
+      'roles/monitoring/tasks/main.yml:12 kube-prometheus-stack',
+    ]);
+    const found = await detectAll(dir);
+    expect(found.get('helm')).toEqual(expect.arrayContaining(['roles/monitoring/tasks/main.yml:12', 'roles/ingress/tasks/main.yml:6']));
+    for (const id of ['prometheus', 'grafana', 'alertmanager']) expect(found.get(id), id).toContain('roles/monitoring/tasks/main.yml:12');
+  });
+
+  it('a role template *.yaml.j2 is a manifest: its probes and its :latest image count', async () => {
+    const found = await detectAll(join(fixtures, 'ansible-cluster'));
+    expect(found.get('probes')).toEqual(['roles/apps/templates/api-deployment.yaml.j2:32', 'roles/apps/templates/api-deployment.yaml.j2:28']);
+    expect(found.get('latest-tag-images')).toEqual(['roles/apps/templates/api-deployment.yaml.j2:22']);
+  });
+
+  it('CloudFormation registry types: AWSQS::EKS::Cluster is an EKS cluster, AWSQS::Kubernetes::Helm installs a chart', async () => {
+    const found = await detectAll(join(fixtures, 'quickstart-eks'));
+    expect(found.get('eks')).toEqual(['templates/eks-cluster.template.yaml:11']);
+    expect(found.get('cloudformation')).toBeDefined();
+    expect(found.get('helm')).toEqual(['templates/eks-cluster.template.yaml:26']);
+    expect(found.get('prometheus')).toEqual(['templates/eks-cluster.template.yaml:26']);
+  });
+
+  it('an OpenShift Template in JSON deploys its objects: workloads, probes and images inside it count', async () => {
+    const found = await detectAll(join(fixtures, 'openshift-app'));
+    // JSON carries no positions: the evidence points at the object's "kind" line.
+    expect(found.get('probes')).toEqual(['openshift/orders-template.json:7', 'openshift/orders-template.json:7']);
+    expect(found.get('latest-tag-images')).toEqual(['openshift/orders-template.json:7']);
+    expect(found.get('k8s-manifests')).toEqual(expect.arrayContaining(['openshift/orders-template.json:2']));
+  });
+});
