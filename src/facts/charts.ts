@@ -5,7 +5,7 @@ import { commandsMatching } from './ci.js';
 import { resolveTerraformValue, terraformBlocks } from './terraform.js';
 import type { HclAttribute, HclValue } from '../parse/hcl.js';
 import { CHART_YAML, YAML_FILE, yamlFilesMatching } from './paths.js';
-import { ansibleHelmCharts, cloudFormationHelmCharts } from './indirect-charts.js';
+import { ansibleHelmCharts, cloudFormationHelmCharts, manifestUrlInstalls } from './indirect-charts.js';
 
 /** A Helm chart the repository builds, depends on or installs. */
 export interface ChartRef {
@@ -24,7 +24,8 @@ export interface ChartRef {
     | 'helm-command'
     | 'helmchart-crd'
     | 'ansible-helm'
-    | 'cloudformation-helm';
+    | 'cloudformation-helm'
+    | 'manifest-url';
   /**
    * Where the chart comes from, when the reference says: a repository URL (helm_release
    * `repository`, Argo CD `repoURL`, the url of the HelmRepository a Flux HelmRelease names, a
@@ -51,6 +52,7 @@ export function chartRefs(repo: Repository): ChartRef[] {
     readTerraform(repo, refs);
     readCommands(repo, refs);
     refs.push(...ansibleHelmCharts(repo, chartName), ...cloudFormationHelmCharts(repo, chartName));
+    refs.push(...manifestUrlInstalls(commandsMatching(repo, /\bkubectl\s/)));
     return refs.filter((r) => r.chart !== '' && !r.chart.includes('__tpl__'));
   });
 }

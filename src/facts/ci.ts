@@ -1,4 +1,5 @@
 import type { Repository } from '../scan/repository.js';
+import { isScriptAt, scriptsCalled } from './script-calls.js';
 import { lineOf } from '../parse/yaml.js';
 import { isRecord, objectsWhere } from './k8s-objects.js';
 import { fileLines } from './text-lines.js';
@@ -329,12 +330,12 @@ export function ciCommands(repo: Repository): Command[] {
     const called = new Set<string>();
     const makeTargets = new Set<string>();
     for (const command of inCi) {
-      for (const match of command.text.matchAll(/(?:^|[\s;&|(])(?:\.\/|bash\s+|sh\s+)?([\w./-]+\.(?:sh|bash))\b/g)) called.add(match[1]!.replace(/^\.\//, ''));
+      for (const path of scriptsCalled(command.text)) called.add(path);
       for (const match of command.text.matchAll(/\bmake\s+(?:-\S+\s+)*([\w.-]+)/g)) makeTargets.add(match[1]!);
     }
     const viaScripts = commands.filter(
       (c) =>
-        (c.origin === 'script' && [...called].some((path) => c.file === path || c.file.endsWith('/' + path))) ||
+        (c.origin === 'script' && [...called].some((path) => isScriptAt(c.file, path))) ||
         (c.origin === 'makefile' && c.job !== undefined && makeTargets.has(c.job)),
     );
     return [...inCi, ...viaScripts];

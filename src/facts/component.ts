@@ -147,6 +147,7 @@ const CHART_VIA: Record<string, string> = {
   'helmchart-crd': 'HelmChart resource',
   'ansible-helm': 'Ansible helm task',
   'cloudformation-helm': 'CloudFormation AWSQS::Kubernetes::Helm',
+  'manifest-url': 'kubectl apply of its release manifest',
 };
 
 function lineAt(text: string, index: number): number {

@@ -69,3 +69,33 @@ export function cloudFormationHelmCharts(repo: Repository, chartName: (reference
   }
   return refs;
 }
+
+/**
+ * `kubectl apply|create -f <url>` of a project's release manifests (a script or pipeline installing
+ * jaeger-operator, sealed-secrets or Argo CD from GitHub): the project, named like its chart, is
+ * deployed. Only GitHub release and raw URLs name the project reliably.
+ */
+export function manifestUrlInstalls(commands: readonly { text: string; file: string; line: number }[]): ChartRef[] {
+  const refs: ChartRef[] = [];
+  for (const command of commands) {
+    if (!command.text.includes('kubectl') || !command.text.includes('http')) continue;
+    for (const match of command.text.matchAll(/\bkubectl\s+(?:[\w-]+\s+)*?(?:apply|create|replace)\b[^|;&]*?\s(?:-f|--filename)(?:\s+|=)["']?(https?:\/\/[^\s"']+)/g)) {
+      const project = githubProject(match[1]!);
+      if (project) refs.push({ chart: project.chart, file: command.file, line: command.line, via: 'manifest-url', repository: project.url });
+    }
+  }
+  return refs;
+}
+
+/** Repositories whose release manifest is narrower than the chart of the same name. */
+const PROJECT_AS_CHART: Record<string, string> = {
+  // bundle.yaml installs the operator and its CRDs, not the Grafana of the old chart of that name.
+  'prometheus-operator': 'prometheus',
+};
+
+function githubProject(url: string): { chart: string; url: string } | undefined {
+  const match = /^https?:\/\/(?:github\.com|raw\.githubusercontent\.com)\/([\w.-]+)\/([\w.-]+)\//i.exec(url);
+  if (!match) return undefined;
+  const name = match[2]!.toLowerCase();
+  return { chart: PROJECT_AS_CHART[name] ?? name, url: `https://github.com/${match[1]}/${match[2]}` };
+}

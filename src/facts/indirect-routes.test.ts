@@ -51,4 +51,13 @@ describe('tools installed by indirect routes', () => {
     expect(found.get('latest-tag-images')).toEqual(['openshift/orders-template.json:7']);
     expect(found.get('k8s-manifests')).toEqual(expect.arrayContaining(['openshift/orders-template.json:2']));
   });
+
+  it('a Jenkins shop: a script called through ${WORKSPACE} and a shared-library step deploy; kubectl apply of release URLs installs the projects', async () => {
+    const found = await detectAll(join(fixtures, 'jenkins-shop'));
+    expect(found.get('ci-deploy')).toEqual(expect.arrayContaining(['ci/deploy.sh:6', 'ci/deploy.sh:9', 'vars/deployService.groovy:4']));
+    expect(found.get('jaeger')).toEqual(['ci/deploy.sh:6']);
+    expect(found.get('sealed-secrets')).toEqual(['ci/deploy.sh:7']);
+    expect(found.get('jenkins')).toBeDefined();
+  });
 });
+
