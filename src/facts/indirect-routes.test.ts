@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureRepo } from '../../test/helpers/fixtures.js';
+import { fixtureRepo, writeTree } from '../../test/helpers/fixtures.js';
 import { DETECTORS } from '../detectors/registry.js';
 import { chartRefs } from './charts.js';
 
@@ -58,6 +58,19 @@ describe('tools installed by indirect routes', () => {
     expect(found.get('jaeger')).toEqual(['ci/deploy.sh:6']);
     expect(found.get('sealed-secrets')).toEqual(['ci/deploy.sh:7']);
     expect(found.get('jenkins')).toBeDefined();
+  });
+
+  it('a Tekton step runs its image: aquasec/trivy:latest with args is a Trivy scan (the tag no longer hides the program)', async () => {
+    const found = await detectAll(join(fixtures, 'tekton-scans'));
+    expect(found.get('trivy')).toEqual(['.tekton/image-scan.yaml:14']);
+    // The CircleCI snyk orb's scan step already counted; the policy file adds its own place.
+    expect(found.get('snyk')).toEqual(['.circleci/config.yml:11', '.snyk:2']);
+  });
+
+  it('a .snyk policy file alone shows Snyk in use; a .snyk without a policy version does not', async () => {
+    expect((await detectAll(join(fixtures, 'snyk-policy-only'))).get('snyk')).toEqual(['.snyk:2']);
+    const empty = await detectAll(writeTree({ '.snyk': '# nothing yet\n' }));
+    expect(empty.get('snyk')).toBeUndefined();
   });
 });
 
