@@ -82,7 +82,7 @@ export function findComponent(repo: Repository, spec: ComponentSpec): FileEviden
     const matched = matchingValues(spec.images, distinctValues(repo, 'deployedImages', refs, (ref) => ref.parsed.path));
     for (const ref of refs) {
       if (ref.templated && ref.image.includes('__TPL__')) continue;
-      if (matched.has(ref.parsed.path)) add(ref.file, ref.line, `image ${ref.image}`);
+      if (matched.has(ref.parsed.path)) add(ref.file, ref.line, ref.deployedBy ? `${ref.image} add-on deployed by ${ref.deployedBy}` : `image ${ref.image}`);
     }
   }
   if (spec.charts) {

@@ -3,6 +3,7 @@ import { lineOf } from '../parse/yaml.js';
 import { isTemplated } from '../parse/helm-template.js';
 import { isRecord, workloads } from './k8s-objects.js';
 import { CHART_YAML, COMPOSE_FILE, yamlFilesMatching } from './paths.js';
+import { operatorAddons } from './operator-addons.js';
 
 /** A container image a repository deploys (not a Dockerfile base: see the Dockerfile facts). */
 export interface ImageRef {
@@ -10,7 +11,9 @@ export interface ImageRef {
   image: string;
   file: string;
   line: number;
-  context: 'manifest' | 'template' | 'values' | 'compose';
+  context: 'manifest' | 'template' | 'values' | 'compose' | 'operator';
+  /** For an add-on an operator deploys (context "operator"): the operator resource, "IstioOperator control-plane". */
+  deployedBy?: string;
   /** The tag was left to a template or a variable: nothing can be said about it. */
   templated: boolean;
   /**
@@ -76,8 +79,27 @@ export function deployedImages(repo: Repository): ImageRef[] {
     }
     readValuesFiles(repo, images);
     readComposeFiles(repo, images);
+    readOperatorAddons(repo, images);
     return images;
   });
+}
+
+/** The image each operator add-on runs: the repository never writes it, the operator picks the tag. */
+const ADDON_IMAGES: Record<string, string> = {
+  prometheus: 'prom/prometheus',
+  grafana: 'grafana/grafana',
+  jaeger: 'jaegertracing/all-in-one',
+  zipkin: 'openzipkin/zipkin',
+  kiali: 'quay.io/kiali/kiali',
+};
+
+/** Add-ons switched on in an operator resource (IstioOperator, ServiceMeshControlPlane) run their images. */
+function readOperatorAddons(repo: Repository, images: ImageRef[]): void {
+  for (const addon of operatorAddons(repo)) {
+    const image = ADDON_IMAGES[addon.addon];
+    // The tag is the operator's choice: "templated", so nothing is said about it.
+    if (image) images.push({ image, file: addon.file, line: addon.line, context: 'operator', templated: true, deployedBy: addon.operator, parsed: parseImage(image) });
+  }
 }
 
 const VALUES_FILE = /(^|\/)values[^/]*\.ya?ml$/i;

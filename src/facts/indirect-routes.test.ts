@@ -72,5 +72,24 @@ describe('tools installed by indirect routes', () => {
     const empty = await detectAll(writeTree({ '.snyk': '# nothing yet\n' }));
     expect(empty.get('snyk')).toBeUndefined();
   });
+
+  it('add-ons an operator resource switches on are deployed: IstioOperator and ServiceMeshControlPlane', async () => {
+    const found = await detectAll(join(fixtures, 'istio-addons'));
+    expect(found.get('grafana')).toEqual(['istio/control-plane.yaml:11']);
+    expect(found.get('prometheus')).toEqual(['istio/control-plane.yaml:18']);
+    // values.tracing.provider zipkin makes the tracing add-on Zipkin; OpenShift Service Mesh tracing type Jaeger.
+    expect(found.get('zipkin')).toEqual(['istio/control-plane.yaml:15']);
+    expect(found.get('jaeger')).toEqual(['ossm/smcp.yaml:9']);
+    // The Istio Prometheus add-on has no Alertmanager; a switched-off add-on deploys nothing.
+    expect(found.get('alertmanager')).toBeUndefined();
+    expect(found.get('latest-tag-images')).toBeUndefined();
+  });
+
+  it('Terraform: HCP Vault is Vault, the kustomization provider is kustomize, the helm provider alone is Helm', async () => {
+    const found = await detectAll(join(fixtures, 'terraform-managed'));
+    expect(found.get('vault')).toEqual(['platform/vault.tf:8']);
+    expect(found.get('kustomize')).toEqual(expect.arrayContaining(['platform/versions.tf:8', 'platform/apps.tf:1', 'platform/apps.tf:5']));
+    expect(found.get('helm')).toEqual(['addons/main.tf:2']);
+  });
 });
 
