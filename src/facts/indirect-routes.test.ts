@@ -91,5 +91,21 @@ describe('tools installed by indirect routes', () => {
     expect(found.get('kustomize')).toEqual(expect.arrayContaining(['platform/versions.tf:8', 'platform/apps.tf:1', 'platform/apps.tf:5']));
     expect(found.get('helm')).toEqual(['addons/main.tf:2']);
   });
+
+  it('probes and images set through release values (HelmRelease, Argo CD valuesObject, kustomize helmCharts) count', async () => {
+    const dir = join(fixtures, 'gitops-values');
+    const repo = await fixtureRepo(dir);
+    const probes = DETECTORS.find((d) => d.id === 'probes')!.detect(repo);
+    expect(probes.evidence.map((e) => `${e.file}:${e.line}`)).toEqual([
+      'kubernetes/apps/media/app/helmrelease.yaml:20',
+      'kubernetes/apps/media/app/helmrelease.yaml:27',
+      'kubernetes/apps/tools/argocd/grafana.yaml:17',
+      'kubernetes/apps/tools/argocd/grafana.yaml:21',
+    ]);
+    // The exporter's liveness is switched off and loki's readinessProbe is empty: neither declares a probe.
+    expect(probes.coverage).toMatchObject({ covered: 2, total: 2 });
+    const found = await detectAll(dir);
+    expect(found.get('latest-tag-images')).toEqual(['kubernetes/apps/media/app/helmrelease.yaml:30']);
+  });
 });
 
