@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureRepo, writeTree } from '../../test/helpers/fixtures.js';
 import { DETECTORS } from '../detectors/registry.js';
 import { chartRefs } from './charts.js';
+import { provisioningCommands } from './provisioning-commands.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'indirect-routes');
 
@@ -106,6 +107,17 @@ describe('tools installed by indirect routes', () => {
     expect(probes.coverage).toMatchObject({ covered: 2, total: 2 });
     const found = await detectAll(dir);
     expect(found.get('latest-tag-images')).toEqual(['kubernetes/apps/media/app/helmrelease.yaml:30']);
+  });
+
+  it('an Ansible role that downloads an installer (get_url https://get.rke2.io, https://get.k3s.io) names the distribution', async () => {
+    const dir = join(fixtures, 'ansible-rke2');
+    const commands = provisioningCommands(await fixtureRepo(dir)).filter((c) => c.text.startsWith('ansible.builtin.get_url'));
+    expect(commands.map((c) => `${c.file}:${c.line} ${c.text}`)).toEqual([
+      'roles/k3s_agent/tasks/main.yml:4 ansible.builtin.get_url https://get.k3s.io',
+      'roles/rke2_server/tasks/main.yml:4 ansible.builtin.get_url https://get.rke2.io',
+    ]);
+    // The role writes no RKE2 config and starts no service: the download is its only RKE2 footprint.
+    expect((await detectAll(dir)).get('rke')).toEqual(['roles/rke2_server/tasks/main.yml:4']);
   });
 });
 
