@@ -9,8 +9,6 @@ export const definition = {
   remediation:
     'Package each service as a Helm chart (or kustomize base) in git, with values per environment, so a deployment is a reviewed change instead of a hand-run kubectl command.',
   component: {
-    // The helm provider alone: modules of this configuration install charts through it.
-    terraformProviders: /^helm$/,
     commands: [/(^|[\s;&|(/])helm\s+(upgrade|install|template|package|push|lint|dependency)\b/],
     ciUses: [/^azure\/setup-helm@|^helm\/chart-releaser-action@|^helm\/chart-testing-action@|^circleci\/helm@|^HelmDeploy@|^HelmInstaller@/],
     files: [{ path: /(^|\/)helmfile(\.d\/[^/]+|[^/]*)\.ya?ml(\.gotmpl)?$/i, contains: /^\s*releases\s*:/m }],

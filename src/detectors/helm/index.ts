@@ -1,6 +1,7 @@
 import type { FileEvidence } from '../../core/types.js';
 import { chartRefs } from '../../facts/charts.js';
 import { findComponent } from '../../facts/component.js';
+import { terraformProviders } from '../../facts/terraform.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -13,5 +14,10 @@ export const detector = defineDetector(definition, (repo) => {
     }
   }
   evidence.push(...findComponent(repo, definition.component));
+  // Provider-only use: a configuration that sets up the helm provider and no release of its own
+  // hands it to modules that install charts through it. Shown only when nothing else shows Helm.
+  if (evidence.length === 0) {
+    for (const provider of terraformProviders(repo, /^helm$/)) evidence.push({ file: provider.file, line: provider.line, detail: 'Terraform helm provider (releases made by the modules it is passed to)' });
+  }
   return evidence;
 });
