@@ -5,6 +5,7 @@ import { commandsMatching } from './ci.js';
 import { resolveTerraformValue, terraformBlocks } from './terraform.js';
 import type { HclAttribute, HclValue } from '../parse/hcl.js';
 import { CHART_YAML, YAML_FILE, yamlFilesMatching } from './paths.js';
+import { ansibleHelmCharts, cloudFormationHelmCharts, manifestUrlInstalls } from './indirect-charts.js';
 
 /** A Helm chart the repository builds, depends on or installs. */
 export interface ChartRef {
@@ -12,7 +13,19 @@ export interface ChartRef {
   chart: string;
   file: string;
   line: number;
-  via: 'chart' | 'chart-dependency' | 'helm_release' | 'argocd-application' | 'flux-helmrelease' | 'helmfile' | 'kustomize' | 'helm-command' | 'helmchart-crd';
+  via:
+    | 'chart'
+    | 'chart-dependency'
+    | 'helm_release'
+    | 'argocd-application'
+    | 'flux-helmrelease'
+    | 'helmfile'
+    | 'kustomize'
+    | 'helm-command'
+    | 'helmchart-crd'
+    | 'ansible-helm'
+    | 'cloudformation-helm'
+    | 'manifest-url';
   /**
    * Where the chart comes from, when the reference says: a repository URL (helm_release
    * `repository`, Argo CD `repoURL`, the url of the HelmRepository a Flux HelmRelease names, a
@@ -40,6 +53,8 @@ export function chartRefs(repo: Repository): ChartRef[] {
     readHelmfiles(repo, refs);
     readTerraform(repo, refs);
     readCommands(repo, refs);
+    refs.push(...ansibleHelmCharts(repo, chartName), ...cloudFormationHelmCharts(repo, chartName));
+    refs.push(...manifestUrlInstalls(commandsMatching(repo, /\bkubectl\s/)));
     return refs.filter((r) => r.chart !== '' && !r.chart.includes('__tpl__'));
   });
 }

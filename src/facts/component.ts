@@ -83,7 +83,7 @@ export function findComponent(repo: Repository, spec: ComponentSpec): FileEviden
     const matched = matchingValues(spec.images, distinctValues(repo, 'deployedImages', refs, (ref) => ref.parsed.path));
     for (const ref of refs) {
       if (ref.templated && ref.image.includes('__TPL__')) continue;
-      if (matched.has(ref.parsed.path)) add(ref.file, ref.line, `image ${ref.image}`);
+      if (matched.has(ref.parsed.path)) add(ref.file, ref.line, ref.deployedBy ? `${ref.image} add-on deployed by ${ref.deployedBy}` : `image ${ref.image}`);
     }
   }
   if (spec.charts) {
@@ -146,6 +146,9 @@ const CHART_VIA: Record<string, string> = {
   kustomize: 'kustomize helmCharts',
   'helm-command': 'helm command',
   'helmchart-crd': 'HelmChart resource',
+  'ansible-helm': 'Ansible helm task',
+  'cloudformation-helm': 'CloudFormation AWSQS::Kubernetes::Helm',
+  'manifest-url': 'kubectl apply of its release manifest',
 };
 
 function lineAt(text: string, index: number): number {
