@@ -4,20 +4,23 @@ import type { ClusterRequest } from '../scan/clusters.js';
 import type { Assessment } from '../model/types.js';
 import { colorWanted } from '../report/colors.js';
 import { webUrlOf } from '../sources/git/web-url.js';
+import { checkGates, type Gate } from './gates.js';
 import type { Format } from './main.js';
-import { pairOutputs, type OutputTarget } from './outputs.js';
+import { pairOutputs, type OutputArgument, type OutputTarget } from './outputs.js';
 import { Progress } from './progress.js';
 import { toolVersion } from './version.js';
 
 export interface ScanOptions {
   format?: Format[];
   output?: string[];
+  /** --format and --output in command-line order (the CLI gives it); without it, format[i] pairs with output[i]. */
+  outputArguments?: OutputArgument[];
   config?: string;
   kubeconfig?: string;
   context?: string[];
   clusterSnapshot?: string[];
   keepGoing?: boolean;
-  failBelow?: number;
+  failBelow?: Gate[];
   since?: string;
   maxFileSize?: number;
   maxTotalSize?: number;
@@ -44,14 +47,15 @@ const INPUT_ERRORS = new Set(['ScanInputError', 'ModelError', 'ConfigError', 'Cl
 /** `k8s-maturity scan`: resolves to the exit code (0 done, 1 gate failed, 2 could not run). */
 export async function runScan(paths: string[], options: ScanOptions): Promise<number> {
   try {
-    const targets = pairOutputs(options.format ?? [], options.output ?? [], process.stdout.isTTY === true);
+    const sequence = options.outputArguments ?? interleave(options.format ?? [], options.output ?? []);
+    const targets = pairOutputs(sequence, process.stdout.isTTY === true);
     const assessment = await scanToAssessment(paths, options);
     for (const target of targets) await writeReport(assessment, target, options);
-    if (options.failBelow !== undefined && assessment.stage < options.failBelow) {
-      process.stderr.write(`k8s-maturity: organization stage ${assessment.stage} is below --fail-below ${options.failBelow}\n`);
-      return 1;
-    }
-    return 0;
+    const gates = checkGates(assessment, options.failBelow ?? []);
+    for (const line of gates.unknown) process.stderr.write(`k8s-maturity: ${line}\n`);
+    if (gates.unknown.length > 0) return 2;
+    for (const line of gates.failed) process.stderr.write(`k8s-maturity: ${line}\n`);
+    return gates.failed.length > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof Error && INPUT_ERRORS.has(error.name)) {
       process.stderr.write(`k8s-maturity: ${(error as Error).message.split('\n').join('\n  ')}\n`);
@@ -59,6 +63,15 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
     }
     throw error;
   }
+}
+
+function interleave(formats: Format[], outputs: string[]): OutputArgument[] {
+  const sequence: OutputArgument[] = [];
+  for (let i = 0; i < Math.max(formats.length, outputs.length); i++) {
+    if (formats[i] !== undefined) sequence.push({ kind: 'format', value: formats[i]! });
+    if (outputs[i] !== undefined) sequence.push({ kind: 'output', value: outputs[i]! });
+  }
+  return sequence;
 }
 
 export async function scanToAssessment(paths: string[], options: ScanOptions): Promise<Assessment> {
