@@ -21,6 +21,7 @@ import type { Attestation, Exemption } from '../model/evaluate.js';
 import { DEFAULT_MODEL_PATH, loadModel } from '../model/load.js';
 import type { Assessment } from '../model/types.js';
 import { checkRepositoryPath } from './scan-repository.js';
+import { distinctRepositories } from './distinct-repositories.js';
 import { RepositoryScans } from './parallel.js';
 import { scanCacheDir, toolFingerprint } from '../cache/scan-cache.js';
 import { defaultCacheDir, ensureClone, isGitUrl } from '../sources/repository/clone.js';
@@ -92,7 +93,7 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   });
   warnings.push(...clusterRead.warnings);
 
-  const planned = await planRepositories(options, config, baseDir, cwd, warnings, configLabel);
+  const planned = distinctRepositories(await planRepositories(options, config, baseDir, cwd, warnings, configLabel), warnings);
   const exemptions = activeExemptions(config, now);
   const usedExemptions = new Set<string>();
   const repositories: RepositoryInput[] = [];

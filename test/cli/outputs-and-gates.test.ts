@@ -93,3 +93,16 @@ describe('--fail-below gates the organization, a team or a repository', () => {
     expect(result.stderr).toMatch(/team:NAME=STAGE/);
   });
 });
+
+describe('each repository assessed once', () => {
+  it('assesses a repository given twice, or a folder inside a given one, once, with a warning that says why', () => {
+    const result = run(['scan', 'examples/acme/payments-api', './examples/acme/payments-api/', 'examples/acme/payments-api/deploy', '--no-history', '-q', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.repositories.map((r: { path: string }) => r.path)).toEqual(['examples/acme/payments-api']);
+    expect(report.warnings.map((w: { file: string; message: string }) => [w.file, w.message.split(':')[0]])).toEqual([
+      ['./examples/acme/payments-api/', 'the same repository as examples/acme/payments-api, given twice'],
+      ['examples/acme/payments-api/deploy', 'inside examples/acme/payments-api, which is assessed whole (this folder included)'],
+    ]);
+  });
+});
