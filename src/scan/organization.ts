@@ -1,11 +1,13 @@
 import { relative } from 'node:path';
 import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
 import type { Detection, ScanWarning, SourceKind } from '../core/types.js';
+import type { DetectorSettings } from '../core/detector-settings.js';
 // From the modules themselves, not config/index.js: that would load the configuration schema
 // (zod) and YAML parser even when there is no configuration file.
 import {
   activeAttestations,
   activeExemptions,
+  checkModelNames,
   exemptionKey,
   exemptionsFor,
   expiredAttestations,
@@ -78,9 +80,13 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
 
   let model = await loadModel();
   if (config.model) model = (await import('../model/validate.js')).applyOverrides(model, config.model, configLabel);
+  checkModelNames(config, model, configLabel);
   const limits: Limits = { ...DEFAULT_LIMITS, ...limitsFrom(config), ...options.limits };
   const since = parseSince(options.since ?? config.history.since, now);
   const readsHistory = options.history !== false && config.history.enabled !== false;
+  const settings: DetectorSettings = config.eolTable
+    ? { eolTable: await (await import('../config/eol-table.js')).loadEolTableFile({ path: config.eolTable, baseDir, configLabel, trusted: options.config !== undefined }) }
+    : {};
 
   // Clusters first: an unreachable one should stop the scan before minutes of repository work.
   const requests = [...(options.clusters ?? []), ...configuredClusters(config.clusters, baseDir)];
@@ -104,8 +110,9 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
     {
       limits,
       detectors: 'all',
+      settings,
       ...(readsHistory ? { history: { since, now, ...(config.history.mainBranch ? { mainBranch: config.history.mainBranch } : {}), config } } : {}),
-      ...(options.cache ? { cache: { dir: scanCacheDir(options.cacheDir), fingerprint: toolFingerprint({ toolVersion: options.toolVersion, modelPath: DEFAULT_MODEL_PATH, limits }) } } : {}),
+      ...(options.cache ? { cache: { dir: scanCacheDir(options.cacheDir), fingerprint: toolFingerprint({ toolVersion: options.toolVersion, modelPath: DEFAULT_MODEL_PATH, limits, settings }) } } : {}),
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
       onProgress: (p) => {
         const current = planned.find((r) => r.root === p.current)?.path ?? p.current;

@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Limits } from '../core/limits.js';
+import type { DetectorSettings } from '../core/detector-settings.js';
 import { ScanCache, type ScanCacheSettings } from '../cache/scan-cache.js';
 import { scanOne, type HistoryRequest, type ScanJob, type ScannedWithHistory } from './parallel.js';
 
@@ -12,6 +13,7 @@ export interface WorkerJob {
   id: number;
   job: ScanJob;
   limits: Limits;
+  settings?: DetectorSettings;
   cache?: ScanCacheSettings;
   history?: HistoryRequest;
 }
@@ -33,7 +35,7 @@ function cacheFor(settings: ScanCacheSettings | undefined): ScanCache | undefine
 parentPort?.on('message', (job: WorkerJob) => {
   const post = (message: WorkerMessage): void => parentPort!.postMessage(message);
   const cache = cacheFor(job.cache);
-  scanOne(job.job, { detectors: 'all', limits: job.limits, ...(job.history ? { history: job.history } : {}) }, cache, (count) => post({ id: job.id, type: 'files', count })).then(
+  scanOne(job.job, { detectors: 'all', limits: job.limits, ...(job.settings ? { settings: job.settings } : {}), ...(job.history ? { history: job.history } : {}) }, cache, (count) => post({ id: job.id, type: 'files', count })).then(
     (result) => post({ id: job.id, type: 'done', result }),
     (error: unknown) => post({ id: job.id, type: 'failed', name: (error as Error).name ?? 'Error', message: (error as Error).message ?? String(error) }),
   );
