@@ -102,7 +102,7 @@ export function assess(input: AssessInput): Assessment {
   const repositories: RepositoryAssessment[] = input.repositories.map((repo) => {
     const own = repo.kind === 'service' ? repoServiceResults.get(repo.path)! : orgService;
     const capabilities = sortByModel(model, [...orgPlatform, ...own]);
-    return { path: repo.path, kind: repo.kind, stage: stageOf(capabilities).stage, detections: repo.detections, capabilities, warnings: repo.warnings };
+    return { path: repo.path, kind: repo.kind, stage: stageOf(capabilities).stage, detections: withEvidence(repo.detections), capabilities, warnings: repo.warnings };
   });
 
   const teamInputs = input.teams && input.teams.length > 0 ? input.teams : [{ name: input.organization, repositories: input.repositories.map((r) => r.path) }];
@@ -119,7 +119,7 @@ export function assess(input: AssessInput): Assessment {
     return { name: team.name, stage: stageOf(capabilities).stage, repositories: team.repositories, capabilities };
   });
 
-  const clusters: ClusterAssessment[] = input.clusters.map((c) => ({ name: c.name, detections: c.detections, warnings: c.warnings }));
+  const clusters: ClusterAssessment[] = input.clusters.map((c) => ({ name: c.name, detections: withEvidence(c.detections), warnings: c.warnings }));
   const warnings = [
     ...(input.warnings ?? []),
     ...input.repositories.flatMap((r) => r.warnings.map((w) => ({ ...w, repository: r.path }))),
@@ -222,3 +222,12 @@ function sortByModel(model: MaturityModel, results: CapabilityResult[]): Capabil
 }
 
 export type { EvidenceSet };
+
+/**
+ * What was detected, as reported: a detection always carries its evidence. A measurement that
+ * found nothing ("0 of 4 containers have probes") served the evaluation above and is shown in the
+ * capability's coverage, with the places that lack it; it is not a detection of anything.
+ */
+function withEvidence(detections: Detection[]): Detection[] {
+  return detections.filter((d) => d.evidence.length > 0);
+}
