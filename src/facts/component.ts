@@ -1,4 +1,5 @@
 import type { FileEvidence } from '../core/types.js';
+import { cutAtWord } from '../core/text.js';
 import type { Repository } from '../scan/repository.js';
 import { chartRefs } from './charts.js';
 import { ciFacts } from './ci.js';
@@ -153,6 +154,9 @@ function lineAt(text: string, index: number): number {
   return line;
 }
 
+/** A command shown as evidence is cut at a word boundary after this many characters. */
+const MAX_COMMAND_SHOWN = 200;
+
 /** Commands can be long and hold secrets in flags: show a short, credential-free form. */
 export function shorten(text: string): string {
   const cleaned = text
@@ -163,5 +167,6 @@ export function shorten(text: string): string {
     .replace(/(\s(?:-u|--user)[\s=])\S+:\S+/g, '$1***')
     .replace(/(\w+:\/\/)[^/\s:@]+:[^/\s@]+@/g, '$1***@')
     .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, '$1 ***');
-  return cleaned.length > 80 ? `${cleaned.slice(0, 77)}...` : cleaned;
+  // Kept whole up to a bound that keeps reports readable; reports fold or wrap it to their width.
+  return cutAtWord(cleaned, MAX_COMMAND_SHOWN);
 }
