@@ -126,7 +126,7 @@ async function render(assessment: Assessment, target: OutputTarget, options: Sca
     case 'json':
       return (await import('../report/json.js')).renderJson(assessment);
     case 'table':
-      return (await import('../report/table.js')).renderTable(assessment, { color: target.file === undefined && colorWanted(process.stdout, options.color) });
+      return (await import('../report/table.js')).renderTable(assessment, { color: target.file === undefined && colorWanted(process.stdout, options.color), width: tableWidth(target) });
     case 'markdown':
       return (await import('../report/markdown.js')).renderMarkdown(assessment, { webUrls: webUrls(assessment) });
     case 'html':
@@ -136,6 +136,13 @@ async function render(assessment: Assessment, target: OutputTarget, options: Sca
     case 'badge':
       return (await import('../report/badge.js')).renderBadge(assessment);
   }
+}
+
+/** The terminal's width; for a file, a pipe or an unknown terminal, $COLUMNS, else 80. */
+function tableWidth(target: OutputTarget): number {
+  if (target.file === undefined && process.stdout.isTTY === true && process.stdout.columns > 0) return process.stdout.columns;
+  const columns = Number(process.env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : 80;
 }
 
 /** Links to file lines need each repository's web address; computed once per scan, only for formats that link. */

@@ -106,3 +106,17 @@ describe('each repository assessed once', () => {
     ]);
   });
 });
+
+describe('the table fits the width it is printed in', () => {
+  it('wraps to $COLUMNS (80 when unknown) when not on a terminal, the stage ladder broken between stages', () => {
+    for (const columns of ['', '64']) {
+      const result = spawnSync('node', [CLI, 'scan', '--config', EXAMPLE_CONFIG, '-q', '--no-history', '--format', 'table'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', COLUMNS: columns } });
+      expect(result.status).toBe(0);
+      const width = columns === '' ? 80 : Number(columns);
+      const lines = result.stdout.split('\n');
+      expect(lines.filter((l) => [...l].length > width)).toEqual([]);
+      expect(lines.some((l) => l.includes('■ 1 Bootstrapping and provisioning'))).toBe(true);
+      expect(lines.some((l) => l.includes('□ 5 Cross-team adoption'))).toBe(true);
+    }
+  });
+});
