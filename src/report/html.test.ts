@@ -86,6 +86,8 @@ describe('renderHtml: long values and teams without services', () => {
     expect(platformCell('Health checks')).toContain('— n/a');
     expect(platformCell('Health checks')).toContain('team platform owns no service repository');
     expect(platformCell('Monitoring')).not.toContain('n/a');
+    expect(html).toContain('— n/a: the team owns no service repository');
+    expect(renderHtml(loadAssessment())).not.toContain('— n/a');
     // The teams that own services keep their own coverage.
     expect(row('Health checks').split('<td')[2]).not.toContain('n/a');
   });

@@ -140,7 +140,7 @@ function heatmap(a: Assessment): string {
   }
   const legend = (['met', 'attested', 'partial', 'missing', 'unknown', 'exempt'] as StatusKey[])
     .map((k) => `<span class="pill s-${k}"><span class="sym" aria-hidden="true">${SYMBOL[k]}</span> ${STATUS_WORD[k]}</span>`)
-    .join('');
+    .join('') + (columns.some((c) => !c.services) ? '<span class="pill na">— n/a: the team owns no service repository</span>' : '');
   return `<section id="heatmap-section" aria-labelledby="heatmap-h">
 <h2 id="heatmap-h">Capabilities by team</h2>
 <div class="grid-wrap"><table class="heatmap" id="heatmap">

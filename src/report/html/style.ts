@@ -119,7 +119,7 @@ details summary { cursor: pointer; font-weight: 600; }
 details.long summary { font-weight: inherit; }
 details.long[open] summary { color: var(--muted); font-size: .8em; }
 details.long .full { overflow-wrap: anywhere; }
-.heatmap td.cell.na { color: var(--muted); background: transparent; font-weight: 400; }
+.heatmap td.cell.na, .pill.na { color: var(--muted); background: transparent; font-weight: 400; }
 
 @media (max-width: 760px) {
   header.hero { grid-template-columns: 1fr; }
