@@ -55,7 +55,7 @@ export function buildProgram(): Command {
       outputArguments.push({ kind: 'output', value });
       return collect(value, previous);
     })
-    .option('-c, --config <file>', 'organization configuration (teams, repositories, clusters, model overrides, exemptions); default: ./.k8s-maturity.yaml if present')
+    .option('-c, --config <file>', 'organization configuration (teams, repositories, clusters, model overrides, exemptions); default: ./.k8s-maturity.yaml if present, trusted only outside git repositories and scanned folders (see below)')
     .option('--kubeconfig <file>', 'kubeconfig for a live, read-only cluster scan')
     .option('--context <name>', 'kubeconfig context to scan (repeatable for several clusters)', collect)
     .option('--cluster-snapshot <file>', 'a saved cluster: JSON from `kubectl get … -o json` or `k8s-maturity snapshot` (repeatable)', collect)
@@ -91,6 +91,12 @@ Examples:
 Reports: each --output writes the --format just before it; a --format without --output goes to
 stdout (one at most); an --output without a --format of its own takes it from the extension
 (.json .md .html .sarif .svg .txt).
+
+A .k8s-maturity.yaml found in the current folder that lies inside a scanned folder or a git
+repository is the repository's own file, read as scanned content: its teams, exemptions and
+attestations apply, but its clusters and kubeconfigs, git URLs, limits and paths outside its
+repository are ignored with a warning. Name it with --config to trust it. Credentials in git URLs
+are passed to git without being shown or stored (docs/security.md, "Trust model").
 
 Exit codes: 0 done, 1 a --fail-below gate failed, 2 the scan could not run.`,
     )

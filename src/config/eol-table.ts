@@ -1,6 +1,5 @@
-import { realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { EolTableData } from '../core/detector-settings.js';
@@ -11,6 +10,8 @@ import { formatPath } from './parse.js';
  * `eolTable:` — an organization's own end-of-life dates for base images, merged over the table
  * shipped with the eol-base-images detector. Same shape as that table (eol-table.json), in YAML or
  * JSON; every entry is checked here, so a typo is an error with its place, never a silent skip.
+ * A configuration that is scanned content may only name a table inside its repository: trust.ts
+ * drops one outside it, with a warning, before this is called.
  */
 
 const MAX_TABLE_BYTES = 1024 * 1024;
@@ -43,12 +44,6 @@ export interface EolTableSource {
   baseDir: string;
   /** The configuration file as shown in messages. */
   configLabel: string;
-  /**
-   * The configuration was named on the command line (--config), by the person running the scan.
-   * A configuration merely found in the folder may come with a scanned repository: its table must
-   * then lie inside that folder, so a repository cannot make the scan read a file outside it.
-   */
-  trusted: boolean;
 }
 
 /** Reads and checks the table; ConfigError (exit 2) with the file, the key and the fix otherwise. */
@@ -64,9 +59,6 @@ export async function loadEolTableFile(source: EolTableSource): Promise<EolTable
     if (error instanceof ConfigError) throw error;
     throw new ConfigError('CONFIG_INVALID', [`${where}: ${source.path}: no such file (looked at ${file}; relative paths start from the configuration's folder)`]);
   }
-  if (!source.trusted && !inside(source.baseDir, file)) {
-    throw new ConfigError('CONFIG_INVALID', [`${where}: ${source.path} lies outside ${source.baseDir}, and a configuration found in the folder may only name files inside it: move the table there, or pass the configuration with --config`]);
-  }
   if (size > MAX_TABLE_BYTES) throw new ConfigError('CONFIG_INVALID', [`${where}: ${source.path} is ${size} bytes, over the ${MAX_TABLE_BYTES} an end-of-life table may have`]);
   const text = await readFile(file, 'utf8');
   const doc = parseDocument(text, { uniqueKeys: true });
@@ -78,12 +70,6 @@ export async function loadEolTableFile(source: EolTableSource): Promise<EolTable
   }
   const { asOf, images, aliases } = parsed.data;
   return { ...(asOf !== undefined ? { asOf } : {}), images: lowerKeys(images), ...(aliases !== undefined ? { aliases: lowerKeys(aliases) } : {}) };
-}
-
-/** Through symlinks: a link inside the folder to a file outside it is outside. */
-function inside(folder: string, file: string): boolean {
-  const rel = relative(realpathSync(folder), realpathSync(file));
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 function lowerKeys<T>(record: Record<string, T>): Record<string, T> {

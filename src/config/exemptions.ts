@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { didYouMean } from '../core/edit-distance.js';
 import type { AttestationEvidence } from '../core/types.js';
-import { pathGlobToRegExp, hasGlob } from './glob.js';
+import { pathGlobMatcher, hasGlob } from './glob.js';
 import { ConfigError } from './load.js';
 import type { Attestation, Exemption, OrgConfig } from './schema.js';
 
@@ -104,12 +104,13 @@ function coversScope(exemption: Exemption, scope: { repositories?: readonly stri
   return true;
 }
 
-function repositoryMatches(pattern: string, repository: string): boolean {
+/** A repository `pattern` of the configuration names the repository by path as reported, last folder name or glob. */
+export function repositoryMatches(pattern: string, repository: string): boolean {
   const path = repository.replace(/\\/g, '/').replace(/\/+$/, '');
   const clean = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
   if (path === clean || path.replace(/^\.\//, '') === clean || basename(path) === clean) return true;
   if (!hasGlob(clean)) return false;
-  const regex = pathGlobToRegExp(clean);
+  const regex = pathGlobMatcher(clean);
   return regex.test(path.replace(/^\.\//, '')) || regex.test(basename(path));
 }
 

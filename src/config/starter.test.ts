@@ -27,7 +27,7 @@ async function loadAsAScanWould(text: string): Promise<void> {
   if (config.eolTable) {
     const baseDir = mkdtempSync(join(tmpdir(), 'k8sm-starter-'));
     writeFileSync(join(baseDir, config.eolTable), "asOf: '2026-12-01'\nimages:\n  node:\n    - { cycle: '22', eol: '2026-10-31' }\n");
-    await loadEolTableFile({ path: config.eolTable, baseDir, configLabel: '.k8s-maturity.yaml', trusted: false });
+    await loadEolTableFile({ path: config.eolTable, baseDir, configLabel: '.k8s-maturity.yaml' });
   }
 }
 

@@ -78,7 +78,7 @@ describe('renderHtml: long values and teams without services', () => {
 
   it('shows "n/a" for the service capabilities of a team that owns no service repository, and its platform statuses', () => {
     const a = loadAssessment();
-    a.teams.push({ name: 'platform', stage: 2, repositories: ['examples/platform-infra'], capabilities: structuredClone(a.capabilities) });
+    a.teams.push({ name: 'platform', stage: 2, stageProvisional: false, repositories: ['examples/platform-infra'], capabilities: structuredClone(a.capabilities) });
     const html = renderHtml(a);
     const heat = html.slice(html.indexOf('<table class="heatmap"'), html.indexOf('</table>', html.indexOf('<table class="heatmap"')));
     const row = (name: string) => heat.split('<tr>').find((r) => r.includes(`>${name}<`) || r.includes(`>${name} <`))!;

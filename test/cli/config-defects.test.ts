@@ -60,13 +60,15 @@ describe('eolTable: an own end-of-life table', () => {
     expect(run(['scan', '-q'], organization('eolTable: missing.yaml\n')).stderr).toMatch(/eolTable: missing\.yaml: no such file/);
   });
 
-  it('may not name a file outside the folder of a configuration found there, but may with --config', () => {
+  it('from a configuration inside a git repository, a table outside it is ignored with a warning; with --config it is read', () => {
     const outside = mkdtempSync(join(tmpdir(), 'k8sm-config-outside-'));
     writeFileSync(join(outside, 'eol.yaml'), OWN_TABLE);
     const dir = organization(`repositories: [api]\nhistory: { enabled: false }\neolTable: ${join(outside, 'eol.yaml')}\n`);
-    const found = run(['scan', '-q', '--format', 'json'], dir);
-    expect(found.code).toBe(2);
-    expect(found.stderr).toMatch(/lies outside .*pass the configuration with --config/);
+    spawnSync('git', ['init', '-q', dir]);
+    const found = run(['scan', '-q', '--format', 'json', '--no-cache'], dir);
+    expect(found.code).toBe(0);
+    expect(eolFindings(found.stdout)).toEqual([]);
+    expect(JSON.parse(found.stdout).warnings.map((w: { message: string }) => w.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^eolTable: ignored: ".*eol\.yaml" lies outside /)]));
     const named = run(['scan', '-q', '--format', 'json', '--no-cache', '--config', join(dir, '.k8s-maturity.yaml')], dir);
     expect(named.code).toBe(0);
     expect(eolFindings(named.stdout)).toHaveLength(1);

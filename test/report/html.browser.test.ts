@@ -23,7 +23,7 @@ const webUrls = { 'examples/payments-api': 'https://github.com/acme/payments-api
 const LONG_COMMAND = 'runs `/kaniko/executor --context "$CI_PROJECT_DIR" --dockerfile "$CI_PROJECT_DIR/Dockerfile" --destination "$CI_REGISTRY_IMAGE:$CI_COMMIT_SHORT_SHA" --cache=true`';
 const ciEvidence = fixture.capabilities.find((c) => c.id === 'continuous-integration')!.evidence[0]!;
 if ('file' in ciEvidence) ciEvidence.detail = LONG_COMMAND;
-fixture.teams.push({ name: 'platform', stage: 2, repositories: ['examples/platform-infra'], capabilities: structuredClone(fixture.capabilities) });
+fixture.teams.push({ name: 'platform', stage: 2, stageProvisional: false, repositories: ['examples/platform-infra'], capabilities: structuredClone(fixture.capabilities) });
 
 describe.skipIf(skip)('the HTML report in a real browser', () => {
   let context: BrowserContext;
