@@ -17,7 +17,7 @@ describe('shorten', () => {
 
   it('keeps the command readable and short', () => {
     expect(shorten('helm upgrade --install web charts/web --namespace shop')).toBe('helm upgrade --install web charts/web --namespace shop');
-    const command = `terraform plan ${'-var region=eu-west-1 '.repeat(20)}`;
+    const command = `kubectl apply ${'-f manifests/app.yaml '.repeat(20)}`;
     const long = shorten(command);
     expect(long.length).toBeLessThanOrEqual(200);
     // Cut between words, never inside one, and the cut is marked.

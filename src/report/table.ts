@@ -39,14 +39,14 @@ export function renderTable(assessment: Assessment, options: TableOptions): stri
   if (assessment.repositories.length === 1 && assessment.teams.length <= 1) {
     // One repository: what it was taken for decides what it is asked for, so say it and why.
     const repo = assessment.repositories[0]!;
-    out.push(`  ${c.grey('Repository:')} ${safeField(repo.path)}  ${repo.kind}  ${c.grey(`— ${safeField(repo.kindReason)}`)}`);
+    out.push(...wrapped([{ text: '  ' }, { text: 'Repository:', paint: c.grey }, { text: ` ${safeField(repo.path)}  ${repo.kind}  ` }, { text: `— ${safeField(repo.kindReason)}`, paint: c.grey }], 4));
     out.push('');
   }
   if (assessment.repositories.length > 1 || assessment.teams.length > 1) {
     out.push(c.bold('Repositories'));
     const width = Math.max(...assessment.repositories.map((r) => safeField(r.path).length));
     for (const repo of assessment.repositories) {
-      out.push(`  ${safeField(repo.path).padEnd(width)}  ${c.grey(repo.kind.padEnd(8))}  stage ${repo.stage}${repo.stageProvisional ? c.grey(' (provisional)') : ''}  ${c.grey(safeField(repo.kindReason))}`);
+      out.push(...wrapped([{ text: `  ${safeField(repo.path).padEnd(width)}  ` }, { text: repo.kind.padEnd(8), paint: c.grey }, { text: `  stage ${repo.stage}` }, { text: `${repo.stageProvisional ? ' (provisional)' : ''}  ${safeField(repo.kindReason)}`, paint: c.grey }], 4));
     }
     if (assessment.teams.length > 1) {
       out.push('');
@@ -72,7 +72,7 @@ export function renderTable(assessment: Assessment, options: TableOptions): stri
       const more = capability.evidence.length - perCapability;
       if (more > 0) out.push(c.grey(`        … ${more} more (--format json or html for all)`));
       const libraries = capability.instrumentation ?? [];
-      if (libraries.length > 0) out.push(c.grey(`        instrumentation only: ${safeField(evidenceText(libraries[0]!))}${libraries.length > 1 ? ` and ${libraries.length - 1} more` : ''}`));
+      if (libraries.length > 0) out.push(cut(`        instrumentation only: ${safeField(evidenceText(libraries[0]!))}${libraries.length > 1 ? ` and ${libraries.length - 1} more` : ''}`, c.grey));
     }
   }
   out.push('');
