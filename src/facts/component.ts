@@ -1,4 +1,5 @@
 import type { FileEvidence } from '../core/types.js';
+import { cutAtWord } from '../core/text.js';
 import { redactCommand } from '../core/redact.js';
 import type { Repository } from '../scan/repository.js';
 import { chartRefs } from './charts.js';
@@ -157,8 +158,12 @@ function lineAt(text: string, index: number): number {
   return line;
 }
 
+/** A command shown as evidence is cut at a word boundary after this many characters. */
+const MAX_COMMAND_SHOWN = 200;
+
 /** Commands can be long and hold secrets in flags: show a short, credential-free form (src/core/redact.ts). */
 export function shorten(text: string): string {
   const cleaned = redactCommand(text);
-  return cleaned.length > 80 ? `${cleaned.slice(0, 77)}...` : cleaned;
+  // Kept whole up to a bound that keeps reports readable; reports fold or wrap it to their width.
+  return cutAtWord(cleaned, MAX_COMMAND_SHOWN);
 }

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Limits } from '../core/limits.js';
+import type { DetectorSettings } from '../core/detector-settings.js';
 import type { Detector } from '../detectors/detector.js';
 import type { SignalFile } from '../signals/schema.js';
 import { ScanCache, type ScanCacheSettings } from '../cache/scan-cache.js';
@@ -53,6 +54,8 @@ export interface ScanManyOptions {
   detectors: readonly Detector[] | 'all';
   /** A configuration's own signals: the registry plus these, on worker threads too (they build the same detectors). */
   signalFiles?: readonly SignalFile[];
+  /** What the configuration tells detectors (data: it is sent to the workers). */
+  settings?: DetectorSettings;
   cache?: ScanCacheSettings;
   /** Worker threads to use; default: one per available core (up to 4), none on one core or for few repositories. */
   workers?: number;
@@ -136,6 +139,7 @@ export class RepositoryScans {
         id: index,
         job: this.jobs[index]!,
         limits: this.options.limits,
+        ...(this.options.settings ? { settings: this.options.settings } : {}),
         ...(this.options.cache ? { cache: this.options.cache } : {}),
         ...(this.options.history ? { history: this.options.history } : {}),
         ...(this.options.signalFiles ? { signalFiles: this.options.signalFiles } : {}),
@@ -199,7 +203,7 @@ export class RepositoryScans {
 /** One repository: its scan (from the cache when unchanged), then its history when asked for. */
 export async function scanOne(
   job: ScanJob,
-  options: Pick<ScanManyOptions, 'detectors' | 'limits' | 'history'> & Pick<ScanRepositoryOptions, 'spareCore' | 'listingOnceUnchanged'>,
+  options: Pick<ScanManyOptions, 'detectors' | 'limits' | 'history' | 'settings'> & Pick<ScanRepositoryOptions, 'spareCore' | 'listingOnceUnchanged'>,
   cache: ScanCache | undefined,
   onFilesRead?: (count: number) => void,
 ): Promise<ScannedWithHistory> {
@@ -217,6 +221,7 @@ export async function scanOne(
     ...(onFilesRead ? { onFilesRead } : {}),
     ...(options.spareCore ? { spareCore: true } : {}),
     ...(options.listingOnceUnchanged ? { listingOnceUnchanged: true } : {}),
+    ...(options.settings ? { settings: options.settings } : {}),
   });
   if (history === undefined) return scanned;
   const facts = await history;

@@ -1,4 +1,5 @@
 import type { Limits } from '../core/limits.js';
+import type { DetectorSettings } from '../core/detector-settings.js';
 import type { Detector } from '../detectors/detector.js';
 import type { ListResult } from '../sources/repository/list-files.js';
 import { kindOf } from './repository-kind.js';
@@ -19,8 +20,9 @@ export async function scanListed(
   limits: Limits,
   onFilesRead?: (count: number) => void,
   prefetch?: Prefetch,
+  settings?: DetectorSettings,
 ): Promise<CachedScan> {
-  const repo = new Repository(root, path, listing.files, limits, onFilesRead, prefetch);
+  const repo = new Repository(root, path, listing.files, limits, onFilesRead, prefetch, settings);
   repo.warnings.push(...listing.warnings);
   const chosen = detectors === 'all' ? (await import('../detectors/registry.js')).DETECTORS : detectors;
   const detections = runDetectors(repo, chosen);

@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Limits } from '../core/limits.js';
+import type { DetectorSettings } from '../core/detector-settings.js';
 import { ScanCache, type ScanCacheSettings } from '../cache/scan-cache.js';
 import { scanOne, type HistoryRequest, type ScanJob, type ScannedWithHistory } from './parallel.js';
 import type { Detector } from '../detectors/detector.js';
@@ -26,6 +27,7 @@ export interface WorkerJob {
   id: number;
   job: ScanJob;
   limits: Limits;
+  settings?: DetectorSettings;
   cache?: ScanCacheSettings;
   history?: HistoryRequest;
   /** A configuration's own signals, added to the registry's detectors. */
@@ -51,7 +53,7 @@ parentPort?.on('message', (job: WorkerJob) => {
   const cache = cacheFor(job.cache);
   const chosen = detectorsFor(job.signalFiles);
   Promise.resolve(chosen)
-    .then((detectors) => scanOne(job.job, { detectors, limits: job.limits, ...(job.history ? { history: job.history } : {}) }, cache, (count) => post({ id: job.id, type: 'files', count })))
+    .then((detectors) => scanOne(job.job, { detectors, limits: job.limits, ...(job.settings ? { settings: job.settings } : {}), ...(job.history ? { history: job.history } : {}) }, cache, (count) => post({ id: job.id, type: 'files', count })))
     .then(
     (result) => post({ id: job.id, type: 'done', result }),
     (error: unknown) => post({ id: job.id, type: 'failed', name: (error as Error).name ?? 'Error', message: (error as Error).message ?? String(error) }),

@@ -95,7 +95,8 @@ describe('hostile input through the command line', () => {
     const bomb = ['apiVersion: v1', 'kind: ConfigMap', 'data:', '  a: &a [x,x,x,x,x,x,x,x,x,x]', ...Array.from({ length: 8 }, (_, i) => `  ${anchors[i + 1]}: &${anchors[i + 1]} [${Array(10).fill(`*${anchors[i]}`).join(',')}]`)].join('\n');
     const root = repoWith({ [evil]: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: evil\n', 'k8s/\u001b[31mbomb\u001b[0m.yaml': bomb });
     const out = mkdtempSync(join(tmpdir(), 'k8sm-out-'));
-    const run = await runCli(['scan', root, '--no-history', '--quiet', '--format', 'markdown', '--output', join(out, 'r.md'), '--format', 'html', '--output', join(out, 'r.html'), '--format', 'table']);
+    // Wide enough for the whole file name on its evidence line (the table is fitted to $COLUMNS).
+    const run = await runCli(['scan', root, '--no-history', '--quiet', '--format', 'markdown', '--output', join(out, 'r.md'), '--format', 'html', '--output', join(out, 'r.html'), '--format', 'table'], { env: { COLUMNS: '400' } });
     expect(run.code).toBe(0);
     const table = run.stdout;
     expect(table).toContain('k8s/\\x1b[31mbomb\\x1b[0m.yaml');
