@@ -88,6 +88,8 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
     ...(options.teamLabel ? { teamLabel: options.teamLabel } : {}),
     ...(options.clusterRequestTimeoutMs ? { requestTimeoutMs: options.clusterRequestTimeoutMs } : {}),
     ...(options.clusterDeadlineMs ? { deadlineMs: options.clusterDeadlineMs } : {}),
+    maxResponseBytes: limits.maxClusterResponseBytes,
+    maxObjectsPerList: limits.maxClusterObjects,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   warnings.push(...clusterRead.warnings);
