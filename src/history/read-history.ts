@@ -159,7 +159,7 @@ function* historySteps(repoRoot: string, options: ReadHistoryOptions): Generator
   };
 
   const blocked = gitWouldBlock(repoRoot);
-  if (blocked !== undefined) return allUnknown(`${blocked}: git not run (it would wait on it)`);
+  if (blocked !== undefined) return allUnknown(`${blocked}: git not run`);
 
   // Where we are in the repository: history covers the whole repository, files count only below us.
   let prefix: string;
