@@ -19,10 +19,11 @@ export function gitLayout(top: string): GitLayout {
   const dotGit = join(top, '.git');
   let stats;
   try {
-    stats = lstatSync(dotGit);
+    stats = lstatSync(dotGit, { throwIfNoEntry: false });
   } catch {
-    return { kind: 'none' };
+    stats = undefined;
   }
+  if (stats === undefined) return { kind: 'none' };
   if (stats.isDirectory()) return { kind: 'repository', gitDir: dotGit, dotGit };
   if (stats.isSymbolicLink()) return { kind: 'refused', reason: '.git is a symbolic link (git never makes one; it may lead to another repository)' };
   if (!stats.isFile()) return { kind: 'refused', reason: '.git is not a folder or a file (git would wait on it)' };

@@ -2,7 +2,7 @@ import { execFile, execFileSync, spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gitConfinement } from './confine.js';
+import { gitConfinement, type Confinement } from './confine.js';
 import { waitsOnFifo } from './fifo-watch.js';
 
 /**
@@ -40,15 +40,15 @@ export class GitRefusedError extends Error {}
 /** git was stopped while it waited to open a FIFO (see fifo-watch.ts). */
 export class GitWaitedError extends Error {}
 
-function gitArgs(args: readonly string[], cwd: string, extra: readonly string[] = []): string[] {
+function gitArgs(args: readonly string[], options: GitOptions): string[] {
   const out: string[] = [];
   for (const setting of SAFE_GIT_CONFIG) out.push('-c', setting);
   // The repository's own configuration may name files outside the tree: those keys are overridden.
-  const confinement = gitConfinement(cwd);
+  const confinement = options.confinement ?? gitConfinement(options.cwd);
   if (confinement.refused !== undefined) throw new GitRefusedError(`${confinement.refused}: git not run`);
   for (const setting of confinement.config) out.push('-c', setting);
   // Later -c settings win: callers may add (never remove) settings for one call.
-  for (const setting of extra) out.push('-c', setting);
+  for (const setting of options.config ?? []) out.push('-c', setting);
   // --no-textconv/--no-ext-diff are passed by callers that diff; filters only run on checkout/add.
   return [...out, ...args];
 }
@@ -76,10 +76,12 @@ export interface GitOptions {
    * from the scanned repository's content.
    */
   config?: readonly string[];
+  /** What gitConfinement(cwd) just said, when the caller asked already (it costs a few dozen lstat calls). */
+  confinement?: Confinement;
 }
 
 export function gitSync(args: readonly string[], options: GitOptions): string {
-  return execFileSync('git', gitArgs(args, options.cwd, options.config), {
+  return execFileSync('git', gitArgs(args, options), {
     cwd: options.cwd,
     env: gitEnv(),
     encoding: 'utf8',
@@ -93,7 +95,7 @@ export function git(args: readonly string[], options: GitOptions): Promise<strin
   return new Promise((resolve, reject) => {
     execFile(
       'git',
-      gitArgs(args, options.cwd, options.config),
+      gitArgs(args, options),
       {
         cwd: options.cwd,
         env: gitEnv(),
@@ -113,7 +115,7 @@ export function git(args: readonly string[], options: GitOptions): Promise<strin
 export function gitInBackground(args: readonly string[], options: GitOptions): Promise<string> {
   let argv: string[];
   try {
-    argv = gitArgs(args, options.cwd, options.config);
+    argv = gitArgs(args, options);
   } catch (error) {
     return Promise.reject(error as Error);
   }

@@ -6,7 +6,7 @@ import type { ScanWarning } from '../../core/types.js';
 import type { Limits } from '../../core/limits.js';
 import { gitInBackground, gitSync, GitWaitedError } from '../git/safe-git.js';
 import { gitFolders, readHeadFiles } from '../git/read-head.js';
-import { gitConfinement } from '../git/confine.js';
+import { gitConfinement, type Confinement } from '../git/confine.js';
 import { userGitConfigTexts, userGitFiles } from '../git/user-files.js';
 import { walkFolders } from './folder-walk.js';
 import { existsAt, readControlFile } from './read-file.js';
@@ -67,7 +67,7 @@ export function listFiles(root: string, limits: Limits, options: ListOptions = {
   while (!step.done) {
     let out: string | undefined;
     try {
-      out = gitSync(step.value, { cwd: step.value.cwd });
+      out = gitSync(step.value, { cwd: step.value.cwd, confinement: step.value.confinement });
     } catch {
       out = undefined;
     }
@@ -90,7 +90,7 @@ export async function listFilesAsync(
   let step = steps.next();
   while (!step.done) {
     // Output to a file, not a pipe: a pipe would fill up and stop git while this thread is busy.
-    const running = gitInBackground(step.value, { cwd: step.value.cwd }).catch((error: unknown) => (error instanceof GitWaitedError ? error : undefined));
+    const running = gitInBackground(step.value, { cwd: step.value.cwd, confinement: step.value.confinement }).catch((error: unknown) => (error instanceof GitWaitedError ? error : undefined));
     let done = false;
     void running.then(() => (done = true));
     await options.whileGitRuns?.(() => done);
@@ -111,7 +111,7 @@ export interface ListOptions {
 }
 
 /** The git arguments a listing asks to run, with the folder to run them in. */
-type GitCall = string[] & { cwd: string };
+type GitCall = string[] & { cwd: string; confinement: Confinement };
 
 /** The listing, written once: it yields the git call it needs and receives its output (undefined when git failed). */
 function* listingSteps(root: string, limits: Limits, options: ListOptions): Generator<GitCall, ListResult, string | GitWaitedError | undefined> {
@@ -129,7 +129,7 @@ function* listingSteps(root: string, limits: Limits, options: ListOptions): Gene
   const identities = control !== undefined ? new Map<string, Identity>() : undefined;
   // One git call both lists the files and tells whether this is a work tree at all (it fails outside one).
   const compare = options.spareCore === true && gitCanCompareSafely(realRoot);
-  const out = yield Object.assign([...LS_FILES, ...(compare ? COMPARE : []), '--', '.'], { cwd: realRoot });
+  const out = yield Object.assign([...LS_FILES, ...(compare ? COMPARE : []), '--', '.'], { cwd: realRoot, confinement });
   if (out instanceof GitWaitedError) return walkInstead(realRoot, limits, `${out.message}; files listed by walking the folder`);
   const listed = out === undefined ? undefined : parseLsFiles(out, compare);
   if (listed === undefined) return { ...walk(realRoot, limits), lister: 'walk' };
