@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gitConfinement } from '../../src/sources/git/confine.js';
 import { listFiles } from '../../src/sources/repository/list-files.js';
 import { DEFAULT_LIMITS } from '../../src/core/limits.js';
-import { alice, bob, rawGit, TestRepo, type Author } from '../history/git-fixture.js';
+import { alice, bob, NOW, rawGit, TestRepo, type Author } from '../history/git-fixture.js';
 import { HEALTHY_MANIFEST, runCli, type JsonReport } from './helpers.js';
 
 /**
@@ -26,13 +26,15 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** Days before the fixture's fixed NOW that are `days` before today: the default history window sees them. */
+const recent = (days: number): number => days - Math.floor((Date.now() - NOW.getTime()) / 86_400_000);
+
 /** A repository with two people changing deploy files (recent commits: the default window sees them). */
 function repository(name: string): TestRepo {
   const dir = join(work, name);
   mkdirSync(dir);
   const repo = new TestRepo(dir);
   repo.git(['init', '--quiet', '--initial-branch=main']);
-  const recent = (days: number) => Math.floor((Date.now() - new Date('2025-06-01T12:00:00Z').getTime()) / 86_400_000) * -1 + days;
   repo.commit(alice, recent(3), { 'deploy/web.yaml': HEALTHY_MANIFEST });
   repo.commit(bob, recent(2), { 'deploy/api.yaml': HEALTHY_MANIFEST.replace('web', 'api') });
   return repo;
@@ -44,7 +46,7 @@ function victim(name: string): TestRepo {
   mkdirSync(dir);
   const repo = new TestRepo(dir);
   repo.git(['init', '--quiet', '--initial-branch=main']);
-  repo.commit(outsider, -1, { 'victim-only/secret-plan.yaml': HEALTHY_MANIFEST.replace('web', 'secret-plan') });
+  repo.commit(outsider, recent(1), { 'deploy/secret-plan.yaml': HEALTHY_MANIFEST.replace('web', 'secret-plan') });
   return repo;
 }
 
@@ -106,8 +108,8 @@ describe('git never reads outside the tree', () => {
     repo.git(['config', 'mailmap.file', map]);
     const { code, text } = await scan(repo.dir);
     expect(code).toBe(0);
-    expect(text).toContain(alice.email);
     expect(text).not.toContain(outsider.email);
+    expect(text).toContain(alice.email);
   }, 120_000);
 
   it('refuses an include.path outside the tree, which could set anything', async () => {
@@ -118,8 +120,8 @@ describe('git never reads outside the tree', () => {
     const { code, report, text, warnings } = await scan(repo.dir);
     expect(code).toBe(0);
     expect(detected(report)).toContain('k8s-manifests');
-    expect(warnings).toContain(`.git/config includes "${included}" (outside the repository): git would read it: git not run`);
     expect(text).not.toContain(outsider.email);
+    expect(warnings).toContain(`.git/config includes "${included}" (outside the repository): git would read it: git not run`);
   }, 120_000);
 
   it('follows an include.path to a plain file inside the repository', () => {
@@ -140,9 +142,9 @@ describe('git never reads outside the tree', () => {
     const { code, report, text } = await scan(dir);
     expect(code).toBe(0);
     expect(detected(report)).toContain('k8s-manifests');
-    expect(text).toContain(kind === 'file' ? 'which is not a work tree or submodule of this folder' : '.git is a symbolic link');
     expect(text).not.toContain(outsider.email);
     expect(text).not.toContain('secret-plan');
+    expect(text).toContain(kind === 'file' ? 'which is not a work tree or submodule of this folder' : '.git is a symbolic link');
   }, 120_000);
 
   it('refuses a core.worktree that names another folder', () => {
@@ -152,7 +154,7 @@ describe('git never reads outside the tree', () => {
     expect(gitConfinement(repo.dir).refused).toBe(`.git/config sets core.worktree to "${other.dir}", another folder than this work tree`);
     const listed = listFiles(repo.dir, DEFAULT_LIMITS);
     expect(listed.lister).toBe('walk');
-    expect(listed.files.map((f) => f.path)).not.toContain('victim-only/secret-plan.yaml');
+    expect(listed.files.map((f) => f.path)).not.toContain('deploy/secret-plan.yaml');
   });
 
   it('refuses objects borrowed from another repository (alternates outside the tree)', () => {
