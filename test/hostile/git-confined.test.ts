@@ -83,6 +83,18 @@ describe('git never waits on a FIFO outside .git', () => {
     expect(text).toContain('git waited to open a file that is not a regular file (a FIFO?): git stopped; files listed by walking the folder');
   }, 120_000);
 
+  it('a FIFO in place of an object git log opens: git is stopped, the files stand, history is unknown', async () => {
+    const repo = repository('fifo-object');
+    const head = repo.git(['rev-parse', 'HEAD']).trim();
+    const object = join(repo.dir, '.git', 'objects', head.slice(0, 2), head.slice(2));
+    rmSync(object, { force: true });
+    fifo(object);
+    const { code, report, text } = await scan(repo.dir);
+    expect(code).toBe(0);
+    expect(detected(report)).toContain('k8s-manifests');
+    expect(text).toContain('git waited to open a file that is not a regular file (a FIFO?): git stopped: history not read');
+  }, 120_000);
+
   it.each([
     ['include.path', 'refused'],
     ['core.excludesFile', 'overridden'],
