@@ -46,7 +46,7 @@ export async function cappedGet(options: CappedGet): Promise<CappedResponse> {
     const response = await open(url, options);
     const location = response.headers.location;
     if (response.statusCode === undefined || response.statusCode < 300 || response.statusCode > 399 || typeof location !== 'string') {
-      return { status: response.statusCode ?? 0, headers: response.headers, text: await readCapped(response, options.maxBytes) };
+      return { status: response.statusCode ?? 0, headers: response.headers, text: await readCapped(response, options.maxBytes, options.signal) };
     }
     response.destroy();
     let next: URL;
@@ -78,7 +78,7 @@ function open(url: string, options: CappedGet): Promise<IncomingMessage> {
   });
 }
 
-function readCapped(response: IncomingMessage, maxBytes: number): Promise<string> {
+function readCapped(response: IncomingMessage, maxBytes: number, signal: AbortSignal | undefined): Promise<string> {
   const declared = Number(response.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     response.destroy();
@@ -99,9 +99,11 @@ function readCapped(response: IncomingMessage, maxBytes: number): Promise<string
       chunks.push(chunk);
     });
     response.once('error', reject);
-    response.once('aborted', () => reject(new Error('socket hang up: the answer was cut short (ECONNRESET)')));
+    // Cut short: by our own timeout or deadline (an abort, as before the answer began), or by the server.
+    const cutShort = (): Error => (signal?.aborted ? Object.assign(new Error('aborted'), { name: 'AbortError' }) : new Error('socket hang up: the answer was cut short (ECONNRESET)'));
+    response.once('aborted', () => reject(cutShort()));
     response.once('end', () => {
-      if (!response.complete) reject(new Error('socket hang up: the answer was cut short (ECONNRESET)'));
+      if (!response.complete) reject(cutShort());
       else resolve(Buffer.concat(chunks).toString('utf8'));
     });
   });

@@ -164,7 +164,9 @@ function configOverrides(configs: string[], top: string, allowed: string[], show
     const text = readControlFile(file);
     if (text === undefined) return { refused: `${shown(file)} is not a plain configuration file under 1 MiB`, config: [] };
     if (!MENTIONS.test(text)) continue;
-    for (const [key, value] of listConfig(file)) {
+    const entries = listConfig(file);
+    if (entries === undefined) return { refused: `${shown(file)} cannot be read by git as a configuration`, config: [] };
+    for (const [key, value] of entries) {
       if (key === 'include.path' || (key.startsWith('includeif.') && key.endsWith('.path'))) {
         const included = depth < MAX_INCLUDE_DEPTH ? includedFile(file, value, allowed) : { problem: 'includes nested too deep' };
         if (typeof included !== 'string') return { refused: `${shown(file)} includes "${value}" (${included.problem}): git would read it`, config: [] };
@@ -191,7 +193,7 @@ function includedFile(config: string, value: string, allowed: string[]): string 
 
 let scratch: string | undefined;
 /** One configuration file's own entries (no includes), parsed by git outside any repository. */
-function listConfig(file: string): [key: string, value: string][] {
+function listConfig(file: string): [key: string, value: string][] | undefined {
   scratch ??= mkdtempSync(join(tmpdir(), 'k8sm-gitconfig-'));
   let out: string;
   try {
@@ -203,7 +205,7 @@ function listConfig(file: string): [key: string, value: string][] {
       stdio: ['ignore', 'pipe', 'ignore'],
     });
   } catch {
-    return [['include.path', '(a configuration git cannot parse)']];
+    return undefined;
   }
   return out
     .split('\0')
