@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alice, bob, TestRepo } from '../history/git-fixture.js';
+import { alice, bob, NOW, TestRepo } from '../history/git-fixture.js';
 import { HEALTHY_MANIFEST, ROOT } from './helpers.js';
 
 /**
@@ -23,8 +23,15 @@ if (!STRACE) console.warn('trace-scan: strace is not installed here; the file-op
 let work: string;
 let repo: string;
 let outside: string;
-let traced: { opens: { path: string; pid: string }[]; programs: string[] } | undefined;
+interface Traced {
+  opens: { path: string; pid: string }[];
+  programs: string[];
+  stdout: string;
+}
+let traced: Traced | undefined;
 let exitCode: number | null;
+let linked: string;
+let linkedTrace: { exitCode: number | null; traced: Traced } | undefined;
 
 beforeAll(() => {
   if (!STRACE) return;
@@ -77,41 +84,55 @@ beforeAll(() => {
   // Racy files: a status-like command would want to run the clean filter on them.
   writeFileSync(join(repo, 'Dockerfile'), 'FROM nginx:1.27\n# changed\n');
 
-  const home = join(work, 'home');
-  const cache = join(work, 'cache');
-  const temporary = join(work, 'tmp');
-  for (const dir of [home, cache, temporary]) mkdirSync(dir);
-  const log = join(work, 'trace');
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, XDG_CACHE_HOME: cache, TMPDIR: temporary, NO_COLOR: '1' };
+  for (const dir of ['home', 'cache', 'tmp']) mkdirSync(join(work, dir));
+  ({ exitCode, traced } = traceScan(repo, 'trace'));
+
+  // A folder whose `.git` file leads to a repository outside it (with recent commits by an outsider).
+  const victim = join(outside, 'victim');
+  mkdirSync(victim);
+  const v = new TestRepo(victim);
+  v.git(['init', '--quiet', '--initial-branch=main']);
+  v.commit({ name: 'Olive Outsider', email: 'olive@victim.example' }, 2 - Math.floor((Date.now() - NOW.getTime()) / 86_400_000), { 'deploy/plan.yaml': HEALTHY_MANIFEST });
+  linked = join(work, 'linked');
+  mkdirSync(join(linked, 'deploy'), { recursive: true });
+  writeFileSync(join(linked, 'deploy', 'web.yaml'), HEALTHY_MANIFEST);
+  writeFileSync(join(linked, '.git'), `gitdir: ${join(victim, '.git')}\n`);
+  linkedTrace = traceScan(linked, 'trace-linked');
+}, 300_000);
+
+/** Runs the CLI under strace from inside `dir` with default options; what it opened (with -y: links resolved) and started. */
+function traceScan(dir: string, name: string): { exitCode: number | null; traced: Traced } {
+  const log = join(work, name);
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: join(work, 'home'), XDG_CACHE_HOME: join(work, 'cache'), TMPDIR: join(work, 'tmp'), NO_COLOR: '1' };
   const run = spawnSync('strace', ['-f', '-ff', '-qq', '-y', '-s', '4096', '-e', 'trace=open,openat,openat2,execve,execveat', '-o', log, process.execPath, join(ROOT, 'bin', 'k8s-maturity.cjs'), 'scan', '--format', 'json', '--quiet'], {
-    cwd: repo,
+    cwd: dir,
     env,
     encoding: 'utf8',
     timeout: 240_000,
   });
-  exitCode = run.status;
-  traced = { opens: [], programs: [] };
-  for (const name of readdirSync(work).filter((f) => f.startsWith('trace.'))) {
-    const pid = name.slice('trace.'.length);
-    for (const line of readFileSync(join(work, name), 'utf8').split('\n')) {
+  const result: Traced = { opens: [], programs: [], stdout: run.stdout };
+  for (const file of readdirSync(work).filter((f) => f.startsWith(`${name}.`))) {
+    const pid = file.slice(name.length + 1);
+    for (const line of readFileSync(join(work, file), 'utf8').split('\n')) {
       const exec = /^execve(?:at)?\((?:\d+<[^>]*>, )?"([^"]+)".* = 0$/.exec(line);
-      if (exec) traced.programs.push(exec[1]!);
+      if (exec) result.programs.push(exec[1]!);
       // With -y, strace prints the file a returned descriptor stands for: what was really opened, links resolved.
       const open = /^open(?:at2?)?\(.* = \d+<(.*)>$/.exec(line);
-      if (open) traced.opens.push({ pid, path: open[1]! });
+      if (open) result.opens.push({ pid, path: open[1]! });
     }
   }
-}, 300_000);
+  return { exitCode: run.status, traced: result };
+}
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
 /** Where a scan may open files: the repository, the tool, node and the system's libraries, the kernel's views, the test's own folders. */
-function allowedPrefixes(): string[] {
+function allowedPrefixes(scanned: string): string[] {
   const node = realpathSync(process.execPath);
   return [
-    repo,
+    scanned,
     ROOT,
     realpathSync(ROOT),
     node,
@@ -139,6 +160,12 @@ function allowedPrefixes(): string[] {
   ];
 }
 
+/** Files opened outside every allowed place. */
+function strays(trace: Traced, scanned: string): string[] {
+  const prefixes = allowedPrefixes(scanned);
+  return [...new Set(trace.opens.map((o) => o.path))].filter((path) => !prefixes.some((prefix) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)));
+}
+
 describe.skipIf(!STRACE)('a traced scan of a hostile repository, from inside it, with default options', () => {
   it('finishes', () => {
     expect(exitCode).toBe(0);
@@ -154,9 +181,15 @@ describe.skipIf(!STRACE)('a traced scan of a hostile repository, from inside it,
   });
 
   it('opens nothing outside the repository, the tool, node, the system libraries and its own folders', () => {
-    const prefixes = allowedPrefixes();
-    const strays = [...new Set(traced!.opens.map((o) => o.path))].filter((path) => !prefixes.some((prefix) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)));
-    expect(strays).toEqual([]);
+    expect(strays(traced!, repo)).toEqual([]);
     expect(traced!.opens.filter((o) => o.path.startsWith(outside))).toEqual([]);
+  });
+
+  it('opens nothing of the repository a .git file leads to, and runs no git there', () => {
+    expect(linkedTrace!.exitCode).toBe(0);
+    expect(linkedTrace!.traced.opens.some((o) => o.path === join(linked, 'deploy', 'web.yaml'))).toBe(true);
+    expect(strays(linkedTrace!.traced, linked)).toEqual([]);
+    expect(linkedTrace!.traced.opens.filter((o) => o.path.startsWith(outside))).toEqual([]);
+    expect(linkedTrace!.traced.stdout).not.toContain('olive@victim.example');
   });
 });
