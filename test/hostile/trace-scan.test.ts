@@ -191,5 +191,6 @@ describe.skipIf(!STRACE)('a traced scan of a hostile repository, from inside it,
     expect(strays(linkedTrace!.traced, linked)).toEqual([]);
     expect(linkedTrace!.traced.opens.filter((o) => o.path.startsWith(outside))).toEqual([]);
     expect(linkedTrace!.traced.stdout).not.toContain('olive@victim.example');
+    expect(linkedTrace!.traced.programs.filter((program) => /\/git(-[a-z-]+)?$/.test(program))).toEqual([]);
   });
 });
