@@ -159,6 +159,25 @@ describe('git never reads outside the tree', () => {
     expect(text).toContain(kind === 'file' ? 'which is not a work tree or submodule of this folder' : '.git is a symbolic link');
   }, 120_000);
 
+  it('refuses an includeIf outside the tree, whatever its condition, and overrides mailmap.blob', () => {
+    const repo = repository('include-if-outside');
+    writeFileSync(join(work, 'outside-if.gitconfig'), '[user]\n\tname = x\n');
+    repo.git(['config', 'includeIf.gitdir:/nowhere/.path', join(work, 'outside-if.gitconfig')]);
+    expect(gitConfinement(repo.dir).refused).toBe(`.git/config includes "${join(work, 'outside-if.gitconfig')}" (outside the repository): git would read it`);
+    const other = repository('mailmap-blob');
+    other.git(['config', 'mailmap.blob', 'HEAD:outside.mailmap']);
+    expect(gitConfinement(other.dir).config).toEqual(['mailmap.blob=']);
+  });
+
+  it('refuses a .git file pointing into another repository\'s worktrees folder (no back-pointer to this folder)', () => {
+    const main = repository('stolen-main');
+    main.git(['worktree', 'add', '--quiet', join(work, 'stolen-linked'), '-b', 'stolen']);
+    const thief = join(work, 'thief');
+    mkdirSync(thief);
+    writeFileSync(join(thief, '.git'), `gitdir: ${join(main.dir, '.git', 'worktrees', 'stolen-linked')}\n`);
+    expect(gitConfinement(thief).refused).toMatch(/which is not a work tree or submodule of this folder/);
+  });
+
   it('refuses a core.worktree that names another folder', () => {
     const repo = repository('worktree-elsewhere');
     const other = victim('victim-worktree');
