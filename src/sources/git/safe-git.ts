@@ -78,6 +78,11 @@ export interface GitOptions {
   config?: readonly string[];
   /** What gitConfinement(cwd) just said, when the caller asked already (it costs a few dozen lstat calls). */
   confinement?: Confinement;
+  /**
+   * Extra environment for this call (git() only), set after the scrub: how a clone hands git its
+   * credentials without a command line or a configuration file (sources/repository/clone.ts).
+   */
+  env?: Readonly<Record<string, string>>;
 }
 
 export function gitSync(args: readonly string[], options: GitOptions): string {
@@ -98,7 +103,7 @@ export function git(args: readonly string[], options: GitOptions): Promise<strin
       gitArgs(args, options),
       {
         cwd: options.cwd,
-        env: gitEnv(),
+        env: { ...gitEnv(), ...options.env },
         encoding: 'utf8',
         maxBuffer: options.maxBuffer ?? 256 * 1024 * 1024,
         timeout: options.timeoutMs ?? 60_000,
