@@ -14,7 +14,8 @@ import { HEALTHY_MANIFEST, ROOT } from './helpers.js';
  * own install, node and the system's libraries, /proc, /sys or /dev, or the test's home, cache and
  * temporary folders. The repository's `.git/config` names programs and files in a folder beside
  * it (`outside/`): traps that leave a mark when run, a mailmap, exclude and attribute files; a manifest
- * is a link into that folder.
+ * is a link into that folder; its own `.k8s-maturity.yaml` names a kubeconfig there with an exec
+ * plugin, and repositories outside.
  */
 
 const STRACE = spawnSync('strace', ['-V'], { encoding: 'utf8' }).status === 0;
@@ -81,6 +82,9 @@ beforeAll(() => {
   ];
   for (const [key, value] of settings) r.git(['config', key, value]);
   for (const hook of ['post-checkout', 'post-index-change', 'reference-transaction', 'pre-auto-gc']) writeFileSync(join(outside, hook), readFileSync(trap(hook)));
+  // A configuration of its own, naming a kubeconfig with an exec plugin and repositories outside (scanned content: see docs/security.md, Trust model).
+  writeFileSync(join(outside, 'kubeconfig'), `apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: https://127.0.0.1:9\ncontexts:\n- name: c\n  context:\n    cluster: c\n    user: u\ncurrent-context: c\nusers:\n- name: u\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: ${trap('exec-plugin')}\n`);
+  writeFileSync(join(repo, '.k8s-maturity.yaml'), `clusters:\n  - kubeconfig: ../outside/kubeconfig\nrepositories:\n  - ../outside\n  - .\n`);
   // Racy files: a status-like command would want to run the clean filter on them.
   writeFileSync(join(repo, 'Dockerfile'), 'FROM nginx:1.27\n# changed\n');
 
