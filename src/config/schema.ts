@@ -143,9 +143,11 @@ const limitsSchema = z
     maxDocumentsPerFile: positiveInt('the YAML documents parsed per file').optional(),
     maxNodesPerDocument: positiveInt('the nodes a YAML document may expand to').optional(),
     maxFiles: positiveInt('the files listed per repository').optional(),
+    maxClusterResponseBytes: positiveInt('the bytes of one cluster answer read').optional(),
+    maxClusterObjects: positiveInt('the objects of one cluster list read').optional(),
   })
   .strict()
-  .describe('limits: { maxFileBytes?, maxTotalBytes?, maxDocumentsPerFile?, maxNodesPerDocument?, maxFiles? }');
+  .describe('limits: { maxFileBytes?, maxTotalBytes?, maxDocumentsPerFile?, maxNodesPerDocument?, maxFiles?, maxClusterResponseBytes?, maxClusterObjects? }');
 
 export const configSchema = z
   .object({

@@ -59,7 +59,7 @@ interface Place {
 /** The reading, written once: it yields the `git log` arguments and receives that command's output. */
 export function* readLog(repoRoot: string, request: LogRequest): Generator<string[], LogReading, string> {
   const blocked = gitWouldBlock(repoRoot);
-  if (blocked !== undefined) return { unreadable: `${blocked}: git not run (it would wait on it)` };
+  if (blocked !== undefined) return { unreadable: `${blocked}: git not run` };
   const place = locate(repoRoot, request.mainBranch);
   if ('unreadable' in place) return place;
   const { prefix, branch } = place;

@@ -10,6 +10,8 @@ export interface ClusterReadOptions {
   teamLabel?: string;
   requestTimeoutMs?: number;
   deadlineMs?: number;
+  maxResponseBytes?: number;
+  maxObjectsPerList?: number;
   /** An unreachable cluster becomes a warning instead of stopping the scan. */
   keepGoing: boolean;
   onProgress?: (text: string) => void;
@@ -39,6 +41,8 @@ export async function readClusters(requests: readonly ClusterRequest[], options:
               ...teamLabel,
               ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
               ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}),
+              ...(options.maxResponseBytes ? { maxResponseBytes: options.maxResponseBytes } : {}),
+              ...(options.maxObjectsPerList ? { maxObjectsPerList: options.maxObjectsPerList } : {}),
               ...(options.onProgress ? { onProgress: options.onProgress } : {}),
             });
       clusters.push({

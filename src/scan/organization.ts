@@ -116,6 +116,8 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
     ...(detectors !== 'all' ? { detectors } : {}),
     ...(options.clusterRequestTimeoutMs ? { requestTimeoutMs: options.clusterRequestTimeoutMs } : {}),
     ...(options.clusterDeadlineMs ? { deadlineMs: options.clusterDeadlineMs } : {}),
+    maxResponseBytes: limits.maxClusterResponseBytes,
+    maxObjectsPerList: limits.maxClusterObjects,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   warnings.push(...clusterRead.warnings);

@@ -9,7 +9,8 @@ import type { Detector } from '../detectors/detector.js';
 import type { SignalFile } from '../signals/schema.js';
 import { ScanCache, type ScanCacheSettings } from '../cache/scan-cache.js';
 import { scanRepository, ScanInputError, type ScannedRepository, type ScanRepositoryOptions } from './scan-repository.js';
-import { readHistoryAsync, type HistoryFacts } from '../history/index.js';
+import { HISTORY_SIGNALS, readHistoryAsync, type HistoryFacts } from '../history/index.js';
+import { GitWaitedError } from '../sources/git/safe-git.js';
 import { platformMembers } from '../config/repositories.js';
 import type { OrgConfig } from '../config/schema.js';
 import type { WorkerJob, WorkerMessage } from './scan-worker.js';
@@ -224,7 +225,11 @@ export async function scanOne(
     ...(options.settings ? { settings: options.settings } : {}),
   });
   if (history === undefined) return scanned;
-  const facts = await history;
+  // git stopped while it waited on a FIFO (a loose object, a pack…): the files stand, history is unknown.
+  const facts = await history.catch((error: unknown) => {
+    if (!(error instanceof GitWaitedError)) throw error;
+    return { detections: [], unknown: HISTORY_SIGNALS.map((signal) => ({ signal, reason: `${error.message}: history not read` })), absent: [] };
+  });
   return { ...scanned, history: { detections: facts.detections, unknown: facts.unknown, absent: facts.absent } };
 }
 

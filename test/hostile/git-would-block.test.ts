@@ -27,8 +27,8 @@ function repositoryWithFifo(name: string, file: string): string {
 describe('a .git folder holding a FIFO where git reads a file', () => {
   it('is found before git is started, for the folder and its sub-folders', () => {
     const root = repositoryWithFifo('fifo-config', 'config');
-    expect(gitWouldBlock(root)).toBe('.git/config is not a regular file');
-    expect(gitWouldBlock(join(root, 'deploy'))).toBe('../.git/config is not a regular file');
+    expect(gitWouldBlock(root)).toBe('.git/config is not a regular file (git would wait on it)');
+    expect(gitWouldBlock(join(root, 'deploy'))).toBe('../.git/config is not a regular file (git would wait on it)');
     expect(gitWouldBlock(work)).toBeUndefined();
   });
 
