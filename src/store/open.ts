@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { scrub, StoreError, type StoreLocation } from './location.js';
@@ -19,6 +20,15 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * The drivers are CommonJS packages, loaded with require: the CLI runs as one script restored from
+ * V8's code cache, which cannot call import() (see src/core/import-esm.ts), and only the engine in
+ * use is loaded.
+ */
+function requireDriver(name: 'better-sqlite3' | 'pg'): unknown {
+  return createRequire(import.meta.url)(name);
+}
+
 /** How long a writer waits for another writer's transaction before giving up (SQLite). */
 const BUSY_TIMEOUT_MS = 60_000;
 /** How long a PostgreSQL connection may take before the store counts as unreachable. */
@@ -36,7 +46,7 @@ export async function openStore(location: StoreLocation): Promise<Store> {
 }
 
 async function openSqlite(location: Extract<StoreLocation, { engine: 'sqlite' }>): Promise<Store> {
-  const { default: Database } = await import('better-sqlite3');
+  const Database = requireDriver('better-sqlite3') as typeof import('better-sqlite3');
   let database;
   try {
     mkdirSync(dirname(location.path), { recursive: true });
@@ -55,7 +65,7 @@ async function openSqlite(location: Extract<StoreLocation, { engine: 'sqlite' }>
 }
 
 async function openPostgres(location: Extract<StoreLocation, { engine: 'postgres' }>): Promise<Store> {
-  const { default: pg } = await import('pg');
+  const pg = requireDriver('pg') as typeof import('pg');
   // count(*) and bigint come back as strings from pg; every count is read through Number().
   const pool = new pg.Pool({ connectionString: location.url, max: 4, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: 'k8s-maturity' });
   // An idle connection dropped by the server must not crash the process with an unhandled error.
