@@ -72,16 +72,17 @@ export function compareReports(from: ReportShape, to: ReportShape, ends: { from:
     regressions: [],
   };
 
-  // Capabilities per scope: the organization's, each team's, each repository's own (service) ones.
+  // Capabilities per scope: the organization's, each team's, each service repository's own. A
+  // platform capability is the organization's at every level, a service capability is judged per
+  // repository: regressions are told where each is judged, so one change is one regression.
   const scopes: [string, ReportCapability[] | undefined, ReportCapability[] | undefined][] = [['organization', from.capabilities, to.capabilities]];
   const fromTeams = new Map(from.teams.map((t) => [t.name, t]));
-  for (const team of to.teams) if (fromTeams.has(team.name)) scopes.push([`team:${team.name}`, fromTeams.get(team.name)!.capabilities, team.capabilities]);
+  for (const team of to.teams) if (fromTeams.has(team.name)) scopes.push([`team:${team.name}`, serviceOnly(fromTeams.get(team.name)!.capabilities), serviceOnly(team.capabilities)]);
   const fromRepos = new Map(from.repositories.map((r) => [r.path, r]));
   for (const repo of to.repositories) {
     const before = fromRepos.get(repo.path);
-    if (before) scopes.push([`repository:${repo.path}`, serviceOnly(before.capabilities), serviceOnly(repo.capabilities)]);
+    if (before && (repo.kind ?? 'service') === 'service') scopes.push([`repository:${repo.path}`, serviceOnly(before.capabilities), serviceOnly(repo.capabilities)]);
   }
-  const coverageFellIn = new Set<string>();
   for (const [scope, before, after] of scopes) {
     const beforeById = new Map((before ?? []).map((c) => [c.id, c]));
     for (const now of after ?? []) {
@@ -98,7 +99,9 @@ export function compareReports(from: ReportShape, to: ReportShape, ends: { from:
           ...(wasCover !== nowCover ? { coverage: { from: wasCover ?? null, to: nowCover ?? null } } : {}),
         });
       }
-      const down = (STATUS_RANK[now.status] ?? 0) < (STATUS_RANK[was.status] ?? 0) && STATUS_RANK[now.status] !== undefined;
+      const judgedHere = scope.startsWith('repository:') ? now.scope !== 'platform' : scope === 'organization' && now.scope === 'platform';
+      if (!judgedHere) continue;
+      const down = STATUS_RANK[now.status] !== undefined && (STATUS_RANK[now.status] ?? 0) < (STATUS_RANK[was.status] ?? 0);
       if (down) {
         diff.regressions.push({
           kind: 'capability',
@@ -106,10 +109,7 @@ export function compareReports(from: ReportShape, to: ReportShape, ends: { from:
           message: `${scopeName(scope, to)}: ${now.name ?? now.id} went from ${was.status} to ${now.status}`,
           evidence: [{ capability: now.id, status: now.status, ...(now.reason ? { reason: now.reason } : {}), ...blockers(now) }],
         });
-      }
-      if (!down && fell(was.coverage, now.coverage) && !(scope === 'organization' && coverageFellIn.has(now.id))) {
-        if (scope.startsWith('repository:')) coverageFellIn.add(now.id);
-        if (scope.startsWith('team:')) continue; // the repositories' own regressions say it
+      } else if (fell(was.coverage, now.coverage)) {
         diff.regressions.push({
           kind: 'coverage',
           scope,

@@ -26,12 +26,14 @@ export function changeSentences(diff: ReportDiff): string[] {
   }
   for (const r of diff.regressions) if (r.sentence) sentences.push(r.sentence);
   for (const c of diff.capabilities) {
-    if (c.scope.startsWith('team:')) continue;
+    // Said where each capability is judged: platform ones for the organization, service ones per repository.
+    if (c.scope.startsWith('team:') || (c.scope === 'organization' && diff.capabilities.some((r) => r.id === c.id && r.scope.startsWith('repository:')))) continue;
     const where = scopeName(c.scope, org);
     const name = c.name ?? c.id;
-    if (c.status.to === 'met' && c.status.from !== 'met') sentences.push(`${capitalise(where)} now meets ${name}.`);
-    else if (c.status.from === 'met' && (c.status.to === 'missing' || c.status.to === 'partial')) sentences.push(`${capitalise(where)} no longer meets ${name} (now ${c.status.to}).`);
-    else if (c.coverage && c.status.from === c.status.to && c.coverage.from && c.coverage.to) sentences.push(`${capitalise(where)}: ${name} on ${c.coverage.to}, was ${c.coverage.from}.`);
+    const subject = c.scope === 'organization' ? capitalise(where) : where;
+    if (c.status.to === 'met' && c.status.from !== 'met') sentences.push(`${subject} now meets ${name}.`);
+    else if (c.status.from === 'met' && (c.status.to === 'missing' || c.status.to === 'partial')) sentences.push(`${subject} no longer meets ${name} (now ${c.status.to}).`);
+    else if (c.coverage && c.status.from === c.status.to && c.coverage.from && c.coverage.to) sentences.push(`${subject}: ${name} on ${c.coverage.to}, was ${c.coverage.from}.`);
   }
   return sentences;
 }
