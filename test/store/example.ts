@@ -61,3 +61,13 @@ export function exampleReportText(home: string = tempHome()): string {
 export function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8'));
 }
+
+/**
+ * The change the memory tests make to payments-api: a plaintext Secret committed, and the build
+ * moved to an end-of-life Go image (payments-api falls from stage 4 to 3).
+ */
+export function introduceRegressions(acme: string): void {
+  write(acme, 'payments-api/deploy/raw/db-secret.yaml', PLAINTEXT_SECRET);
+  const dockerfile = join(acme, 'payments-api', 'Dockerfile');
+  writeFileSync(dockerfile, readFileSync(dockerfile, 'utf8').replace(/^FROM \S+/gm, 'FROM golang:1.19'));
+}
