@@ -40,7 +40,7 @@ type Rows<T extends keyof StoreDatabase> = Insertable<StoreDatabase[T]>[];
 
 async function insertAll<T extends keyof StoreDatabase>(trx: StoreDb, table: T, rows: Rows<T>): Promise<void> {
   for (let start = 0; start < rows.length; start += BATCH_ROWS) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the row type follows the table name; Kysely cannot narrow a generic table
+     
     await trx.insertInto(table).values(rows.slice(start, start + BATCH_ROWS) as any).execute();
   }
 }

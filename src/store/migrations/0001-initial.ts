@@ -5,7 +5,7 @@ import type { Engine, Migration } from './index.js';
 export const initialSchema: Migration = {
   version: 1,
   name: 'assessments, stages, capabilities, detections, sources, warnings',
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see Migration.up
+   
   async up(db: Kysely<any>, engine: Engine) {
     const blob = engine === 'postgres' ? 'bytea' : 'blob';
     await db.schema

@@ -9,7 +9,7 @@ import type { Engine, Migration } from './index.js';
 export const shardResults: Migration = {
   version: 2,
   name: 'shard results per run and repository',
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see Migration.up
+   
   async up(db: Kysely<any>, engine: Engine) {
     await db.schema
       .createTable('shard_results')

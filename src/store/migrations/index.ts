@@ -12,7 +12,7 @@ export type Engine = 'sqlite' | 'postgres';
 export interface Migration {
   version: number;
   name: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations build tables the typed schema does not know yet
+   
   up(db: Kysely<any>, engine: Engine): Promise<void>;
 }
 
