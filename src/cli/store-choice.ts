@@ -19,7 +19,17 @@ export interface StoreSettings {
 export async function storeSettings(flag: string | undefined, configPath: string | undefined, cwd: string = process.cwd()): Promise<StoreSettings> {
   const { loadConfig } = await import('../config/load.js');
   const loaded: LoadedConfig = await loadConfig(configPath, cwd);
-  const store = loaded.config.store;
+  let store = loaded.config.store;
+  // The trust model (src/config/trust.ts): a configuration that is scanned content (found here, not
+  // named, inside a git work tree) must not choose where assessments go, nor make scans record.
+  if (store !== undefined && configPath === undefined) {
+    const { decideTrust } = await import('../config/trust.js');
+    const decision = decideTrust(loaded, { named: false, scannedPaths: [] });
+    if (decision.trust === 'scanned') {
+      process.stderr.write(`k8s-maturity: store: ignored: ${loaded.path} is treated as scanned content (${decision.reason}); name it with --config if you trust it\n`);
+      store = undefined;
+    }
+  }
   const url = typeof store === 'string' ? store : store?.url;
   // A relative sqlite path in the configuration is relative to the configuration's folder.
   const location = chooseStore({ flag, config: url, cwd: flag !== undefined ? cwd : loaded.baseDir });

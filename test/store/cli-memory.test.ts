@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +120,23 @@ describe('store settings in the configuration', () => {
     expect(JSON.parse(history.stdout).assessments).toHaveLength(2);
     const prune = cli(['store', 'prune', '--keep', '1'], { cwd: acme, home });
     expect(prune.stderr).toMatch(/pruned 1 assessment from sqlite:/);
+  });
+});
+
+describe('a configuration that is scanned content', () => {
+  it('cannot choose the store or make a scan record (trust model)', () => {
+    const home = tempHome();
+    const acme = exampleCopy();
+    const config = readFileSync(join(acme, '.k8s-maturity.yaml'), 'utf8');
+    writeFileSync(join(acme, '.k8s-maturity.yaml'), `${config}\nstore:\n  url: sqlite:planted.db\n  save: true\n`);
+    expect(spawnSync('git', ['init', '-q', acme]).status).toBe(0);
+    const scan = cli(['scan', '--format', 'json', '--quiet'], { cwd: acme, home });
+    expect(scan.code).toBe(0);
+    expect(scan.stderr).toMatch(/store: ignored: .*treated as scanned content \(it lies inside a git repository\)/);
+    expect(existsSync(join(acme, 'planted.db'))).toBe(false);
+    const named = cli(['scan', '--config', '.k8s-maturity.yaml', '--format', 'json', '--quiet'], { cwd: acme, home });
+    expect(named.code).toBe(0);
+    expect(existsSync(join(acme, 'planted.db'))).toBe(true);
   });
 });
 
