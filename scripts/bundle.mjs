@@ -9,7 +9,8 @@
 // from a code cache (see bin/k8s-maturity.cjs): ~50 ms more off each run. Modules the CLI imports
 // only when needed (reports, the cluster reader) are still only initialised when needed.
 //
-// Left out: the Kubernetes client (large, an ES module, loaded only when a cluster is read).
+// Left out: the Kubernetes client (large, an ES module, loaded only when a cluster is read), and
+// the store's packages (kysely, better-sqlite3, pg: loaded only by store commands and --save).
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
@@ -22,7 +23,9 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  external: ['@kubernetes/client-node'],
+  // The store's drivers and query builder stay packages of their own: better-sqlite3 finds its
+  // native addon next to its package, and none of them is loaded unless a store is used.
+  external: ['@kubernetes/client-node', 'better-sqlite3', 'pg', 'kysely'],
   legalComments: 'linked',
   logLevel: 'warning',
 };

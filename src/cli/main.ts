@@ -75,6 +75,10 @@ export function buildProgram(): Command {
     .option('--no-cache', 'scan every repository again instead of reusing unchanged results (cached in $XDG_CACHE_HOME/k8s-maturity/scans)')
     .option('-q, --quiet', 'no progress line on stderr')
     .option('--no-color', 'no colour in the table (NO_COLOR is respected too)')
+    .option('--save', 'record the assessment in the store (docs/store.md); also store.save: true in the configuration')
+    .option('--store <url>', 'the store: sqlite:PATH, a path, or postgres://… (default: store: in the configuration, $K8S_MATURITY_STORE, then $XDG_DATA_HOME/k8s-maturity/store.db)')
+    .option('--baseline <file>', 'compare with an earlier JSON report: the Markdown report opens with what changed')
+    .option('--fail-on-regression', 'with --baseline: exit 1 when a stage or capability went down or an anti-pattern appeared')
     .addHelpText(
       'after',
       `
@@ -87,6 +91,8 @@ Examples:
   $ k8s-maturity scan . --cluster-snapshot cluster.json     # add a saved cluster
   $ k8s-maturity scan . --kubeconfig ~/.kube/config --context prod --context staging
   $ k8s-maturity scan --config .k8s-maturity.yaml           # teams and repositories from the configuration
+  $ k8s-maturity scan . --save                              # remember it: then \`history\` and \`diff\`
+  $ k8s-maturity scan . --baseline base.json --format markdown   # a pull-request comment: what this change moves
 
 Reports: each --output writes the --format just before it; a --format without --output goes to
 stdout (one at most); an --output without a --format of its own takes it from the extension
@@ -137,7 +143,88 @@ Exit codes: 0 done, 1 a --fail-below gate failed, 2 the scan could not run.`,
       process.exitCode = await runSignals(options);
     });
 
+  addMemoryCommands(program);
+
   return program;
+}
+
+const STORE_HELP = 'the store: sqlite:PATH, a path, or postgres://… (default: store: in the configuration, $K8S_MATURITY_STORE, then $XDG_DATA_HOME/k8s-maturity/store.db)';
+
+function choice<T extends string>(values: readonly T[]) {
+  return (value: string): T => {
+    if (!(values as readonly string[]).includes(value)) throw new InvalidArgumentError(`choose one of ${values.join(', ')}`);
+    return value as T;
+  };
+}
+
+/** history, diff and store: the commands that read and keep recorded assessments (docs/store.md). */
+function addMemoryCommands(program: Command): void {
+  program
+    .command('history')
+    .description('Stage over time for the organization, a team or a repository, from the recorded assessments.')
+    .option('--store <url>', STORE_HELP)
+    .option('-c, --config <file>', 'configuration whose store: is used (default: ./.k8s-maturity.yaml if present)')
+    .option('--org <name>', 'only this organization')
+    .option('--team <name>', 'the stages of this team')
+    .option('--repo <path>', 'the stages of this repository (as the reports name it)')
+    .option('--since <window>', 'only assessments in this window: 90d, 26w, 1y or a date YYYY-MM-DD')
+    .addOption(new Option('-f, --format <format>', 'table, json or csv (default: table on a terminal, json when piped)').argParser(choice(['table', 'json', 'csv'] as const)))
+    .option('--no-color', 'no colour in the table')
+    .action(async (options) => {
+      const { runHistory } = await import('./history-command.js');
+      process.exitCode = await runHistory(options);
+    });
+
+  program
+    .command('diff')
+    .description('What changed between two assessments: stages, capabilities, signals and regressions.')
+    .argument('[from]', 'a recorded assessment (id, start of an id, date YYYY-MM-DD, latest) or a JSON report file (default: the one before the latest)')
+    .argument('[to]', 'the same (default: the latest)')
+    .option('--store <url>', STORE_HELP)
+    .option('-c, --config <file>', 'configuration whose store: is used (default: ./.k8s-maturity.yaml if present)')
+    .option('--org <name>', 'only assessments of this organization')
+    .option('--fail-on-regression', 'exit 1 when a stage or capability went down, an anti-pattern appeared or a coverage fell')
+    .addOption(new Option('-f, --format <format>', 'table, json or markdown (default: table on a terminal, json when piped)').argParser(choice(['table', 'json', 'markdown'] as const)))
+    .option('--no-color', 'no colour in the table')
+    .addHelpText('after', '\nExit codes: 0 done, 1 a regression with --fail-on-regression, 2 the diff could not run.')
+    .action(async (from: string | undefined, to: string | undefined, options) => {
+      const { runDiff } = await import('./diff-command.js');
+      process.exitCode = await runDiff([from, to].filter((v): v is string => v !== undefined), options);
+    });
+
+  const store = program.command('store').description('The store of recorded assessments: push spooled reports, prune, show where it is.');
+  store
+    .command('push')
+    .description('Record JSON reports or spool files (default: every report `scan --save` could not record yet).')
+    .argument('[files...]', 'spool files or JSON reports')
+    .option('--store <url>', STORE_HELP)
+    .option('-c, --config <file>', 'configuration whose store: is used')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (files: string[], options) => {
+      const { runPush } = await import('./save-command.js');
+      process.exitCode = await runPush(files, options);
+    });
+  store
+    .command('prune')
+    .description('Delete the assessments outside the retention: --keep 400d (a window) or --keep 100 (the newest kept); default store.keep.')
+    .option('--keep <window|count>', 'a window like 400d or 1y, or how many of the newest assessments to keep')
+    .option('--store <url>', STORE_HELP)
+    .option('-c, --config <file>', 'configuration whose store: and store.keep are used')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (options) => {
+      const { runPrune } = await import('./store-command.js');
+      process.exitCode = await runPrune(options);
+    });
+  store
+    .command('info')
+    .description('Where the store is, its schema version and what it holds.')
+    .option('--store <url>', STORE_HELP)
+    .option('-c, --config <file>', 'configuration whose store: is used')
+    .option('--json', 'as JSON')
+    .action(async (options) => {
+      const { runInfo } = await import('./store-command.js');
+      process.exitCode = await runInfo(options);
+    });
 }
 
 /** Runs the CLI and resolves to the exit code. */
@@ -150,7 +237,9 @@ export async function main(argv: string[]): Promise<number> {
     const code = (error as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return 0;
     if (code?.startsWith('commander.')) return 2;
-    process.stderr.write(`k8s-maturity: ${(error as Error).message}\n`);
+    // Store commands: a URL's password never reaches the terminal, whatever failed.
+    const { redactStoreUrl } = await import('../store/location.js');
+    process.stderr.write(`k8s-maturity: ${redactStoreUrl((error as Error).message)}\n`);
     if (process.env.DEBUG?.includes('k8s-maturity')) process.stderr.write(`${(error as Error).stack}\n`);
     return 2;
   }

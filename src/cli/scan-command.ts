@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ClusterRequest } from '../scan/clusters.js';
 import type { Assessment } from '../model/types.js';
+import type { ReportDiff } from '../diff/compare.js';
 import { colorWanted } from '../report/colors.js';
 import { redactSecrets } from '../core/redact.js';
 import { webUrlOf } from '../sources/git/web-url.js';
@@ -37,26 +38,47 @@ export interface ScanOptions {
   history?: boolean;
   quiet?: boolean;
   color?: boolean;
+  /** Memory (docs/store.md): record the assessment, in which store, and compare with a baseline report. */
+  save?: boolean;
+  store?: string;
+  baseline?: string;
+  failOnRegression?: boolean;
 }
 
 /**
  * Errors that mean "the scan could not run": one line on stderr, exit 2, no stack trace. Told
  * apart by name, so the heavy modules that define some of them need not be loaded to check.
  */
-const INPUT_ERRORS = new Set(['ScanInputError', 'ModelError', 'ConfigError', 'CloneError', 'ClusterAccessError']);
+const INPUT_ERRORS = new Set(['ScanInputError', 'ModelError', 'ConfigError', 'CloneError', 'ClusterAccessError', 'StoreError', 'ReportFileError']);
 
 /** `k8s-maturity scan`: resolves to the exit code (0 done, 1 gate failed, 2 could not run). */
 export async function runScan(paths: string[], options: ScanOptions): Promise<number> {
   try {
     const sequence = options.outputArguments ?? interleave(options.format ?? [], options.output ?? []);
     const targets = pairOutputs(sequence, process.stdout.isTTY === true);
+    // A configuration may say `store.save: true`: memory is looked at when one is given or is here.
+    const mayRemember = options.baseline !== undefined || options.save === true || options.store !== undefined || options.config !== undefined || existsSync('.k8s-maturity.yaml') || existsSync('.k8s-maturity.yml');
+    const memory = mayRemember ? await import('./scan-memory.js') : undefined;
+    const baseline = options.baseline !== undefined ? await memory!.loadBaseline(options.baseline) : undefined;
+    const startedAt = new Date();
     const assessment = await scanToAssessment(paths, options);
-    for (const target of targets) await writeReport(assessment, target, options);
+    const durationMs = Date.now() - startedAt.getTime();
+    const comparison = baseline ? await memory!.compareWithBaseline(baseline, assessment, options.baseline!) : undefined;
+    for (const target of targets) await writeReport(assessment, target, options, comparison);
+    if (memory && (await memory.saveWanted(options))) {
+      const saved = await memory.saveScan(assessment, { ...pick(options), startedAt, durationMs });
+      if (saved !== 0) return saved;
+    }
     const gates = checkGates(assessment, options.failBelow ?? []);
     for (const line of gates.unknown) process.stderr.write(`k8s-maturity: ${line}\n`);
     if (gates.unknown.length > 0) return 2;
     for (const line of gates.failed) process.stderr.write(`k8s-maturity: ${line}\n`);
-    return gates.failed.length > 0 ? 1 : 0;
+    if (gates.failed.length > 0) return 1;
+    if (options.failOnRegression && comparison && comparison.regressions.length > 0) {
+      process.stderr.write(`k8s-maturity: ${comparison.regressions.length} regression(s) since the baseline (--fail-on-regression)\n`);
+      return 1;
+    }
+    return 0;
   } catch (error) {
     if (error instanceof Error && INPUT_ERRORS.has(error.name)) {
       // Messages are built without secrets; redactSecrets is the last net (core/redact.ts).
@@ -117,8 +139,21 @@ function clusterRequests(options: ScanOptions): ClusterRequest[] {
   return requests;
 }
 
-async function writeReport(assessment: Assessment, target: OutputTarget, options: ScanOptions): Promise<void> {
-  const text = await render(assessment, target, options);
+function pick(options: ScanOptions): { store?: string; config?: string; quiet?: boolean; cacheDir?: string } {
+  return {
+    ...(options.store !== undefined ? { store: options.store } : {}),
+    ...(options.config !== undefined ? { config: options.config } : {}),
+    ...(options.quiet ? { quiet: true } : {}),
+    ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
+  };
+}
+
+async function writeReport(assessment: Assessment, target: OutputTarget, options: ScanOptions, comparison?: ReportDiff): Promise<void> {
+  let text = await render(assessment, target, options);
+  if (comparison) {
+    const color = target.format === 'table' && target.file === undefined && colorWanted(process.stdout, options.color);
+    text = await (await import('./scan-memory.js')).withComparison(text, target.format, comparison, color);
+  }
   if (target.file === undefined) process.stdout.write(text);
   else writeFileSync(target.file, text);
 }

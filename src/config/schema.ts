@@ -149,6 +149,30 @@ const limitsSchema = z
   .strict()
   .describe('limits: { maxFileBytes?, maxTotalBytes?, maxDocumentsPerFile?, maxNodesPerDocument?, maxFiles?, maxClusterResponseBytes?, maxClusterObjects? }');
 
+/** Where assessments are recorded (docs/store.md): a URL, or { url?, save?, keep? }. */
+const storeUrl = nonEmpty('a store URL: sqlite:PATH, a file path, or postgres://user@host/db (string)');
+const storeSchema = z
+  .union([
+    storeUrl,
+    z
+      .object({
+        url: storeUrl.optional(),
+        save: z.boolean().describe('true or false: record every scan, as --save does').optional(),
+        keep: z
+          .union([
+            z
+              .string()
+              .describe("a window like '400d' or '1y', or a count of assessments (string or number)")
+              .refine((value) => SINCE.test(value) || /^\d+$/.test(value), { message: "expected a window like '400d', '52w', '1y' or a count of assessments like 100" }),
+            positiveInt('the number of newest assessments kept'),
+          ])
+          .optional(),
+      })
+      .strict()
+      .describe('store settings: { url?, save?, keep? }'),
+  ])
+  .describe("the store: a URL (sqlite:PATH, a path, postgres://…) or { url?, save?, keep? }");
+
 export const configSchema = z
   .object({
     organization: nonEmpty('the organization name (string)').optional(),
@@ -165,6 +189,7 @@ export const configSchema = z
     eolTable: nonEmpty('a path to an end-of-life table (string)').optional(),
     // Your own tools as data (src/signals/user-signals.ts, docs/configuration.md "Your own signals").
     signals: z.array(signalEntrySchema).describe('a list of signal definitions or { include: <folder> }').optional(),
+    store: storeSchema.optional(),
   })
   .strict()
   .describe('the configuration: a mapping of keys')

@@ -1,0 +1,207 @@
+import { gunzipSync } from 'node:zlib';
+import { compareReports, type AntiPattern, type ReportDiff } from '../diff/compare.js';
+import { parseReport, type ReportShape } from '../diff/report-shape.js';
+import { StoreError } from './location.js';
+import { writeTransaction, type Store } from './open.js';
+import type { Retention } from './window.js';
+
+/**
+ * The store's read API: what `history`, `diff` and a dashboard ask. Every function takes an open
+ * Store (store/open.ts) and answers the same on SQLite and PostgreSQL. Times are ISO 8601 UTC.
+ *
+ * - listAssessments(store, filter)  summaries, newest first (or oldest first with order: 'asc')
+ * - getAssessment(store, id)        one summary with its sources and the whole JSON report
+ * - resolveAssessment(store, ref)   an id, a unique id prefix, a date or 'latest' → a summary
+ * - stageSeries(store, filter)      stages over time, oldest first, with teams and repositories
+ * - diffAssessments(store, a, b)    the diff of two recorded assessments
+ * - pruneAssessments(store, keep)   retention: deletes what falls outside it, returns how many
+ */
+
+export interface AssessmentSummary {
+  id: string;
+  at: string;
+  kind: 'scan' | 'backfilled' | 'merged';
+  organization: string;
+  stage: number;
+  stageProvisional: boolean;
+  durationMs: number | null;
+  toolVersion: string | null;
+  model: { name: string | null; version: number | null; hash: string | null };
+  configHash: string | null;
+  runId: string | null;
+  ranBy: { user: string | null; host: string | null; ciSystem: string | null; ciRunId: string | null; ciUrl: string | null };
+  counts: { repositories: number; teams: number; clusters: number; warnings: number; detections: number };
+}
+
+export interface AssessmentFilter {
+  organization?: string;
+  /** Inclusive lower bound on `at`. */
+  since?: string;
+  /** Inclusive upper bound on `at`. */
+  until?: string;
+  limit?: number;
+  order?: 'asc' | 'desc';
+}
+
+const SUMMARY_COLUMNS = [
+  'id', 'at', 'kind', 'organization', 'stage', 'stage_provisional', 'duration_ms', 'tool_version', 'model_name', 'model_version', 'model_hash',
+  'config_hash', 'run_id', 'ran_by_user', 'ran_by_host', 'ci_system', 'ci_run_id', 'ci_url', 'repository_count', 'team_count', 'cluster_count',
+  'warning_count', 'detection_count',
+] as const;
+
+type SummaryRow = { [K in (typeof SUMMARY_COLUMNS)[number]]: unknown };
+
+function toSummary(row: SummaryRow): AssessmentSummary {
+  const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    id: String(row.id),
+    at: String(row.at),
+    kind: row.kind as AssessmentSummary['kind'],
+    organization: String(row.organization),
+    stage: Number(row.stage),
+    stageProvisional: Number(row.stage_provisional) === 1,
+    durationMs: n(row.duration_ms),
+    toolVersion: s(row.tool_version),
+    model: { name: s(row.model_name), version: n(row.model_version), hash: s(row.model_hash) },
+    configHash: s(row.config_hash),
+    runId: s(row.run_id),
+    ranBy: { user: s(row.ran_by_user), host: s(row.ran_by_host), ciSystem: s(row.ci_system), ciRunId: s(row.ci_run_id), ciUrl: s(row.ci_url) },
+    counts: {
+      repositories: Number(row.repository_count),
+      teams: Number(row.team_count),
+      clusters: Number(row.cluster_count),
+      warnings: Number(row.warning_count),
+      detections: Number(row.detection_count),
+    },
+  };
+}
+
+export async function listAssessments(store: Store, filter: AssessmentFilter = {}): Promise<AssessmentSummary[]> {
+  let query = store.db.selectFrom('assessments').select(SUMMARY_COLUMNS);
+  if (filter.organization !== undefined) query = query.where('organization', '=', filter.organization);
+  if (filter.since !== undefined) query = query.where('at', '>=', filter.since);
+  if (filter.until !== undefined) query = query.where('at', '<=', filter.until);
+  const direction = filter.order ?? 'desc';
+  query = query.orderBy('at', direction).orderBy('id', direction);
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
+  return (await query.execute()).map(toSummary);
+}
+
+export interface StoredAssessment {
+  summary: AssessmentSummary;
+  sources: { kind: string; name: string; commit: string | null }[];
+  /** The whole JSON report as recorded; any reporter can render it again. */
+  report: ReportShape & Record<string, unknown>;
+}
+
+export async function getAssessment(store: Store, id: string): Promise<StoredAssessment | undefined> {
+  const row = await store.db.selectFrom('assessments').select([...SUMMARY_COLUMNS, 'report_gzip']).where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const sources = await store.db.selectFrom('assessment_sources').select(['kind', 'name', 'commit']).where('assessment_id', '=', id).orderBy('position').execute();
+  const text = gunzipSync(Buffer.from(row.report_gzip)).toString('utf8');
+  return { summary: toSummary(row), sources, report: parseReport(text, `assessment ${id}`) as StoredAssessment['report'] };
+}
+
+/**
+ * An assessment named the way people name one: its id, the start of its id (unique), `latest`,
+ * or a date (YYYY-MM-DD, or an ISO time): the last assessment on or before it.
+ */
+export async function resolveAssessment(store: Store, ref: string, filter: Pick<AssessmentFilter, 'organization'> = {}): Promise<AssessmentSummary> {
+  const value = ref.trim();
+  if (value === 'latest') {
+    const [latest] = await listAssessments(store, { ...filter, limit: 1 });
+    if (!latest) throw new StoreError(`no assessment recorded in ${store.location.shown} yet: run \`k8s-maturity scan --save\``);
+    return latest;
+  }
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.999Z` : /^\d{4}-\d{2}-\d{2}T[\d:.]+Z?$/.test(value) ? new Date(value.endsWith('Z') ? value : `${value}Z`).toISOString() : undefined;
+  if (date !== undefined) {
+    const [found] = await listAssessments(store, { ...filter, until: date, limit: 1 });
+    if (!found) throw new StoreError(`no assessment recorded on or before ${value}`);
+    return found;
+  }
+  let query = store.db.selectFrom('assessments').select(SUMMARY_COLUMNS).where('id', '>=', value).where('id', '<', `${value}\uffff`);
+  if (filter.organization !== undefined) query = query.where('organization', '=', filter.organization);
+  const matches = await query.orderBy('id').limit(2).execute();
+  const exact = matches.find((m) => m.id === value);
+  if (exact) return toSummary(exact);
+  if (matches.length === 0) throw new StoreError(`no assessment with id ${value}: see \`k8s-maturity history\` for ids`);
+  if (matches.length > 1) throw new StoreError(`${value} names more than one assessment (${matches.map((m) => m.id).join(', ')}, …): give more of the id`);
+  return toSummary(matches[0]!);
+}
+
+export interface SeriesFilter extends Omit<AssessmentFilter, 'order' | 'limit'> {
+  team?: string;
+  repository?: string;
+}
+
+export interface HistoryPoint {
+  id: string;
+  at: string;
+  kind: AssessmentSummary['kind'];
+  organization: string;
+  stage: number;
+  teams: { name: string; stage: number }[];
+  repositories: { path: string; stage: number; team: string | null }[];
+}
+
+/** Stages over time, oldest first: the organization's, and each team's and repository's (narrowed by team or repository). */
+export async function stageSeries(store: Store, filter: SeriesFilter = {}): Promise<HistoryPoint[]> {
+  let assessments = store.db.selectFrom('assessments').select(['id', 'at', 'kind', 'organization', 'stage']);
+  if (filter.organization !== undefined) assessments = assessments.where('organization', '=', filter.organization);
+  if (filter.since !== undefined) assessments = assessments.where('at', '>=', filter.since);
+  if (filter.until !== undefined) assessments = assessments.where('at', '<=', filter.until);
+  const rows = await assessments.orderBy('at', 'asc').orderBy('id', 'asc').execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const points = new Map<string, HistoryPoint>(
+    rows.map((r) => [r.id, { id: r.id, at: r.at, kind: r.kind, organization: r.organization, stage: Number(r.stage), teams: [], repositories: [] }]),
+  );
+  for (const chunk of chunks(ids, 500)) {
+    let teams = store.db.selectFrom('team_stages').select(['assessment_id', 'team', 'stage']).where('assessment_id', 'in', chunk);
+    if (filter.team !== undefined) teams = teams.where('team', '=', filter.team);
+    for (const t of await teams.orderBy('assessment_id').orderBy('team').execute()) points.get(t.assessment_id)?.teams.push({ name: t.team, stage: Number(t.stage) });
+    let repos = store.db.selectFrom('repository_stages').select(['assessment_id', 'repository', 'stage', 'team']).where('assessment_id', 'in', chunk);
+    if (filter.repository !== undefined) repos = repos.where('repository', '=', filter.repository);
+    if (filter.team !== undefined) repos = repos.where('team', '=', filter.team);
+    for (const r of await repos.orderBy('assessment_id').orderBy('repository').execute()) {
+      points.get(r.assessment_id)?.repositories.push({ path: r.repository, stage: Number(r.stage), team: r.team });
+    }
+  }
+  return [...points.values()];
+}
+
+/** The diff of two recorded assessments (compareReports on their stored reports). */
+export async function diffAssessments(store: Store, fromId: string, toId: string, antiPatterns: readonly AntiPattern[]): Promise<ReportDiff> {
+  const [from, to] = await Promise.all([getAssessment(store, fromId), getAssessment(store, toId)]);
+  if (!from) throw new StoreError(`no assessment with id ${fromId}`);
+  if (!to) throw new StoreError(`no assessment with id ${toId}`);
+  return compareReports(from.report, to.report, { from: { id: fromId, at: from.summary.at }, to: { id: toId, at: to.summary.at } }, antiPatterns);
+}
+
+/** Deletes the assessments outside the retention (with all their rows, in one transaction); returns how many. */
+export async function pruneAssessments(store: Store, retention: Retention, now: Date = new Date()): Promise<number> {
+  return writeTransaction(store, async (trx) => {
+    let doomed: string[];
+    if ('olderThanDays' in retention) {
+      const cutoff = new Date(now.getTime() - retention.olderThanDays * 86_400_000).toISOString();
+      doomed = (await trx.selectFrom('assessments').select('id').where('at', '<', cutoff).execute()).map((r) => r.id);
+    } else {
+      const all = await trx.selectFrom('assessments').select('id').orderBy('at', 'desc').orderBy('id', 'desc').execute();
+      doomed = all.slice(retention.keepNewest).map((r) => r.id);
+    }
+    for (const chunk of chunks(doomed, 500)) {
+      for (const table of ['assessment_sources', 'team_stages', 'repository_stages', 'capability_statuses', 'detections', 'assessment_warnings'] as const) {
+        await trx.deleteFrom(table).where('assessment_id', 'in', chunk).execute();
+      }
+      await trx.deleteFrom('assessments').where('id', 'in', chunk).execute();
+    }
+    return doomed.length;
+  });
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/open.js';
+import { enginesToTest, freshStore } from './engines.js';
+import { CLI, ROOT, homeEnv, tempHome } from './example.js';
+
+/**
+ * `scan --save` killed (SIGKILL) at random points, 20 times: every assessment in the store is whole
+ * (its summary's counts match its rows, its report opens) or absent. Only consistency is asserted:
+ * where each kill lands depends on the machine, and that is the point of random delays.
+ */
+
+const KILLS = 20;
+
+function scanSave(store: string, home: string, killAfterMs?: number): Promise<{ elapsedMs: number }> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn('node', [CLI, 'scan', '--config', join(ROOT, 'examples', 'acme', '.k8s-maturity.yaml'), '--save', '--store', store, '--format', 'json', '--quiet'], {
+      env: { ...process.env, ...homeEnv(home), K8S_MATURITY_STORE: '' },
+      stdio: 'ignore',
+    });
+    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      resolve({ elapsedMs: Date.now() - started });
+    });
+  });
+}
+
+describe.each(enginesToTest())('scan --save killed at random points on %s', (engine) => {
+  it('leaves every assessment whole or absent', { timeout: 600_000 }, async () => {
+    const location = await freshStore(engine);
+    const url = location.engine === 'sqlite' ? `sqlite:${location.path}` : location.url;
+    const home = tempHome();
+    // One whole run, so the store exists and the delays below cover a run's length on this machine.
+    const { elapsedMs } = await scanSave(url, home);
+    for (let i = 0; i < KILLS; i++) {
+      // Half anywhere in the run, half near its end, where the report is spooled and recorded.
+      const delay = i % 2 === 0 ? Math.random() * elapsedMs * 1.2 : elapsedMs * (0.7 + Math.random() * 0.45);
+      await scanSave(url, home, Math.round(delay));
+    }
+
+    const store = await openStore(location);
+    try {
+      if (store.engine === 'sqlite') {
+        const check = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(store.db);
+        expect(check.rows.map((r) => r.integrity_check)).toEqual(['ok']);
+      }
+      const assessments = await store.db.selectFrom('assessments').selectAll().execute();
+      expect(assessments.length).toBeGreaterThanOrEqual(1);
+      const count = async (table: 'repository_stages' | 'team_stages' | 'detections' | 'assessment_warnings' | 'assessment_sources', id: string) =>
+        Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('assessment_id', '=', id).executeTakeFirstOrThrow()).n);
+      for (const a of assessments) {
+        expect(await count('repository_stages', a.id), a.id).toBe(Number(a.repository_count));
+        expect(await count('team_stages', a.id), a.id).toBe(Number(a.team_count));
+        expect(await count('detections', a.id), a.id).toBe(Number(a.detection_count));
+        expect(await count('assessment_warnings', a.id), a.id).toBe(Number(a.warning_count));
+        expect(await count('assessment_sources', a.id), a.id).toBe(Number(a.repository_count) + Number(a.cluster_count));
+        const report = JSON.parse(gunzipSync(Buffer.from(a.report_gzip)).toString('utf8'));
+        expect(report.stage, a.id).toBe(Number(a.stage));
+        expect(Buffer.from(a.report_gzip).length > 0 && report.repositories.length, a.id).toBe(Number(a.repository_count));
+      }
+      // No row of an assessment that is not there.
+      for (const table of ['repository_stages', 'team_stages', 'capability_statuses', 'detections', 'assessment_warnings', 'assessment_sources'] as const) {
+        const orphans = await store.db
+          .selectFrom(table)
+          .select('assessment_id')
+          .where('assessment_id', 'not in', store.db.selectFrom('assessments').select('id'))
+          .execute();
+        expect(orphans, table).toEqual([]);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+});
