@@ -140,6 +140,31 @@ function choice<T extends string>(values: readonly T[]) {
 /** history, diff and store: the commands that read and keep recorded assessments (docs/store.md). */
 function addMemoryCommands(program: Command): void {
   program
+    .command('serve')
+    .description('A read-only dashboard over the recorded assessments: the stage over time, teams, repositories, changes.')
+    .option('--store <url>', STORE_HELP)
+    .option('-c, --config <file>', 'configuration whose store: is used (default: ./.k8s-maturity.yaml if present)')
+    .option('--host <address>', 'address to listen on (default: 127.0.0.1; any other needs a token)')
+    .option('--port <n>', 'port to listen on (default: 8080; 0 picks a free one)')
+    .option('--token-file <file>', 'a file holding the token every request must carry (or K8S_MATURITY_TOKEN); required off loopback')
+    .option('-q, --quiet', 'do not print the address')
+    .addHelpText(
+      'after',
+      `
+Pages: / (organization), /teams/NAME, /repositories/PATH, /changes?from=&to=, /assessments; each
+has a JSON twin under /api/ and tables a CSV export. With a token, open /?token=TOKEN once (it is
+kept in a cookie) or send Authorization: Bearer TOKEN.
+
+Examples:
+  $ k8s-maturity serve                                       # http://127.0.0.1:8080/
+  $ k8s-maturity serve --store postgres://k8sm@db/k8sm --host 0.0.0.0 --token-file /run/secrets/token`,
+    )
+    .action(async (options) => {
+      const { runServe } = await import('./serve-command.js');
+      process.exitCode = await runServe(options);
+    });
+
+  program
     .command('history')
     .description('Stage over time for the organization, a team or a repository, from the recorded assessments.')
     .option('--store <url>', STORE_HELP)
