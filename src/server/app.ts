@@ -5,7 +5,7 @@ import { diffAssessments, getAssessment, listAssessments, resolveAssessment } fr
 import { STYLE } from './assets.js';
 import { sameToken, tokenOf } from './auth.js';
 import { csv } from './csv.js';
-import { latest, organizationOf, organizations, previous, series, sinceBound } from './data.js';
+import { latest, organizationOf, organizations, organizationSeries, previous, series, sinceBound } from './data.js';
 import { esc, layout, query } from './html.js';
 import { assessmentPage, assessmentsPage } from './pages/assessments.js';
 import { changesPage } from './pages/changes.js';
@@ -93,7 +93,7 @@ export function createApp(options: AppOptions): Hono {
     const newest = await latestOf(org);
     const before = await previous(store, newest.summary);
     const changes = before ? await diffAssessments(store, before.id, newest.summary.id, options.antiPatterns) : undefined;
-    const points = await series(store, { organization: org, ...(since.bound ? { since: since.bound } : {}) });
+    const points = await organizationSeries(store, org, since.bound);
     return { org, since, newest, before, changes, points };
   }
 

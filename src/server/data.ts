@@ -42,3 +42,22 @@ export function sinceBound(since: string | undefined, now: Date = new Date()): {
 export async function series(store: Store, filter: { organization: string; since?: string; team?: string; repository?: string }): Promise<HistoryPoint[]> {
   return stageSeries(store, filter);
 }
+
+/**
+ * The organization's and its teams' stages over time, without the repositories' (a year of daily
+ * assessments of 200 repositories is 73,000 repository rows the overview never draws).
+ */
+export async function organizationSeries(store: Store, organization: string, since?: string): Promise<HistoryPoint[]> {
+  let assessments = store.db.selectFrom('assessments').select(['id', 'at', 'kind', 'organization', 'stage']).where('organization', '=', organization);
+  if (since !== undefined) assessments = assessments.where('at', '>=', since);
+  const rows = await assessments.orderBy('at', 'asc').orderBy('id', 'asc').execute();
+  const points = new Map<string, HistoryPoint>(rows.map((r) => [r.id, { id: r.id, at: r.at, kind: r.kind, organization: r.organization, stage: Number(r.stage), teams: [], repositories: [] }]));
+  let teams = store.db
+    .selectFrom('team_stages')
+    .innerJoin('assessments', 'assessments.id', 'team_stages.assessment_id')
+    .select(['team_stages.assessment_id as id', 'team_stages.team as team', 'team_stages.stage as stage'])
+    .where('assessments.organization', '=', organization);
+  if (since !== undefined) teams = teams.where('assessments.at', '>=', since);
+  for (const t of await teams.execute()) points.get(t.id)?.teams.push({ name: t.team, stage: Number(t.stage) });
+  return [...points.values()];
+}
