@@ -29,20 +29,31 @@ function journeyChart(timeline: Timeline, rows: StageRow[]): string {
   const y = (stage: number): number => top + ((5 - stage) * (h - top - bottom)) / 5;
   const parts: string[] = [];
   for (let s = 0; s <= 5; s++) parts.push(`<line x1="${left}" x2="${w - right}" y1="${y(s)}" y2="${y(s)}" class="grid"/><text x="${left - 8}" y="${y(s) + 4}" text-anchor="end">${s}</text>`);
-  timeline.points.forEach((p, i) => parts.push(`<text x="${x(i)}" y="${h - 12}" text-anchor="middle">${esc(day(p.at))}</text>`));
-  const series = rows.filter((r) => r.kind !== 'repository').length > 1 ? rows.filter((r) => r.kind !== 'repository') : rows;
-  series.slice(0, STYLES.length).forEach((row, k) => {
+  // Month labels, thinned so that they never overlap (about 70 px each).
+  const every = Math.max(1, Math.ceil((70 * n) / (w - left - right)));
+  timeline.points.forEach((p, i) => {
+    if (i % every === 0 || i === n - 1) parts.push(`<text x="${x(i)}" y="${h - 12}" text-anchor="middle">${esc(p.at.slice(0, 7))}</text>`);
+  });
+  const series = (rows.filter((r) => r.kind !== 'repository').length > 1 ? rows.filter((r) => r.kind !== 'repository') : rows).slice(0, STYLES.length);
+  // Series on the same stage would hide each other: each is drawn a few pixels apart.
+  const offset = (k: number): number => (k - (series.length - 1) / 2) * 3;
+  const labels: { y: number; text: string; color: string }[] = [];
+  series.forEach((row, k) => {
     const style = STYLES[k]!;
-    const points = row.stages.map((s, i) => (s === undefined ? undefined : `${x(i)},${y(s)}`)).filter((p): p is string => p !== undefined);
+    const points = row.stages.map((s, i) => (s === undefined ? undefined : `${x(i)},${y(s) + offset(k)}`)).filter((p): p is string => p !== undefined);
     const label = row.kind === 'team' ? `team ${row.label}` : row.label;
     parts.push(`<polyline points="${points.join(' ')}" fill="none" stroke="${style.color}" stroke-width="2.5" stroke-dasharray="${style.dash}"><title>${esc(label)}</title></polyline>`);
     row.stages.forEach((s, i) => {
-      if (s !== undefined) parts.push(`<circle cx="${x(i)}" cy="${y(s)}" r="3.5" fill="${style.color}"><title>${esc(`${label}: stage ${s} on ${day(timeline.points[i]!.at)}`)}</title></circle>`);
+      if (s !== undefined) parts.push(`<circle cx="${x(i)}" cy="${y(s) + offset(k)}" r="3.5" fill="${style.color}"><title>${esc(`${label}: stage ${s} on ${day(timeline.points[i]!.at)}`)}</title></circle>`);
     });
     let last = row.stages.length - 1;
     while (last >= 0 && row.stages[last] === undefined) last--;
-    if (last >= 0) parts.push(`<text x="${w - right + 8}" y="${y(row.stages[last]!) + 4 + k * 2}" fill="${style.color}">${esc(label.slice(0, 22))}</text>`);
+    if (last >= 0) labels.push({ y: y(row.stages[last]!) + 4, text: label.length > 22 ? `${label.slice(0, 21)}…` : label, color: style.color });
   });
+  // End labels pushed apart (14 px) so that series ending on the same stage stay readable.
+  labels.sort((a, b) => a.y - b.y);
+  for (let i = 1; i < labels.length; i++) labels[i]!.y = Math.max(labels[i]!.y, labels[i - 1]!.y + 14);
+  for (const l of labels) parts.push(`<text x="${w - right + 8}" y="${l.y}" fill="${l.color}">${esc(l.text)}</text>`);
   return `<svg role="img" aria-labelledby="chart-title" viewBox="0 0 ${w} ${h}" width="100%" class="journey"><title id="chart-title">Stage over time</title>${parts.join('')}</svg>`;
 }
 
@@ -69,7 +80,7 @@ body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:62rem;paddin
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}
 .journey text{font-size:12px;fill:#444}.journey .grid{stroke:#e4e7eb}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border-bottom:1px solid #e4e7eb;padding:.3rem .5rem;text-align:left}
-td{font-variant-numeric:tabular-nums}tr.organization th{font-weight:700}code{font-size:.85em;word-break:break-all}
+td{font-variant-numeric:tabular-nums}table.grid tr:first-child th{white-space:nowrap}tr.organization th{font-weight:700}code{font-size:.85em;word-break:break-all}
 ol.milestones{padding-left:1.2rem}ol.milestones time{font-variant-numeric:tabular-nums;color:#555;margin-right:.4rem}
 </style></head><body>
 <h1>Kubernetes maturity over time · ${esc(timeline.organization)}</h1>
