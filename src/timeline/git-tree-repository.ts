@@ -14,24 +14,45 @@ export class BlobStore {
   private readonly bytes = new Map<string, Buffer>();
   private readonly texts = new Map<string, ReadResult>();
   private readonly yamls = new Map<string, YamlDocument[]>();
+  /** Blobs known but not read yet, grouped by the kind of file (extension, or name without one). */
+  private readonly unread = new Map<string, Set<string>>();
+  private readonly known = new Set<string>();
 
   constructor(
     private readonly root: string,
     private readonly limits: Limits,
   ) {}
 
-  /** Reads from git, in one process, the blobs of `files` not read before (those within the size limit). */
-  async load(files: readonly TreeFile[]): Promise<void> {
-    const missing = files.filter((f) => f.size <= this.limits.maxFileBytes && !this.bytes.has(f.blob) && !this.texts.has(f.blob)).map((f) => f.blob);
-    if (missing.length === 0) return;
-    const read = await readBlobs(this.root, missing, this.limits.maxFileBytes);
-    for (const [blob, content] of read) this.bytes.set(blob, content);
+  /**
+   * Makes the blobs of a tree known, without reading them. They are read on first use, a whole
+   * group at a time: detectors read files by kind (every YAML file, every Dockerfile), so the first
+   * YAML file asked for brings every YAML blob in one git process, and kinds no detector reads (Go
+   * sources, images) are never read at all.
+   */
+  register(files: readonly TreeFile[]): void {
+    for (const file of files) {
+      if (file.size > this.limits.maxFileBytes || this.known.has(file.blob)) continue;
+      this.known.add(file.blob);
+      const group = groupOf(file.path);
+      let blobs = this.unread.get(group);
+      if (blobs === undefined) this.unread.set(group, (blobs = new Set()));
+      blobs.add(file.blob);
+    }
+  }
+
+  private readGroup(path: string): void {
+    const group = groupOf(path);
+    const blobs = this.unread.get(group);
+    if (blobs === undefined) return;
+    this.unread.delete(group);
+    for (const [blob, content] of readBlobs(this.root, [...blobs], this.limits.maxFileBytes)) this.bytes.set(blob, content);
   }
 
   /** The blob's text, decoded once (the same rules as a file of a work tree). */
-  text(blob: string): ReadResult | undefined {
+  text(blob: string, path: string): ReadResult | undefined {
     let result = this.texts.get(blob);
     if (result !== undefined) return result;
+    if (!this.bytes.has(blob)) this.readGroup(path);
     const content = this.bytes.get(blob);
     if (content === undefined) return undefined;
     result = decode(content);
@@ -47,6 +68,13 @@ export class BlobStore {
   keepYaml(blob: string, documents: YamlDocument[]): void {
     this.yamls.set(blob, documents);
   }
+}
+
+/** Files are read from git by group: the extension, or the whole name for files without one (Dockerfile, Makefile). */
+function groupOf(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : name;
 }
 
 /**
@@ -69,7 +97,7 @@ export class GitTreeRepository extends Repository {
       this.warn(path, `larger than ${this.limits.maxFileBytes} bytes: skipped`);
       return undefined;
     }
-    const result = this.store.text(file.blob);
+    const result = this.store.text(file.blob, path);
     if (result === undefined) {
       this.warn(path, 'not found in git objects: skipped');
       return undefined;

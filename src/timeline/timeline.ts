@@ -118,7 +118,7 @@ async function scanAt(
   let scan = repository.byTree.get(commit.tree);
   if (scan === undefined) {
     const { files, warnings } = listTree(root, commit.tree, limits.maxFiles);
-    await repository.blobs.load(files);
+    repository.blobs.register(files);
     const repo = new GitTreeRepository(root, path, files, limits, repository.blobs);
     repo.warnings.push(...warnings);
     const { scanRepositoryObject } = await import('../scan/scan-listed.js');

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import type { ScanWarning } from '../../core/types.js';
 import { gitArgsFor, gitEnvFor, gitSync } from './safe-git.js';
 
@@ -108,50 +108,35 @@ export function listTree(root: string, tree: string, maxFiles: number): { files:
 }
 
 /**
- * The contents of blobs, read in one `git cat-file --batch` process. Blobs larger than `maxBytes`
- * are not asked for (the caller warns); a blob git cannot find is left out of the answer.
+ * The contents of blobs, read in one `git cat-file --batch` process (synchronously: detectors read
+ * files synchronously, and a timeline asks for a whole group of blobs at once, see BlobStore). A
+ * blob larger than `maxBytes` is left out of the answer, as is one git cannot find.
  */
-export function readBlobs(root: string, blobs: readonly string[], maxBytes: number): Promise<Map<string, Buffer>> {
+export function readBlobs(root: string, blobs: readonly string[], maxBytes: number): Map<string, Buffer> {
   const wanted = [...new Set(blobs)].filter((b) => HASH.test(b));
   const found = new Map<string, Buffer>();
-  if (wanted.length === 0) return Promise.resolve(found);
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', gitArgsFor(['--no-replace-objects', 'cat-file', '--batch']), { cwd: root, env: gitEnvFor(), stdio: ['pipe', 'pipe', 'ignore'] });
-    let buffered = 0;
-    let pending: Buffer = Buffer.alloc(0);
-    // Parsed as it arrives so that memory holds the answers, not the whole stream twice.
-    const consume = (): void => {
-      for (;;) {
-        const newline = pending.indexOf(10);
-        if (newline < 0) return;
-        const header = pending.subarray(0, newline).toString('latin1');
-        const [id, type, size] = header.split(' ');
-        if (type === 'missing' || size === undefined) {
-          pending = pending.subarray(newline + 1);
-          continue;
-        }
-        const length = Number(size);
-        if (pending.length < newline + 1 + length + 1) return;
-        if (type === 'blob' && id !== undefined && length <= maxBytes) found.set(id, Buffer.from(pending.subarray(newline + 1, newline + 1 + length)));
-        pending = pending.subarray(newline + 1 + length + 1);
-      }
-    };
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffered += chunk.length;
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-      consume();
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      if (code !== 0) reject(new Error(`git cat-file failed (exit ${code}) after ${buffered} bytes`));
-      else resolve(found);
-    });
-    child.stdin.on('error', () => undefined); // git gone early: its exit code tells
-    child.stdin.end(wanted.join('\n') + '\n');
+  if (wanted.length === 0) return found;
+  const out = execFileSync('git', gitArgsFor(['--no-replace-objects', 'cat-file', '--batch']), {
+    cwd: root,
+    env: gitEnvFor(),
+    input: `${wanted.join('\n')}\n`,
+    maxBuffer: 2 * 1024 * 1024 * 1024,
+    timeout: 300_000,
+    stdio: ['pipe', 'pipe', 'ignore'],
   });
+  // "<id> <type> <size>\n<content>\n" per object, or "<id> missing\n".
+  let at = 0;
+  while (at < out.length) {
+    const newline = out.indexOf(10, at);
+    if (newline < 0) break;
+    const [id, type, size] = out.subarray(at, newline).toString('latin1').split(' ');
+    if (type === 'missing' || size === undefined) {
+      at = newline + 1;
+      continue;
+    }
+    const length = Number(size);
+    if (type === 'blob' && id !== undefined && length <= maxBytes) found.set(id, out.subarray(newline + 1, newline + 1 + length));
+    at = newline + 1 + length + 1;
+  }
+  return found;
 }
