@@ -89,7 +89,7 @@ for (const [repo, commits] of Object.entries(plan)) {
 }
 // The example's configuration, with history switched on: these repositories have their own.
 cpSync(join(example, 'cluster'), join(dest, 'cluster'), { recursive: true });
-const config = readFileSync(join(example, '.k8s-maturity.yaml'), 'utf8').replace(/history:\n(?:  .*\n|\s*#.*\n)*/, 'history:\n  since: 2y\n');
+const config = readFileSync(join(example, '.k8s-maturity.yaml'), 'utf8').replace(/history:\n(?: {2}.*\n|\s*#.*\n)*/, 'history:\n  since: 2y\n');
 writeFileSync(join(dest, '.k8s-maturity.yaml'), config);
 console.log(`${dest}: platform-infra, payments-api and storefront-web with two years of history
 next: npx k8s-maturity timeline --config ${join(dest, '.k8s-maturity.yaml')}`);
