@@ -3,8 +3,8 @@
 // history adopts Kubernetes step by step over two years, so that `k8s-maturity timeline` has a
 // past to reconstruct:
 //
-//   node scripts/example-history.mjs /tmp/acme-history
-//   npx k8s-maturity timeline --config /tmp/acme-history/.k8s-maturity.yaml
+//   node scripts/example-history.mjs            # into .scratch/acme-history (git-ignored)
+//   npx k8s-maturity timeline --config .scratch/acme-history/.k8s-maturity.yaml
 //
 // The dates are relative to today; every commit is made with plain git in the destination folder.
 import { execFileSync } from 'node:child_process';
@@ -13,9 +13,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const example = resolve(dirname(fileURLToPath(import.meta.url)), '../examples/acme');
-const dest = resolve(process.argv[2] ?? 'acme-history');
+const dest = resolve(process.argv[2] ?? '.scratch/acme-history');
 if (existsSync(dest) && readdirSync(dest).length > 0) {
-  console.error(`${dest} is not empty: give a new folder`);
+  console.error(`${dest} is not empty: remove it (rm -rf ${dest}) or give another folder`);
   process.exit(2);
 }
 
@@ -92,4 +92,4 @@ cpSync(join(example, 'cluster'), join(dest, 'cluster'), { recursive: true });
 const config = readFileSync(join(example, '.k8s-maturity.yaml'), 'utf8').replace(/history:\n(?: {2}.*\n|\s*#.*\n)*/, 'history:\n  since: 2y\n');
 writeFileSync(join(dest, '.k8s-maturity.yaml'), config);
 console.log(`${dest}: platform-infra, payments-api and storefront-web with two years of history
-next: npx k8s-maturity timeline --config ${join(dest, '.k8s-maturity.yaml')}`);
+next: npx k8s-maturity timeline --config ${relative(process.cwd(), join(dest, '.k8s-maturity.yaml'))}`);
