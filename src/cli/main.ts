@@ -115,6 +115,36 @@ Exit codes: 0 done, 1 the --fail-below gate failed, 2 the scan could not run.`,
     });
 
   program
+    .command('timeline')
+    .description('Reconstruct the assessment at past points from git history: how the stage moved, per team and repository, and when each capability arrived.')
+    .argument('[paths...]', 'repository folders or git URLs (default: the repositories of .k8s-maturity.yaml, else the current folder)')
+    .addOption(new Option('-f, --format <format>', 'table, json, markdown or html (default: table on a terminal, json when piped)').choices(['table', 'json', 'markdown', 'html']))
+    .option('-o, --output <file>', 'write the report to a file (its extension picks the format when --format is absent)')
+    .option('-c, --config <file>', 'organization configuration (teams, repositories, model overrides)')
+    .option('--since <window>', 'how far back: a window like 2y or 18m, or a date (default: 2y)')
+    .option('--every <window>', 'the step between points, e.g. 90d, 4w, 6m (default: 90d)')
+    .option('--at <date>', 'assess at this date instead (YYYY-MM-DD; repeatable)', collect)
+    .option('--main-branch <name>', 'the branch to follow when the configuration does not name one (default: HEAD, main or master)')
+    .option('-q, --quiet', 'no progress line on stderr')
+    .addHelpText(
+      'after',
+      `
+Each point assesses every repository at the last commit of its main branch on or before that date,
+read from git objects (the work tree and index are never touched), with the same detectors and model
+as scan. Clusters are not part of past points. A repository that did not exist yet is absent.
+
+Examples:
+  $ k8s-maturity timeline --config .k8s-maturity.yaml               # the last two years, quarterly
+  $ k8s-maturity timeline ./platform-infra --since 3y --every 6m
+  $ k8s-maturity timeline . --at 2025-01-01 --at 2025-07-01 --format json
+  $ k8s-maturity timeline --config .k8s-maturity.yaml --output journey.html`,
+    )
+    .action(async (paths: string[], options) => {
+      const { runTimelineCommand } = await import('./timeline-command.js');
+      process.exitCode = await runTimelineCommand(paths, options);
+    });
+
+  program
     .command('signals')
     .description('List the signals k8s-maturity detects, with what counts as evidence for each.')
     .option('--json', 'as JSON')

@@ -23,8 +23,13 @@ export async function scanListed(
 ): Promise<CachedScan> {
   const repo = new Repository(root, path, listing.files, limits, onFilesRead, prefetch);
   repo.warnings.push(...listing.warnings);
+  return scanRepositoryObject(repo, detectors);
+}
+
+/** Detectors and the repository's kind, for a repository already listed (a work tree, or a past commit's tree). */
+export async function scanRepositoryObject(repo: Repository, detectors: readonly Detector[] | 'all'): Promise<CachedScan> {
   const detections = runDetectors(repo, detectors === 'all' ? (await import('../detectors/registry.js')).DETECTORS : detectors);
-  return { kind: kindOf(repo, detections), detections, warnings: repo.warnings, files: listing.files.length };
+  return { kind: kindOf(repo, detections), detections, warnings: repo.warnings, files: repo.files.length };
 }
 
 /** Signals that mean "this repository ships a service" rather than "this repository runs the platform". */

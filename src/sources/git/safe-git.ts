@@ -147,3 +147,10 @@ export function neutralFilterConfig(cwd: string): string[] {
   }
   return settings;
 }
+
+/**
+ * The arguments and environment every git call gets, for callers that must drive git's standard
+ * input themselves (`cat-file --batch` in tree-at.ts): the same safety settings, one definition.
+ */
+export const gitArgsFor = (args: readonly string[]): string[] => gitArgs(args);
+export const gitEnvFor = (): NodeJS.ProcessEnv => gitEnv();
