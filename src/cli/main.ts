@@ -125,6 +125,8 @@ Exit codes: 0 done, 1 the --fail-below gate failed, 2 the scan could not run.`,
     .option('--every <window>', 'the step between points, e.g. 90d, 4w, 6m (default: 90d)')
     .option('--at <date>', 'assess at this date instead (YYYY-MM-DD; repeatable)', collect)
     .option('--main-branch <name>', 'the branch to follow when the configuration does not name one (default: HEAD, main or master)')
+    .option('--save', 'record each point in the store as a backfilled assessment (history, diff and serve show the past at once)')
+    .option('--store <url>', 'the store for --save (default: the configuration\'s store:, K8S_MATURITY_STORE, else the local SQLite file)')
     .option('-q, --quiet', 'no progress line on stderr')
     .addHelpText(
       'after',
@@ -137,7 +139,8 @@ Examples:
   $ k8s-maturity timeline --config .k8s-maturity.yaml               # the last two years, quarterly
   $ k8s-maturity timeline ./platform-infra --since 3y --every 6m
   $ k8s-maturity timeline . --at 2025-01-01 --at 2025-07-01 --format json
-  $ k8s-maturity timeline --config .k8s-maturity.yaml --output journey.html`,
+  $ k8s-maturity timeline --config .k8s-maturity.yaml --output journey.html
+  $ k8s-maturity timeline --config .k8s-maturity.yaml --save -q > /dev/null && k8s-maturity serve`,
     )
     .action(async (paths: string[], options) => {
       const { runTimelineCommand } = await import('./timeline-command.js');

@@ -14,9 +14,12 @@ export interface TimelineCommandOptions {
   at?: string[];
   mainBranch?: string;
   quiet?: boolean;
+  /** Record each point in the store as a backfilled assessment. */
+  save?: boolean;
+  store?: string;
 }
 
-const INPUT_ERRORS = new Set(['ScanInputError', 'ModelError', 'ConfigError', 'CloneError']);
+const INPUT_ERRORS = new Set(['ScanInputError', 'ModelError', 'ConfigError', 'CloneError', 'StoreError']);
 
 /** `k8s-maturity timeline`: the assessment at past points, from git history. Resolves to the exit code. */
 export async function runTimelineCommand(paths: string[], options: TimelineCommandOptions): Promise<number> {
@@ -38,6 +41,10 @@ export async function runTimelineCommand(paths: string[], options: TimelineComma
     const text = await render(timeline, format);
     if (options.output) writeFileSync(options.output, text);
     else process.stdout.write(text);
+    if (options.save || options.store !== undefined) {
+      const { saveTimeline } = await import('./timeline-save.js');
+      return await saveTimeline(timeline, { ...(options.store !== undefined ? { store: options.store } : {}), ...(options.config ? { config: options.config } : {}), ...(options.quiet ? { quiet: true } : {}) });
+    }
     return 0;
   } catch (error) {
     progress.done();
