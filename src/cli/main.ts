@@ -134,6 +134,39 @@ Exit codes: 0 done, 1 a --fail-below gate failed, 2 the scan could not run.`,
     });
 
   program
+    .command('timeline')
+    .description('Reconstruct the assessment at past points from git history: how the stage moved, per team and repository, and when each capability arrived.')
+    .argument('[paths...]', 'repository folders or git URLs (default: the repositories of .k8s-maturity.yaml, else the current folder)')
+    .addOption(new Option('-f, --format <format>', 'table, json, markdown or html (default: table on a terminal, json when piped)').choices(['table', 'json', 'markdown', 'html']))
+    .option('-o, --output <file>', 'write the report to a file (its extension picks the format when --format is absent)')
+    .option('-c, --config <file>', 'organization configuration (teams, repositories, model overrides)')
+    .option('--since <window>', 'how far back: a window like 2y or 18m, or a date (default: 2y)')
+    .option('--every <window>', 'the step between points, e.g. 90d, 4w, 6m (default: 90d)')
+    .option('--at <date>', 'assess at this date instead (YYYY-MM-DD; repeatable)', collect)
+    .option('--main-branch <name>', 'the branch to follow when the configuration does not name one (default: HEAD, main or master)')
+    .option('--save', 'record each point in the store as a backfilled assessment (history, diff and serve show the past at once)')
+    .option('--store <url>', 'the store for --save (default: the configuration\'s store:, K8S_MATURITY_STORE, else the local SQLite file)')
+    .option('-q, --quiet', 'no progress line on stderr')
+    .addHelpText(
+      'after',
+      `
+Each point assesses every repository at the last commit of its main branch on or before that date,
+read from git objects (the work tree and index are never touched), with the same detectors and model
+as scan. Clusters are not part of past points. A repository that did not exist yet is absent.
+
+Examples:
+  $ k8s-maturity timeline --config .k8s-maturity.yaml               # the last two years, quarterly
+  $ k8s-maturity timeline ./platform-infra --since 3y --every 6m
+  $ k8s-maturity timeline . --at 2025-01-01 --at 2025-07-01 --format json
+  $ k8s-maturity timeline --config .k8s-maturity.yaml --output journey.html
+  $ k8s-maturity timeline --config .k8s-maturity.yaml --save -q > /dev/null && k8s-maturity serve`,
+    )
+    .action(async (paths: string[], options) => {
+      const { runTimelineCommand } = await import('./timeline-command.js');
+      process.exitCode = await runTimelineCommand(paths, options);
+    });
+
+  program
     .command('signals')
     .description('List the signals k8s-maturity detects, with what counts as evidence for each.')
     .option('--json', 'as JSON')
@@ -159,6 +192,31 @@ function choice<T extends string>(values: readonly T[]) {
 
 /** history, diff and store: the commands that read and keep recorded assessments (docs/store.md). */
 function addMemoryCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('A read-only dashboard over the recorded assessments: the stage over time, teams, repositories, changes.')
+    .option('--store <url>', STORE_HELP)
+    .option('-c, --config <file>', 'configuration whose store: is used (default: ./.k8s-maturity.yaml if present)')
+    .option('--host <address>', 'address to listen on (default: 127.0.0.1; any other needs a token)')
+    .option('--port <n>', 'port to listen on (default: 8080; 0 picks a free one)')
+    .option('--token-file <file>', 'a file holding the token every request must carry (or K8S_MATURITY_TOKEN); required off loopback')
+    .option('-q, --quiet', 'do not print the address')
+    .addHelpText(
+      'after',
+      `
+Pages: / (organization), /teams/NAME, /repositories/PATH, /changes?from=&to=, /assessments; each
+has a JSON twin under /api/ and tables a CSV export. With a token, open /?token=TOKEN once (it is
+kept in a cookie) or send Authorization: Bearer TOKEN.
+
+Examples:
+  $ k8s-maturity serve                                       # http://127.0.0.1:8080/
+  $ k8s-maturity serve --store postgres://k8sm@db/k8sm --host 0.0.0.0 --token-file /run/secrets/token`,
+    )
+    .action(async (options) => {
+      const { runServe } = await import('./serve-command.js');
+      process.exitCode = await runServe(options);
+    });
+
   program
     .command('history')
     .description('Stage over time for the organization, a team or a repository, from the recorded assessments.')

@@ -118,7 +118,13 @@ export function repositoryMatches(pattern: string, repository: string): boolean 
 
 /** Attestations in force; with `team`, those for that team plus the organization-wide ones. */
 export function activeAttestations(config: OrgConfig, now: Date = new Date(), team?: string): Attestation[] {
-  return config.attestations.filter((a) => !isExpired(a.expires, now) && (team === undefined || a.team === undefined || a.team === team));
+  // An attestation speaks from its date on: a timeline's past point before it is judged on evidence.
+  return config.attestations.filter((a) => !isExpired(a.expires, now) && !madeAfter(a.date, now) && (team === undefined || a.team === undefined || a.team === team));
+}
+
+function madeAfter(date: string, now: Date): boolean {
+  const made = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(made.getTime()) && made.getTime() > now.getTime();
 }
 
 export function expiredAttestations(config: OrgConfig, now: Date = new Date()): Attestation[] {

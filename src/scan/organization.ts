@@ -29,7 +29,7 @@ import type { SignalFile } from '../signals/schema.js';
 import type { Assessment } from '../model/types.js';
 import { checkRepositoryPath } from './scan-repository.js';
 import { distinctRepositories } from './distinct-repositories.js';
-import { RepositoryScans } from './parallel.js';
+import { RepositoryScans, type ScannedWithHistory } from './parallel.js';
 import { scanCacheDir, toolFingerprint } from '../cache/scan-cache.js';
 import { defaultCacheDir, ensureClone, isGitUrl } from '../sources/repository/clone.js';
 import { configuredClusters, readClusters, type ClusterRequest } from './clusters.js';
@@ -59,7 +59,20 @@ export interface OrganizationScanOptions {
   /** Worker threads for repository scans; default: one per core for four or more repositories. */
   workers?: number;
   onProgress?: (text: string) => void;
+  /**
+   * Assess the repositories as they were at a past point (a timeline) instead of their work
+   * trees: the scanner reads each from git's objects, and answers undefined for a repository that
+   * did not exist yet (it is left out of that point). Clusters are not read: they are `unknown`
+   * for the past.
+   */
+  pastPoint?: PastPointScanner;
 }
+
+/** How a timeline scans the planned repositories at one past point (src/timeline). */
+export type PastPointScanner = (planned: readonly { path: string; root: string }[]) => {
+  result(index: number): Promise<ScannedWithHistory | undefined>;
+  close(): Promise<void>;
+};
 
 const HISTORY_OFF = 'git history was not read (--no-history or history.enabled: false)';
 
@@ -109,7 +122,7 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
     : {};
 
   // Clusters first: an unreachable one should stop the scan before minutes of repository work.
-  const requests = [...(options.clusters ?? []), ...configuredClusters(config.clusters, baseDir)];
+  const requests = options.pastPoint ? [] : [...(options.clusters ?? []), ...configuredClusters(config.clusters, baseDir)];
   const clusterRead = await readClusters(requests, {
     keepGoing: options.keepGoing === true && (options.paths.length > 0 || config.repositories.length > 0 || config.teams.length > 0),
     ...(options.teamLabel ? { teamLabel: options.teamLabel } : {}),
@@ -129,7 +142,7 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   const repositories: RepositoryInput[] = [];
   let historyRead = false;
   // Repositories (and their history) are scanned on worker threads when that pays; results are taken in plan order.
-  const scans = new RepositoryScans(
+  const scans = options.pastPoint ? options.pastPoint(planned) : new RepositoryScans(
     planned.map((r) => ({ root: r.root, label: r.path })),
     {
       limits,
@@ -149,6 +162,7 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
     for (const [index, repo] of planned.entries()) {
       try {
         const scanned = await scans.result(index);
+        if (scanned === undefined) continue; // a timeline's point before the repository existed
         const history = scanned.history ?? { detections: [], unknown: HISTORY_SIGNALS.map((signal) => ({ signal, reason: HISTORY_OFF })) };
         if (history.unknown.length < HISTORY_SIGNALS.length) historyRead = true;
         const own = exemptionsFor(exemptions, { repositories: [repo.path, repo.root], ...(repo.team ? { team: repo.team } : {}) });
@@ -222,7 +236,7 @@ async function planRepositories(options: OrganizationScanOptions, config: OrgCon
       const team = teamOf(path, config, cwd);
       const root = isGitUrl(path)
         ? (await ensureClone(path, options.cacheDir ?? defaultCacheDir(), { ...(options.offline ? { offline: true } : {}) })).path
-        : checkRepositoryPath(path);
+        : checkRepositoryPath(resolve(cwd, path));
       // A URL is shown without its credentials, everywhere the path appears (reports, progress, warnings).
       planned.push({ path: isGitUrl(path) ? displayUrl(path) : path, root, ...(team ? { team } : {}) });
     }

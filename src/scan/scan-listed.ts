@@ -24,10 +24,15 @@ export async function scanListed(
 ): Promise<CachedScan> {
   const repo = new Repository(root, path, listing.files, limits, onFilesRead, prefetch, settings);
   repo.warnings.push(...listing.warnings);
+  return scanRepositoryObject(repo, detectors);
+}
+
+/** Detectors and the repository's kind, for a repository already listed (a work tree, or a past commit's tree). */
+export async function scanRepositoryObject(repo: Repository, detectors: readonly Detector[] | 'all'): Promise<CachedScan> {
   const chosen = detectors === 'all' ? (await import('../detectors/registry.js')).DETECTORS : detectors;
   const detections = runDetectors(repo, chosen);
   const { kind, reason } = kindOf(repo.files, detections, serviceSignals(chosen));
-  return { kind, kindReason: reason, detections, warnings: repo.warnings, files: listing.files.length };
+  return { kind, kindReason: reason, detections, warnings: repo.warnings, files: repo.files.length };
 }
 
 /** Signals that mean "this repository ships a service" (`service: true` in their definitions), once per detector set. */

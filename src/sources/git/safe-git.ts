@@ -186,3 +186,10 @@ export function neutralFilterConfig(cwd: string): string[] {
   }
   return settings;
 }
+
+/**
+ * The arguments and environment every git call gets, for callers that must drive git's standard
+ * input themselves (`cat-file --batch` in tree-at.ts): the same safety settings, one definition.
+ */
+export const gitArgsFor = (args: readonly string[], cwd: string): string[] => gitArgs(args, { cwd });
+export const gitEnvFor = (): NodeJS.ProcessEnv => gitEnv();

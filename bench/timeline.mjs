@@ -1,0 +1,78 @@
+// `npm run bench:timeline`: what `k8s-maturity timeline` costs against a plain scan, measured side
+// by side in the same run (this machine drifts by ±10% from hour to hour).
+//
+// 1. The 10,000-file repository of `npm run bench` with a realistic history: a first commit two
+//    years ago, then a few hundred commits touching a few files each. Eight quarterly points
+//    (`--since 2y --every 90d` gives nine, today's included) against one cold scan; target < 3×.
+// 2. An organization of 50 such histories (smaller repositories of the bench's shapes); target < 60 s.
+// BENCH_RUNS (default 3) runs per case, best kept; BENCH_COMMITS (default 300); BENCH_ORG=0 skips 2.
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateMonorepo, generateRepository } from './generate.mjs';
+import { measure } from './measure.mjs';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const CLI = join(ROOT, 'bin', 'k8s-maturity.cjs');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const COMMITS = Number(process.env.BENCH_COMMITS ?? 300);
+const DAY = 86_400;
+
+function git(cwd, args, when) {
+  const date = `${when} +0000`;
+  execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    stdio: 'ignore',
+    env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+  });
+}
+
+/** A first commit `days` ago, then `commits` commits evenly spread up to today, each touching a few files. */
+function withHistory(root, files, commits, days = 730) {
+  const now = Math.floor(Date.now() / 1000);
+  git(root, ['init', '-q', '-b', 'main'], now);
+  git(root, ['add', '-A'], now);
+  git(root, ['commit', '-qm', 'initial'], now - days * DAY);
+  for (let i = 1; i <= commits; i++) {
+    for (let k = 0; k < 3; k++) appendFileSync(join(root, files[(i * 7 + k * 13) % files.length]), `\n# change ${i}.${k}\n`);
+    git(root, ['commit', '-qam', `change ${i}`], now - Math.round(((commits - i) / commits) * days * DAY));
+  }
+}
+
+const work = mkdtempSync(join(tmpdir(), 'k8sm-bench-timeline-'));
+const env = { XDG_CACHE_HOME: join(work, 'cache') };
+try {
+  const mono = join(work, 'monorepo');
+  generateMonorepo(mono, { git: false });
+  const touched = Array.from({ length: 200 }, (_, i) => `terraform/stack-${i % 30}/main-${i}.tf`).concat(Array.from({ length: 200 }, (_, i) => `charts/chart-${i}/values.yaml`));
+  process.stderr.write(`history: ${COMMITS} commits…\n`);
+  withHistory(mono, touched, COMMITS);
+  const scan = measure(['node', CLI, 'scan', mono, '--no-cache', '--no-history', '--format', 'json', '--quiet'], { env, runs: RUNS });
+  const timeline = measure(['node', CLI, 'timeline', mono, '--since', '2y', '--every', '90d', '--format', 'json', '--quiet'], { env, runs: RUNS });
+  const points = JSON.parse(timeline.stdout).points.length;
+  const rows = [
+    `| 10,000 files, one cold scan (--no-cache --no-history) | ${(scan.ms / 1000).toFixed(2)} s | ${scan.rssMb.toFixed(0)} MB |`,
+    `| the same repository, timeline of ${points} points over 2 years (${COMMITS} commits) | ${(timeline.ms / 1000).toFixed(2)} s (${(timeline.ms / scan.ms).toFixed(2)}× the scan; target < 3×) | ${timeline.rssMb.toFixed(0)} MB |`,
+  ];
+  if (process.env.BENCH_ORG !== '0') {
+    const org = join(work, 'org');
+    const shapes = ['service', 'service', 'service', 'charts', 'platform'];
+    const paths = [];
+    for (let i = 0; i < 50; i++) {
+      const dir = join(org, `repo-${i}`);
+      generateRepository(dir, shapes[i % shapes.length], i, { git: false });
+      const files = execFileSync('find', ['.', '-name', '*.yaml', '-o', '-name', '*.tf'], { cwd: dir, encoding: 'utf8' }).trim().split('\n').map((f) => f.slice(2)).slice(0, 40);
+      withHistory(dir, files, 30);
+      paths.push(dir);
+    }
+    writeFileSync(join(org, '.k8s-maturity.yaml'), `organization: bench\nrepositories:\n${paths.map((p) => `  - ${p}\n`).join('')}`);
+    const orgScan = measure(['node', CLI, 'scan', '--config', join(org, '.k8s-maturity.yaml'), '--no-cache', '--no-history', '--format', 'json', '--quiet'], { env, runs: 1 });
+    const orgTimeline = measure(['node', CLI, 'timeline', '--config', join(org, '.k8s-maturity.yaml'), '--since', '2y', '--every', '90d', '--format', 'json', '--quiet'], { env, runs: 1 });
+    rows.push(`| 50 repositories, one cold scan | ${(orgScan.ms / 1000).toFixed(2)} s | ${orgScan.rssMb.toFixed(0)} MB |`);
+    rows.push(`| 50 repositories, timeline of ${points} points (30 commits each) | ${(orgTimeline.ms / 1000).toFixed(2)} s (target < 60 s) | ${orgTimeline.rssMb.toFixed(0)} MB |`);
+  }
+  console.log(['| case | wall time | peak memory |', '|---|---|---|', ...rows].join('\n'));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

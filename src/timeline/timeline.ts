@@ -1,0 +1,133 @@
+import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
+import type { ScanWarning } from '../core/types.js';
+import type { CachedScan } from '../cache/scan-cache.js';
+import type { Assessment } from '../model/types.js';
+import { scanOrganization, type OrganizationScanOptions, type PastPointScanner } from '../scan/organization.js';
+import type { ScannedWithHistory } from '../scan/parallel.js';
+import { branchCommits, commitAt, findMainBranch, listTree, type BranchCommit } from '../sources/git/tree-at.js';
+import { gitSync } from '../sources/git/safe-git.js';
+import { BlobStore, GitTreeRepository } from './git-tree-repository.js';
+import { milestonesOf, type Milestone } from './milestones.js';
+
+export interface TimelineOptions extends Omit<OrganizationScanOptions, 'pastPoint' | 'now' | 'cache' | 'clusters' | 'workers'> {
+  /** The dates to assess, oldest first (points.ts). */
+  points: readonly Date[];
+  /** The main branch when the configuration does not name one. */
+  mainBranch?: string;
+}
+
+export interface TimelinePoint {
+  at: string;
+  assessment: Assessment;
+  /** The commit each repository was read at. */
+  commits: Record<string, string>;
+}
+
+export interface Timeline {
+  schemaVersion: 1;
+  organization: string;
+  points: TimelinePoint[];
+  milestones: Milestone[];
+  warnings: ScanWarning[];
+}
+
+/** What is kept about one repository across every point: its branch, its blobs, its scans per tree. */
+interface RepositoryHistory {
+  branch?: string;
+  commits: BranchCommit[];
+  shallow: boolean;
+  blobs: BlobStore;
+  byTree: Map<string, CachedScan>;
+}
+
+/**
+ * The assessment at each past point: every repository at the last commit of its main branch on
+ * or before that date, read from git objects (the work tree is never touched), through the same
+ * detectors, model and configuration as `scan`. Results are reused by tree id, and files by blob
+ * id, so cost grows with what changed rather than with points × files.
+ */
+export async function runTimeline(options: TimelineOptions): Promise<Timeline> {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const repositories = new Map<string, RepositoryHistory>();
+  const warnings: ScanWarning[] = [];
+  const warned = new Set<string>();
+  const warnOnce = (file: string, message: string): void => {
+    if (warned.has(`${file}\0${message}`)) return;
+    warned.add(`${file}\0${message}`);
+    warnings.push({ file, message });
+  };
+  const points: TimelinePoint[] = [];
+  for (const [index, at] of options.points.entries()) {
+    options.onProgress?.(`timeline: point ${index + 1}/${options.points.length} · ${at.toISOString().slice(0, 10)}`);
+    const commits: Record<string, string> = {};
+    const pastPoint: PastPointScanner = (planned) => ({
+      result: async (i) => {
+        const { path, root } = planned[i]!;
+        let repository = repositories.get(root);
+        if (repository === undefined) {
+          repository = openRepository(root, path, options.mainBranch, limits, warnOnce);
+          repositories.set(root, repository);
+        }
+        const scanned = await scanAt(repository, root, path, at, limits, warnOnce);
+        if (scanned === undefined) return undefined;
+        commits[path] = scanned.commit;
+        return scanned.result;
+      },
+      close: async () => undefined,
+    });
+    const assessment = await scanOrganization({ ...options, now: at, history: false, pastPoint, cache: false });
+    points.push({ at: at.toISOString(), assessment, commits });
+  }
+  const organization = points.at(-1)?.assessment.organization ?? 'organization';
+  return { schemaVersion: 1, organization, points, milestones: milestonesOf(points), warnings };
+}
+
+function openRepository(root: string, path: string, configured: string | undefined, limits: Limits, warn: (file: string, message: string) => void): RepositoryHistory {
+  const repository: RepositoryHistory = { commits: [], shallow: false, blobs: new BlobStore(root, limits), byTree: new Map() };
+  try {
+    const branch = findMainBranch(root, configured);
+    if (branch === undefined) {
+      warn(path, `no main branch found${configured ? ` (${configured} is not a branch here)` : ' (neither HEAD, main nor master)'}: left out of the timeline`);
+      return repository;
+    }
+    repository.branch = branch;
+    repository.commits = branchCommits(root, branch);
+    repository.shallow = gitSync(['rev-parse', '--is-shallow-repository'], { cwd: root, timeoutMs: 10_000 }).trim() === 'true';
+  } catch (error) {
+    warn(path, `not a git repository with history, left out of the timeline: ${firstLine(error)}`);
+  }
+  return repository;
+}
+
+async function scanAt(
+  repository: RepositoryHistory,
+  root: string,
+  path: string,
+  at: Date,
+  limits: Limits,
+  warn: (file: string, message: string) => void,
+): Promise<{ commit: string; result: ScannedWithHistory } | undefined> {
+  const commit = commitAt(repository.commits, at);
+  if (commit === undefined) {
+    // Before its first commit the repository did not exist, unless a shallow clone cut its past off.
+    if (repository.shallow && repository.commits.length > 0) {
+      warn(path, `shallow clone: points before ${new Date(repository.commits.at(-1)!.time * 1000).toISOString().slice(0, 10)} cannot be assessed (git fetch --unshallow)`);
+    }
+    return undefined;
+  }
+  let scan = repository.byTree.get(commit.tree);
+  if (scan === undefined) {
+    const { files, warnings } = listTree(root, commit.tree, limits.maxFiles);
+    repository.blobs.register(files);
+    const repo = new GitTreeRepository(root, path, files, limits, repository.blobs);
+    repo.warnings.push(...warnings);
+    const { scanRepositoryObject } = await import('../scan/scan-listed.js');
+    scan = await scanRepositoryObject(repo, 'all');
+    repository.byTree.set(commit.tree, scan);
+  }
+  return { commit: commit.commit, result: { path, root, ...scan } };
+}
+
+function firstLine(error: unknown): string {
+  return ((error as Error).message ?? String(error)).split('\n')[0]!;
+}
