@@ -1,3 +1,4 @@
+/* global Request */
 // `npm run bench:serve`: how long the dashboard takes to answer, server-side, on a store holding a
 // year of daily assessments of a 200-repository organization (target: every page under 100 ms).
 // The store is SQLite (BENCH_STORE=postgres://… for PostgreSQL); the pages are asked of the app
