@@ -236,7 +236,7 @@ async function planRepositories(options: OrganizationScanOptions, config: OrgCon
       const team = teamOf(path, config, cwd);
       const root = isGitUrl(path)
         ? (await ensureClone(path, options.cacheDir ?? defaultCacheDir(), { ...(options.offline ? { offline: true } : {}) })).path
-        : checkRepositoryPath(resolve(cwd, path));
+        : checkRepositoryPath(path, cwd);
       // A URL is shown without its credentials, everywhere the path appears (reports, progress, warnings).
       planned.push({ path: isGitUrl(path) ? displayUrl(path) : path, root, ...(team ? { team } : {}) });
     }

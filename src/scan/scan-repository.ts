@@ -14,15 +14,17 @@ export class ScanInputError extends Error {
   override name = 'ScanInputError';
 }
 
-export function checkRepositoryPath(path: string): string {
+/** The absolute folder of a repository path, `path` resolved from `cwd`; messages name it as it was given. */
+export function checkRepositoryPath(path: string, cwd: string = process.cwd()): string {
+  const absolute = resolve(cwd, path);
   let stats;
   try {
-    stats = statSync(path);
+    stats = statSync(absolute);
   } catch {
     throw new ScanInputError(`${path}: no such file or directory`);
   }
   if (!stats.isDirectory()) throw new ScanInputError(`${path}: not a directory (give the folder of a repository)`);
-  return resolve(path);
+  return absolute;
 }
 
 export interface ScannedRepository extends RepositoryInput {
