@@ -68,6 +68,17 @@ export function buildProgram(): Command {
     .option('--no-cache', 'scan every repository again instead of reusing unchanged results (cached in $XDG_CACHE_HOME/k8s-maturity/scans)')
     .option('-q, --quiet', 'no progress line on stderr')
     .option('--no-color', 'no colour in the table (NO_COLOR is respected too)')
+    // Discovery (docs/scale.md): repositories listed by a forge's API, cloned into the cache.
+    .option('--github-org <name>', 'scan the repositories of a GitHub organization (token: GITHUB_TOKEN or --token-file)')
+    .option('--gitlab-group <path>', 'scan the projects of a GitLab group and its subgroups (token: GITLAB_TOKEN or --token-file)')
+    .option('--topic <topic>', 'with discovery: only repositories with this topic (repeatable: all must be present)', collect)
+    .option('--include-archived', 'with discovery: scan archived repositories too')
+    .option('--include-forks', 'with discovery: scan forks too')
+    .option('--include <glob>', 'with discovery: only repositories whose full name matches, e.g. "acme/payments-*" (repeatable)', collect)
+    .option('--exclude <glob>', 'with discovery: leave out repositories whose full name matches (repeatable)', collect)
+    .option('--github-url <url>', 'GitHub Enterprise API base, e.g. https://github.example.com/api/v3 (default: https://api.github.com)')
+    .option('--gitlab-url <url>', 'self-managed GitLab, e.g. https://gitlab.example.com (default: https://gitlab.com)')
+    .option('--token-file <file>', 'read the forge token from this file instead of GITHUB_TOKEN / GITLAB_TOKEN')
     .addHelpText(
       'after',
       `
@@ -78,6 +89,8 @@ Examples:
   $ k8s-maturity scan . --cluster-snapshot cluster.json     # add a saved cluster
   $ k8s-maturity scan . --kubeconfig ~/.kube/config --context prod --context staging
   $ k8s-maturity scan --config .k8s-maturity.yaml           # teams and repositories from the configuration
+  $ k8s-maturity scan --github-org acme --topic kubernetes --exclude 'acme/sandbox-*'
+  $ k8s-maturity scan --gitlab-group acme/platform --gitlab-url https://gitlab.example.com
 
 Exit codes: 0 done, 1 the --fail-below gate failed, 2 the scan could not run.`,
     )

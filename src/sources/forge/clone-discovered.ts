@@ -1,0 +1,33 @@
+import { ensureClone, type CloneOptions } from '../repository/clone.js';
+import { cloneUrlWithToken } from './credentials.js';
+import type { DiscoveredRepository, ForgeKind, OnProgress } from './types.js';
+
+export interface ClonedRepository {
+  /** The repository's web address: how reports show it. */
+  path: string;
+  root: string;
+  team?: string;
+}
+
+/**
+ * Clones (blobless, into the cache) or refreshes each discovered repository through the same
+ * machinery as configured git URLs. One that cannot be cloned is a warning, the rest go on: in an
+ * organization of thousands, one broken repository must not stop the scan.
+ */
+export async function cloneDiscovered(
+  repositories: readonly DiscoveredRepository[],
+  options: { forge: ForgeKind; baseUrl?: string; token?: string; cacheDir: string; clone?: CloneOptions; onProgress?: OnProgress; onWarning: (message: string) => void },
+): Promise<ClonedRepository[]> {
+  const cloned: ClonedRepository[] = [];
+  for (const [index, repo] of repositories.entries()) {
+    options.onProgress?.(`cloning ${index + 1}/${repositories.length} · ${repo.fullName}`);
+    try {
+      const { path } = await ensureClone(cloneUrlWithToken(repo.cloneUrl, options.forge, options.baseUrl, options.token), options.cacheDir, options.clone ?? {});
+      cloned.push({ path: repo.webUrl, root: path, ...(repo.team !== undefined ? { team: repo.team } : {}) });
+    } catch (error) {
+      const message = (error as Error).message;
+      options.onWarning(`${repo.fullName} was not scanned: ${options.token ? message.split(options.token).join('***') : message}`);
+    }
+  }
+  return cloned;
+}
