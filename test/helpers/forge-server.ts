@@ -93,3 +93,11 @@ export const CHART = `apiVersion: v2
 name: infra
 version: 0.3.0
 `;
+
+/** A new commit on the bare repository's default branch, as a developer's push would add. */
+export function pushTo(bareUrl: string, files: Record<string, string>): void {
+  const work = new TestRepo(mkdtempSync(join(tmpdir(), 'k8sm-forge-push-')));
+  rawGit(work.dir, ['clone', '--quiet', bareUrl.replace(/^file:\/\//, ''), '.']);
+  work.commit(alice, 1, files, 'add more');
+  work.git(['push', '--quiet', 'origin', 'HEAD']);
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderJson } from '../../../src/report/json.js';
 import { scanOrganization } from '../../../src/scan/organization.js';
-import { bareRepositories, CHART, DEPLOYMENT, startForgeServer, type ForgeServer } from '../../helpers/forge-server.js';
+import { bareRepositories, CHART, DEPLOYMENT, startForgeServer, type ForgeAnswer, type ForgeServer } from '../../helpers/forge-server.js';
 
 const TOKEN = 'ghp_canaryTOKEN0123456789abcdefXYZ';
 const WEB = 'https://github.example';
@@ -32,7 +32,7 @@ describe('scan --github-org', () => {
     const git = bareRepositories({ api: { 'k8s/deployment.yaml': DEPLOYMENT }, infra: { 'charts/infra/Chart.yaml': CHART }, old: { 'README.md': 'old\n' }, fork: { 'README.md': 'fork\n' } });
     const repo = (name: string, extra: Record<string, unknown> = {}) => ({ full_name: `acme/${name}`, html_url: `${WEB}/acme/${name}`, clone_url: git[name], fork: false, archived: false, topics: [], ...extra });
     const seen = { page2: 0, teams: 0 };
-    server = await startForgeServer((url, origin) => {
+    server = await startForgeServer((url, origin): ForgeAnswer | undefined => {
       if (url.pathname === '/orgs/acme/repos' && url.searchParams.get('page') === null) {
         return { headers: { link: `<${origin}/orgs/acme/repos?type=all&per_page=100&page=2>; rel="next", <${origin}/orgs/acme/repos?type=all&per_page=100&page=2>; rel="last"` }, body: [repo('api', { topics: ['kubernetes'] }), repo('old', { archived: true })] };
       }

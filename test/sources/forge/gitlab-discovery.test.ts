@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderJson } from '../../../src/report/json.js';
 import { scanOrganization } from '../../../src/scan/organization.js';
-import { bareRepositories, CHART, DEPLOYMENT, startForgeServer, type ForgeServer } from '../../helpers/forge-server.js';
+import { bareRepositories, CHART, DEPLOYMENT, pushTo, startForgeServer, type ForgeAnswer, type ForgeServer } from '../../helpers/forge-server.js';
 
 const TOKEN = 'glpat-canaryTOKEN0123456789abc';
 const WEB = 'https://gitlab.example';
@@ -29,7 +29,7 @@ describe('scan --gitlab-group', () => {
       ...extra,
     });
     let page2 = 0;
-    server = await startForgeServer((url, origin) => {
+    server = await startForgeServer((url, origin): ForgeAnswer | undefined => {
       if (url.pathname !== '/api/v4/groups/acme/projects') return undefined;
       if (url.searchParams.get('include_subgroups') !== 'true') return { status: 400, body: { error: 'expected include_subgroups=true' } };
       if (url.searchParams.get('page') !== '2') {
@@ -47,16 +47,18 @@ describe('scan --gitlab-group', () => {
     writeFileSync(join(cwd, 'org.yaml'), 'organization: acme\nteamsFrom: forge\n');
     const progress: string[] = [];
 
-    const assessment = await scanOrganization({
-      paths: [],
-      config: join(cwd, 'org.yaml'),
-      cwd,
-      cacheDir: join(cwd, 'cache'),
-      toolVersion: 'test',
-      discovery: { forge: 'gitlab', owner: 'acme', baseUrl: server.origin, topics: ['Kubernetes'], exclude: ['acme/*/notes'] },
-      allowFileProtocol: true,
-      onProgress: (text) => progress.push(text),
-    });
+    const scan = () =>
+      scanOrganization({
+        paths: [],
+        config: join(cwd, 'org.yaml'),
+        cwd,
+        cacheDir: join(cwd, 'cache'),
+        toolVersion: 'test',
+        discovery: { forge: 'gitlab', owner: 'acme', baseUrl: server!.origin, topics: ['Kubernetes'], exclude: ['acme/*/notes'] },
+        allowFileProtocol: true,
+        onProgress: (text) => progress.push(text),
+      });
+    const assessment = await scan();
 
     expect(assessment.repositories.map((r) => r.path)).toEqual([`${WEB}/acme/payments/api`, `${WEB}/acme/platform/infra`, `${WEB}/acme/tools`]);
     const json = renderJson(assessment);
@@ -76,5 +78,11 @@ describe('scan --gitlab-group', () => {
     expect(server.requests.some((r) => r.authorization !== undefined)).toBe(false);
     expect(json).not.toContain(TOKEN);
     expect(progress.join('\n')).not.toContain(TOKEN);
+
+    // The next run fetches into the cached clones: what was pushed since is scanned.
+    const toolsDetections = (a: typeof assessment) => a.repositories.find((r) => r.path === `${WEB}/acme/tools`)!.detections.map((d) => d.id);
+    expect(toolsDetections(assessment)).not.toContain('helm');
+    pushTo(git.tools!, { 'chart/Chart.yaml': CHART });
+    expect(toolsDetections(await scan())).toContain('helm');
   });
 });
