@@ -22,7 +22,7 @@ export async function cloneDiscovered(
   for (const [index, repo] of repositories.entries()) {
     options.onProgress?.(`cloning ${index + 1}/${repositories.length} · ${repo.fullName}`);
     try {
-      const { path } = await ensureClone(cloneUrlWithToken(repo.cloneUrl, options.forge, options.baseUrl, options.token), options.cacheDir, options.clone ?? {});
+      const { path } = await ensureClone(cloneUrlFor(repo, options), options.cacheDir, options.clone ?? {});
       cloned.push({ path: repo.webUrl, root: path, ...(repo.team !== undefined ? { team: repo.team } : {}) });
     } catch (error) {
       const message = (error as Error).message;
@@ -30,4 +30,15 @@ export async function cloneDiscovered(
     }
   }
   return cloned;
+}
+
+/**
+ * The URL git is given. Private repositories need the token: cloneUrlWithToken puts it in the
+ * URL's user information, which is only safe once clone.ts hands such credentials to git through
+ * its credential helper (never argv or .git/config). Until then public clone URLs are used as
+ * they are.
+ */
+function cloneUrlFor(repo: DiscoveredRepository, options: { forge: ForgeKind; baseUrl?: string; token?: string }): string {
+  const safeCredentials = false;
+  return safeCredentials ? cloneUrlWithToken(repo.cloneUrl, options.forge, options.baseUrl, options.token) : repo.cloneUrl;
 }
