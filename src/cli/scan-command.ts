@@ -97,7 +97,7 @@ export async function scanToAssessment(paths: string[], options: ScanOptions): P
       ...(options.teamLabel ? { teamLabel: options.teamLabel } : {}),
       ...(options.keepGoing ? { keepGoing: true } : {}),
       ...discoveryOf(options),
-      onProgress: (m) => progress.update(m),
+      onProgress: (m, urgent) => progress.update(m, urgent),
     });
     return assessment;
   } finally {

@@ -13,7 +13,7 @@ export interface DiscoveredPlan {
  */
 export async function planDiscovery(
   request: DiscoveryRequest,
-  options: { cacheDir: string; offline?: boolean; allowFileProtocol?: boolean; onProgress?: (text: string) => void; warnings: ScanWarning[] },
+  options: { cacheDir: string; offline?: boolean; allowFileProtocol?: boolean; onProgress?: (text: string, urgent?: boolean) => void; warnings: ScanWarning[] },
 ): Promise<DiscoveredPlan> {
   const [{ discoverRepositories }, { cloneDiscovered }] = await Promise.all([import('../sources/forge/discover.js'), import('../sources/forge/clone-discovered.js')]);
   const found = await discoverRepositories(request, { ...(options.onProgress ? { onProgress: options.onProgress } : {}) });

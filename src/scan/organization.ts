@@ -51,7 +51,8 @@ export interface OrganizationScanOptions {
   cache?: boolean;
   /** Worker threads for repository scans; default: one per core for four or more repositories. */
   workers?: number;
-  onProgress?: (text: string) => void;
+  /** `urgent`: show at once (a wait on a forge's rate limit). */
+  onProgress?: (text: string, urgent?: boolean) => void;
   /** Repositories of a GitHub organization or GitLab group, found through its API (sources/forge). */
   discovery?: DiscoveryRequest;
   /** Let clones use file:// URLs (tests; never from the command line). */

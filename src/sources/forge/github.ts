@@ -45,7 +45,7 @@ export async function githubClient(options: { baseUrl?: string; token?: string; 
   const quiet = () => undefined;
   const wait = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _client: unknown, retryCount: number) => {
     if (retryCount >= MAX_LIMIT_RETRIES) return false;
-    options.onProgress(`GitHub ${kind} rate limit reached: waiting ${retryAfter}s before ${request.method} ${request.url} again`);
+    options.onProgress(`GitHub ${kind} rate limit reached: waiting ${retryAfter}s before ${request.method} ${request.url} again`, true);
     return true;
   };
   return new Forge({

@@ -90,7 +90,7 @@ function requestHandler(onProgress: OnProgress) {
       const waitS = limitedFor(response);
       if (waitS !== undefined && attempt < MAX_LIMIT_RETRIES && waitS <= MAX_WAIT_S) {
         await response.body?.cancel();
-        onProgress(`GitLab rate limit reached: waiting ${waitS}s before GET ${url.pathname} again`);
+        onProgress(`GitLab rate limit reached: waiting ${waitS}s before GET ${url.pathname} again`, true);
         await new Promise((resolve) => setTimeout(resolve, waitS * 1000));
         continue;
       }

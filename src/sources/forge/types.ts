@@ -59,4 +59,5 @@ export class DiscoveryError extends Error {
   }
 }
 
-export type OnProgress = (text: string) => void;
+/** `urgent`: the line must be shown at once and stay (a wait on a rate limit). */
+export type OnProgress = (text: string, urgent?: boolean) => void;
