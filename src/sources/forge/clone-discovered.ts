@@ -18,19 +18,31 @@ export async function cloneDiscovered(
   repositories: readonly DiscoveredRepository[],
   options: { forge: ForgeKind; baseUrl?: string; token?: string; cacheDir: string; clone?: CloneOptions; onProgress?: OnProgress; onWarning: (message: string) => void },
 ): Promise<ClonedRepository[]> {
-  const cloned: ClonedRepository[] = [];
-  for (const [index, repo] of repositories.entries()) {
-    options.onProgress?.(`cloning ${index + 1}/${repositories.length} · ${repo.fullName}`);
-    try {
-      const { path } = await ensureClone(cloneUrlFor(repo, options), options.cacheDir, options.clone ?? {});
-      cloned.push({ path: repo.webUrl, root: path, ...(repo.team !== undefined ? { team: repo.team } : {}) });
-    } catch (error) {
-      const message = (error as Error).message;
-      options.onWarning(`${repo.fullName} was not scanned: ${options.token ? message.split(options.token).join('***') : message}`);
+  // A few clones at once: each waits mostly on the network, and an organization has thousands.
+  const results: (ClonedRepository | undefined)[] = new Array(repositories.length);
+  const failures: (string | undefined)[] = new Array(repositories.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    for (let index = next++; index < repositories.length; index = next++) {
+      const repo = repositories[index]!;
+      try {
+        const { path } = await ensureClone(cloneUrlFor(repo, options), options.cacheDir, options.clone ?? {});
+        results[index] = { path: repo.webUrl, root: path, ...(repo.team !== undefined ? { team: repo.team } : {}) };
+      } catch (error) {
+        const message = (error as Error).message;
+        failures[index] = `${repo.fullName} was not scanned: ${options.token ? message.split(options.token).join('***') : message}`;
+      }
+      options.onProgress?.(`cloned ${++done}/${repositories.length} · ${repo.fullName}`);
     }
-  }
-  return cloned;
+  };
+  await Promise.all(Array.from({ length: Math.min(CLONES_AT_ONCE, repositories.length) }, worker));
+  // Plan and warnings in the (sorted) discovery order, whatever order the clones finished in.
+  for (const failure of failures) if (failure !== undefined) options.onWarning(failure);
+  return results.filter((r): r is ClonedRepository => r !== undefined);
 }
+
+const CLONES_AT_ONCE = 4;
 
 /**
  * The URL git is given. Private repositories need the token: cloneUrlWithToken puts it in the
