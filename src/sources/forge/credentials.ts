@@ -15,15 +15,16 @@ export function cloneUrlWithToken(cloneUrl: string, forge: ForgeKind, apiBaseUrl
     return cloneUrl;
   }
   if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return cloneUrl;
-  if (url.host.toLowerCase() !== forgeGitHost(forge, apiBaseUrl)) return cloneUrl;
+  // The host name, not the port: a self-managed forge may serve git and its API on different ports.
+  if (url.hostname.toLowerCase() !== forgeGitHost(forge, apiBaseUrl)) return cloneUrl;
   url.username = forge === 'github' ? 'x-access-token' : 'oauth2';
   url.password = encodeURIComponent(token);
   return url.href;
 }
 
-/** The host git talks to for this forge: github.com for api.github.com, else the API's own host. */
+/** The host name git talks to for this forge: github.com for api.github.com, else the API's own host name. */
 export function forgeGitHost(forge: ForgeKind, apiBaseUrl: string | undefined): string {
   const base = apiBaseUrl ?? (forge === 'github' ? 'https://api.github.com' : 'https://gitlab.com');
-  const host = new URL(base).host.toLowerCase();
+  const host = new URL(base).hostname.toLowerCase();
   return host === 'api.github.com' ? 'github.com' : host;
 }

@@ -52,13 +52,15 @@ describe('cloneUrlWithToken', () => {
     expect(cloneUrlWithToken('https://github.com/acme/api.git', 'github', undefined, 'T0KEN')).toBe('https://x-access-token:T0KEN@github.com/acme/api.git');
     expect(cloneUrlWithToken('https://ghe.acme.io/acme/api.git', 'github', 'https://ghe.acme.io/api/v3', 'T0KEN')).toBe('https://x-access-token:T0KEN@ghe.acme.io/acme/api.git');
     expect(cloneUrlWithToken('https://gitlab.acme.io/g/p.git', 'gitlab', 'https://gitlab.acme.io', 'T0KEN')).toBe('https://oauth2:T0KEN@gitlab.acme.io/g/p.git');
+    // Same host name, another port: the same forge serving git apart from its API.
+    expect(cloneUrlWithToken('https://gitlab.acme.io:8443/g/p.git', 'gitlab', 'https://gitlab.acme.io', 'T0KEN')).toBe('https://oauth2:T0KEN@gitlab.acme.io:8443/g/p.git');
   });
 
   it('never gives the token to another host, another transport, or a URL that already has a user', () => {
     expect(cloneUrlWithToken('https://evil.example/acme/api.git', 'github', undefined, 'T0KEN')).toBe('https://evil.example/acme/api.git');
     expect(cloneUrlWithToken('https://github.com.evil.example/a.git', 'github', undefined, 'T0KEN')).toBe('https://github.com.evil.example/a.git');
     expect(cloneUrlWithToken('http://github.com/acme/api.git', 'github', undefined, 'T0KEN')).toBe('http://github.com/acme/api.git');
-    expect(cloneUrlWithToken('https://gitlab.acme.io:8443/g/p.git', 'gitlab', 'https://gitlab.acme.io', 'T0KEN')).toBe('https://gitlab.acme.io:8443/g/p.git');
+    expect(cloneUrlWithToken('https://gitlab.acme.io.evil.example/g/p.git', 'gitlab', 'https://gitlab.acme.io', 'T0KEN')).toBe('https://gitlab.acme.io.evil.example/g/p.git');
     expect(cloneUrlWithToken('https://bob@github.com/acme/api.git', 'github', undefined, 'T0KEN')).toBe('https://bob@github.com/acme/api.git');
     expect(cloneUrlWithToken('file:///srv/git/api.git', 'github', undefined, 'T0KEN')).toBe('file:///srv/git/api.git');
     expect(cloneUrlWithToken('https://github.com/acme/api.git', 'github', undefined, undefined)).toBe('https://github.com/acme/api.git');

@@ -46,7 +46,7 @@ describe('k8s-maturity scan with discovery', () => {
     server = await startForgeServer((url) =>
       url.pathname === '/orgs/acme/repos'
         ? // A clone URL on another host than the API: it must not get the token.
-          { body: [{ full_name: 'acme/api', html_url: 'https://github.example/acme/api', clone_url: 'https://127.0.0.1:9/acme/api.git', fork: false, archived: false, topics: [] }] }
+          { body: [{ full_name: 'acme/api', html_url: 'https://github.example/acme/api', clone_url: 'https://localhost:9/acme/api.git', fork: false, archived: false, topics: [] }] }
         : undefined,
     );
     const cacheDir = mkdtempSync(join(tmpdir(), 'k8sm-cli-discovery-'));
@@ -54,7 +54,7 @@ describe('k8s-maturity scan with discovery', () => {
     expect(stderr).not.toContain(TOKEN);
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as { warnings: { file: string; message: string }[] };
-    expect(report.warnings).toContainEqual(expect.objectContaining({ file: 'GitHub organization acme', message: expect.stringContaining('acme/api was not scanned: cannot clone https://127.0.0.1:9/acme/api.git') }));
+    expect(report.warnings).toContainEqual(expect.objectContaining({ file: 'GitHub organization acme', message: expect.stringContaining('acme/api was not scanned: cannot clone https://localhost:9/acme/api.git') }));
     expect(stdout).not.toContain(TOKEN);
     expect(server.requests.map((r) => [r.url, r.authorization])).toEqual([['/orgs/acme/repos?type=all&per_page=100', `token ${TOKEN}`]]);
   });
