@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import type { Limits } from '../core/limits.js';
-import type { ScanWarning } from '../core/types.js';
+import type { RepositoryKind, ScanWarning } from '../core/types.js';
 import type { RepositoryDetection } from '../scan/run-detectors.js';
 
 /**
@@ -25,7 +25,9 @@ import type { RepositoryDetection } from '../scan/run-detectors.js';
 const FORMAT = 1;
 
 export interface CachedScan {
-  kind: 'service' | 'platform';
+  kind: RepositoryKind;
+  /** Why it is that kind (src/scan/repository-kind.ts). */
+  kindReason: string;
   detections: RepositoryDetection[];
   warnings: ScanWarning[];
   files: number;
@@ -176,7 +178,8 @@ function isCachedScan(value: unknown): value is CachedScan {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return (
-    (v.kind === 'service' || v.kind === 'platform') &&
+    (v.kind === 'service' || v.kind === 'platform' || v.kind === 'library' || v.kind === 'tooling') &&
+    typeof v.kindReason === 'string' &&
     Array.isArray(v.detections) &&
     v.detections.every((d) => typeof d === 'object' && d !== null && typeof (d as { id?: unknown }).id === 'string' && Array.isArray((d as { evidence?: unknown }).evidence)) &&
     Array.isArray(v.warnings) &&

@@ -48,7 +48,7 @@ export function buildProgram(): Command {
     .argument('[paths...]', 'repository folders or git URLs to scan (default: the repositories of .k8s-maturity.yaml, else the current folder)')
     .addOption(new Option('-f, --format <format>', `report format: ${FORMATS.join(', ')} (repeatable; default: table on a terminal, json when piped)`).argParser(formatValue))
     .option('-o, --output <file>', 'write the report to a file instead of stdout (repeatable: pairs with --format in order)', collect)
-    .option('-c, --config <file>', 'organization configuration (teams, repositories, clusters, model overrides, exemptions); default: ./.k8s-maturity.yaml if present')
+    .option('-c, --config <file>', 'organization configuration (teams, repositories, clusters, model overrides, exemptions); default: ./.k8s-maturity.yaml if present, trusted only outside git repositories and scanned folders (see below)')
     .option('--kubeconfig <file>', 'kubeconfig for a live, read-only cluster scan')
     .option('--context <name>', 'kubeconfig context to scan (repeatable for several clusters)', collect)
     .option('--cluster-snapshot <file>', 'a saved cluster: JSON from `kubectl get … -o json` or `k8s-maturity snapshot` (repeatable)', collect)
@@ -91,6 +91,12 @@ Examples:
   $ k8s-maturity scan --config .k8s-maturity.yaml           # teams and repositories from the configuration
   $ k8s-maturity scan --github-org acme --topic kubernetes --exclude 'acme/sandbox-*'
   $ k8s-maturity scan --gitlab-group acme/platform --gitlab-url https://gitlab.example.com
+
+A .k8s-maturity.yaml found in the current folder that lies inside a scanned folder or a git
+repository is the repository's own file, read as scanned content: its teams, exemptions and
+attestations apply, but its clusters and kubeconfigs, git URLs, limits and paths outside its
+repository are ignored with a warning. Name it with --config to trust it. Credentials in git URLs
+are passed to git without being shown or stored (docs/security.md, "Trust model").
 
 Exit codes: 0 done, 1 the --fail-below gate failed, 2 the scan could not run.`,
     )

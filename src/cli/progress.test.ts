@@ -28,7 +28,7 @@ describe('Progress', () => {
   });
 
   it('draws an urgent line at once, even in the first second or right after another', () => {
-    let now = 0;
+    const now = 0;
     const { stream, writes } = fakeStream(true);
     const progress = new Progress(stream, true, () => now);
     progress.update('listing the repositories of acme');

@@ -4,6 +4,7 @@ import type { ClusterRequest } from '../scan/clusters.js';
 import type { DiscoveryRequest } from '../sources/forge/types.js';
 import type { Assessment } from '../model/types.js';
 import { colorWanted } from '../report/colors.js';
+import { redactSecrets } from '../core/redact.js';
 import { webUrlOf } from '../sources/git/web-url.js';
 import type { Format } from './main.js';
 import { pairOutputs, type OutputTarget } from './outputs.js';
@@ -65,7 +66,8 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
     return 0;
   } catch (error) {
     if (error instanceof Error && INPUT_ERRORS.has(error.name)) {
-      process.stderr.write(`k8s-maturity: ${(error as Error).message.split('\n').join('\n  ')}\n`);
+      // Messages are built without secrets; redactSecrets is the last net (core/redact.ts).
+      process.stderr.write(`k8s-maturity: ${redactSecrets((error as Error).message).split('\n').join('\n  ')}\n`);
       return 2;
     }
     throw error;

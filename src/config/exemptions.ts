@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { AttestationEvidence } from '../core/types.js';
-import { pathGlobToRegExp, hasGlob } from './glob.js';
+import { pathGlobMatcher, hasGlob } from './glob.js';
 import type { Attestation, Exemption, OrgConfig } from './schema.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -81,12 +81,13 @@ function coversScope(exemption: Exemption, scope: { repositories?: readonly stri
   return true;
 }
 
-function repositoryMatches(pattern: string, repository: string): boolean {
+/** A repository `pattern` of the configuration names the repository by path as reported, last folder name or glob. */
+export function repositoryMatches(pattern: string, repository: string): boolean {
   const path = repository.replace(/\\/g, '/').replace(/\/+$/, '');
   const clean = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
   if (path === clean || path.replace(/^\.\//, '') === clean || basename(path) === clean) return true;
   if (!hasGlob(clean)) return false;
-  const regex = pathGlobToRegExp(clean);
+  const regex = pathGlobMatcher(clean);
   return regex.test(path.replace(/^\.\//, '')) || regex.test(basename(path));
 }
 

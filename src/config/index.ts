@@ -32,4 +32,5 @@ export {
 } from './exemptions.js';
 export type { ExemptionTarget } from './exemptions.js';
 export { writeStarterConfig } from './starter.js';
-export { expandDirectoryGlob, pathGlobToRegExp, wordGlobToRegExp } from './glob.js';
+export { expandDirectoryGlob, pathGlobMatcher, segmentMatcher, wordGlobMatcher } from './glob.js';
+export type { GlobMatcher } from './glob.js';

@@ -2,8 +2,10 @@ import { statSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
 import { ensureClone, isGitUrl, type CloneOptions } from '../sources/repository/clone.js';
-import { expandDirectoryGlob, hasGlob, pathGlobToRegExp, relativeInside, wordGlobToRegExp } from './glob.js';
+import { expandDirectoryGlob, hasGlob, pathGlobMatcher, relativeInside, wordGlobMatcher } from './glob.js';
 import { ConfigError } from './load.js';
+import { displayUrl } from '../core/redact.js';
+import { confinementProblem, insideRealPath, type Confinement } from './trust.js';
 import { SINCE } from './dates.js';
 import type { OrgConfig, TeamConfig } from './schema.js';
 
@@ -21,6 +23,11 @@ export interface ResolveOptions extends CloneOptions {
   cacheDir?: string;
   /** Told about globs matching nothing and repositories listed twice. */
   onWarning?: (message: string) => void;
+  /**
+   * For a configuration that is scanned content (config/trust.ts): folders whose real path lies
+   * outside this one (a symlinked folder matched by a glob) are left out with a warning.
+   */
+  confineTo?: Confinement;
   /** Replaces cloning (tests, or a CLI that clones in parallel). */
   clone?: (url: string) => Promise<{ path: string }>;
 }
@@ -43,8 +50,12 @@ export async function resolveRepositories(config: OrgConfig, baseDir: string, op
     if (existing) {
       if (existing.team === undefined && repository.team !== undefined) existing.team = repository.team;
       else if (repository.team !== undefined && existing.team !== repository.team) {
-        options.onWarning?.(`${where}: ${repository.url ?? repository.path} is already listed for team "${existing.team}": it counts for that team only`);
+        options.onWarning?.(`${where}: ${repository.url !== undefined ? displayUrl(repository.url) : repository.path} is already listed for team "${existing.team}": it counts for that team only`);
       }
+      return;
+    }
+    if (options.confineTo !== undefined && repository.url === undefined && !insideRealPath(options.confineTo.root, repository.path)) {
+      options.onWarning?.(`${where}: ignored: ${repository.path} lies outside ${options.confineTo.root} (through a symlink); ${options.confineTo.because}`);
       return;
     }
     byKey.set(key, repository);
@@ -55,6 +66,11 @@ export async function resolveRepositories(config: OrgConfig, baseDir: string, op
   // follows the order of first appearance in the file, top-level entries included.
   const problems: string[] = [];
   for (const entry of entries) {
+    const refused = options.confineTo && confinementProblem(options.confineTo, baseDir, entry.value);
+    if (refused) {
+      options.onWarning?.(`${entry.where}: ${refused}`);
+      continue;
+    }
     if (isGitUrl(entry.value)) {
       const key = `url:${entry.value}`;
       if (byKey.has(key)) {
@@ -110,14 +126,15 @@ export function teamOf(repository: string, config: OrgConfig, baseDir: string = 
       const pattern = isAbsolute(entry) ? entry : join(baseDir, entry);
       const rel = relativeInside('/', path);
       const patternRel = relativeInside('/', pattern);
-      if (rel !== undefined && patternRel !== undefined && pathGlobToRegExp(patternRel).test(rel)) return team.name;
+      if (rel !== undefined && patternRel !== undefined && pathGlobMatcher(patternRel).test(rel)) return team.name;
     }
   }
   return undefined;
 }
 
 function normalizeUrl(url: string): string {
-  return url.replace(/\/+$/, '').replace(/\.git$/, '').toLowerCase();
+  // Credentials do not make another repository: https://bot:TOKEN@host/x is the team's https://host/x.
+  return displayUrl(url).replace(/\/+$/, '').replace(/\.git$/, '').toLowerCase();
 }
 
 function isDirectory(path: string): boolean {
@@ -138,8 +155,8 @@ export interface Identity {
 
 /** True when `pattern` (an email or a name, `*` globs, case-insensitive) matches the identity. */
 export function memberMatches(identity: Identity, pattern: string): boolean {
-  const regex = wordGlobToRegExp(pattern.trim());
-  return regex.test(identity.email) || regex.test(identity.name);
+  const matcher = wordGlobMatcher(pattern.trim());
+  return matcher.test(identity.email) || matcher.test(identity.name);
 }
 
 /** The teams marked as the platform: `platform: true`, or named by `platformTeam`. */
@@ -164,7 +181,7 @@ export function teamOfIdentity(identity: Identity, config: OrgConfig): string | 
 
 /** The first team whose `namespaces` match a cluster namespace. */
 export function teamOfNamespace(namespace: string, config: OrgConfig): string | undefined {
-  return config.teams.find((team) => team.namespaces.some((pattern) => wordGlobToRegExp(pattern, '').test(namespace)))?.name;
+  return config.teams.find((team) => team.namespaces.some((pattern) => wordGlobMatcher(pattern, { caseInsensitive: false }).test(namespace)))?.name;
 }
 
 /* ---------- Small settings ---------- */

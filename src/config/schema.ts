@@ -61,9 +61,10 @@ const capabilityOverrideSchema = z
       .min(0, { message: 'expected a share between 0 and 1, e.g. 0.8' })
       .max(1, { message: 'expected a share between 0 and 1, e.g. 0.8 (not a percentage)' })
       .optional(),
+    categories: stringList("a category id (string), e.g. 'metrics-backend'", "a list of category ids, e.g. ['metrics-backend', 'observability-platform']").optional(),
   })
   .strict()
-  .describe('a capability override: { required?, alternatives?, coverageThreshold? }');
+  .describe('a capability override: { required?, alternatives?, coverageThreshold?, categories? }');
 
 const modelSchema = z
   .object({
@@ -104,6 +105,15 @@ const attestationSchema = z
   })
   .strict()
   .describe('an attestation: { capability, team?, statement, by, date, link?, expires? }');
+
+const kindSchema = z
+  .object({
+    repository: nonEmpty('a repository path, name or glob (string)'),
+    kind: z.enum(['platform', 'service', 'library', 'tooling']).describe('platform, service, library or tooling'),
+    reason: nonEmpty('why it is that kind (string)').optional(),
+  })
+  .strict()
+  .describe('a repository kind: { repository, kind, reason? }');
 
 const historySchema = z
   .object({
@@ -148,6 +158,7 @@ export const configSchema = z
     model: modelSchema.optional(),
     exemptions: z.array(exemptionSchema).describe('a list of exemptions').default([]),
     attestations: z.array(attestationSchema).describe('a list of attestations').default([]),
+    kinds: z.array(kindSchema).describe('a list of repository kinds').optional(),
     history: historySchema.default({}),
     limits: limitsSchema.optional(),
     eolTable: nonEmpty('a path to an end-of-life table (string)').optional(),
@@ -188,6 +199,7 @@ export type TeamConfig = OrgConfig['teams'][number];
 export type ClusterConfig = OrgConfig['clusters'][number];
 export type Exemption = OrgConfig['exemptions'][number];
 export type Attestation = OrgConfig['attestations'][number];
+export type KindSetting = NonNullable<OrgConfig['kinds']>[number];
 export type CapabilityOverride = z.output<typeof capabilityOverrideSchema>;
 export type LimitsConfig = NonNullable<OrgConfig['limits']>;
 

@@ -24,6 +24,12 @@ export interface FileEvidence {
   repository?: string;
   /** Where the evidence came from when several kinds of source are merged. */
   source?: 'repository';
+  /**
+   * A library declared in a dependency file (prom-client, an OpenTelemetry SDK): it shows the code
+   * is instrumented for the tool, not that the tool is deployed. Capabilities decide whether that
+   * is enough (tracing) or only instrumentation (monitoring).
+   */
+  library?: true;
 }
 
 export interface ObjectEvidence {
@@ -75,5 +81,17 @@ export interface ScanWarning {
 
 export type CapabilityStatus = 'met' | 'partial' | 'missing' | 'unknown';
 
-/** Kinds of source that can settle a capability. */
-export type SourceKind = 'repository' | 'history' | 'cluster' | 'team-config';
+/**
+ * Kinds of source that can settle a capability. `repository` is any repository; a capability that
+ * only a platform repository (where clusters and platform services are declared) or only a service
+ * repository can show names `platform-repository` or `service-repository`.
+ */
+export type SourceKind = 'repository' | 'platform-repository' | 'service-repository' | 'history' | 'cluster' | 'team-config';
+
+/**
+ * What a repository is, which decides what it is asked for: a service builds something that runs
+ * (an image, a workload of its own); a platform holds clusters, infrastructure and platform
+ * services; a library has nothing to build into an image or deploy; tooling builds helper images
+ * or scripts only.
+ */
+export type RepositoryKind = 'platform' | 'service' | 'library' | 'tooling';

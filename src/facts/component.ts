@@ -1,4 +1,5 @@
 import type { FileEvidence } from '../core/types.js';
+import { redactCommand } from '../core/redact.js';
 import type { Repository } from '../scan/repository.js';
 import { chartRefs } from './charts.js';
 import { ciFacts } from './ci.js';
@@ -43,8 +44,8 @@ export interface ComponentSpec {
 /** Every place in the repository that the spec recognises, one evidence per file and line. */
 export function findComponent(repo: Repository, spec: ComponentSpec): FileEvidence[] {
   const evidence: FileEvidence[] = [];
-  const add = (file: string, line: number, detail: string): void => {
-    evidence.push({ file, line, detail });
+  const add = (file: string, line: number, detail: string, library?: true): void => {
+    evidence.push(library ? { file, line, detail, library } : { file, line, detail });
   };
 
   for (const { path, contains } of spec.files ?? []) {
@@ -95,7 +96,7 @@ export function findComponent(repo: Repository, spec: ComponentSpec): FileEviden
   if (spec.dependencies) {
     for (const dependency of dependencies(repo)) {
       if (spec.dependencies.some((d) => d.name.test(dependency.name) && (!d.ecosystems || d.ecosystems.includes(dependency.ecosystem)))) {
-        add(dependency.file, dependency.line, `dependency ${dependency.name}`);
+        add(dependency.file, dependency.line, `dependency ${dependency.name}`, true);
       }
     }
   }
@@ -153,15 +154,8 @@ function lineAt(text: string, index: number): number {
   return line;
 }
 
-/** Commands can be long and hold secrets in flags: show a short, credential-free form. */
+/** Commands can be long and hold secrets in flags: show a short, credential-free form (src/core/redact.ts). */
 export function shorten(text: string): string {
-  const cleaned = text
-    .replace(/(--?(?:password|passwd|token|secret|api-key|apikey|key|auth|pass)[= ])\S+/gi, '$1***')
-    .replace(/([A-Za-z_]*(?:PASSWORD|PASSWD|TOKEN|SECRET|API_KEY|APIKEY)[A-Za-z_]*=)\S+/gi, '$1***')
-    // docker login -p <secret>, curl -u user:pass, https://user:pass@host
-    .replace(/(\s-p\s*)(?!-)\S+/g, '$1***')
-    .replace(/(\s(?:-u|--user)[\s=])\S+:\S+/g, '$1***')
-    .replace(/(\w+:\/\/)[^/\s:@]+:[^/\s@]+@/g, '$1***@')
-    .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, '$1 ***');
+  const cleaned = redactCommand(text);
   return cleaned.length > 80 ? `${cleaned.slice(0, 77)}...` : cleaned;
 }

@@ -1,11 +1,13 @@
-import type { Coverage, Detection, Evidence, ScanWarning, SignalId, SourceKind } from '../core/types.js';
+import type { Coverage, Detection, Evidence, RepositoryKind, ScanWarning, SignalId, SourceKind } from '../core/types.js';
 import type { Assessment, CapabilityResult, ClusterAssessment, MaturityModel, RepositoryAssessment, TeamAssessment } from './types.js';
-import { evaluateCapability, evidenceSet, mergeCoverage, stageOf, type Attestation, type CapabilityContext, type EvidenceSet, type Exemption } from './evaluate.js';
+import { categoriesOf, evaluateCapability, evidenceSet, mergeCoverage, stageOf, type Attestation, type CapabilityContext, type EvidenceSet, type Exemption } from './evaluate.js';
 import { buildRoadmap } from './roadmap.js';
 
 export interface RepositoryInput {
   path: string;
-  kind: 'service' | 'platform';
+  kind: RepositoryKind;
+  /** Why it is that kind ("builds an image: Dockerfile:1", "set in .k8s-maturity.yaml"). */
+  kindReason?: string;
   detections: Detection[];
   warnings: ScanWarning[];
   /** Signals this repository's sources could not settle (shallow history…), with the reason. */
@@ -59,9 +61,38 @@ function missingSourceReasons(model: MaturityModel, sources: ReadonlySet<SourceK
   return out;
 }
 
-export function assess(input: AssessInput): Assessment {
+/**
+ * The sources of this scan, with the kinds of repository given: a platform capability can be shown
+ * only by a platform repository or a cluster, so without either it is unknown rather than missing.
+ */
+function sourcesOf(input: AssessInput): Set<SourceKind> {
+  const sources = new Set(input.sources);
+  if (input.repositories.some((r) => r.kind === 'platform')) sources.add('platform-repository');
+  if (input.repositories.some((r) => r.kind === 'service')) sources.add('service-repository');
+  return sources;
+}
+
+/**
+ * Who changes a library's or a tool's files says nothing about who runs the platform or deploys
+ * services: its history signals are unknown there, never evidence either way.
+ */
+function withoutForeignHistory(model: MaturityModel, repo: RepositoryInput): RepositoryInput {
+  if (repo.kind === 'platform' || repo.kind === 'service') return repo;
+  const history = new Set(model.signals.filter((s) => s.kind === 'history').map((s) => s.id));
+  const reason = `${repo.path} is a ${repo.kind} repository: its history says nothing about platform or service deploy files`;
+  return {
+    ...repo,
+    detections: repo.detections.filter((d) => !history.has(d.id)),
+    absent: (repo.absent ?? []).filter(([id]) => !history.has(id)),
+    unknown: [...(repo.unknown ?? []).filter(([id]) => !history.has(id)), ...[...history].map((id): [SignalId, string] => [id, reason])],
+  };
+}
+
+export function assess(given: AssessInput): Assessment {
+  const input = { ...given, repositories: given.repositories.map((r) => withoutForeignHistory(given.model, r)) };
   const { model } = input;
-  const sourceUnknown = missingSourceReasons(model, input.sources);
+  const sources = sourcesOf(input);
+  const sourceUnknown = missingSourceReasons(model, sources);
   const forbidden = input.clusters.flatMap((c) => (c.forbidden ?? []).map((p) => `${c.name}: ${p}`));
 
   // The organization: every repository's and cluster's detections together, evidence qualified.
@@ -73,7 +104,7 @@ export function assess(input: AssessInput): Assessment {
   const orgUnknown: [SignalId, string][] = [...sourceUnknown, ...input.repositories.flatMap((r) => r.unknown ?? [])];
   const orgSet = evidenceSet(orgDetections, orgUnknown.filter(([id]) => !orgDetections.some((d) => d.id === id && d.evidence.length > 0)), input.repositories.flatMap((r) => r.absent ?? []));
   const orgSignals = new Set([...orgSet.detections.keys()].filter((id) => (orgSet.detections.get(id)?.evidence.length ?? 0) > 0));
-  const baseContext = { sources: input.sources, orgSignals };
+  const baseContext = { sources, orgSignals, categories: categoriesOf(model.signals) };
 
   const platformCaps = model.capabilities.filter((c) => c.scope === 'platform');
   const serviceCaps = model.capabilities.filter((c) => c.scope === 'service');
@@ -97,12 +128,26 @@ export function assess(input: AssessInput): Assessment {
 
   const orgService = serviceCaps.map((c) => aggregateService(c.id, services.map((r) => ({ path: r.path, result: repoServiceResults.get(r.path)!.find((x) => x.id === c.id)! })), () => evaluateCapability(c, orgSet, baseContext)));
   const orgCapabilities = sortByModel(model, [...orgPlatform, ...orgService]);
-  const orgStage = stageOf(orgCapabilities);
+  // Only libraries and tooling scanned: no source can show Kubernetes adoption, so no stage is
+  // claimed from their CI alone (they are not assessed, and say so under toVerify).
+  const assessable = sources.has('platform-repository') || sources.has('service-repository') || sources.has('cluster');
+  const stageOfHere = (capabilities: readonly CapabilityResult[]) => (assessable ? stageOf(capabilities) : { stage: 0, provisional: true });
+  const orgStage = stageOfHere(orgCapabilities);
 
   const repositories: RepositoryAssessment[] = input.repositories.map((repo) => {
     const own = repo.kind === 'service' ? repoServiceResults.get(repo.path)! : orgService;
     const capabilities = sortByModel(model, [...orgPlatform, ...own]);
-    return { path: repo.path, kind: repo.kind, stage: stageOf(capabilities).stage, detections: repo.detections, capabilities, warnings: repo.warnings };
+    const stage = stageOfHere(capabilities);
+    return {
+      path: repo.path,
+      kind: repo.kind,
+      kindReason: repo.kindReason ?? `given as a ${repo.kind} repository`,
+      stage: stage.stage,
+      stageProvisional: stage.provisional,
+      detections: repo.detections,
+      capabilities,
+      warnings: repo.warnings,
+    };
   });
 
   const teamInputs = input.teams && input.teams.length > 0 ? input.teams : [{ name: input.organization, repositories: input.repositories.map((r) => r.path) }];
@@ -116,7 +161,8 @@ export function assess(input: AssessInput): Assessment {
       return { ...result, status: 'met' as const, byAttestation: true, evidence: [{ attestation: attestation.statement, by: attestation.by, date: attestation.date, ...(attestation.link ? { link: attestation.link } : {}), source: 'attestation' as const }] };
     });
     const capabilities = sortByModel(model, [...teamPlatform, ...teamService]);
-    return { name: team.name, stage: stageOf(capabilities).stage, repositories: team.repositories, capabilities };
+    const stage = stageOfHere(capabilities);
+    return { name: team.name, stage: stage.stage, stageProvisional: stage.provisional, repositories: team.repositories, capabilities };
   });
 
   const clusters: ClusterAssessment[] = input.clusters.map((c) => ({ name: c.name, detections: c.detections, warnings: c.warnings }));
@@ -127,7 +173,7 @@ export function assess(input: AssessInput): Assessment {
   ];
   const toVerify = orgCapabilities
     .filter((c) => c.required && c.status === 'unknown' && !c.reason?.startsWith('not applicable'))
-    .map((c) => ({ capability: c.id, reason: c.reason ?? 'the sources given cannot tell' }));
+    .map((c) => ({ capability: c.id, reason: c.reason ?? 'the sources given cannot tell', ...(c.settledBy ? { settledBy: c.settledBy } : {}) }));
 
   return {
     schemaVersion: 1,
@@ -160,8 +206,10 @@ function qualify(detection: Detection, repository: string): Detection {
  */
 function aggregateService(id: string, results: { path: string; result: CapabilityResult }[], whenNoServices: () => CapabilityResult): CapabilityResult {
   if (results.length === 0) {
-    const fallback = whenNoServices();
-    return { ...fallback, status: fallback.status === 'met' ? 'met' : 'unknown', reason: fallback.status === 'met' ? fallback.reason : 'no service repository scanned: add the repositories of your services' } as CapabilityResult;
+    // What was seen elsewhere (a helper image, a library's instrumentation) stays visible, but only
+    // a service repository can meet a service capability.
+    const { coverage: _coverage, blockedBy: _blockedBy, ...seen } = whenNoServices();
+    return { ...seen, status: 'unknown', reason: 'no service repository scanned: add the repositories of your services', settledBy: ['service-repository'] };
   }
   const first = results[0]!.result;
   const evidence = results.flatMap((r) => r.result.evidence);

@@ -8,7 +8,8 @@ import { applyOverrides, validateModel } from './validate.js';
 const model = await loadModel();
 const capability = (id: string) => model.capabilities.find((c) => c.id === id)!;
 const found = (id: string, file = 'x.yaml', line = 1): Detection => ({ id, evidence: [{ file, line }] });
-const context = { sources: new Set<SourceKind>(['repository']), orgSignals: new Set<string>() };
+// A platform repository and a service repository were scanned: what they lack is missing.
+const context = { sources: new Set<SourceKind>(['repository', 'platform-repository', 'service-repository']), orgSignals: new Set<string>() };
 
 describe('evaluating a capability', () => {
   it('needs every slot of an alternative: Elasticsearch and Kibana without a shipper is partial, Loki alone is met', () => {
@@ -43,7 +44,7 @@ describe('evaluating a capability', () => {
 
   it('explains a missing culture signal with the fact git history gave', () => {
     const set = evidenceSet([], [], [['team-wide-ownership', 'only alice@acme.example (12 commits) changed platform/deploy files in the last 180 days']]);
-    expect(evaluateCapability(capability('team-wide-ownership'), set, context)).toMatchObject({ status: 'missing', reason: 'only alice@acme.example (12 commits) changed platform/deploy files in the last 180 days' });
+    expect(evaluateCapability(capability('team-wide-ownership'), set, { ...context, sources: new Set<SourceKind>([...context.sources, 'history']) })).toMatchObject({ status: 'missing', reason: 'only alice@acme.example (12 commits) changed platform/deploy files in the last 180 days' });
   });
 
   it('leaves health checks unknown when a repository has no manifests or chart to judge', () => {
@@ -63,6 +64,7 @@ describe('the staged rule', () => {
     const results = [
       { stage: 1, required: true, status: 'met' },
       { stage: 2, required: true, status: 'unknown' },
+      { stage: 2, required: true, status: 'met' },
       { stage: 2, required: false, status: 'missing' },
       { stage: 3, required: true, status: 'partial' },
       { stage: 4, required: true, status: 'met' },

@@ -34,6 +34,8 @@ export interface Attestation {
 export interface CapabilityContext {
   /** Kinds of source given to this scan. */
   sources: ReadonlySet<SourceKind>;
+  /** The model's signals by category (categoriesOf): a capability that accepts a category accepts each of them. */
+  categories?: ReadonlyMap<string, readonly SignalId[]>;
   /** Signals present anywhere in the organization: decides conditional requirements (self-managed clusters). */
   orgSignals: ReadonlySet<SignalId>;
   exemptions?: readonly Exemption[];
@@ -63,6 +65,43 @@ function isPresent(set: EvidenceSet, id: SignalId): boolean {
   return (set.detections.get(id)?.evidence.length ?? 0) > 0;
 }
 
+/** The evidence of a signal that counts for a capability: without libraries when they are only instrumentation there. */
+function countingEvidence(capability: ModelCapability, set: EvidenceSet, id: SignalId): Evidence[] {
+  const evidence = set.detections.get(id)?.evidence ?? [];
+  return capability.libraries === 'instrumentation' ? evidence.filter((e) => !isLibrary(e)) : evidence;
+}
+
+function isLibrary(e: Evidence): boolean {
+  return 'file' in e && e.library === true;
+}
+
+/** The model's signals by category, for CapabilityContext.categories. */
+export function categoriesOf(signals: readonly { id: SignalId; category?: string | string[] }[]): Map<string, SignalId[]> {
+  const byCategory = new Map<string, SignalId[]>();
+  for (const signal of signals) {
+    for (const category of signal.category === undefined ? [] : [signal.category].flat()) {
+      byCategory.set(category, [...(byCategory.get(category) ?? []), signal.id]);
+    }
+  }
+  return byCategory;
+}
+
+/**
+ * The alternatives a capability accepts: its own, then one single-slot alternative per signal of an
+ * accepted category (any metrics backend serves monitoring), so a new tool needs no model edit.
+ */
+export function alternativesOf(capability: ModelCapability, categories: ReadonlyMap<string, readonly SignalId[]> | undefined): string[][] {
+  const named = new Set(capability.alternatives.flat().flatMap((slot) => slot.split('|')));
+  const extra: string[][] = [];
+  for (const category of capability.categories ?? []) {
+    for (const id of categories?.get(category) ?? []) {
+      if (!named.has(id)) extra.push([id]);
+      named.add(id);
+    }
+  }
+  return [...capability.alternatives, ...extra];
+}
+
 export function isRequired(capability: ModelCapability, orgSignals: ReadonlySet<SignalId>): boolean {
   if (typeof capability.required === 'boolean') return capability.required;
   return capability.required.whenAny.some((id) => orgSignals.has(id));
@@ -70,9 +109,9 @@ export function isRequired(capability: ModelCapability, orgSignals: ReadonlySet<
 
 type SlotStatus = 'met' | 'unknown' | 'missing';
 
-function slotStatus(set: EvidenceSet, slot: string): { status: SlotStatus; reason?: string } {
+function slotStatus(capability: ModelCapability, set: EvidenceSet, slot: string): { status: SlotStatus; reason?: string } {
   const ids = slot.split('|');
-  if (ids.some((id) => isPresent(set, id))) return { status: 'met' };
+  if (ids.some((id) => countingEvidence(capability, set, id).length > 0)) return { status: 'met' };
   const unknown = ids.find((id) => set.unknown.has(id));
   return unknown ? { status: 'unknown', reason: set.unknown.get(unknown)! } : { status: 'missing' };
 }
@@ -84,7 +123,7 @@ export function evaluateCapability(capability: ModelCapability, set: EvidenceSet
   const exemption = context.exemptions?.find((e) => e.capability === capability.id);
 
   const attestation = context.attestations?.find((a) => a.capability === capability.id);
-  const result = attestation ? attested(base, attestation) : { ...detect(capability, set), required };
+  const result = attestation ? attested(base, attestation) : { ...detect(capability, set, context), required };
   if (exemption) result.exemption = exemption.reason;
 
   // Anti-patterns block whatever else is there (a vault does not excuse plaintext Secrets in git).
@@ -95,7 +134,33 @@ export function evaluateCapability(capability: ModelCapability, set: EvidenceSet
     const count = blockers.reduce((n, b) => n + b.evidence.length, 0);
     return { ...result, status: 'missing', blockedBy: blockers, reason: `blocked by ${blockers.map((b) => b.id).join(', ')} (${count} place${count === 1 ? '' : 's'})` };
   }
-  return result;
+  return attestation ? result : outOfScope(capability, result, context.sources);
+}
+
+/**
+ * What no given source could show is unknown, never missing: platform capabilities of a service
+ * repository scanned alone (its cluster is declared elsewhere), culture without git history. The
+ * evidence seen stays; the reason names the sources that would settle it.
+ */
+function outOfScope(capability: ModelCapability, result: CapabilityResult, sources: ReadonlySet<SourceKind>): CapabilityResult {
+  if ((result.status !== 'missing' && result.status !== 'partial') || result.coverage) return result;
+  if (capability.sources.some((source) => sources.has(source) || (source === 'repository' && (sources.has('platform-repository') || sources.has('service-repository'))))) return result;
+  const seen = result.status === 'partial' ? `partly seen (${result.reason ?? 'incomplete'}); ` : result.instrumentation ? `${result.reason ?? ''}; ` : '';
+  return { ...result, status: 'unknown', reason: `${seen}${needsSources(capability.sources)}`, settledBy: [...capability.sources] };
+}
+
+const SOURCE_NAMES: Record<SourceKind, string> = {
+  repository: 'a repository',
+  'platform-repository': 'a platform repository',
+  'service-repository': 'a service repository',
+  history: 'git history',
+  cluster: 'a cluster (--kubeconfig/--context or --cluster-snapshot)',
+  'team-config': 'a team configuration (--config)',
+};
+
+/** "needs a platform repository or a cluster (…); none was scanned". */
+export function needsSources(sources: readonly SourceKind[]): string {
+  return `needs ${sources.map((s) => SOURCE_NAMES[s]).join(' or ')}; none was scanned`;
 }
 
 function attested(base: Omit<CapabilityResult, 'status' | 'signals' | 'evidence'>, attestation: Attestation): CapabilityResult {
@@ -117,14 +182,27 @@ function attested(base: Omit<CapabilityResult, 'status' | 'signals' | 'evidence'
   };
 }
 
-function detect(capability: ModelCapability, set: EvidenceSet): CapabilityResult {
+function detect(capability: ModelCapability, set: EvidenceSet, context: CapabilityContext): CapabilityResult {
+  const alternatives = alternativesOf(capability, context.categories);
   const signalsUsed = new Set<SignalId>();
-  for (const id of [...capability.alternatives.flat().flatMap((s) => s.split('|')), ...(capability.related ?? [])]) {
-    if (isPresent(set, id)) signalsUsed.add(id);
-  }
   const evidence: Evidence[] = [];
-  for (const id of signalsUsed) evidence.push(...set.detections.get(id)!.evidence);
-  const base = { id: capability.id, stage: capability.stage, name: capability.name, required: false, scope: capability.scope, signals: [...signalsUsed], evidence };
+  const instrumentation: Evidence[] = [];
+  for (const id of new Set([...alternatives.flat().flatMap((s) => s.split('|')), ...(capability.related ?? [])])) {
+    const counting = countingEvidence(capability, set, id);
+    if (counting.length > 0) signalsUsed.add(id);
+    evidence.push(...counting);
+    if (capability.libraries === 'instrumentation') instrumentation.push(...(set.detections.get(id)?.evidence ?? []).filter(isLibrary));
+  }
+  const base = {
+    id: capability.id,
+    stage: capability.stage,
+    name: capability.name,
+    required: false,
+    scope: capability.scope,
+    signals: [...signalsUsed],
+    evidence,
+    ...(instrumentation.length > 0 ? { instrumentation } : {}),
+  };
 
   if (capability.applicableWhen && !capability.applicableWhen.some((id) => isPresent(set, id))) {
     const own = new Set(capability.alternatives.flat().flatMap((slot) => slot.split('|')));
@@ -144,8 +222,8 @@ function detect(capability: ModelCapability, set: EvidenceSet): CapabilityResult
 
   let best: { status: CapabilityStatus; reason?: string; missing: string[] } = { status: 'missing', missing: [] };
   const rank: Record<CapabilityStatus, number> = { met: 3, unknown: 2, partial: 1, missing: 0 };
-  for (const alternative of capability.alternatives) {
-    const slots = alternative.map((slot) => ({ slot, ...slotStatus(set, slot) }));
+  for (const alternative of alternatives) {
+    const slots = alternative.map((slot) => ({ slot, ...slotStatus(capability, set, slot) }));
     const met = slots.filter((s) => s.status === 'met').length;
     const unknown = slots.find((s) => s.status === 'unknown');
     let status: CapabilityStatus;
@@ -165,7 +243,12 @@ function detect(capability: ModelCapability, set: EvidenceSet): CapabilityResult
   if (best.status === 'partial') return { ...base, status: 'partial', reason: `still missing: ${best.missing.join(', ')}` };
   // A signal that was looked for and not found says why better than the list of what would do.
   const fact = capability.alternatives.flat().flatMap((slot) => slot.split('|')).map((id) => set.absent.get(id)).find((r) => r !== undefined);
-  return { ...base, status: 'missing', reason: fact ?? `none of: ${capability.alternatives.map((a) => a.join(' + ').replace(/\|/g, '/')).join(', ')}` };
+  const wanted = `none of: ${capability.alternatives.map((a) => a.join(' + ').replace(/\|/g, '/')).join(', ')}`;
+  if (instrumentation.length > 0) {
+    const libraries = [...new Set(instrumentation.map((e) => ('detail' in e && e.detail ? e.detail.replace(/^dependency /, '') : '')).filter(Boolean))];
+    return { ...base, status: 'missing', reason: `only instrumentation: client librar${libraries.length === 1 ? 'y' : 'ies'} ${libraries.slice(0, 3).join(', ')}${libraries.length > 3 ? ', …' : ''} (a library is not a deployed backend); ${wanted}` };
+  }
+  return { ...base, status: 'missing', reason: fact ?? wanted };
 }
 
 /** The coverage a capability is measured by, when one of its signals reports one. */
@@ -180,18 +263,30 @@ function coverageOf(capability: ModelCapability, set: EvidenceSet): Coverage | u
 }
 
 /**
- * The staged rule: stage N is reached when every required capability of stages 1..N is met
- * (unknown ones do not lower the stage, but make it provisional).
+ * The staged rule: stage N is reached when no required capability of stages 1..N is missing or
+ * partial, and stage N itself shows something: at least one of its required capabilities is met
+ * (or it requires nothing). Unknown capabilities neither lower nor raise the stage: a stage whose
+ * requirements are all unknown below a shown one is taken on trust (a service repository scanned
+ * alone does not hold its cluster's definition), and a stage with nothing shown is not claimed.
+ * Provisional: unknowns were taken on trust, or a later stage went unclaimed for lack of evidence
+ * only (the stage could be higher once the missing source is scanned).
  */
 export function stageOf(capabilities: readonly CapabilityResult[]): { stage: number; provisional: boolean } {
   let stage = 0;
+  let trusted = false;
   let provisional = false;
+  let limit = 5;
   for (let n = 1; n <= 5; n++) {
     const required = capabilities.filter((c) => c.stage === n && c.required && !c.exemption);
-    if (required.some((c) => c.status === 'missing' || c.status === 'partial')) break;
-    if (required.some((c) => c.status === 'unknown')) provisional = true;
-    stage = n;
+    if (required.some((c) => c.status === 'missing' || c.status === 'partial')) {
+      limit = n - 1;
+      break;
+    }
+    if (required.some((c) => c.status === 'unknown')) trusted = true;
+    if (required.length === 0 || required.some((c) => c.status === 'met')) {
+      stage = n;
+      provisional = trusted;
+    }
   }
-  return { stage, provisional };
+  return { stage, provisional: provisional || stage < limit };
 }
-

@@ -73,8 +73,11 @@ function placesFor(capability: CapabilityResult, repositories: readonly Reposito
     }
   }
   if (places.length === 0 && capability.scope === 'platform') {
+    // Only a platform repository is told to add platform parts; a missing platform capability of a
+    // service-only scan is one a service repository can show (CI, manifests): it goes there.
     const platform = repositories.filter((r) => r.kind === 'platform');
-    for (const repo of platform.length > 0 ? platform : repositories.slice(0, 1)) places.push({ repository: repo.path, note: 'add it to this platform repository' });
+    if (platform.length > 0) for (const repo of platform) places.push({ repository: repo.path, note: 'add it to this platform repository' });
+    else for (const repo of repositories.filter((r) => r.kind === 'service')) places.push({ repository: repo.path, note: 'add it to this repository' });
   }
   return places.slice(0, MAX_PLACES);
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 const stageNumber = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
 const signalId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a signal id is lower-case words joined by dashes, e.g. "argo-cd"');
+const categoryId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a category id is lower-case words joined by dashes, e.g. "metrics-backend"');
 const slot = z.string().regex(/^[a-z0-9-]+(\|[a-z0-9-]+)*$/, 'a slot is a signal id, or several joined by "|" (any of them)');
 
 export const roadmapSchema = z
@@ -28,7 +29,11 @@ export const capabilitySchema = z
     blockedBy: z.array(signalId).optional(),
     applicableWhen: z.array(signalId).optional(),
     coverageThreshold: z.number().min(0).max(1).optional(),
-    sources: z.array(z.enum(['repository', 'history', 'cluster', 'team-config'])).min(1),
+    /** Any present signal of one of these categories meets the capability on its own. */
+    categories: z.array(categoryId).optional(),
+    /** `instrumentation`: a library in a dependency file is shown, but does not meet the capability. */
+    libraries: z.enum(['count', 'instrumentation']).optional(),
+    sources: z.array(z.enum(['repository', 'platform-repository', 'service-repository', 'history', 'cluster', 'team-config'])).min(1),
     roadmap: roadmapSchema,
   })
   .strict();
@@ -38,7 +43,17 @@ export const modelSchema = z
     version: z.number().int().positive(),
     source: z.object({ title: z.string(), author: z.string() }).strict(),
     stages: z.array(z.object({ number: stageNumber, name: z.string(), summary: z.string() }).strict()).length(5),
-    signals: z.array(z.object({ id: signalId, name: z.string(), kind: z.enum(['tool', 'practice', 'anti-pattern', 'history', 'cluster']) }).strict()),
+    signals: z.array(
+      z
+        .object({
+          id: signalId,
+          name: z.string(),
+          kind: z.enum(['tool', 'practice', 'anti-pattern', 'history', 'cluster']),
+          /** What the tool is (metrics-backend, ci…): capabilities accept categories, not only named tools. */
+          category: z.union([categoryId, z.array(categoryId).min(1)]).optional(),
+        })
+        .strict(),
+    ),
     capabilities: z.array(capabilitySchema),
   })
   .strict();
@@ -51,6 +66,8 @@ export const capabilityOverrideSchema = z
     /** Alternatives added to the built-in ones (e.g. a home-grown deploy tool). */
     addAlternatives: z.array(z.array(slot).min(1)).optional(),
     coverageThreshold: z.number().min(0).max(1).optional(),
+    /** The categories the capability accepts (replaces the built-in list; [] accepts named alternatives only). */
+    categories: z.array(categoryId).optional(),
   })
   .strict();
 

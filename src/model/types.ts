@@ -1,4 +1,4 @@
-import type { CapabilityStatus, Coverage, Detection, Evidence, ScanWarning, SignalId, SourceKind } from '../core/types.js';
+import type { CapabilityStatus, Coverage, Detection, Evidence, RepositoryKind, ScanWarning, SignalId, SourceKind } from '../core/types.js';
 
 /* ---------- The model, as data (model/default-model.yaml, validated by src/model/schema.ts) ---------- */
 
@@ -6,6 +6,8 @@ export interface ModelSignal {
   id: SignalId;
   name: string;
   kind: 'tool' | 'practice' | 'anti-pattern' | 'history' | 'cluster';
+  /** What the tool is ("metrics-backend", "ci"); one or several. Capabilities accept categories. */
+  category?: string | string[];
 }
 
 /**
@@ -29,7 +31,15 @@ export interface ModelCapability {
   applicableWhen?: SignalId[];
   /** Practices measured over a population: met at or above this share (default 1). */
   coverageThreshold?: number;
-  /** The kinds of source that can settle it; without any of them given, it is `unknown`. */
+  /** Any present signal of one of these categories meets the capability on its own (Datadog for monitoring). */
+  categories?: string[];
+  /**
+   * `instrumentation`: evidence that is a library in a dependency file (prom-client) shows the code
+   * is instrumented, not that the capability is in place; it is shown apart and meets nothing.
+   * Default `count` (tracing: instrumentation libraries are what a service contributes).
+   */
+  libraries?: 'count' | 'instrumentation';
+  /** The kinds of source that can settle it; without any of them given, it is `unknown`, never `missing`. */
   sources: SourceKind[];
   roadmap: RoadmapAdvice;
 }
@@ -78,6 +88,10 @@ export interface CapabilityResult {
   byAttestation?: boolean;
   /** Set when a configured exemption waives the capability here; the reason is the configuration's. */
   exemption?: string;
+  /** Client or instrumentation libraries seen that do not meet this capability on their own (prom-client for monitoring). */
+  instrumentation?: Evidence[];
+  /** When unknown because no source that could show it was scanned: those sources, e.g. ["platform-repository", "cluster"]. */
+  settledBy?: SourceKind[];
 }
 
 export interface RoadmapStep {
@@ -98,9 +112,13 @@ export interface RoadmapStep {
 
 export interface RepositoryAssessment {
   path: string;
-  /** Service repositories carry service-scope capabilities; platform-only repositories do not. */
-  kind: 'service' | 'platform';
+  /** Service repositories carry service-scope capabilities; the other kinds do not. */
+  kind: RepositoryKind;
+  /** Why it is that kind, with the file that shows it, or "set in <config>". */
+  kindReason: string;
   stage: number;
+  /** True when unknown capabilities were taken on trust in this stage (see docs/how-it-decides.md). */
+  stageProvisional: boolean;
   detections: Detection[];
   capabilities: CapabilityResult[];
   warnings: ScanWarning[];
@@ -115,6 +133,7 @@ export interface ClusterAssessment {
 export interface TeamAssessment {
   name: string;
   stage: number;
+  stageProvisional: boolean;
   repositories: string[];
   capabilities: CapabilityResult[];
 }
@@ -126,7 +145,7 @@ export interface Assessment {
   organization: string;
   model: { version: number; source: { title: string; author: string }; stages: ModelStage[] };
   stage: number;
-  /** True when required capabilities of the stages counted are `unknown`: the stage may be lower. */
+  /** True when unknown capabilities were taken on trust (the stage may be lower) or a later stage went unclaimed for lack of evidence only (it may be higher): docs/how-it-decides.md. */
   stageProvisional: boolean;
   repositories: RepositoryAssessment[];
   clusters: ClusterAssessment[];
@@ -134,6 +153,6 @@ export interface Assessment {
   teams: TeamAssessment[];
   roadmap: RoadmapStep[];
   /** Unknown required capabilities and the source that would settle each. */
-  toVerify: { capability: string; reason: string }[];
+  toVerify: { capability: string; reason: string; settledBy?: SourceKind[] }[];
   warnings: ScanWarning[];
 }

@@ -48,6 +48,7 @@ export function applyOverrides(model: MaturityModel, override: unknown, label: s
     if (change.alternatives) capability.alternatives = change.alternatives;
     if (change.addAlternatives) capability.alternatives = [...capability.alternatives, ...change.addAlternatives];
     if (change.coverageThreshold !== undefined) capability.coverageThreshold = change.coverageThreshold;
+    if (change.categories) capability.categories = change.categories;
   }
   return validateModel(copy, label);
 }

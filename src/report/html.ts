@@ -57,7 +57,7 @@ function hero(a: Assessment): string {
     ? `<p class="callout"><b>Next: stage ${a.stage + 1}, ${esc(stageName(a, a.stage + 1))}.</b> ${next.required.length === 1 ? '1 required step left' : `${next.required.length} required steps left`}${a.toVerify.length > 0 ? `, ${a.toVerify.length} to verify` : ''}. See the roadmap below.</p>`
     : '<p class="callout"><b>Every stage is reached.</b> Keep the evidence current.</p>';
   const provisional = a.stageProvisional
-    ? `<p class="callout provisional">⚠ <b>Provisional.</b> ${a.toVerify.length === 1 ? '1 required capability' : `${a.toVerify.length} required capabilities`} could not be checked with the sources given; the stage may be lower.</p>`
+    ? `<p class="callout provisional">⚠ <b>Provisional.</b> ${a.toVerify.length === 1 ? '1 required capability' : `${a.toVerify.length} required capabilities`} could not be checked with the sources given; the stage may change once they are.</p>`
     : '';
   let required = 0;
   let met = 0;
@@ -107,7 +107,7 @@ function who(a: Assessment, stage: number): string {
   const chips: string[] = [];
   if (a.stage === stage) chips.push(`<span class="chip org" title="organization">${esc(a.organization)}</span>`);
   for (const t of a.teams) if (t.stage === stage) chips.push(`<span class="chip team" title="team ${esc(t.name)}">team ${esc(t.name)}</span>`);
-  for (const r of a.repositories) if (r.stage === stage) chips.push(`<span class="chip repo mono" title="${esc(r.path)}">${esc(shortRepo(r.path))}</span>`);
+  for (const r of a.repositories) if (r.stage === stage) chips.push(`<span class="chip repo mono" title="${esc(`${r.path} · ${r.kind}: ${r.kindReason}`)}">${esc(shortRepo(r.path))} <span class="muted">${esc(r.kind)}</span></span>`);
   return chips.join(' ');
 }
 
@@ -229,6 +229,7 @@ function evidence(a: Assessment, options: ReportLinkOptions): string {
     for (const e of c.evidence) rows.push({ capability: c, kind: 'seen', evidence: e });
     for (const e of (c.coverage?.missing ?? []) as Evidence[]) rows.push({ capability: c, kind: 'not covered', evidence: e });
     for (const b of c.blockedBy ?? []) for (const e of b.evidence) rows.push({ capability: c, kind: `blocked by ${b.id}`, evidence: e });
+    for (const e of c.instrumentation ?? []) rows.push({ capability: c, kind: 'instrumentation only (a client library)', evidence: e });
   }
   const body = rows.map((r) => {
     const key = statusKey(r.capability);

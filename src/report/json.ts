@@ -34,7 +34,9 @@ export function renderJson(assessment: Assessment): string {
     repositories: assessment.repositories.map((r) => ({
       path: r.path,
       kind: r.kind,
+      kindReason: r.kindReason,
       stage: r.stage,
+      stageProvisional: r.stageProvisional,
       detections: r.detections,
       capabilities: r.capabilities.map(nested),
       warnings: r.warnings,

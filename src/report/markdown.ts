@@ -25,6 +25,7 @@ export function renderMarkdown(assessment: Assessment, options: ReportLinkOption
   const out: string[] = [];
   out.push(...headline(assessment), '');
   out.push(...ladder(assessment), '');
+  out.push(...repositoriesTable(assessment), '');
   out.push(...roadmap(assessment, options), '');
   if (assessment.toVerify.length > 0) out.push(...toVerify(assessment), '');
   out.push(...capabilityTable(assessment, options), '');
@@ -119,7 +120,7 @@ function headline(a: Assessment): string[] {
   const lines = [`# Kubernetes maturity of ${text(a.organization)}: stage ${a.stage} of ${max}, ${text(name)}`, ''];
   const unknown = a.toVerify.length;
   if (a.stageProvisional) {
-    lines.push(`> [!NOTE]\n> Provisional: ${unknown === 1 ? '1 required capability' : `${unknown} required capabilities`} could not be checked with the sources given (see *To verify*); the stage may be lower.`, '');
+    lines.push(`> [!NOTE]\n> Provisional: ${unknown === 1 ? '1 required capability' : `${unknown} required capabilities`} could not be checked with the sources given (see *To verify*); the stage may change once they are.`, '');
   }
   if (a.stage < max) {
     const { required } = splitRoadmap(a);
@@ -156,6 +157,13 @@ function ladder(a: Assessment): string[] {
   const below = [...a.teams.filter((t) => t.stage === 0).map((t) => `team ${text(t.name)}`), ...a.repositories.filter((r) => r.stage === 0).map((r) => code(r.path))];
   if (a.stage === 0) below.unshift(`**${text(a.organization)}** (organization)`);
   if (below.length > 0) lines.push(`| 0 · not started | | | ${below.join(', ')} |`);
+  return lines;
+}
+
+/** What each repository was taken for decides what it is asked for: its kind, with the reason. */
+function repositoriesTable(a: Assessment): string[] {
+  const lines = ['## Repositories', '', '| Repository | Kind | Why | Stage |', '|---|---|---|:---:|'];
+  for (const r of a.repositories) lines.push(`| ${code(r.path)} | ${r.kind} | ${text(r.kindReason)} | ${r.stage}${r.stageProvisional ? ' (provisional)' : ''} |`);
   return lines;
 }
 
@@ -281,6 +289,10 @@ function evidenceSection(a: Assessment, options: ReportLinkOptions): string[] {
     for (const b of c.blockedBy ?? []) {
       items.push(`- **⛔ Blocked by ${code(b.id)}:**`);
       for (const e of b.evidence) items.push(`  - ${evidenceLine(e, options)}`);
+    }
+    if (c.instrumentation && c.instrumentation.length > 0) {
+      items.push('- **Instrumentation only (client libraries, not a deployed backend):**');
+      for (const e of c.instrumentation) items.push(`  - ${evidenceLine(e, options)}`);
     }
     if (items.length === 0) continue;
     const title = `${STATUS_ICON[statusKey(c)]} ${text(c.name)} ${code(c.id)}`;

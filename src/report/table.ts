@@ -29,10 +29,18 @@ export function renderTable(assessment: Assessment, options: TableOptions): stri
   out.push(`  ${ladder(assessment, c)}`);
   out.push('');
 
+  if (assessment.repositories.length === 1 && assessment.teams.length <= 1) {
+    // One repository: what it was taken for decides what it is asked for, so say it and why.
+    const repo = assessment.repositories[0]!;
+    out.push(`  ${c.grey('Repository:')} ${safeField(repo.path)}  ${repo.kind}  ${c.grey(`— ${safeField(repo.kindReason)}`)}`);
+    out.push('');
+  }
   if (assessment.repositories.length > 1 || assessment.teams.length > 1) {
     out.push(c.bold('Repositories'));
     const width = Math.max(...assessment.repositories.map((r) => safeField(r.path).length));
-    for (const repo of assessment.repositories) out.push(`  ${safeField(repo.path).padEnd(width)}  ${c.grey(repo.kind.padEnd(8))}  stage ${repo.stage}`);
+    for (const repo of assessment.repositories) {
+      out.push(`  ${safeField(repo.path).padEnd(width)}  ${c.grey(repo.kind.padEnd(8))}  stage ${repo.stage}${repo.stageProvisional ? c.grey(' (provisional)') : ''}  ${c.grey(safeField(repo.kindReason))}`);
+    }
     if (assessment.teams.length > 1) {
       out.push('');
       // Teams × stages: one mark per stage, so who is ahead and who is behind shows at a glance.
@@ -56,6 +64,8 @@ export function renderTable(assessment: Assessment, options: TableOptions): stri
       for (const line of lines) out.push(c.grey(`        ${line}`));
       const more = capability.evidence.length - perCapability;
       if (more > 0) out.push(c.grey(`        … ${more} more (--format json or html for all)`));
+      const libraries = capability.instrumentation ?? [];
+      if (libraries.length > 0) out.push(c.grey(`        instrumentation only: ${safeField(evidenceText(libraries[0]!))}${libraries.length > 1 ? ` and ${libraries.length - 1} more` : ''}`));
     }
   }
   out.push('');

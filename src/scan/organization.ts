@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
 import type { Detection, ScanWarning, SourceKind } from '../core/types.js';
 // From the modules themselves, not config/index.js: that would load the configuration schema
@@ -12,7 +12,10 @@ import {
   expiredExemptions,
   unusedExemptions,
 } from '../config/exemptions.js';
+import { configuredKind } from '../config/kinds.js';
 import { loadConfig } from '../config/load.js';
+import { displayUrl, redactDeep } from '../core/redact.js';
+import { confineConfig, confinementOf, decideTrust, type Confinement } from '../config/trust.js';
 import { limitsFrom, organizationName, parseSince, resolveRepositories, teamOf } from '../config/repositories.js';
 import type { Exemption as ConfigExemption, OrgConfig } from '../config/schema.js';
 import { HISTORY_SIGNALS } from '../history/index.js';
@@ -77,9 +80,15 @@ interface PlannedRepository {
 export async function scanOrganization(options: OrganizationScanOptions): Promise<Assessment> {
   const cwd = options.cwd ?? process.cwd();
   const now = options.now ?? new Date();
-  const { config, path: configPath, baseDir } = await loadConfig(options.config, cwd);
+  const loaded = await loadConfig(options.config, cwd);
+  const { path: configPath, baseDir } = loaded;
   const configLabel = configPath ? relative(cwd, configPath) || configPath : '.k8s-maturity.yaml';
   const warnings: ScanWarning[] = [];
+  // A configuration found here may be a scanned repository's own file: it then describes itself, nothing more (config/trust.ts).
+  const trust = decideTrust(loaded, { named: options.config !== undefined, scannedPaths: options.paths.filter((p) => !isGitUrl(p)).map((p) => resolve(cwd, p)) });
+  const confined = confineConfig(loaded.config, trust, { label: configLabel, baseDir });
+  const config = confined.config;
+  for (const message of confined.warnings) warnings.push({ file: configLabel, message });
 
   let model = await loadModel();
   if (config.model) model = (await import('../model/validate.js')).applyOverrides(model, config.model, configLabel);
@@ -98,9 +107,10 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   });
   warnings.push(...clusterRead.warnings);
 
-  const planned = await planRepositories(options, config, baseDir, cwd, warnings, configLabel);
+  const planned = await planRepositories(options, config, baseDir, cwd, warnings, configLabel, confinementOf(trust, configLabel));
   const exemptions = activeExemptions(config, now);
   const usedExemptions = new Set<string>();
+  const usedKinds = new Set<number>();
   const repositories: RepositoryInput[] = [];
   let historyRead = false;
   // Repositories (and their history) are scanned on worker threads when that pays; results are taken in plan order.
@@ -126,9 +136,13 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
         if (history.unknown.length < HISTORY_SIGNALS.length) historyRead = true;
         const own = exemptionsFor(exemptions, { repositories: [repo.path, repo.root], ...(repo.team ? { team: repo.team } : {}) });
         for (const e of own) usedExemptions.add(exemptionKey(e));
+        // A kind set in the configuration wins over the scan's judgement (which the reason keeps).
+        const setKind = configuredKind(config, [repo.path, repo.root], configLabel);
+        if (setKind) usedKinds.add(setKind.index);
         repositories.push({
           path: repo.path,
-          kind: scanned.kind,
+          kind: setKind?.kind ?? scanned.kind,
+          kindReason: setKind ? `${setKind.reason}${setKind.kind === scanned.kind ? '' : ` (the scan alone would say ${scanned.kind}: ${scanned.kindReason})`}` : scanned.kindReason,
           detections: withoutExemptSignals([...scanned.detections, ...history.detections], own),
           warnings: scanned.warnings,
           unknown: history.unknown.map((u) => [u.signal, u.reason]),
@@ -136,7 +150,8 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
           exemptions: own.filter((e) => e.capability).map(toModelExemption),
         });
       } catch (error) {
-        repositories.push({ path: repo.path, kind: 'platform', detections: [], warnings: [{ file: '.', message: `repository could not be scanned: ${(error as Error).message}` }] });
+        // Nothing read: it cannot stand for the platform (which would make platform gaps "missing").
+        repositories.push({ path: repo.path, kind: 'tooling', kindReason: 'could not be scanned', detections: [], warnings: [{ file: '.', message: `repository could not be scanned: ${(error as Error).message}` }] });
       }
     }
   } finally {
@@ -156,6 +171,9 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   const orgAttestations = activeAttestations(config, now).filter((a) => a.team === undefined || platformNames.has(a.team)).map(toModelAttestation);
   for (const e of expiredExemptions(config, now)) warnings.push({ file: configLabel, message: `exemption of ${e.signal ?? e.capability} expired on ${e.expires}: ${e.reason}` });
   for (const e of unusedExemptions(config, usedExemptions, now)) warnings.push({ file: configLabel, message: `exemption of ${e.signal ?? e.capability}${e.repository ? ` for ${e.repository}` : ''} matched nothing: remove it or fix its repository` });
+  for (const [index, k] of (config.kinds ?? []).entries()) {
+    if (!usedKinds.has(index)) warnings.push({ file: configLabel, message: `kinds[${index}]: "${k.repository}" matched no scanned repository: fix the path, name or glob` });
+  }
   for (const a of expiredAttestations(config, now)) warnings.push({ file: configLabel, message: `attestation of ${a.capability}${a.team ? ` by team ${a.team}` : ''} expired on ${a.expires}: renew it or the capability is judged on evidence again` });
 
   const sources = new Set<SourceKind>(['repository']);
@@ -164,7 +182,8 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   if (clusterRead.clusters.length > 0) sources.add('cluster');
   const teamNamespaces = teamConfigDetection(config, configLabel);
 
-  return assess({
+  // The last net: no credential leaves in any string of the result, whatever path brought it there.
+  return redactDeep(assess({
     model,
     organization: config.organization ?? (configPath ? organizationName(config, baseDir) : defaultName(planned, cwd)),
     toolVersion: options.toolVersion,
@@ -176,21 +195,21 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
     ...(teams.length > 0 ? { teams } : {}),
     ...(orgAttestations.length > 0 ? { attestations: orgAttestations } : {}),
     warnings,
-  });
+  }));
 }
 
-async function planRepositories(options: OrganizationScanOptions, config: OrgConfig, baseDir: string, cwd: string, warnings: ScanWarning[], configLabel: string): Promise<PlannedRepository[]> {
+async function planRepositories(options: OrganizationScanOptions, config: OrgConfig, baseDir: string, cwd: string, warnings: ScanWarning[], configLabel: string, confineTo: Confinement | undefined): Promise<PlannedRepository[]> {
   if (options.discovery) {
     // Discovery replaces the configuration's repository list; paths given too are scanned with it.
     const { planDiscovery } = await import('./discovery.js');
-    const typed = options.paths.length > 0 ? await planRepositories({ ...options, discovery: undefined }, config, baseDir, cwd, warnings, configLabel) : [];
+    const typed = options.paths.length > 0 ? await planRepositories({ ...options, discovery: undefined }, config, baseDir, cwd, warnings, configLabel, confineTo) : [];
     const found = await planDiscovery(
       { ...options.discovery, teams: config.teamsFrom === 'forge' },
       { cacheDir: options.cacheDir ?? defaultCacheDir(), ...(options.offline ? { offline: true } : {}), ...(options.allowFileProtocol ? { allowFileProtocol: true } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), warnings },
     );
     const discovered = found.planned.map((r) => {
       const team = teamOf(r.path, config, cwd) ?? r.team;
-      return { path: r.path, root: r.root, ...(team ? { team } : {}) };
+      return { path: displayUrl(r.path), root: r.root, ...(team ? { team } : {}) };
     });
     return [...typed, ...discovered];
   }
@@ -203,7 +222,8 @@ async function planRepositories(options: OrganizationScanOptions, config: OrgCon
       const root = isGitUrl(path)
         ? (await ensureClone(path, options.cacheDir ?? defaultCacheDir(), { ...(options.offline ? { offline: true } : {}) })).path
         : checkRepositoryPath(path);
-      planned.push({ path, root, ...(team ? { team } : {}) });
+      // A URL is shown without its credentials, everywhere the path appears (reports, progress, warnings).
+      planned.push({ path: isGitUrl(path) ? displayUrl(path) : path, root, ...(team ? { team } : {}) });
     }
     return planned;
   }
@@ -212,9 +232,12 @@ async function planRepositories(options: OrganizationScanOptions, config: OrgCon
   const resolved = await resolveRepositories(config, baseDir, {
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     ...(options.offline ? { offline: true } : {}),
+    ...(confineTo !== undefined ? { confineTo } : {}),
     onWarning: (message: string) => warnings.push({ file: configLabel, message }),
   });
-  return resolved.map((r) => ({ path: r.url ?? (relative(cwd, r.path) || '.'), root: r.path, ...(r.team ? { team: r.team } : {}) }));
+  // A scanned configuration whose every entry was refused describes the repository it lies in.
+  if (resolved.length === 0 && confineTo !== undefined) return [{ path: relative(cwd, confineTo.root) || '.', root: checkRepositoryPath(confineTo.root) }];
+  return resolved.map((r) => ({ path: r.url !== undefined ? displayUrl(r.url) : relative(cwd, r.path) || '.', root: r.path, ...(r.team ? { team: r.team } : {}) }));
 }
 
 /** An exempted signal (e.g. static-secrets in a demo repository) is dropped from the detections it would block. */

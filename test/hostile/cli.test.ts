@@ -104,7 +104,10 @@ describe('hostile input through the command line', () => {
       expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     }
     // A newline in a file name does not forge a line of the table.
-    expect(table.split('\n').filter((l) => l.includes('click'))).toEqual([expect.stringContaining('k8s/evil\\x0a\\x1b[2J')]);
+    // (The file is named twice: as evidence, and in the reason the repository's kind is given.)
+    const named = table.split('\n').filter((l) => l.includes('click'));
+    expect(named.length).toBeGreaterThan(0);
+    for (const line of named) expect(line).toContain('k8s/evil\\x0a\\x1b[2J');
 
     // With colour forced, the only escapes left are the table's own colours.
     const coloured = await runCli(['scan', root, '--no-history', '--quiet', '--format', 'table'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });

@@ -45,12 +45,10 @@ export async function cloneDiscovered(
 const CLONES_AT_ONCE = 4;
 
 /**
- * The URL git is given. Private repositories need the token: cloneUrlWithToken puts it in the
- * URL's user information, which is only safe once clone.ts hands such credentials to git through
- * its credential helper (never argv or .git/config). Until then public clone URLs are used as
- * they are.
+ * The URL git is given: with the token for the forge's own host (cloneUrlWithToken), which
+ * clone.ts takes out again and hands to git through its credential helper, so it reaches neither
+ * a command line nor the clone's .git/config.
  */
 function cloneUrlFor(repo: DiscoveredRepository, options: { forge: ForgeKind; baseUrl?: string; token?: string }): string {
-  const safeCredentials = false;
-  return safeCredentials ? cloneUrlWithToken(repo.cloneUrl, options.forge, options.baseUrl, options.token) : repo.cloneUrl;
+  return cloneUrlWithToken(repo.cloneUrl, options.forge, options.baseUrl, options.token);
 }

@@ -1,18 +1,18 @@
-import { wordGlobToRegExp } from '../../config/glob.js';
+import { wordGlobMatcher } from '../../config/glob.js';
 import type { DiscoveredRepository, DiscoveryRequest } from './types.js';
 
 /**
  * Which listed repositories are scanned: archived ones and forks only when asked, every requested
  * topic present, the full name matching an --include (when any) and no --exclude. Patterns are
- * globs on the full name, case-insensitive as forges treat names; `*` crosses `/` so
+ * globs on the full name, case-insensitive as forges treat names (a linear-time matcher: patterns come from users, names from the API); `*` crosses `/` so
  * `acme/platform/*` also reaches deeper subgroups.
  */
 export function selectRepositories(
   repositories: readonly DiscoveredRepository[],
   request: Pick<DiscoveryRequest, 'topics' | 'includeArchived' | 'includeForks' | 'include' | 'exclude'>,
 ): { selected: DiscoveredRepository[]; skipped: Record<string, number> } {
-  const include = (request.include ?? []).map((p) => wordGlobToRegExp(p));
-  const exclude = (request.exclude ?? []).map((p) => wordGlobToRegExp(p));
+  const include = (request.include ?? []).map((p) => wordGlobMatcher(p));
+  const exclude = (request.exclude ?? []).map((p) => wordGlobMatcher(p));
   const topics = (request.topics ?? []).map((t) => t.toLowerCase());
   const selected: DiscoveredRepository[] = [];
   const skipped: Record<string, number> = {};

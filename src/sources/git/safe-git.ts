@@ -64,6 +64,11 @@ export interface GitOptions {
    * from the scanned repository's content.
    */
   config?: readonly string[];
+  /**
+   * Extra environment for this call (git() only), set after the scrub: how a clone hands git its
+   * credentials without a command line or a configuration file (sources/repository/clone.ts).
+   */
+  env?: Readonly<Record<string, string>>;
 }
 
 export function gitSync(args: readonly string[], options: GitOptions): string {
@@ -84,7 +89,7 @@ export function git(args: readonly string[], options: GitOptions): Promise<strin
       gitArgs(args, options.config),
       {
         cwd: options.cwd,
-        env: gitEnv(),
+        env: { ...gitEnv(), ...options.env },
         encoding: 'utf8',
         maxBuffer: options.maxBuffer ?? 256 * 1024 * 1024,
         timeout: options.timeoutMs ?? 60_000,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alice, bob, rawGit, TestRepo } from '../../../test/history/git-fixture.js';
-import { cacheFolderFor, checkCloneUrl, CloneError, defaultCacheDir, ensureClone, isGitUrl, redactUrl } from './clone.js';
+import { cacheFolderFor, checkCloneUrl, CloneError, defaultCacheDir, ensureClone, isGitUrl, redactUrl, splitCredentials } from './clone.js';
 
 /** A bare repository in a temporary folder, fed from a work repository, as a remote would be. */
 function remote(): { work: TestRepo; url: string } {
@@ -42,6 +42,24 @@ describe('checkCloneUrl', () => {
     expect(() => checkCloneUrl(url)).toThrow(why);
   });
 
+  it.each([
+    ['user:s3cr3t@git.example.com:acme/app.git', 'an ssh address (user@host:path) cannot carry a password'],
+    ['user:s3/cr:3t@git.example.com:acme/app.git', 'an ssh address (user@host:path) cannot carry a password'],
+    ['https://git.example.com/acme/app.git?private_token=s3cr3t', 'a token in the query is not passed on'],
+    ['ssh://git:s3cr3t@git.example.com/acme/app.git', 'an ssh:// URL cannot carry a password'],
+  ])('refuses %s without repeating its secret', (url, why) => {
+    expect(() => checkCloneUrl(url)).toThrow(why);
+    expect(() => checkCloneUrl(url)).toThrow(/^(?!.*s3cr3t)/s);
+  });
+
+  it('takes the credentials out of an https URL, for git to get through its credential helper', () => {
+    const split = splitCredentials('https://ci%40bot:p%3Ass@git.example.com/acme/app.git');
+    expect(split.url).toBe('https://git.example.com/acme/app.git');
+    expect(split.env).toEqual({ K8SM_GIT_USERNAME: 'ci@bot', K8SM_GIT_PASSWORD: 'p:ss' });
+    expect(split.config.join(' ')).not.toContain('p:ss');
+    expect(splitCredentials('https://git.example.com/acme/app.git')).toEqual({ url: 'https://git.example.com/acme/app.git', env: {}, config: [] });
+  });
+
   it('accepts file:// only when allowed explicitly', () => {
     expect(checkCloneUrl('file:///srv/git/app.git', { allowFileProtocol: true })).toEqual({ kind: 'file', host: 'local', path: 'srv/git/app' });
   });
@@ -55,7 +73,8 @@ describe('checkCloneUrl', () => {
   });
 
   it('keeps tokens out of messages', () => {
-    expect(redactUrl('https://user:ghp_secret@github.com/acme/app.git')).toBe('https://***@github.com/acme/app.git');
+    expect(redactUrl('https://user:ghp_secret@github.com/acme/app.git')).toBe('https://github.com/acme/app.git');
+    expect(redactUrl('https://github.com/acme/app.git?private_token=glpat-secret')).toBe('https://github.com/acme/app.git?private_token=***');
     expect(() => checkCloneUrl('http://user:ghp_secret@github.com/acme/app.git')).toThrow(/^(?!.*ghp_secret)/s);
   });
 });

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { displayUrl, redactSecrets } from '../../core/redact.js';
 import { git, gitSync, neutralFilterConfig } from '../git/safe-git.js';
 
 /**
@@ -40,6 +41,10 @@ export interface CloneOptions {
 }
 
 const SCP_LIKE = /^([A-Za-z0-9._~-]+@)?([A-Za-z0-9][A-Za-z0-9.-]*):(?!\/\/)(.+)$/;
+/** `user:password@host:org/repo`: an scp-like address written with a password, which ssh never uses. */
+const SCP_WITH_PASSWORD = /^[^@/:\s]+:(?!\/\/)[^@\s]*@[A-Za-z0-9][A-Za-z0-9.-]*:(?!\/\/)/;
+/** Query parameters that carry a credential: git would send them to every address it asks, and keep them in the clone. */
+const SECRET_PARAMETER = /[?&](?:private[-_]?token|access[-_]?token|token|auth[-_]?token|password|passwd|secret|api[-_]?key|key)=/i;
 const REMOTE_HELPER = /^[A-Za-z][A-Za-z0-9+.-]*::/;
 
 /** True when `value` is written as a remote git URL (any transport) rather than a local path. */
@@ -51,6 +56,8 @@ export function isGitUrl(value: string): boolean {
 export function checkCloneUrl(url: string, options: Pick<CloneOptions, 'allowFileProtocol'> = {}): ParsedGitUrl {
   const refuse = (why: string) => new CloneError('CLONE_URL_REFUSED', redactUrl(url), `refusing to clone ${JSON.stringify(redactUrl(url))}: ${why}`);
   if (url.startsWith('-')) throw refuse('a URL cannot start with "-"');
+  if (SCP_WITH_PASSWORD.test(url)) throw refuse('an ssh address (user@host:path) cannot carry a password: ssh uses keys; for a password or token write https://user:TOKEN@host/org/repo');
+  if (SECRET_PARAMETER.test(url)) throw refuse('a token in the query is not passed on (git would keep it in the clone): write https://user:TOKEN@host/org/repo instead, which is handed to git without being stored');
   if (REMOTE_HELPER.test(url)) throw refuse('remote helpers such as ext:: can run commands; use an https:// or ssh:// URL');
   // Control characters and spaces have no business in a URL and confuse transports.
   // eslint-disable-next-line no-control-regex -- looking for control characters is the point
@@ -77,13 +84,43 @@ export function checkCloneUrl(url: string, options: Pick<CloneOptions, 'allowFil
   if (scheme !== 'https' && scheme !== 'ssh') {
     throw refuse(`the ${scheme}:// transport is not supported: use https://, ssh:// or git@host:path`);
   }
+  if (scheme === 'ssh' && parsed.password !== '') throw refuse('an ssh:// URL cannot carry a password: ssh uses keys');
   if (parsed.hostname === '' || parsed.hostname.startsWith('-')) throw refuse('the URL has no valid host');
   return { kind: scheme, host: parsed.hostname.toLowerCase(), path: cleanPath(decodeURIComponent(parsed.pathname)) };
 }
 
-/** The URL without a password or token, for messages. */
+/** The URL as it may be shown: without user information or secret query parameters (core/redact.ts). */
 export function redactUrl(url: string): string {
-  return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/@\s]*@/, '$1***@');
+  return displayUrl(url);
+}
+
+/**
+ * An https URL's user information, taken out: the URL git is given (and keeps as the clone's
+ * origin) has none, and the user name and password reach git through a credential helper that
+ * reads them from the environment of that one git process. They never appear on a command line
+ * (which any local user can read in the process list) nor in the clone's .git/config.
+ */
+export function splitCredentials(url: string): { url: string; env: Record<string, string>; config: string[] } {
+  const match = /^(https:\/\/)([^/?#@]*)@(.*)$/is.exec(url);
+  if (!match) return { url, env: {}, config: [] };
+  const [, scheme, userinfo, rest] = match as unknown as [string, string, string, string];
+  const colon = userinfo.indexOf(':');
+  const decode = (text: string) => {
+    try {
+      const decoded = decodeURIComponent(text);
+      // A line break would end the answer to git early: keep such a value as it was written.
+      return /[\0\r\n]/.test(decoded) ? text : decoded;
+    } catch {
+      return text;
+    }
+  };
+  return {
+    url: `${scheme}${rest}`,
+    env: { K8SM_GIT_USERNAME: decode(colon === -1 ? userinfo : userinfo.slice(0, colon)), K8SM_GIT_PASSWORD: colon === -1 ? '' : decode(userinfo.slice(colon + 1)) },
+    // The helper (after SAFE_GIT_CONFIG's empty `credential.helper=`, so the only one) answers
+    // `get` from the two variables; its command line names them, never their values.
+    config: [`credential.helper=!f() { test "$1" = get || exit 0; printf 'username=%s\\npassword=%s\\n' "$K8SM_GIT_USERNAME" "$K8SM_GIT_PASSWORD"; }; f`],
+  };
 }
 
 function cleanPath(path: string): string {
@@ -106,7 +143,8 @@ export function cacheFolderFor(url: string, cacheDir: string, options: Pick<Clon
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^[.-]+/, '')
     .slice(0, 80);
-  const hash = createHash('sha256').update(url).digest('hex').slice(0, 10);
+  // The hash is of the URL without credentials: a password changes neither the folder nor anything derived from it.
+  const hash = createHash('sha256').update(splitCredentials(url).url).digest('hex').slice(0, 10);
   return join(resolve(cacheDir), `${readable}-${hash}`);
 }
 
@@ -132,11 +170,12 @@ function transportConfig(options: CloneOptions): string[] {
  */
 export async function ensureClone(url: string, cacheDir: string = defaultCacheDir(), options: CloneOptions = {}): Promise<{ path: string; refreshed: boolean }> {
   const target = cacheFolderFor(url, cacheDir, options);
-  const config = transportConfig(options);
+  const { url: bare, env, config: credentialConfig } = splitCredentials(url);
+  const config = [...transportConfig(options), ...credentialConfig];
   const timeoutMs = options.timeoutMs ?? 10 * 60_000;
-  if (existsSync(join(target, '.git')) && originOf(target) === url) {
+  if (existsSync(join(target, '.git')) && originOf(target) === bare) {
     try {
-      await refresh(target, config, timeoutMs);
+      await refresh(target, config, timeoutMs, env);
       return { path: target, refreshed: true };
     } catch (error) {
       if (options.offline) return { path: target, refreshed: false };
@@ -148,13 +187,15 @@ export async function ensureClone(url: string, cacheDir: string = defaultCacheDi
   mkdirSync(resolve(cacheDir), { recursive: true });
   const staging = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    await git(['clone', '--quiet', '--filter=blob:none', '--no-checkout', '--no-recurse-submodules', '--origin', 'origin', '--', url, staging], {
+    await git(['clone', '--quiet', '--filter=blob:none', '--no-checkout', '--no-recurse-submodules', '--origin', 'origin', '--', bare, staging], {
       cwd: resolve(cacheDir),
       config,
       timeoutMs,
+      env,
     });
     if (hasHead(staging)) {
-      await git(['reset', '--hard', '--quiet', 'HEAD'], { cwd: staging, config: [...config, ...neutralFilterConfig(staging)], timeoutMs });
+      // A blobless clone fetches the checked-out files now: the same credentials are needed.
+      await git(['reset', '--hard', '--quiet', 'HEAD'], { cwd: staging, config: [...config, ...neutralFilterConfig(staging)], timeoutMs, env });
     }
     renameSync(staging, target);
   } catch (error) {
@@ -164,9 +205,9 @@ export async function ensureClone(url: string, cacheDir: string = defaultCacheDi
   return { path: target, refreshed: false };
 }
 
-async function refresh(target: string, config: string[], timeoutMs: number): Promise<void> {
-  await git(['fetch', '--quiet', '--prune', '--no-recurse-submodules', 'origin'], { cwd: target, config, timeoutMs });
-  await git(['remote', 'set-head', 'origin', '--auto'], { cwd: target, config, timeoutMs });
+async function refresh(target: string, config: string[], timeoutMs: number, env: Record<string, string>): Promise<void> {
+  await git(['fetch', '--quiet', '--prune', '--no-recurse-submodules', 'origin'], { cwd: target, config, timeoutMs, env });
+  await git(['remote', 'set-head', 'origin', '--auto'], { cwd: target, config, timeoutMs, env });
   let remoteHead: string;
   try {
     remoteHead = gitSync(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'], { cwd: target }).trim();
@@ -175,7 +216,7 @@ async function refresh(target: string, config: string[], timeoutMs: number): Pro
   }
   const branch = remoteHead.replace(/^refs\/remotes\/origin\//, '');
   const checkoutConfig = [...config, ...neutralFilterConfig(target)];
-  await git(['checkout', '--quiet', '--force', '-B', branch, remoteHead], { cwd: target, config: checkoutConfig, timeoutMs });
+  await git(['checkout', '--quiet', '--force', '-B', branch, remoteHead], { cwd: target, config: checkoutConfig, timeoutMs, env });
   await git(['clean', '-ffdxq'], { cwd: target, config: checkoutConfig, timeoutMs });
 }
 
@@ -206,5 +247,6 @@ function gitMessage(error: unknown): string {
     .filter((line) => line !== '' && !line.startsWith('Command failed'))
     .slice(0, 3)
     .join('; ')
-    .replace(/(:\/\/)[^/@\s]*@/g, '$1***@');
+    .replace(/(:\/\/)[^/@\s]*@/g, '$1***@')
+    .replace(/.+/, (line) => redactSecrets(line));
 }

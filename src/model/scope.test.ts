@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import type { Detection, Evidence, SourceKind } from '../core/types.js';
+import { assess, type RepositoryInput } from './assess.js';
+import { categoriesOf, evaluateCapability, evidenceSet, stageOf } from './evaluate.js';
+import { loadModel } from './load.js';
+import { applyOverrides } from './validate.js';
+
+/**
+ * Verdicts that follow what the sources given can show (issue 14): a service repository scanned
+ * alone is judged on its own evidence, client libraries are instrumentation, kinds decide what is asked.
+ */
+
+const model = await loadModel();
+const at = (file: string, line = 1, detail?: string): Evidence => ({ file, line, ...(detail ? { detail } : {}) });
+const found = (id: string, ...evidence: Evidence[]): Detection => ({ id, evidence: evidence.length > 0 ? evidence : [at('x.yaml')] });
+const library = (id: string, file: string, line: number, name: string): Detection => ({ id, evidence: [{ file, line, detail: `dependency ${name}`, library: true }] });
+const base = { model, organization: 'acme', toolVersion: 'test', now: new Date('2026-12-01T00:00:00Z'), clusters: [] };
+const history = new Set<SourceKind>(['repository', 'history']);
+
+/** A podinfo-like service: Dockerfile, a chart with probes, CI that pushes the image, CODEOWNERS, tracing. */
+const podinfoLike: RepositoryInput = {
+  path: '.',
+  kind: 'service',
+  kindReason: 'builds a container image of its own (Dockerfile:1)',
+  detections: [
+    found('docker', at('Dockerfile', 1, 'FROM golang:1.23-alpine')),
+    found('helm', at('charts/podinfo/Chart.yaml')),
+    found('k8s-manifests', at('charts/podinfo/templates/deployment.yaml', 2)),
+    { id: 'probes', evidence: [at('charts/podinfo/templates/deployment.yaml', 60)], coverage: { covered: 1, total: 1, unit: 'containers', missing: [] } },
+    found('github-actions', at('.github/workflows/release.yml', 3)),
+    found('image-pipeline', at('.github/workflows/release.yml', 40)),
+    found('ci-on-pull-requests', at('.github/workflows/test.yml', 4)),
+    found('codeowners', at('.github/CODEOWNERS')),
+    found('merged-pull-requests', { history: '42 of 45 changes to main merged through pull requests' }),
+    found('team-wide-ownership', { history: '3 people changed deploy files' }),
+    library('prometheus', 'go.mod', 13, 'github.com/prometheus/client_golang'),
+    library('opentelemetry', 'go.mod', 19, 'go.opentelemetry.io/otel'),
+    found('trivy', at('.github/workflows/release.yml', 55)),
+  ],
+  warnings: [],
+  unknown: [['developer-owned-manifests', 'needs a team configuration (teams[].members, platform team) to tell developers from operators']],
+};
+
+describe('a service repository scanned alone', () => {
+  const result = assess({ ...base, sources: history, repositories: [podinfoLike] });
+  const cap = (id: string) => result.capabilities.find((c) => c.id === id)!;
+
+  it('leaves platform capabilities it cannot show unknown, naming the sources that would settle them', () => {
+    for (const id of ['cluster-definition', 'infrastructure-as-code', 'continuous-delivery', 'centralized-logging', 'service-mesh', 'secrets-management', 'runtime-security']) {
+      expect(cap(id).status, id).toBe('unknown');
+    }
+    expect(cap('cluster-definition')).toMatchObject({ settledBy: ['platform-repository', 'cluster'], reason: expect.stringMatching(/^needs a platform repository or a cluster .*none was scanned$/) });
+    expect(result.toVerify.find((t) => t.capability === 'cluster-definition')).toMatchObject({ settledBy: ['platform-repository', 'cluster'] });
+  });
+
+  it('gets the stage its own evidence supports, provisional, and never a roadmap step for a cluster definition', () => {
+    expect([result.stage, result.stageProvisional]).toEqual([3, true]);
+    expect(result.repositories[0]).toMatchObject({ kind: 'service', stage: 3, stageProvisional: true });
+    expect(result.roadmap.map((s) => s.capability)).not.toContain('cluster-definition');
+    expect(result.roadmap.flatMap((s) => s.places.map((p) => p.note))).not.toContain('add it to this platform repository');
+  });
+
+  it('shows a metrics client library as instrumentation: it never meets monitoring', () => {
+    expect(cap('monitoring')).toMatchObject({ status: 'unknown', signals: [], evidence: [], instrumentation: [{ file: 'go.mod', line: 13, library: true }] });
+    expect(cap('monitoring').reason).toMatch(/^only instrumentation: client library github\.com\/prometheus\/client_golang .*needs a platform repository or a cluster/);
+    // Tracing accepts instrumentation libraries (the model says so): the service is instrumented.
+    expect(cap('tracing').status).toBe('met');
+  });
+
+  it('leaves manifests unknown for a service without them: they may live in a GitOps repository', () => {
+    const composeOnly = { ...podinfoLike, detections: podinfoLike.detections.filter((d) => !['helm', 'k8s-manifests', 'probes'].includes(d.id)) };
+    const alone = assess({ ...base, sources: history, repositories: [composeOnly] });
+    expect(alone.capabilities.find((c) => c.id === 'manifests-in-git')).toMatchObject({ status: 'unknown', settledBy: ['platform-repository'] });
+    expect(alone.capabilities.find((c) => c.id === 'health-checks')!.status).toBe('unknown');
+    expect(alone.stage).toBe(3);
+  });
+
+  it('is judged as before once a platform repository is scanned beside it: what the platform lacks is missing', () => {
+    const platform: RepositoryInput = { path: 'platform', kind: 'platform', kindReason: 'declares infrastructure', detections: [found('terraform'), found('eks')], warnings: [] };
+    const both = assess({ ...base, sources: history, repositories: [platform, podinfoLike] });
+    const monitoring = both.capabilities.find((c) => c.id === 'monitoring')!;
+    expect(monitoring.status).toBe('missing');
+    expect(monitoring.reason).toMatch(/^only instrumentation: client library github\.com\/prometheus\/client_golang \(a library is not a deployed backend\); none of: prometheus/);
+    expect(both.stage).toBe(1);
+    expect(both.roadmap.find((s) => s.capability === 'monitoring')!.places).toEqual([{ repository: 'platform', note: 'add it to this platform repository' }]);
+  });
+});
+
+describe('repository kinds in the assessment', () => {
+  const service = (path: string, extra: string[] = []): RepositoryInput => ({ path, kind: 'service', detections: ['docker', ...extra].map((id) => found(id, at('Dockerfile'))), warnings: [] });
+  const lib: RepositoryInput = { path: 'sdk', kind: 'library', kindReason: 'code with nothing to build into an image or deploy', detections: [found('github-actions')], warnings: [] };
+  const tool: RepositoryInput = { path: 'homelab-tools', kind: 'tooling', kindReason: 'its only Dockerfiles build helper images', detections: [found('docker', at('tools/pxe/Dockerfile'))], warnings: [] };
+
+  it('counts services only in an organization coverage: a library is never asked to containerise', () => {
+    const result = assess({ ...base, sources: history, repositories: [service('api', ['skaffold']), service('web'), lib, tool] });
+    expect(result.capabilities.find((c) => c.id === 'containerized-services')).toMatchObject({ status: 'met', coverage: { covered: 2, total: 2, unit: 'service repositories' } });
+    expect(result.capabilities.find((c) => c.id === 'local-k8s-dev-loop')).toMatchObject({ status: 'partial', coverage: { covered: 1, total: 2 } });
+    const places = result.roadmap.flatMap((s) => s.places.map((p) => p.repository));
+    expect(places).not.toContain('sdk');
+    expect(places).not.toContain('homelab-tools');
+    expect(result.repositories.map((r) => [r.path, r.kind, r.kindReason])).toContainEqual(['sdk', 'library', 'code with nothing to build into an image or deploy']);
+  });
+
+  it('asks a library scanned alone for nothing: no roadmap, every capability unknown, stage 0', () => {
+    const result = assess({ ...base, sources: history, repositories: [lib] });
+    expect(result.roadmap).toEqual([]);
+    expect(result.capabilities.filter((c) => c.status !== 'unknown' && c.status !== 'met').map((c) => c.id)).toEqual([]);
+    expect(result.stage).toBe(0);
+  });
+});
+
+describe('categories: any tool of a kind serves its capability', () => {
+  const tailored = structuredClone(model);
+  tailored.signals.push({ id: 'victoriametrics', name: 'VictoriaMetrics', kind: 'tool', category: 'metrics-backend' }, { id: 'datadog', name: 'Datadog', kind: 'tool', category: ['observability-platform'] });
+  const context = { sources: new Set<SourceKind>(['platform-repository']), orgSignals: new Set<string>(), categories: categoriesOf(tailored.signals) };
+  const monitoring = tailored.capabilities.find((c) => c.id === 'monitoring')!;
+
+  it('meets monitoring with a metrics backend the capability never names', () => {
+    const result = evaluateCapability(monitoring, evidenceSet([found('victoriametrics', at('k8s/vmsingle.yaml', 4))]), context);
+    expect(result).toMatchObject({ status: 'met', signals: ['victoriametrics'], evidence: [{ file: 'k8s/vmsingle.yaml', line: 4 }] });
+  });
+
+  it('does not let a suite client library alone meet monitoring, while a deployed agent does', () => {
+    expect(evaluateCapability(monitoring, evidenceSet([library('datadog', 'package.json', 9, 'dd-trace')]), context).status).toBe('missing');
+    expect(evaluateCapability(monitoring, evidenceSet([found('datadog', at('helm/datadog-values.yaml', 1))]), context).status).toBe('met');
+  });
+
+  it('lets a configuration choose the categories a capability accepts', () => {
+    const narrowed = applyOverrides(tailored, { capabilities: { monitoring: { categories: [] } } }, '.k8s-maturity.yaml');
+    const result = evaluateCapability(narrowed.capabilities.find((c) => c.id === 'monitoring')!, evidenceSet([found('victoriametrics')]), context);
+    expect(result.status).toBe('missing');
+  });
+});
+
+describe('the staged rule with unknowns', () => {
+  const result = (stage: number, status: string, required = true) => ({ id: `${stage}-${status}`, name: 'c', scope: 'platform', signals: [], evidence: [], stage, required, status });
+  const stage = (...r: ReturnType<typeof result>[]) => stageOf(r as Parameters<typeof stageOf>[0]);
+
+  it('takes an all-unknown stage on trust below a shown one, and never claims a stage that shows nothing', () => {
+    expect(stage(result(1, 'unknown'), result(2, 'met'), result(3, 'met'), result(4, 'missing'), result(5, 'unknown'))).toEqual({ stage: 3, provisional: true });
+    expect(stage(result(1, 'met'), result(2, 'met'), result(3, 'met'), result(4, 'met'), result(5, 'unknown'))).toEqual({ stage: 4, provisional: true });
+    expect(stage(result(1, 'unknown'), result(2, 'unknown'), result(3, 'unknown'), result(4, 'unknown'), result(5, 'unknown'))).toEqual({ stage: 0, provisional: true });
+  });
+
+  it('is settled when every counted capability is met and the next stage has a gap', () => {
+    expect(stage(result(1, 'met'), result(2, 'met'), result(3, 'partial'), result(4, 'unknown'))).toEqual({ stage: 2, provisional: false });
+  });
+});

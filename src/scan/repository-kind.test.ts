@@ -1,0 +1,107 @@
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeTree } from '../../test/helpers/fixtures.js';
+import { DEFAULT_LIMITS } from '../core/limits.js';
+import { scanRepository } from './scan-repository.js';
+
+/** Repository kinds judged by a real scan of small, realistic trees (src/scan/repository-kind.ts). */
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+async function kindOfTree(files: Record<string, string>): Promise<{ kind: string; kindReason?: string }> {
+  const root = writeTree(files);
+  roots.push(root);
+  const { kind, kindReason } = await scanRepository(root, 'all', DEFAULT_LIMITS);
+  return { kind, ...(kindReason ? { kindReason } : {}) };
+}
+
+const workflow = (steps: string) => `name: ci\non: [push, pull_request]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n${steps}`;
+
+describe('the kind of a repository', () => {
+  it('takes a homelab whose only Dockerfile builds a PXE helper for a platform, and says why', async () => {
+    const result = await kindOfTree({
+      'metal/playbooks/k3s.yml': '- name: Install k3s\n  hosts: k3s_cluster\n  become: true\n  roles:\n    - k3s\n',
+      'metal/roles/k3s/tasks/main.yml': '- name: Download k3s\n  ansible.builtin.get_url:\n    url: https://get.k3s.io\n    dest: /tmp/k3s.sh\n',
+      'metal/roles/pxe_server/files/dnsmasq/Dockerfile': 'FROM alpine:3.20\nRUN apk add --no-cache dnsmasq\nCOPY dnsmasq.conf /etc/dnsmasq.conf\n',
+      'tools/pxe-server/Dockerfile': 'FROM alpine:3.20\nRUN apk add --no-cache tftp-hpa\n',
+      'system/argocd/values.yaml': 'server:\n  ingress:\n    enabled: true\n',
+      'system/argocd/Chart.yaml': 'apiVersion: v2\nname: argocd\nversion: 0.0.0\ndependencies:\n  - name: argo-cd\n    version: 7.7.0\n    repository: https://argoproj.github.io/argo-helm\n',
+      'apps/homepage/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: homepage\nspec:\n  template:\n    spec:\n      containers:\n        - name: homepage\n          image: ghcr.io/gethomepage/homepage:v0.9.0\n',
+    });
+    expect(result.kind).toBe('platform');
+    expect(result.kindReason).toMatch(/^declares infrastructure, clusters or delivery: ansible \(metal\/playbooks\/k3s\.yml:2\), argo-cd \(system\/argocd\/Chart\.yaml:\d+\)/);
+    expect(result.kindReason).toContain('its Dockerfiles build helper images only (metal/roles/pxe_server/files/dnsmasq/Dockerfile:1, tools/pxe-server/Dockerfile:1)');
+  });
+
+  it('takes Terraform with a Dockerfile that no CI pushes for a platform: the image serves its machines', async () => {
+    const result = await kindOfTree({
+      'main.tf': 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids = var.subnets\n  }\n}\n',
+      'bastion/Dockerfile': 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y openssh-server\n',
+    });
+    expect(result.kind).toBe('platform');
+    expect(result.kindReason).toMatch(/its Dockerfiles build helper images only \(bastion\/Dockerfile:1\), no CI pushes an image$/);
+  });
+
+  it('takes a Go library with CI and a metrics client for a library: nothing to build into an image or deploy', async () => {
+    const result = await kindOfTree({
+      'go.mod': 'module github.com/acme/retry\n\ngo 1.22\n\nrequire github.com/prometheus/client_golang v1.20.0\n',
+      'retry.go': 'package retry\n',
+      'backoff.go': 'package retry\n',
+      'metrics.go': 'package retry\n',
+      'retry_test.go': 'package retry\n',
+      '.github/workflows/ci.yml': workflow('      - run: go test ./...\n'),
+    });
+    expect(result).toEqual({ kind: 'library', kindReason: 'code (4 source files, go.mod) with nothing to build into an image or deploy: no Dockerfile, image pipeline, manifests or chart' });
+  });
+
+  it('takes a repository of CI helper images and scripts for tooling', async () => {
+    const result = await kindOfTree({
+      'hack/builder/Dockerfile': 'FROM golang:1.23\nRUN go install golang.org/x/tools/cmd/goimports@latest\n',
+      'ci/Dockerfile.ci': 'FROM node:22-bookworm\nRUN npm i -g pnpm\n',
+      'scripts/release.sh': '#!/bin/sh\nset -eu\n',
+    });
+    expect(result.kind).toBe('tooling');
+    expect(result.kindReason).toMatch(/^its only Dockerfiles build helper images \((ci\/Dockerfile\.ci|hack\/builder\/Dockerfile):1, /);
+  });
+
+  it('takes a container GitHub Action for tooling: its image runs inside someone else\'s CI', async () => {
+    const result = await kindOfTree({
+      'action.yml': "name: lint\nruns:\n  using: docker\n  image: Dockerfile\n",
+      Dockerfile: 'FROM python:3.12-slim\nCOPY entrypoint.py /entrypoint.py\nENTRYPOINT ["python", "/entrypoint.py"]\n',
+      'entrypoint.py': 'print("lint")\n',
+    });
+    expect(result.kind).toBe('tooling');
+  });
+
+  it('takes a repository that builds its own image for a service', async () => {
+    const result = await kindOfTree({
+      Dockerfile: 'FROM golang:1.23-alpine AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /app ./cmd/api\nFROM alpine:3.20\nCOPY --from=build /app /app\n',
+      'go.mod': 'module example.com/api\n\ngo 1.23\n',
+      'cmd/api/main.go': 'package main\n',
+      'tools/mock/Dockerfile': 'FROM alpine:3.20\n',
+    });
+    expect(result).toEqual({ kind: 'service', kindReason: 'builds a container image of its own (Dockerfile:1)' });
+  });
+
+  it('takes application code deployed by its own manifests, without a Dockerfile (ko, Jib), for a service', async () => {
+    const result = await kindOfTree({
+      'go.mod': 'module example.com/worker\n\ngo 1.23\n',
+      'main.go': 'package main\n',
+      'config/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: worker\nspec:\n  template:\n    spec:\n      containers:\n        - name: worker\n          image: ko://example.com/worker\n',
+    });
+    expect(result.kind).toBe('service');
+    expect(result.kindReason).toMatch(/^application code \(1 source file, go\.mod\) deployed by its own manifests \(config\/deployment\.yaml:1\)$/);
+  });
+});
+
+describe('signals the registry marks as services', () => {
+  it('take a repository that builds its image with Jib (no Dockerfile) for a service', async () => {
+    const { kindOf } = await import('./repository-kind.js');
+    const jib = { id: 'jib', evidence: [{ file: 'pom.xml', line: 40, detail: 'plugin com.google.cloud.tools:jib-maven-plugin' }] };
+    const terraform = { id: 'terraform', evidence: [{ file: 'infra/main.tf', line: 1 }] };
+    expect(kindOf([{ path: 'pom.xml' }], [jib, terraform], new Set(['docker', 'jib']))).toEqual({ kind: 'service', reason: 'builds or runs a service of its own (jib: pom.xml:40)' });
+    expect(kindOf([{ path: 'pom.xml' }], [jib, terraform]).kind).toBe('platform');
+  });
+});

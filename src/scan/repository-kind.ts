@@ -1,0 +1,97 @@
+import type { Detection, Evidence, RepositoryKind } from '../core/types.js';
+import { DEPENDENCY_FILE } from '../facts/dependencies.js';
+
+/**
+ * What a repository is, from its own evidence, with the reason a reader can check. The kind decides
+ * what it is asked for: only services are judged on stage 3-4 capabilities (a library is never told
+ * to containerise), and only a platform repository (or a cluster) can show that a platform
+ * capability is missing. The rules, in order (docs/how-it-decides.md says the same):
+ *
+ * 1. service: it builds an image of its own (a Dockerfile outside helper folders, in a repository
+ *    that pushes images from CI or does not declare infrastructure), runs a Kubernetes dev loop
+ *    (Skaffold, Tilt, DevSpace), or its CI pushes an image while no Dockerfile is a helper's;
+ * 2. platform: it declares infrastructure, clusters or GitOps delivery (Terraform, CloudFormation,
+ *    Pulumi, Ansible, Packer, a cluster definition, Argo CD, Flux), whatever helper images it builds;
+ * 3. tooling: its only Dockerfiles build helper images (under tools/, hack/, scripts/, ci/,
+ *    .devcontainer/, test folders, or named Dockerfile.dev/.test/.ci);
+ * 4. service: application code that its own manifests or chart deploy;
+ * 5. library: application code with nothing to build into an image or deploy;
+ * 6. platform: Kubernetes manifests or charts without application code (configuration of clusters);
+ * 7. tooling: none of these (scripts, documentation).
+ */
+
+const IMAGE_BUILDS = ['docker', 'podman', 'buildah', 'kaniko'];
+const DEV_LOOPS = ['skaffold', 'devspace', 'tilt'];
+const PLATFORM_SIGNALS = ['terraform', 'cloudformation', 'pulumi', 'ansible', 'packer', 'eks', 'aks', 'gke', 'rke', 'kops', 'kubeadm', 'kubespray', 'argo-cd', 'flux'];
+const WORKLOADS = ['k8s-manifests', 'helm', 'kustomize', 'jsonnet'];
+
+/**
+ * Folders whose images help build, test or operate something else, never the thing that runs; and
+ * files an Ansible role copies to machines (a PXE server's Dockerfile in roles/pxe_server/files/).
+ */
+const HELPER_FOLDER = /(^|\/)(tools?|tooling|hack|scripts?|ci|\.ci|\.github|\.gitlab|\.circleci|\.devcontainer|devcontainers?|dev|tests?|e2e|integration-tests?|bench|benchmarks?)\/|(^|\/)roles\/[^/]+\/(files|templates)\//i;
+/** Dockerfile.dev, Dockerfile.test, ci.Dockerfile, Dockerfile.devcontainer… */
+const HELPER_DOCKERFILE = /(^|\/)(Dockerfile|Containerfile)[.-](dev|development|test|tests|ci|e2e|devcontainer|local)$|(^|\/)(dev|test|ci|e2e|devcontainer|local)\.(Dockerfile|Containerfile)$/i;
+
+/** Application source code; helper and sample folders are not the repository's product. */
+const SOURCE_CODE = /\.(go|py|java|kt|scala|js|mjs|ts|tsx|cs|fs|rb|rs|php|ex|exs|clj|swift|cpp|cc|c)$/i;
+const NOT_PRODUCT = /(^|\/)(scripts?|hack|tools?|tests?|docs|examples?|samples?|e2e|testdata|\.github)\//i;
+
+export interface KindVerdict {
+  kind: RepositoryKind;
+  reason: string;
+}
+
+export function isHelperImagePath(path: string): boolean {
+  return HELPER_FOLDER.test(path) || HELPER_DOCKERFILE.test(path);
+}
+
+/**
+ * `serviceSignals`: signals that show a service of their own whatever else is there (the registry's
+ * image builders and dev loops, e.g. Jib or ko); Dockerfile-like builds among them still go through
+ * the helper-image rules.
+ */
+export function kindOf(files: readonly { path: string }[], detections: readonly Detection[], serviceSignals: ReadonlySet<string> = new Set()): KindVerdict {
+  const evidenceOf = (ids: readonly string[]) => detections.filter((d) => ids.includes(d.id)).flatMap((d) => d.evidence.map((e) => ({ id: d.id, e })));
+  // A container action (action.yml at the root) builds an image that runs inside someone's CI.
+  const action = files.some((f) => /^action\.ya?ml$/.test(f.path));
+  const helper = (e: Evidence) => 'file' in e && (action || isHelperImagePath(e.file));
+  const builds = evidenceOf(IMAGE_BUILDS);
+  const pushes = evidenceOf(['image-pipeline']);
+  const platform = evidenceOf(PLATFORM_SIGNALS);
+  // A repository that declares infrastructure and ships no image from CI builds its Dockerfiles
+  // for its machines or its own tools (a homelab's PXE server), not as services.
+  const infraOnly = platform.length > 0 && pushes.length === 0 && evidenceOf(DEV_LOOPS).length === 0;
+  const ownBuilds = builds.filter(({ e }) => !helper(e) && !infraOnly);
+  const helperBuilds = builds.filter(({ e }) => helper(e) || infraOnly);
+  const helperNote = helperBuilds.length > 0 ? `; its Dockerfiles build helper images only (${places(helperBuilds.map((b) => b.e))})${infraOnly && builds.some(({ e }) => !helper(e)) ? ', no CI pushes an image' : ''}` : '';
+
+  if (ownBuilds.length > 0) return { kind: 'service', reason: `builds a container image of its own (${places(ownBuilds.map((b) => b.e))})` };
+  const loops = evidenceOf([...new Set([...DEV_LOOPS, ...[...serviceSignals].filter((id) => !IMAGE_BUILDS.includes(id) && id !== 'image-pipeline')])]);
+  if (loops.length > 0) return { kind: 'service', reason: `${DEV_LOOPS.includes(loops[0]!.id) ? 'runs a Kubernetes dev loop for its code' : 'builds or runs a service of its own'} (${loops[0]!.id}: ${places(loops.map((l) => l.e))})` };
+  if (pushes.length > 0 && helperBuilds.length === 0) return { kind: 'service', reason: `its CI builds and pushes an image (${places(pushes.map((p) => p.e))})` };
+
+  if (platform.length > 0) {
+    // One place per tool, the most telling tools first: "terraform (infra/main.tf:3), argo-cd (…)".
+    const shown = PLATFORM_SIGNALS.filter((id) => platform.some((p) => p.id === id)).slice(0, 3);
+    const cited = shown.map((id) => `${id} (${places(platform.filter((p) => p.id === id).slice(0, 1).map((p) => p.e))})`);
+    return { kind: 'platform', reason: `declares infrastructure, clusters or delivery: ${cited.join(', ')}${helperNote}` };
+  }
+  if (helperBuilds.length > 0) return { kind: 'tooling', reason: `its only Dockerfiles build helper images (${places(helperBuilds.map((b) => b.e))}), and it declares no service or infrastructure` };
+
+  const code = files.filter((f) => SOURCE_CODE.test(f.path) && !NOT_PRODUCT.test(f.path));
+  const manifest = files.find((f) => DEPENDENCY_FILE.test(f.path) && !NOT_PRODUCT.test(f.path));
+  const workloads = evidenceOf(WORKLOADS);
+  const hasCode = code.length >= 3 || (manifest !== undefined && code.length > 0);
+  const codeText = `${code.length} source file${code.length === 1 ? '' : 's'}${manifest ? `, ${manifest.path}` : ''}`;
+  if (hasCode && workloads.length > 0) return { kind: 'service', reason: `application code (${codeText}) deployed by its own manifests (${places(workloads.map((w) => w.e))})` };
+  if (hasCode) return { kind: 'library', reason: `code (${codeText}) with nothing to build into an image or deploy: no Dockerfile, image pipeline, manifests or chart` };
+  if (workloads.length > 0) return { kind: 'platform', reason: `Kubernetes configuration without application code of its own (${places(workloads.map((w) => w.e))})` };
+  return { kind: 'tooling', reason: 'no application code, image, manifests or infrastructure found' };
+}
+
+/** The first two places, then how many more: a reason stays one line. */
+function places(evidence: readonly Evidence[]): string {
+  const files = [...new Set(evidence.map((e) => ('file' in e ? `${e.file}:${e.line}` : 'object' in e ? e.object : 'history' in e ? e.history : e.attestation)))];
+  return files.slice(0, 2).join(', ') + (files.length > 2 ? ` and ${files.length - 2} more` : '');
+}
