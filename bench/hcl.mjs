@@ -6,7 +6,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHcl } from '../dist/parse/hcl.js';
-import { initReferenceParser, parseHclReference } from '../dist/parse/hcl/tree-sitter-reference.js';
+import { importTs } from '../scripts/lib/import-ts.mjs';
+
+const { initReferenceParser, parseHclReference } = await importTs('test/parse/hcl-tree-sitter-reference.ts');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const HCL = /\.(tf|tfvars|hcl)$/i;

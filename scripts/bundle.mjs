@@ -55,10 +55,10 @@ await build({
 
 // The default model, checked once here rather than on every scan (see CHECKED_MODEL_PATH in
 // src/model/load.ts): the model as the schema returns it, with a hash of the YAML it came from.
-const { DEFAULT_MODEL_PATH, CHECKED_MODEL_PATH, modelTextHash } = await import(`${root}dist/model/load.js`);
+const { DEFAULT_MODEL_PATH, CHECKED_MODEL_PATH, modelTextHash, withRegistry } = await import(`${root}dist/model/load.js`);
 const { validateModel } = await import(`${root}dist/model/validate.js`);
 const { default: jsyaml } = await import('js-yaml');
 const { readFileSync, writeFileSync } = await import('node:fs');
 const modelText = readFileSync(DEFAULT_MODEL_PATH, 'utf8');
-const checked = validateModel(jsyaml.load(modelText), DEFAULT_MODEL_PATH);
+const checked = validateModel(await withRegistry(jsyaml.load(modelText)), DEFAULT_MODEL_PATH);
 writeFileSync(CHECKED_MODEL_PATH, JSON.stringify({ sha256: modelTextHash(modelText), model: checked }));

@@ -6,7 +6,9 @@
 // for files with syntax errors only hasErrors must agree. Exits 1 when either does not hold.
 import { readFileSync } from 'node:fs';
 import { parseHcl } from '../dist/parse/hcl.js';
-import { initReferenceParser, parseHclReference } from '../dist/parse/hcl/tree-sitter-reference.js';
+import { importTs } from './lib/import-ts.mjs';
+
+const { initReferenceParser, parseHclReference } = await importTs('test/parse/hcl-tree-sitter-reference.ts');
 import { filesUnder } from './lib/files-under.mjs';
 
 const args = process.argv.slice(2);

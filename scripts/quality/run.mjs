@@ -4,8 +4,11 @@
 //   node scripts/quality/run.mjs --repos /tmp/q            # folders named like the keys of labels.json
 //   node scripts/quality/run.mjs podinfo=/tmp/q/podinfo …  # or name=path pairs
 //   QUALITY_REPOS=/tmp/q node scripts/quality/run.mjs
+//   node scripts/quality/run.mjs --heldout --repos /tmp/heldout   # the held-out set (heldout-labels.json)
 //
-// Options: --labels FILE (default: labels.json beside this script), --markdown (tables for the
+// Options: --labels FILE (default: labels.json beside this script), --heldout (the same as
+// --labels heldout-labels.json: repositories labelled before the tool ran on them, with an expected
+// stage and kind each; the stage table compares them), --markdown (tables for the
 // doc), --json FILE (write the raw comparison), --strict (exit 1 when the targets are missed).
 // Each repository is scanned with the built CLI (`npm run build` first): scan PATH --format json
 // --no-history --quiet. A label marked "judgment": true is a contested call; figures are printed
@@ -29,6 +32,7 @@ const explicit = new Map();
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--labels') labelsFile = args[++i];
+  else if (a === '--heldout') labelsFile = join(here, 'heldout-labels.json');
   else if (a === '--repos') reposDir = args[++i];
   else if (a === '--markdown') markdown = true;
   else if (a === '--json') jsonOut = args[++i];
@@ -64,17 +68,20 @@ function scan(path) {
   });
   const report = JSON.parse(out);
   const repo = report.repositories?.[0];
+  const stage = { stage: repo?.stage ?? report.stage, kind: repo?.kind, provisional: repo?.stageProvisional ?? report.stageProvisional };
   const detections = new Map();
   // A detection counts when it shows evidence. Coverage signals (probes) also report a detection
   // with no evidence and a coverage of 0 when workloads exist but none qualifies: that is "absent".
   for (const d of repo?.detections ?? []) if ((d.evidence ?? []).length > 0) detections.set(d.id, d.evidence);
-  return detections;
+  return { detections, stage };
 }
 
 const rows = []; // { repo, signal, label, detected, outcome, judgment, note, evidence }
 const unlabelled = [];
+const stages = []; // { repo, kind, expected, got, gotKind, provisional }
 for (const t of targets) {
-  const detections = scan(t.path);
+  const { detections, stage } = scan(t.path);
+  stages.push({ repo: t.name, kind: t.entry.kind, expected: t.entry.expectedStage, got: stage.stage, gotKind: stage.kind, provisional: stage.provisional });
   for (const [signal, label] of Object.entries(t.entry.signals)) {
     const detected = detections.has(signal);
     const outcome = label.present ? (detected ? 'TP' : 'FN') : detected ? 'FP' : 'TN';
@@ -134,10 +141,22 @@ out();
 out(`Overall (every label):        TP ${overall.TP}  FP ${overall.FP}  FN ${overall.FN}  TN ${overall.TN}  precision ${fmt(overall.precision)}  recall ${fmt(overall.recall)}`);
 out(`Overall (without judgment calls): TP ${firm.TP}  FP ${firm.FP}  FN ${firm.FN}  TN ${firm.TN}  precision ${fmt(firm.precision)}  recall ${fmt(firm.recall)}`);
 out();
-const libs = targets.filter((t) => t.entry.shape === 'library');
+const libs = targets.filter((t) => (t.entry.kind ?? t.entry.shape) === 'library');
 if (libs.length) {
   const libFp = rows.filter((r) => libs.some((l) => l.name === r.repo) && r.outcome === 'FP');
   out(`Libraries without Kubernetes (${libs.map((l) => l.name).join(', ')}): ${libFp.length === 0 ? 'clean' : `${libFp.length} false positives`}`);
+  out();
+}
+
+if (stages.some((s) => s.expected !== undefined)) {
+  const kindOf = (k) => (typeof k === 'object' && k !== null ? k.kind ?? JSON.stringify(k) : k ?? '—');
+  out(markdown ? '| repository | kind (label) | kind (tool) | expected stage | tool stage |' : 'Stages (scanned alone, --no-history):');
+  if (markdown) out('|---|---|---|---:|---:|');
+  for (const s of stages) {
+    const got = `${s.got ?? '—'}${s.provisional ? ' (provisional)' : ''}`;
+    out(markdown ? `| ${s.repo} | ${s.kind ?? '—'} | ${kindOf(s.gotKind)} | ${s.expected ?? '—'} | ${got} |` : `- ${s.repo.padEnd(36)} ${String(s.kind ?? '—').padEnd(9)} expected ${s.expected ?? '—'}  tool ${got}${s.expected !== undefined && s.got !== s.expected ? '  ≠' : ''}`);
+  }
+  out(`Stage agreement: ${stages.filter((s) => s.got === s.expected).length} of ${stages.length}`);
   out();
 }
 
@@ -154,5 +173,5 @@ if (unlabelled.length) {
 }
 console.log(lines.join('\n'));
 
-if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ overall, firm, perSignal, rows }, null, 1));
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ overall, firm, perSignal, rows, stages }, null, 1));
 if (strict && !(overall.precision >= 0.97 && overall.recall >= 0.95)) process.exit(1);

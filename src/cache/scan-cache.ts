@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import type { Limits } from '../core/limits.js';
+import type { DetectorSettings } from '../core/detector-settings.js';
 import type { RepositoryKind, ScanWarning } from '../core/types.js';
 import type { RepositoryDetection } from '../scan/run-detectors.js';
 
@@ -82,7 +83,7 @@ export function codeFingerprint(): string {
 }
 
 /** Everything besides a repository's files that its scan result depends on. */
-export function toolFingerprint(input: { toolVersion: string; modelPath: string; limits: Limits }): string {
+export function toolFingerprint(input: { toolVersion: string; modelPath: string; limits: Limits; settings?: DetectorSettings }): string {
   let model = '';
   try {
     model = readFileSync(input.modelPath, 'utf8');
@@ -91,7 +92,7 @@ export function toolFingerprint(input: { toolVersion: string; modelPath: string;
   }
   const limits = Object.entries(input.limits).sort(([a], [b]) => (a < b ? -1 : 1));
   return createHash('sha256')
-    .update(JSON.stringify([FORMAT, input.toolVersion, model, limits, codeFingerprint()]))
+    .update(JSON.stringify([FORMAT, input.toolVersion, model, limits, codeFingerprint(), ...(input.settings && Object.keys(input.settings).length > 0 ? [input.settings] : [])]))
     .digest('hex');
 }
 

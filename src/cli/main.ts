@@ -1,4 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { gateValue } from './gates.js';
+import type { OutputArgument } from './outputs.js';
 import { toolVersion } from './version.js';
 
 /**
@@ -6,22 +8,15 @@ import { toolVersion } from './version.js';
  * runs, so `--help` and `--version` stay instant.
  */
 
-export const FORMATS = ['table', 'json', 'markdown', 'html', 'sarif', 'badge'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from './formats.js';
+import { FORMATS, type Format } from './formats.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-function formatValue(value: string, previous: string[] = []): string[] {
-  if (!(FORMATS as readonly string[]).includes(value)) throw new InvalidArgumentError(`choose one of ${FORMATS.join(', ')}`);
-  return [...previous, value];
-}
-
-function stageValue(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 5) throw new InvalidArgumentError('a stage from 1 to 5');
-  return n;
+function isFormat(value: string): value is Format {
+  return (FORMATS as readonly string[]).includes(value);
 }
 
 function positiveNumber(value: string): number {
@@ -32,6 +27,9 @@ function positiveNumber(value: string): number {
 
 export function buildProgram(): Command {
   const program = new Command();
+  // --format and --output in command-line order: commander keeps each option's values apart, and
+  // the pairing needs to know which --format an --output follows (see outputs.ts).
+  const outputArguments: OutputArgument[] = [];
   program
     .name('k8s-maturity')
     .description('Tells, from evidence in repositories, clusters and git history, which of five Kubernetes maturity stages an organization has reached, and what to do next.')
@@ -46,14 +44,23 @@ export function buildProgram(): Command {
     .command('scan', { isDefault: false })
     .description('Assess repositories (and clusters) and report the stage, each capability and a roadmap.')
     .argument('[paths...]', 'repository folders or git URLs to scan (default: the repositories of .k8s-maturity.yaml, else the current folder)')
-    .addOption(new Option('-f, --format <format>', `report format: ${FORMATS.join(', ')} (repeatable; default: table on a terminal, json when piped)`).argParser(formatValue))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout (repeatable: pairs with --format in order)', collect)
+    .addOption(
+      new Option('-f, --format <format>', `report format: ${FORMATS.join(', ')} (repeatable; default: table on a terminal, json when piped)`).argParser((value: string, previous: string[] = []) => {
+        if (!isFormat(value)) throw new InvalidArgumentError(`choose one of ${FORMATS.join(', ')}`);
+        outputArguments.push({ kind: 'format', value });
+        return [...previous, value];
+      }),
+    )
+    .option('-o, --output <file>', 'write the report of the --format just before it to FILE (without one: the format its extension names, else json)', (value: string, previous: string[] = []) => {
+      outputArguments.push({ kind: 'output', value });
+      return collect(value, previous);
+    })
     .option('-c, --config <file>', 'organization configuration (teams, repositories, clusters, model overrides, exemptions); default: ./.k8s-maturity.yaml if present, trusted only outside git repositories and scanned folders (see below)')
     .option('--kubeconfig <file>', 'kubeconfig for a live, read-only cluster scan')
     .option('--context <name>', 'kubeconfig context to scan (repeatable for several clusters)', collect)
     .option('--cluster-snapshot <file>', 'a saved cluster: JSON from `kubectl get … -o json` or `k8s-maturity snapshot` (repeatable)', collect)
     .option('--keep-going', 'report an unreachable cluster as a warning instead of stopping (when other sources were given)')
-    .addOption(new Option('--fail-below <stage>', 'exit 1 when the organization stage is lower (a CI gate)').argParser(stageValue))
+    .addOption(new Option('--fail-below <gate>', 'CI gate, repeatable: STAGE (the organization), team:NAME=STAGE or repo:PATH=STAGE; exit 1 when one is below').argParser(gateValue))
     .option('--since <window>', 'git history window, e.g. 180d, 26w or 2026-01-31 (default: 180d, or history.since in the configuration)')
     .option('--no-history', 'do not read git history (its culture signals become unknown)')
     .option('--team-label <label>', 'namespace label that names the owning team in clusters (default: team)')
@@ -85,12 +92,18 @@ export function buildProgram(): Command {
 Examples:
   $ k8s-maturity scan ./platform-infra ./payments-api
   $ k8s-maturity scan ~/src/acme/* --format html --output report.html --format sarif --output results.sarif
+  $ k8s-maturity scan --format table --format json --output org.json   # table on stdout, JSON in org.json
   $ k8s-maturity scan . --fail-below 3                      # CI gate: exit 1 below stage 3
+  $ k8s-maturity scan --fail-below team:payments=3 --fail-below repo:services/api=4   # gate one team, one repository
   $ k8s-maturity scan . --cluster-snapshot cluster.json     # add a saved cluster
   $ k8s-maturity scan . --kubeconfig ~/.kube/config --context prod --context staging
   $ k8s-maturity scan --config .k8s-maturity.yaml           # teams and repositories from the configuration
   $ k8s-maturity scan --github-org acme --topic kubernetes --exclude 'acme/sandbox-*'
   $ k8s-maturity scan --gitlab-group acme/platform --gitlab-url https://gitlab.example.com
+
+Reports: each --output writes the --format just before it; a --format without --output goes to
+stdout (one at most); an --output without a --format of its own takes it from the extension
+(.json .md .html .sarif .svg .txt).
 
 A .k8s-maturity.yaml found in the current folder that lies inside a scanned folder or a git
 repository is the repository's own file, read as scanned content: its teams, exemptions and
@@ -98,11 +111,11 @@ attestations apply, but its clusters and kubeconfigs, git URLs, limits and paths
 repository are ignored with a warning. Name it with --config to trust it. Credentials in git URLs
 are passed to git without being shown or stored (docs/security.md, "Trust model").
 
-Exit codes: 0 done, 1 the --fail-below gate failed, 2 the scan could not run.`,
+Exit codes: 0 done, 1 a --fail-below gate failed, 2 the scan could not run.`,
     )
     .action(async (paths: string[], options) => {
       const { runScan } = await import('./scan-command.js');
-      process.exitCode = await runScan(paths, options);
+      process.exitCode = await runScan(paths, { ...options, outputArguments });
     });
 
   program
@@ -131,9 +144,10 @@ Exit codes: 0 done, 1 the --fail-below gate failed, 2 the scan could not run.`,
     .command('signals')
     .description('List the signals k8s-maturity detects, with what counts as evidence for each.')
     .option('--json', 'as JSON')
-    .action(async (options: { json?: boolean }) => {
+    .option('--config <file>', 'a .k8s-maturity.yaml whose own signals are listed too (default: the one in the current folder)')
+    .action(async (options: { json?: boolean; config?: string }) => {
       const { runSignals } = await import('./signals-command.js');
-      process.exitCode = runSignals(options);
+      process.exitCode = await runSignals(options);
     });
 
   return program;

@@ -6,20 +6,23 @@ import type { Assessment } from '../model/types.js';
 import { colorWanted } from '../report/colors.js';
 import { redactSecrets } from '../core/redact.js';
 import { webUrlOf } from '../sources/git/web-url.js';
-import type { Format } from './main.js';
-import { pairOutputs, type OutputTarget } from './outputs.js';
+import { checkGates, type Gate } from './gates.js';
+import type { Format } from './formats.js';
+import { pairOutputs, type OutputArgument, type OutputTarget } from './outputs.js';
 import { Progress } from './progress.js';
 import { toolVersion } from './version.js';
 
 export interface ScanOptions {
   format?: Format[];
   output?: string[];
+  /** --format and --output in command-line order (the CLI gives it); without it, format[i] pairs with output[i]. */
+  outputArguments?: OutputArgument[];
   config?: string;
   kubeconfig?: string;
   context?: string[];
   clusterSnapshot?: string[];
   keepGoing?: boolean;
-  failBelow?: number;
+  failBelow?: Gate[];
   since?: string;
   maxFileSize?: number;
   maxTotalSize?: number;
@@ -56,14 +59,15 @@ const INPUT_ERRORS = new Set(['ScanInputError', 'ModelError', 'ConfigError', 'Cl
 /** `k8s-maturity scan`: resolves to the exit code (0 done, 1 gate failed, 2 could not run). */
 export async function runScan(paths: string[], options: ScanOptions): Promise<number> {
   try {
-    const targets = pairOutputs(options.format ?? [], options.output ?? [], process.stdout.isTTY === true);
+    const sequence = options.outputArguments ?? interleave(options.format ?? [], options.output ?? []);
+    const targets = pairOutputs(sequence, process.stdout.isTTY === true);
     const assessment = await scanToAssessment(paths, options);
     for (const target of targets) await writeReport(assessment, target, options);
-    if (options.failBelow !== undefined && assessment.stage < options.failBelow) {
-      process.stderr.write(`k8s-maturity: organization stage ${assessment.stage} is below --fail-below ${options.failBelow}\n`);
-      return 1;
-    }
-    return 0;
+    const gates = checkGates(assessment, options.failBelow ?? []);
+    for (const line of gates.unknown) process.stderr.write(`k8s-maturity: ${line}\n`);
+    if (gates.unknown.length > 0) return 2;
+    for (const line of gates.failed) process.stderr.write(`k8s-maturity: ${line}\n`);
+    return gates.failed.length > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof Error && INPUT_ERRORS.has(error.name)) {
       // Messages are built without secrets; redactSecrets is the last net (core/redact.ts).
@@ -72,6 +76,15 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
     }
     throw error;
   }
+}
+
+function interleave(formats: Format[], outputs: string[]): OutputArgument[] {
+  const sequence: OutputArgument[] = [];
+  for (let i = 0; i < Math.max(formats.length, outputs.length); i++) {
+    if (formats[i] !== undefined) sequence.push({ kind: 'format', value: formats[i]! });
+    if (outputs[i] !== undefined) sequence.push({ kind: 'output', value: outputs[i]! });
+  }
+  return sequence;
 }
 
 export async function scanToAssessment(paths: string[], options: ScanOptions): Promise<Assessment> {
@@ -169,7 +182,7 @@ async function render(assessment: Assessment, target: OutputTarget, options: Sca
     case 'json':
       return (await import('../report/json.js')).renderJson(assessment);
     case 'table':
-      return (await import('../report/table.js')).renderTable(assessment, { color: target.file === undefined && colorWanted(process.stdout, options.color) });
+      return (await import('../report/table.js')).renderTable(assessment, { color: target.file === undefined && colorWanted(process.stdout, options.color), width: tableWidth(target) });
     case 'markdown':
       return (await import('../report/markdown.js')).renderMarkdown(assessment, { webUrls: webUrls(assessment) });
     case 'html':
@@ -179,6 +192,13 @@ async function render(assessment: Assessment, target: OutputTarget, options: Sca
     case 'badge':
       return (await import('../report/badge.js')).renderBadge(assessment);
   }
+}
+
+/** The terminal's width; for a file, a pipe or an unknown terminal, $COLUMNS, else 80. */
+function tableWidth(target: OutputTarget): number {
+  if (target.file === undefined && process.stdout.isTTY === true && process.stdout.columns > 0) return process.stdout.columns;
+  const columns = Number(process.env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : 80;
 }
 
 /** Links to file lines need each repository's web address; computed once per scan, only for formats that link. */

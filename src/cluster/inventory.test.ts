@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ObjectEvidence } from '../core/types.js';
-import { FALLBACK_COMPONENTS } from './footprints.js';
+import { DETECTORS } from '../detectors/registry.js';
 import { ClusterInventory, MAX_EVIDENCE_PER_SIGNAL, chartName } from './inventory.js';
 import { secretMetadataOnly } from './secrets.js';
 
@@ -40,13 +40,13 @@ describe('ClusterInventory', () => {
     expect(objects(inv, 'prometheus')).toHaveLength(MAX_EVIDENCE_PER_SIGNAL);
   });
 
-  it('uses a fallback footprint only for tools that have no detector in the registry', () => {
+  it('takes a tool\'s footprint from its detector only', () => {
     const withDetector = inventory([{ id: 'loki', component: { images: [/^never$/] } }]);
     withDetector.add(pod('loki-0', 'loki', 'h1', 'grafana/loki:2.9.4'));
     expect(objects(withDetector, 'loki')).toEqual([]);
-    const without = inventory([]);
-    without.add(pod('loki-0', 'loki', 'h1', 'grafana/loki:2.9.4'));
-    expect(objects(without, 'loki')).toEqual(['apps/v1 Deployment web/loki']);
+    const registry = inventory(DETECTORS as never);
+    registry.add(pod('loki-0', 'loki', 'h1', 'grafana/loki:2.9.4'));
+    expect(objects(registry, 'loki')).toEqual(['apps/v1 Deployment web/loki']);
   });
 
   it('measures probes on workload templates when the pods were not all read, skipping scaled-to-zero ones', () => {
@@ -151,9 +151,21 @@ describe('chartName', () => {
   });
 });
 
-describe('FALLBACK_COMPONENTS', () => {
-  it('names only signal ids of the maturity model', () => {
-    const ids = 'terraform cloudformation pulumi ansible packer rke kops kubeadm kubespray eks aks gke k8s-manifests helm kustomize jsonnet spinnaker circleci jenkins github-actions gitlab-ci tekton flux argo-cd prometheus grafana alertmanager elasticsearch fluentd fluent-bit kibana loki docker docker-compose podman buildah kaniko nexus kind minikube k3d skaffold devspace tilt jaeger opentelemetry zipkin clair trivy grype snyk linkerd istio consul-connect vault external-secrets sealed-secrets sops falco'.split(' ');
-    expect(Object.keys(FALLBACK_COMPONENTS).filter((id) => !ids.includes(id))).toEqual([]);
+describe('cluster footprints from the registry', () => {
+  it('recognises webhooks, delivery labels and agent DaemonSets from the signals that declare them', () => {
+    const inv = new ClusterInventory({ cluster: 'test', detectors: DETECTORS });
+    inv.add({ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingWebhookConfiguration', metadata: { name: 'istio-sidecar-injector' }, webhooks: [] });
+    inv.add({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web', namespace: 'shop', labels: { 'argocd.argoproj.io/instance': 'shop' } } });
+    inv.add({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'falco', namespace: 'falco' }, spec: { template: { spec: { containers: [{ name: 'falco', image: 'registry.acme.io/mirror/falco:0.37.1' }] } } } });
+    expect(objects(inv, 'istio')).toEqual(['admissionregistration.k8s.io/v1 MutatingWebhookConfiguration istio-sidecar-injector']);
+    expect(objects(inv, 'argo-cd')).toEqual(['v1 ConfigMap shop/web']);
+    const falco = inv.result().detections.find((d) => d.id === 'falco')!.evidence.map((e) => (e as ObjectEvidence).detail);
+    expect(falco).toContain('Falco DaemonSet, image registry.acme.io/mirror/falco:0.37.1');
+  });
+
+  it('knows no tool that the detectors given do not describe', () => {
+    const inv = new ClusterInventory({ cluster: 'test', detectors: [] });
+    inv.add({ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingWebhookConfiguration', metadata: { name: 'istio-sidecar-injector' }, webhooks: [] });
+    expect(inv.result().detections).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import type { Coverage, Detection, ObjectEvidence, SignalId } from '../core/type
 import type { Detector } from '../detectors/detector.js';
 import { parseImage } from '../facts/images.js';
 import { isRecord, podSpecOf } from '../facts/k8s-objects.js';
-import { DELIVERY_LABELS, FALLBACK_COMPONENTS, WEBHOOK_FOOTPRINTS, type ClusterComponent } from './footprints.js';
+import type { ClusterComponent } from './footprints.js';
 import { FlavourReader } from './flavour.js';
 import { secretMetadataOnly } from './secrets.js';
 import type { ClusterFlavour, NamespaceTeam } from './types.js';
@@ -18,7 +18,7 @@ export interface InventoryOptions {
   /** Namespace label that names the owning team. */
   teamLabel?: string;
   /** Detectors whose `component` specs are applied to cluster objects (the registry in production). */
-  detectors: readonly Pick<Detector, 'id' | 'component'>[];
+  detectors: readonly (Pick<Detector, 'id' | 'component' | 'cluster'> & { name?: string })[];
 }
 
 export interface InventoryResult {
@@ -32,6 +32,10 @@ type Obj = Record<string, unknown>;
 
 interface CompiledComponent extends ClusterComponent {
   id: SignalId;
+  name: string;
+  webhooks?: RegExp;
+  labels?: readonly { key: string; what: string }[];
+  daemonSetImages?: RegExp;
 }
 
 interface Container {
@@ -164,7 +168,10 @@ export class ClusterInventory {
         if (component.images?.some((re) => re.test(path))) this.push(component.id, ref, `image ${image}`);
       }
       if (!digest && (tag === '' || tag === 'latest')) this.push('latest-tag-images', ref, `image ${image}${tag === '' ? ' (no tag)' : ''}, container ${container.name}`);
-      if (kind === 'DaemonSet' && /(^|\/)falco(-no-driver)?$/.test(path)) this.push('falco', ref, `Falco DaemonSet, image ${image}`);
+      if (kind !== 'DaemonSet') continue;
+      for (const component of this.components) {
+        if (component.daemonSetImages?.test(path)) this.push(component.id, ref, `${component.name} DaemonSet, image ${image}`);
+      }
     }
 
     const longRunning = containers.filter((c) => !c.init);
@@ -243,8 +250,8 @@ export class ClusterInventory {
       if (isRecord(client.service)) names.push(`${str(client.service.namespace)}/${str(client.service.name)}`);
     }
     const ref = objectRef(apiVersion || 'admissionregistration.k8s.io/v1', str(object.kind), metadata);
-    for (const { id, pattern } of WEBHOOK_FOOTPRINTS) {
-      const hit = names.find((name) => pattern.test(name));
+    for (const { id, webhooks } of this.components) {
+      const hit = webhooks && names.find((name) => webhooks.test(name));
       if (hit) this.push(id, ref, `admission webhook ${hit}`);
     }
   }
@@ -269,9 +276,11 @@ export class ClusterInventory {
     const appName = labels['app.kubernetes.io/name'];
     if (appName) this.matchChart(ref, appName, `label app.kubernetes.io/name=${appName}`);
     if (labels['app.kubernetes.io/managed-by'] === 'Helm') this.push('helm', ref, 'label app.kubernetes.io/managed-by=Helm');
-    for (const { id, key, what } of DELIVERY_LABELS) {
-      const value = labels[key] ?? annotations[key];
-      if (value !== undefined) this.push(id, ref, `${what} (${key})`);
+    for (const { id, labels: keys } of this.components) {
+      for (const { key, what } of keys ?? []) {
+        const value = labels[key] ?? annotations[key];
+        if (value !== undefined) this.push(id, ref, `${what} (${key})`);
+      }
     }
   }
 
@@ -297,17 +306,14 @@ export class ClusterInventory {
   }
 }
 
-/** Registry components that a cluster can show, plus fallbacks for tools without a detector yet. */
+/** The footprints of the signals given (the registry in production) that a cluster can show. */
 function compileComponents(detectors: InventoryOptions['detectors']): CompiledComponent[] {
   const compiled: CompiledComponent[] = [];
-  const ids = new Set<SignalId>();
   for (const detector of detectors) {
-    ids.add(detector.id);
     const { images, charts, objects } = detector.component ?? {};
-    if (images?.length || charts?.length || objects?.length) compiled.push({ id: detector.id, images, charts, objects });
-  }
-  for (const [id, component] of Object.entries(FALLBACK_COMPONENTS)) {
-    if (!ids.has(id)) compiled.push({ id, ...component });
+    const { webhooks, labels, daemonSetImages } = detector.cluster ?? {};
+    if (!images?.length && !charts?.length && !objects?.length && !webhooks && !labels?.length && !daemonSetImages) continue;
+    compiled.push({ id: detector.id, name: detector.name ?? detector.id, images, charts, objects, webhooks, labels, daemonSetImages });
   }
   return compiled;
 }

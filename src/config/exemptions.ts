@@ -1,6 +1,8 @@
 import { basename } from 'node:path';
+import { didYouMean } from '../core/edit-distance.js';
 import type { AttestationEvidence } from '../core/types.js';
 import { pathGlobMatcher, hasGlob } from './glob.js';
+import { ConfigError } from './load.js';
 import type { Attestation, Exemption, OrgConfig } from './schema.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -17,6 +19,27 @@ export function isExpired(date: string | undefined, now: Date = new Date()): boo
 }
 
 /* ---------- Exemptions ---------- */
+
+/**
+ * Every capability and signal an exemption or attestation names must exist in the model (with the
+ * configuration's overrides): a typo would otherwise exempt nothing, silently. Throws a ConfigError
+ * naming each one, with the closest id, as model overrides do.
+ */
+export function checkModelNames(config: OrgConfig, model: { capabilities: readonly { id: string }[]; signals: readonly { id: string }[] }, configLabel: string): void {
+  const capabilities = model.capabilities.map((c) => c.id);
+  const signals = model.signals.map((s) => s.id);
+  const problems: string[] = [];
+  const check = (where: string, kind: 'capability' | 'signal', id: string | undefined) => {
+    if (id === undefined || (kind === 'capability' ? capabilities : signals).includes(id)) return;
+    problems.push(`${configLabel}: ${where}.${kind}: no ${kind} "${id}" in the model${didYouMean(id, kind === 'capability' ? capabilities : signals)}; \`k8s-maturity signals\` lists them`);
+  };
+  config.exemptions.forEach((e, i) => {
+    check(`exemptions[${i}]`, 'capability', e.capability);
+    check(`exemptions[${i}]`, 'signal', e.signal);
+  });
+  config.attestations.forEach((a, i) => check(`attestations[${i}]`, 'capability', a.capability));
+  if (problems.length > 0) throw new ConfigError('CONFIG_INVALID', problems);
+}
 
 /**
  * A stable key naming what an exemption covers, e.g. `signal:static-secrets@repository:payments-api`

@@ -3,26 +3,12 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { DEFAULT_CONFIG } from './defaults.js';
 import type { OrgConfig } from './schema.js';
 
-export const CONFIG_FILE_NAME = '.k8s-maturity.yaml';
+export { CONFIG_FILE_NAME, ConfigError, type ConfigErrorCode } from './errors.js';
+import { CONFIG_FILE_NAME, ConfigError } from './errors.js';
 /** Also accepted when looking in a folder, in this order after CONFIG_FILE_NAME. */
 export const CONFIG_FILE_ALTERNATES = ['.k8s-maturity.yml'] as const;
 
 const MAX_CONFIG_BYTES = 1024 * 1024;
-
-export type ConfigErrorCode = 'CONFIG_NOT_FOUND' | 'CONFIG_UNREADABLE' | 'CONFIG_SYNTAX' | 'CONFIG_INVALID';
-
-/** A configuration that cannot be used. The CLI prints `message` and exits 2. */
-export class ConfigError extends Error {
-  readonly code: ConfigErrorCode;
-  /** One line per problem, each "file: key.path: what is wrong; what to do (line N)". */
-  readonly issues: string[];
-  constructor(code: ConfigErrorCode, issues: string[]) {
-    super(issues.join('\n'));
-    this.name = 'ConfigError';
-    this.code = code;
-    this.issues = issues;
-  }
-}
 
 export interface LoadedConfig {
   config: OrgConfig;

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
-import { CONFIG_FILE_NAME, ConfigError } from './load.js';
+import { CONFIG_FILE_NAME, ConfigError } from './errors.js';
 import { closest, configSchema, type OrgConfig } from './schema.js';
 
 /*

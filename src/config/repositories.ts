@@ -3,7 +3,7 @@ import { basename, isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
 import { ensureClone, isGitUrl, type CloneOptions } from '../sources/repository/clone.js';
 import { expandDirectoryGlob, hasGlob, pathGlobMatcher, relativeInside, wordGlobMatcher } from './glob.js';
-import { ConfigError } from './load.js';
+import { ConfigError } from './errors.js';
 import { displayUrl } from '../core/redact.js';
 import { confinementProblem, insideRealPath, type Confinement } from './trust.js';
 import { SINCE } from './dates.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { editDistance } from '../core/edit-distance.js';
 import { isIsoDate, SINCE } from './dates.js';
+import { signalEntrySchema } from '../signals/user-signals.js';
 
 /**
  * The schema of `.k8s-maturity.yaml`. Every node carries a `.describe()` text: the loader quotes it
@@ -142,9 +143,11 @@ const limitsSchema = z
     maxDocumentsPerFile: positiveInt('the YAML documents parsed per file').optional(),
     maxNodesPerDocument: positiveInt('the nodes a YAML document may expand to').optional(),
     maxFiles: positiveInt('the files listed per repository').optional(),
+    maxClusterResponseBytes: positiveInt('the bytes of one cluster answer read').optional(),
+    maxClusterObjects: positiveInt('the objects of one cluster list read').optional(),
   })
   .strict()
-  .describe('limits: { maxFileBytes?, maxTotalBytes?, maxDocumentsPerFile?, maxNodesPerDocument?, maxFiles? }');
+  .describe('limits: { maxFileBytes?, maxTotalBytes?, maxDocumentsPerFile?, maxNodesPerDocument?, maxFiles?, maxClusterResponseBytes?, maxClusterObjects? }');
 
 export const configSchema = z
   .object({
@@ -162,6 +165,8 @@ export const configSchema = z
     history: historySchema.default({}),
     limits: limitsSchema.optional(),
     eolTable: nonEmpty('a path to an end-of-life table (string)').optional(),
+    // Your own tools as data (src/signals/user-signals.ts, docs/configuration.md "Your own signals").
+    signals: z.array(signalEntrySchema).describe('a list of signal definitions or { include: <folder> }').optional(),
   })
   .strict()
   .describe('the configuration: a mapping of keys')

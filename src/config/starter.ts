@@ -3,14 +3,22 @@ import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 /**
  * The content of `.k8s-maturity.yaml` written by `k8s-maturity init`: the organization named after
  * the folder, one team per group of discovered repositories, and every other key as a commented
- * example. It loads as written (a test keeps it so).
+ * example. It loads as written, and with every example uncommented (a test keeps both so).
+ *
+ * Comments follow sshd_config's convention: `# text` explains, `#key: value` (no space after the
+ * `#`, or the example's own indentation) is an example to uncomment.
  */
 export function writeStarterConfig(cwd: string, found: { repositories: string[]; contexts?: string[] }): string {
   const organization = basename(resolve(cwd)) || 'my-organization';
   const groups = groupRepositories(cwd, found.repositories);
+  // Examples that name a team name one that exists once uncommented.
+  const platformTeam = groups.find((g) => g.platform)?.name ?? groups[0]?.name ?? 'platform';
+  const serviceTeam = groups.find((g) => !g.platform)?.name ?? groups[0]?.name ?? 'payments';
   const lines: string[] = [
     '# k8s-maturity configuration: teams, repositories, clusters, model overrides, exemptions.',
-    '# Reference: docs/configuration.md. Relative paths start from this file\'s folder.',
+    "# Reference: docs/configuration.md. Relative paths start from this file's folder.",
+    '# Lines with no space after the "#" are examples: remove the "#" to use one (and the "[]" of',
+    '# the list it adds to).',
     '',
     `organization: ${yamlString(organization)}`,
     '',
@@ -20,10 +28,14 @@ export function writeStarterConfig(cwd: string, found: { repositories: string[];
     lines.push(
       '# No repositories were found here. List them per team (paths, globs or git URLs):',
       'teams: []',
-      '#  - name: payments',
-      '#    repositories: [services/payments-*, "git@github.com:acme/payments-api.git"]',
-      "#    members: ['*@payments.acme.io', 'Alice Doe']",
-      "#    namespaces: ['payments-*']",
+      ...example(
+        '  - name: platform',
+        '    repositories: [platform-infra, "git@github.com:acme/clusters.git"]',
+        '  - name: payments',
+        '    repositories: [services/payments-*]',
+        "    members: ['*@payments.acme.io', 'Alice Doe']",
+        "    namespaces: ['payments-*']",
+      ),
     );
   } else {
     lines.push(
@@ -42,57 +54,63 @@ export function writeStarterConfig(cwd: string, found: { repositories: string[];
     }
   }
 
-  lines.push('', '# Or name the platform team here instead of `platform: true`:', '# platformTeam: platform', '');
+  lines.push('', '# Or name the platform team here instead of `platform: true`:', ...example(`platformTeam: ${yamlString(platformTeam)}`), '');
 
   const contexts = found.contexts ?? [];
   if (contexts.length > 0) {
     lines.push('# Clusters to read (read-only). Found in your kubeconfig; keep the ones to assess:', 'clusters:');
-    contexts.forEach((context, index) => lines.push(`${index === 0 ? '' : '# '}  - context: ${yamlString(context)}`));
+    contexts.forEach((context, index) => lines.push(...(index === 0 ? [`  - context: ${yamlString(context)}`] : example(`  - context: ${yamlString(context)}`))));
   } else {
     lines.push('# Clusters to read (read-only): a kubeconfig context, or a saved snapshot.', 'clusters: []');
   }
-  lines.push('#  - context: prod-eu', '#    kubeconfig: ~/.kube/config', '#  - snapshot: snapshots/prod.json   # kubectl get … -o json output', '');
+  lines.push(...example('  - context: prod-eu', '    kubeconfig: ~/.kube/config', '  - snapshot: snapshots/prod.json   # kubectl get … -o json output'), '');
 
   lines.push(
     '# What git history says about culture (team-wide ownership, developer-owned manifests, pull requests).',
     'history:',
     '  since: 180d              # or a date, 2025-01-01',
-    '#  mainBranch: main        # default: the checked-out branch',
+    ...example('  mainBranch: main        # default: the checked-out branch'),
     '',
     '# Tailor the model: make a capability optional, accept other tools, change a coverage threshold.',
-    '# model:',
-    '#   capabilities:',
-    '#     service-mesh: { required: false }',
-    '#     monitoring: { alternatives: [[prometheus], [datadog]] }',
-    '#     health-checks: { coverageThreshold: 0.8 }',
+    '# Capability and signal ids: docs/signals.md, or `k8s-maturity signals`.',
+    ...example(
+      'model:',
+      '  capabilities:',
+      '    service-mesh: { required: false }',
+      '    # the shipped choices, and Elasticsearch searched from Grafana instead of Kibana:',
+      '    centralized-logging: { alternatives: [[elasticsearch, fluentd|fluent-bit, kibana], [loki], [fluent-bit, elasticsearch, grafana]] }',
+      '    health-checks: { coverageThreshold: 0.8 }',
+    ),
     '',
     '# Findings that do not apply, with the reason and (better) an end date.',
     'exemptions: []',
-    '#  - signal: static-secrets',
-    '#    repository: legacy-billing',
-    '#    reason: test fixtures with dummy values',
-    "#    expires: '2026-06-30'",
+    ...example('  - signal: static-secrets', '    repository: legacy-billing', '    reason: test fixtures with dummy values', "    expires: '2026-06-30'"),
     '',
     '# Practices no file or cluster shows, vouched for by a person.',
     'attestations: []',
-    '#  - capability: runtime-security',
-    '#    team: payments',
-    '#    statement: Falco runs on every node through the managed security agent',
-    '#    by: alice@acme.io',
-    "#    date: '2025-05-01'",
-    '#    link: https://wiki.acme.io/security/runtime',
-    "#    expires: '2026-05-01'",
+    ...example(
+      '  - capability: runtime-security',
+      `    team: ${yamlString(serviceTeam)}`,
+      '    statement: Falco runs on every node through the managed security agent',
+      '    by: alice@acme.io',
+      "    date: '2025-05-01'",
+      '    link: https://wiki.acme.io/security/runtime',
+      "    expires: '2026-05-01'",
+    ),
     '',
     '# Bounds for huge or hostile repositories (defaults shown).',
-    '# limits:',
-    '#   maxFileBytes: 5242880',
-    '#   maxFiles: 300000',
+    ...example('limits:', '  maxFileBytes: 5242880', '  maxFiles: 300000'),
     '',
-    '# Your own end-of-life table for base images.',
-    '# eolTable: eol.yaml',
+    '# Your own end-of-life dates for base images, merged over the shipped table (docs/configuration.md).',
+    ...example('eolTable: eol-table.yaml'),
     '',
   );
   return lines.join('\n');
+}
+
+/** Commented-out example lines: `#` straight before the YAML, so they read apart from explanations. */
+function example(...yaml: string[]): string[] {
+  return yaml.map((line) => `#${line}`);
 }
 
 interface Group {

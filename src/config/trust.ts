@@ -82,6 +82,11 @@ export function confineConfig(config: OrgConfig, decision: TrustDecision, where:
     return true;
   });
 
+  if (config.eolTable !== undefined && !staysInside(root, baseDir, config.eolTable)) {
+    warnings.push(`eolTable: ignored: "${config.eolTable}" lies outside ${root}; ${because}`);
+    delete confined.eolTable;
+  }
+
   // `repositories:` are confined where they are resolved (resolveRepositories' confineTo), so warnings keep their index.
   if (config.limits !== undefined && Object.keys(config.limits).length > 0) {
     warnings.push(`limits: ignored: the limits protect this machine and come from the command line or your own configuration; ${because}`);

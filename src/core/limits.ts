@@ -10,6 +10,10 @@ export interface Limits {
   maxNodesPerDocument: number;
   /** Files listed per repository. */
   maxFiles: number;
+  /** Bytes of one cluster answer (one page of a list) read at most. */
+  maxClusterResponseBytes: number;
+  /** Objects of one cluster list read at most. */
+  maxClusterObjects: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -18,6 +22,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxDocumentsPerFile: 2_000,
   maxNodesPerDocument: 200_000,
   maxFiles: 300_000,
+  maxClusterResponseBytes: 64 * 1024 * 1024,
+  maxClusterObjects: 200_000,
 };
 
 export function formatBytes(bytes: number): string {

@@ -18,8 +18,55 @@ export interface DetectorDefinition {
   description: string;
   /** How to adopt the tool or fix the anti-pattern; used by the roadmap and SARIF help. */
   remediation: string;
+  /**
+   * What kind of tool it is (ci-system, delivery, metrics-backend…): a capability that accepts the
+   * category is served by the signal without naming it (see docs/signals.md, "Categories").
+   */
+  category?: string;
+  /** Present in a repository, it says the repository ships a service (a container build, a dev loop). */
+  service?: true;
+  /** Code-scanning rules reported for this signal's evidence (src/report/sarif.ts reads them). */
+  sarif?: readonly SarifRuleText[];
   /** Data-only description of the tool's footprint, shared with cluster detection. */
   component?: ComponentSpec;
+  /** What a live cluster shows of the tool beyond its component spec (src/cluster/inventory.ts). */
+  cluster?: ClusterFootprint;
+  /** Where a signal defined in YAML was written ("src/detectors/flagger/signal.yaml", ".k8s-maturity.yaml:12"). */
+  definedIn?: string;
+}
+
+/** The text of one SARIF rule, kept with the signal it reports on. */
+export interface SarifRuleText {
+  /** The rule's key in reports: the signal id, or a finding of it ("missing-probes"). */
+  key: string;
+  /** Stable rule id, "K8SM001": code scanning tracks alerts by it. */
+  id: string;
+  name: string;
+  short: string;
+  full: string;
+  fix: string;
+  fixMarkdown: string;
+  level: 'error' | 'warning' | 'note';
+  tags: string[];
+  precision: 'high' | 'medium';
+  severity: 'error' | 'warning' | 'recommendation';
+  /** The result's message; `{seen}` becomes ": <evidence detail>" (or nothing). */
+  message: string;
+  /**
+   * Set for a coverage rule: reported for each uncovered item of this capability (containers
+   * without probes). Without it the rule reports the signal's own evidence (an anti-pattern).
+   */
+  capability?: string;
+}
+
+/** Cluster-only footprints: admission webhooks, delivery labels, DaemonSets. */
+export interface ClusterFootprint {
+  /** An admission webhook whose configuration name, webhook name or service matches injects the tool. */
+  webhooks?: RegExp;
+  /** Labels or annotations that say the tool deployed an object. */
+  labels?: readonly { key: string; what: string }[];
+  /** A DaemonSet running one of these images (path without registry or tag) is the tool's agent. */
+  daemonSetImages?: RegExp;
 }
 
 export interface DetectorResult {
@@ -30,6 +77,8 @@ export interface DetectorResult {
 
 export interface Detector extends DetectorDefinition {
   detect(repo: Repository): DetectorResult;
+  /** Changes when a user's definition changes, so a cached scan is not reused (built-ins: the code). */
+  fingerprint?: string;
 }
 
 /**

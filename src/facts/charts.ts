@@ -5,6 +5,7 @@ import { commandsMatching } from './ci.js';
 import { resolveTerraformValue, terraformBlocks } from './terraform.js';
 import type { HclAttribute, HclValue } from '../parse/hcl.js';
 import { CHART_YAML, YAML_FILE, yamlFilesMatching } from './paths.js';
+import { ansibleHelmCharts, cloudFormationHelmCharts, manifestUrlInstalls } from './indirect-charts.js';
 
 /** A Helm chart the repository builds, depends on or installs. */
 export interface ChartRef {
@@ -12,13 +13,27 @@ export interface ChartRef {
   chart: string;
   file: string;
   line: number;
-  via: 'chart' | 'chart-dependency' | 'helm_release' | 'argocd-application' | 'flux-helmrelease' | 'helmfile' | 'kustomize' | 'helm-command' | 'helmchart-crd';
+  via:
+    | 'chart'
+    | 'chart-dependency'
+    | 'helm_release'
+    | 'argocd-application'
+    | 'flux-helmrelease'
+    | 'helmfile'
+    | 'kustomize'
+    | 'helm-command'
+    | 'helmchart-crd'
+    | 'ansible-helm'
+    | 'cloudformation-helm'
+    | 'manifest-url';
   /**
    * Where the chart comes from, when the reference says: a repository URL (helm_release
    * `repository`, Argo CD `repoURL`, the url of the HelmRepository a Flux HelmRelease names, a
    * helmfile repository), or else the repository alias as written (`istio` in `istio/base`).
    */
   repository?: string;
+  /** The chart as a helm command wrote it ("oci://charts.acme.internal/platform/web"), for signal files. */
+  reference?: string;
 }
 
 /** "prometheus-community/kube-prometheus-stack", "oci://ghcr.io/x/charts/loki:5.0", "loki-stack-2.9.tgz" → the chart name. */
@@ -38,6 +53,8 @@ export function chartRefs(repo: Repository): ChartRef[] {
     readHelmfiles(repo, refs);
     readTerraform(repo, refs);
     readCommands(repo, refs);
+    refs.push(...ansibleHelmCharts(repo, chartName), ...cloudFormationHelmCharts(repo, chartName));
+    refs.push(...manifestUrlInstalls(commandsMatching(repo, /\bkubectl\s/)));
     return refs.filter((r) => r.chart !== '' && !r.chart.includes('__tpl__'));
   });
 }
@@ -71,6 +88,11 @@ function readChartFiles(repo: Repository, refs: ChartRef[]): void {
 function readObjects(repo: Repository, refs: ChartRef[]): void {
   const helmRepositories = objectsOfKind(repo, 'source.toolkit.fluxcd.io', 'HelmRepository');
   for (const object of objectsWhere(repo, namesCharts)) {
+    // A Kustomization has no spec: its helmCharts sit at the top (read before the spec check).
+    if (object.kind === 'Kustomization') {
+      if (Array.isArray(object.doc.helmCharts)) pushKustomizeCharts(object.doc, object.file, refs);
+      continue;
+    }
     const spec = isRecord(object.doc.spec) ? object.doc.spec : undefined;
     if (!spec) continue;
     if (object.group === 'argoproj.io' && (object.kind === 'Application' || object.kind === 'ApplicationSet')) {
@@ -90,8 +112,6 @@ function readObjects(repo: Repository, refs: ChartRef[]): void {
       }
     } else if (object.group === 'helm.cattle.io' && object.kind === 'HelmChart' && typeof spec.chart === 'string') {
       refs.push({ chart: chartName(spec.chart), file: object.file, line: lineOf(spec, 'chart', object.line), via: 'helmchart-crd' });
-    } else if (object.kind === 'Kustomization' && Array.isArray(object.doc.helmCharts)) {
-      pushKustomizeCharts(object.doc, object.file, refs);
     }
   }
   // kustomization.yaml files often omit apiVersion/kind, so they are not objects: read them directly.
@@ -224,6 +244,6 @@ function readCommands(repo: Repository, refs: ChartRef[]): void {
     }
     const chart = words[1] === 'install' && positional.length === 1 ? positional[0] : positional[1];
     // A chart held in a variable cannot be named; a local path (./charts/web) names its folder.
-    if (chart && !chart.includes('$')) refs.push({ chart: chartName(chart), file: command.file, line: command.line, via: 'helm-command' });
+    if (chart && !chart.includes('$')) refs.push({ chart: chartName(chart), file: command.file, line: command.line, via: 'helm-command', reference: chart });
   }
 }

@@ -26,6 +26,12 @@ export interface CiToolSpec {
   images?: RegExp;
   /** Tekton catalog tasks by name. */
   tektonTasks?: RegExp;
+  /**
+   * The tool's policy file (`.snyk`: ignores with reasons and expiry dates). Teams keep one only
+   * when the tool gates their changes, often through the vendor's own integration rather than a CI
+   * step, so it counts; it must hold the policy's `version:` key, not just exist.
+   */
+  policyFiles?: RegExp;
 }
 
 export function ciToolEvidence(repo: Repository, spec: CiToolSpec): FileEvidence[] {
@@ -49,6 +55,13 @@ export function ciToolEvidence(repo: Repository, spec: CiToolSpec): FileEvidence
   }
   if (spec.tektonTasks) {
     for (const ref of tektonTaskRefs(repo)) if (spec.tektonTasks.test(ref.name)) add(ref.file, ref.line, `Tekton task ${ref.name}`);
+  }
+  if (spec.policyFiles) {
+    for (const file of repo.filesMatching(spec.policyFiles)) {
+      if (isSampleOrDocPath(file.path) || isTestDataPath(file.path)) continue;
+      const index = (repo.text(file.path) ?? '').split('\n').findIndex((line) => /^version:\s*v?\d/.test(line));
+      if (index >= 0) add(file.path, index + 1, 'policy file');
+    }
   }
   return uniquePlaces(evidence);
 }

@@ -1,5 +1,6 @@
 import { ciCommands, ciFacts, type Command } from './ci.js';
 import { isRecord } from './k8s-objects.js';
+import { isScriptAt, scriptsCalled } from './script-calls.js';
 import { CLOUDBUILD, yamlFilesMatching } from './paths.js';
 import { lineOf } from '../parse/yaml.js';
 import type { Repository } from '../scan/repository.js';
@@ -18,7 +19,7 @@ export function ciReachableCommands(repo: Repository): Command[] {
       const scripts = new Set<string>();
       const targets = new Set<string>();
       for (const command of frontier) {
-        for (const match of command.text.matchAll(/(?:^|[\s;&|(])(?:\.\/|bash\s+|sh\s+|\$\(\w+\)\/)?([\w./-]+\.(?:sh|bash))\b/g)) scripts.add(match[1]!.replace(/^\.\//, ''));
+        for (const path of scriptsCalled(command.text)) scripts.add(path);
         for (const match of command.text.matchAll(/\b(?:make|\$\(MAKE\))\s+(?:-\S+\s+)*([\w.-]+(?:\s+[\w.-]+)*)/g)) {
           for (const target of match[1]!.split(/\s+/)) if (!target.includes('=')) targets.add(target);
         }
@@ -27,7 +28,7 @@ export function ciReachableCommands(repo: Repository): Command[] {
       for (const command of all) {
         if (reached.has(command)) continue;
         const called =
-          (command.origin === 'script' && [...scripts].some((path) => command.file === path || command.file.endsWith('/' + path) || path.endsWith('/' + command.file))) ||
+          (command.origin === 'script' && [...scripts].some((path) => isScriptAt(command.file, path))) ||
           (command.origin === 'makefile' && command.job !== undefined && targets.has(command.job));
         if (called) {
           reached.add(command);

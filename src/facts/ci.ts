@@ -1,4 +1,5 @@
 import type { Repository } from '../scan/repository.js';
+import { isScriptAt, scriptsCalled } from './script-calls.js';
 import { lineOf } from '../parse/yaml.js';
 import { isRecord, objectsWhere } from './k8s-objects.js';
 import { fileLines } from './text-lines.js';
@@ -159,11 +160,10 @@ function walk(
         walk(repo, file, origin, item, job, facts, depth + 1, parent, key);
       } else walk(repo, file, origin, item, job, facts, depth + 1, value, index);
     });
-    if (key === 'args' && parent && !Array.isArray(parent) && typeof parent.name === 'string' && value.every((v) => typeof v === 'string')) {
-      // Cloud Build / Tekton style: the step's image runs with these args, through its `entrypoint` when it names one.
-      const program = typeof parent.entrypoint === 'string' && parent.entrypoint.trim() !== '' ? parent.entrypoint.trim() : (parent.name.split('/').pop() ?? '');
-      const text = `${program} ${value.join(' ')}`;
-      facts.commands.push({ text, file, line: lineOf(parent, 'args'), origin: origin as CommandOrigin, ...(job ? { job } : {}) });
+    if (key === 'args' && parent && !Array.isArray(parent) && value.every((v) => typeof v === 'string')) {
+      // Cloud Build / Tekton style: the step's image runs with these args, through its entrypoint.
+      const program = stepProgram(parent, origin);
+      if (program) facts.commands.push({ text: `${program} ${value.join(' ')}`, file, line: lineOf(parent, 'args'), origin: origin as CommandOrigin, ...(job ? { job } : {}) });
     }
     return;
   }
@@ -307,6 +307,20 @@ function readJenkinsfile(repo: Repository, file: string, facts: CiFacts): void {
 }
 
 /** Tekton Tasks and Pipelines are Kubernetes objects; their steps' scripts are CI commands. */
+/**
+ * The program a step with `args` runs: its `entrypoint` (Cloud Build) or `command` (Tekton) when it
+ * names one, else its image's own entrypoint, named after the image (`aquasec/trivy:latest` runs
+ * `trivy`). Cloud Build steps name their image in `name`, Tekton steps in `image` (`name` is the
+ * step's label there). Tag and digest are dropped: `trivy:0.50.1 image …` would hide the command.
+ */
+function stepProgram(step: Record<string, unknown>, origin: string): string | undefined {
+  if (typeof step.entrypoint === 'string' && step.entrypoint.trim() !== '') return step.entrypoint.trim();
+  if (Array.isArray(step.command) && typeof step.command[0] === 'string' && step.command[0].trim() !== '') return step.command[0].trim();
+  const image = origin === 'tekton' ? step.image : step.name;
+  if (typeof image !== 'string' || image.trim() === '') return undefined;
+  return (image.trim().split('/').pop() ?? '').replace(/@.*$/, '').replace(/:.*$/, '');
+}
+
 function readTekton(repo: Repository, facts: CiFacts): void {
   for (const object of objectsWhere(repo, (group) => group === 'tekton.dev')) {
     if (object.kind === 'Pipeline' || object.kind === 'Task' || object.kind === 'ClusterTask') {
@@ -329,12 +343,12 @@ export function ciCommands(repo: Repository): Command[] {
     const called = new Set<string>();
     const makeTargets = new Set<string>();
     for (const command of inCi) {
-      for (const match of command.text.matchAll(/(?:^|[\s;&|(])(?:\.\/|bash\s+|sh\s+)?([\w./-]+\.(?:sh|bash))\b/g)) called.add(match[1]!.replace(/^\.\//, ''));
+      for (const path of scriptsCalled(command.text)) called.add(path);
       for (const match of command.text.matchAll(/\bmake\s+(?:-\S+\s+)*([\w.-]+)/g)) makeTargets.add(match[1]!);
     }
     const viaScripts = commands.filter(
       (c) =>
-        (c.origin === 'script' && [...called].some((path) => c.file === path || c.file.endsWith('/' + path))) ||
+        (c.origin === 'script' && [...called].some((path) => isScriptAt(c.file, path))) ||
         (c.origin === 'makefile' && c.job !== undefined && makeTargets.has(c.job)),
     );
     return [...inCi, ...viaScripts];

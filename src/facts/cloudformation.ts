@@ -12,6 +12,8 @@ export interface CfnResource {
   name: string;
   type: string;
   line: number;
+  /** `Properties`, as written (intrinsic functions left as objects). */
+  properties?: Record<string, unknown>;
 }
 
 /** A CloudFormation (or SAM) template, YAML or JSON. */
@@ -24,8 +26,12 @@ export interface CfnTemplate {
 }
 
 const CANDIDATE = /\.(ya?ml|json|template|cfn)$/i;
-/** Resource types CloudFormation knows: AWS::*, Custom::*, Alexa::*. */
-const CFN_TYPE = /^(AWS|Alexa)::[A-Za-z0-9]+::[A-Za-z0-9]+|^Custom::/;
+/**
+ * Resource types CloudFormation knows: AWS::*, Custom::*, Alexa::*, and third-party registry types
+ * (`AWSQS::EKS::Cluster`, `AWSQS::Kubernetes::Helm` of the AWS Quick Start registry, any
+ * `Organization::Service::Resource`): the way many teams install clusters and charts from a stack.
+ */
+const CFN_TYPE = /^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$|^Custom::/;
 
 /**
  * Every CloudFormation template: a mapping with `AWSTemplateFormatVersion`, or with `Resources`
@@ -39,7 +45,7 @@ export function cfnTemplates(repo: Repository): CfnTemplate[] {
     for (const file of repo.filesMatching(CANDIDATE)) {
       if (isProse(file.path) || pipelines.has(file.path)) continue;
       const text = repo.text(file.path);
-      if (text === undefined || !(text.includes('AWSTemplateFormatVersion') || text.includes('AWS::'))) continue;
+      if (text === undefined || !(text.includes('AWSTemplateFormatVersion') || text.includes('AWS::') || text.includes('AWSQS::'))) continue;
       const json = /^\s*\{/.test(text);
       const value = json ? repo.json(file.path) : repo.yaml(file.path)[0]?.value;
       const template = json ? fromJson(repo, file.path, text, value) : fromYaml(file.path, value);
@@ -54,7 +60,12 @@ function fromYaml(file: string, value: unknown): CfnTemplate | undefined {
   const resources: CfnResource[] = [];
   for (const [name, resource] of Object.entries(value.Resources)) {
     if (isRecord(resource) && typeof resource.Type === 'string' && CFN_TYPE.test(resource.Type)) {
-      resources.push({ name, type: resource.Type, line: lineOf(resource, 'Type', lineOf(value.Resources, name)) });
+      resources.push({
+        name,
+        type: resource.Type,
+        line: lineOf(resource, 'Type', lineOf(value.Resources, name)),
+        ...(isRecord(resource.Properties) ? { properties: resource.Properties } : {}),
+      });
     }
   }
   const versioned = value.AWSTemplateFormatVersion !== undefined;
@@ -70,7 +81,12 @@ function fromJson(repo: Repository, file: string, text: string, value: unknown):
   for (const [name, resource] of Object.entries(value.Resources)) {
     if (!isRecord(resource) || typeof resource.Type !== 'string' || !CFN_TYPE.test(resource.Type)) continue;
     const nameAt = text.indexOf(`"${name}"`, Math.max(resourcesAt, 0));
-    resources.push({ name, type: resource.Type, line: repo.lineOfText(file, `"${resource.Type}"`, Math.max(nameAt, 0)) });
+    resources.push({
+      name,
+      type: resource.Type,
+      line: repo.lineOfText(file, `"${resource.Type}"`, Math.max(nameAt, 0)),
+      ...(isRecord(resource.Properties) ? { properties: resource.Properties } : {}),
+    });
   }
   const versioned = value.AWSTemplateFormatVersion !== undefined;
   if (!versioned && resources.length === 0) return undefined;

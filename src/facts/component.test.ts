@@ -17,6 +17,11 @@ describe('shorten', () => {
 
   it('keeps the command readable and short', () => {
     expect(shorten('helm upgrade --install web charts/web --namespace shop')).toBe('helm upgrade --install web charts/web --namespace shop');
-    expect(shorten(`terraform plan ${'-var x=1 '.repeat(20)}`).length).toBeLessThanOrEqual(80);
+    const command = `kubectl apply ${'-f manifests/app.yaml '.repeat(20)}`;
+    const long = shorten(command);
+    expect(long.length).toBeLessThanOrEqual(200);
+    // Cut between words, never inside one, and the cut is marked.
+    expect(long.endsWith('…')).toBe(true);
+    for (const word of long.slice(0, -1).split(' ')) expect(command.split(' ')).toContain(word);
   });
 });

@@ -1,4 +1,5 @@
 import type { FileEvidence } from '../core/types.js';
+import { cutAtWord } from '../core/text.js';
 import { redactCommand } from '../core/redact.js';
 import type { Repository } from '../scan/repository.js';
 import { chartRefs } from './charts.js';
@@ -83,7 +84,7 @@ export function findComponent(repo: Repository, spec: ComponentSpec): FileEviden
     const matched = matchingValues(spec.images, distinctValues(repo, 'deployedImages', refs, (ref) => ref.parsed.path));
     for (const ref of refs) {
       if (ref.templated && ref.image.includes('__TPL__')) continue;
-      if (matched.has(ref.parsed.path)) add(ref.file, ref.line, `image ${ref.image}`);
+      if (matched.has(ref.parsed.path)) add(ref.file, ref.line, ref.deployedBy ? `${ref.image} add-on deployed by ${ref.deployedBy}` : `image ${ref.image}`);
     }
   }
   if (spec.charts) {
@@ -146,6 +147,9 @@ const CHART_VIA: Record<string, string> = {
   kustomize: 'kustomize helmCharts',
   'helm-command': 'helm command',
   'helmchart-crd': 'HelmChart resource',
+  'ansible-helm': 'Ansible helm task',
+  'cloudformation-helm': 'CloudFormation AWSQS::Kubernetes::Helm',
+  'manifest-url': 'kubectl apply of its release manifest',
 };
 
 function lineAt(text: string, index: number): number {
@@ -154,8 +158,12 @@ function lineAt(text: string, index: number): number {
   return line;
 }
 
+/** A command shown as evidence is cut at a word boundary after this many characters. */
+const MAX_COMMAND_SHOWN = 200;
+
 /** Commands can be long and hold secrets in flags: show a short, credential-free form (src/core/redact.ts). */
 export function shorten(text: string): string {
   const cleaned = redactCommand(text);
-  return cleaned.length > 80 ? `${cleaned.slice(0, 77)}...` : cleaned;
+  // Kept whole up to a bound that keeps reports readable; reports fold or wrap it to their width.
+  return cutAtWord(cleaned, MAX_COMMAND_SHOWN);
 }

@@ -3,6 +3,8 @@ import { lineOf } from '../parse/yaml.js';
 import { isTemplated } from '../parse/helm-template.js';
 import { isRecord, workloads } from './k8s-objects.js';
 import { CHART_YAML, COMPOSE_FILE, yamlFilesMatching } from './paths.js';
+import { operatorAddons } from './operator-addons.js';
+import { releaseValues } from './release-values.js';
 
 /** A container image a repository deploys (not a Dockerfile base: see the Dockerfile facts). */
 export interface ImageRef {
@@ -10,7 +12,9 @@ export interface ImageRef {
   image: string;
   file: string;
   line: number;
-  context: 'manifest' | 'template' | 'values' | 'compose';
+  context: 'manifest' | 'template' | 'values' | 'compose' | 'operator';
+  /** For an add-on an operator deploys (context "operator"): the operator resource, "IstioOperator control-plane". */
+  deployedBy?: string;
   /** The tag was left to a template or a variable: nothing can be said about it. */
   templated: boolean;
   /**
@@ -74,23 +78,47 @@ export function deployedImages(repo: Repository): ImageRef[] {
         });
       }
     }
-    readValuesFiles(repo, images);
+    const valuesFilesRead = readValuesFiles(repo, images);
     readComposeFiles(repo, images);
+    readOperatorAddons(repo, images);
+    // Values passed to charts installed from elsewhere (HelmRelease, Argo CD valuesObject, kustomize helmCharts).
+    for (const release of releaseValues(repo)) if (!valuesFilesRead.has(release.file)) collectValueImages(release.values, release.file, images, 0);
     return images;
   });
+}
+
+/** The image each operator add-on runs: the repository never writes it, the operator picks the tag. */
+const ADDON_IMAGES: Record<string, string> = {
+  prometheus: 'prom/prometheus',
+  grafana: 'grafana/grafana',
+  jaeger: 'jaegertracing/all-in-one',
+  zipkin: 'openzipkin/zipkin',
+  kiali: 'quay.io/kiali/kiali',
+};
+
+/** Add-ons switched on in an operator resource (IstioOperator, ServiceMeshControlPlane) run their images. */
+function readOperatorAddons(repo: Repository, images: ImageRef[]): void {
+  for (const addon of operatorAddons(repo)) {
+    const image = ADDON_IMAGES[addon.addon];
+    // The tag is the operator's choice: "templated", so nothing is said about it.
+    if (image) images.push({ image, file: addon.file, line: addon.line, context: 'operator', templated: true, deployedBy: addon.operator, parsed: parseImage(image) });
+  }
 }
 
 const VALUES_FILE = /(^|\/)values[^/]*\.ya?ml$/i;
 
 /** Values files next to a Chart.yaml: `image: x:y` strings and `image: {registry, repository, tag}` maps. */
-function readValuesFiles(repo: Repository, images: ImageRef[]): void {
+function readValuesFiles(repo: Repository, images: ImageRef[]): Set<string> {
+  const read = new Set<string>();
   const chartDirs = new Set(yamlFilesMatching(repo, CHART_YAML).map((f) => f.path.replace(/(^|\/)Chart\.ya?ml$/, '')));
   for (const file of yamlFilesMatching(repo, VALUES_FILE)) {
     const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '';
     // values files of a chart, or of a helmfile/Argo app that passes values to one
     if (!chartDirs.has(dir) && !chartDirs.has(dir.replace(/\/[^/]+$/, '')) && !/(^|\/)(helm|charts?|values)(\/|$)/i.test(file.path)) continue;
+    read.add(file.path);
     for (const document of repo.yaml(file.path)) collectValueImages(document.value, file.path, images, 0);
   }
+  return read;
 }
 
 function collectValueImages(node: unknown, file: string, images: ImageRef[], depth: number): void {

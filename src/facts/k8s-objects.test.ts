@@ -91,4 +91,92 @@ describe('Kubernetes objects', () => {
     expect(objectsOfKind(repo, '', 'ConfigMap').map((o) => o.name)).toEqual(['one', 'four']);
     expect(objectsOfKind(repo, 'apps', 'ConfigMap')).toEqual([]);
   });
+
+  it('reads Jinja-templated manifests (*.yaml.j2) like chart templates: statements blanked, lines kept', async () => {
+    // Modelled on Kubespray-style role templates: an {% if %} around keys, {{ }} in values.
+    const repo = await fixtureRepo(
+      writeTree({
+        'roles/dns/templates/coredns-deployment.yml.j2': [
+          '---', // 1
+          'apiVersion: apps/v1', // 2
+          'kind: Deployment', // 3
+          'metadata:', // 4
+          '  name: "coredns{{ coredns_ordinal_suffix }}"', // 5
+          '  namespace: kube-system', // 6
+          'spec:', // 7
+          '  template:', // 8
+          '    spec:', // 9
+          '{% if dns_extra_tolerations is defined %}', // 10
+          '      tolerations: {{ dns_extra_tolerations | list | to_nice_yaml(indent=2) }}', // 11
+          '{% endif %}', // 12
+          '      containers:', // 13
+          '      - name: coredns', // 14
+          '        image: "{{ coredns_image_repo }}:{{ coredns_image_tag }}"', // 15
+          '        livenessProbe:', // 16
+          '          httpGet: { path: /health, port: 8080 }', // 17
+          '        readinessProbe:', // 18
+          '          httpGet: { path: /ready, port: 8181 }', // 19
+          '{# the cache is tuned per site #}', // 20
+        ].join('\n'),
+        'roles/dns/templates/resolv.conf.j2': 'nameserver {{ ip }}\n',
+      }),
+    );
+    const objects = k8sObjects(repo);
+    expect(objects.map((o) => `${o.file}:${o.line} ${o.kind} templated=${o.templated}`)).toEqual([
+      'roles/dns/templates/coredns-deployment.yml.j2:2 Deployment templated=true',
+    ]);
+    const [workload] = workloads(repo);
+    expect(workload?.containers.map((c) => [c.name, c.raw.livenessProbe !== undefined, c.raw.readinessProbe !== undefined])).toEqual([['coredns', true, true]]);
+  });
+
+  it('reads the objects of an OpenShift Template, in YAML and in JSON, with their lines', async () => {
+    const template = {
+      kind: 'Template',
+      apiVersion: 'template.openshift.io/v1',
+      metadata: { name: 'nodejs-example' },
+      objects: [
+        { kind: 'Service', apiVersion: 'v1', metadata: { name: '${NAME}' }, spec: { ports: [{ port: 8080 }] } },
+        {
+          kind: 'Deployment',
+          apiVersion: 'apps/v1',
+          metadata: { name: '${NAME}' },
+          spec: {
+            template: {
+              spec: {
+                containers: [{ name: 'nodejs', image: ' ', readinessProbe: { httpGet: { path: '/', port: 8080 } }, livenessProbe: { httpGet: { path: '/', port: 8080 } } }],
+              },
+            },
+          },
+        },
+      ],
+      parameters: [{ name: 'NAME', value: 'nodejs-example' }],
+    };
+    const repo = await fixtureRepo(
+      writeTree({
+        'openshift/templates/nodejs.json': JSON.stringify(template, null, 2),
+        'package.json': JSON.stringify({ name: 'x', apiVersion: 'v1', kind: 'not-a-manifest' }),
+        'openshift/list.yaml': [
+          'apiVersion: v1',
+          'kind: Template',
+          'metadata: { name: worker }',
+          'objects:',
+          '- apiVersion: apps/v1',
+          '  kind: Deployment',
+          '  metadata: { name: worker }',
+          '  spec: { template: { spec: { containers: [ { name: worker, image: "quay.io/acme/worker:latest" } ] } } }',
+        ].join('\n'),
+      }),
+    );
+    const found = k8sObjects(repo).map((o) => `${o.file}:${o.line} ${o.kind}`);
+    expect(found).toEqual([
+      'openshift/list.yaml:1 Template',
+      'openshift/list.yaml:5 Deployment',
+      'openshift/templates/nodejs.json:2 Template',
+      'openshift/templates/nodejs.json:9 Service',
+      'openshift/templates/nodejs.json:23 Deployment',
+    ]);
+    expect(workloads(repo).map((w) => w.containers.map((c) => c.name)).flat().sort()).toEqual(['nodejs', 'worker']);
+    expect(deployedImages(repo).map((i) => i.image)).toContain('quay.io/acme/worker:latest');
+  });
 });
+

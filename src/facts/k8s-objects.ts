@@ -1,5 +1,6 @@
 import type { Repository } from '../scan/repository.js';
-import { lineOf } from '../parse/yaml.js';
+import { lineOf, parseYaml } from '../parse/yaml.js';
+import { blankJinja, JINJA_YAML_FILE } from '../parse/jinja-template.js';
 import { YAML_FILE } from './paths.js';
 import { isSamplePath } from './sample-paths.js';
 import { terraformHeredocManifests } from './terraform-manifests.js';
@@ -42,19 +43,96 @@ export function k8sObjects(repo: Repository): K8sObject[] {
         if (!isRecord(doc)) continue;
         const { apiVersion, kind } = doc;
         if (typeof apiVersion !== 'string' || typeof kind !== 'string' || kind === '' || apiVersion === '') continue;
-        if (kind === 'List' && Array.isArray(doc.items)) {
-          for (const item of doc.items) if (isRecord(item)) pushObject(objects, item, file.path, lineOf(item, undefined, document.line), document.templated);
-          continue;
-        }
-        pushObject(objects, doc, file.path, document.line, document.templated);
+        pushWithItems(objects, doc, file.path, document.line, document.templated, (item) => lineOf(item, undefined, document.line));
       }
     }
+    for (const { file, doc, line } of jinjaManifests(repo)) pushWithItems(objects, doc, file, line, true, (item) => lineOf(item, undefined, line));
+    for (const { file, doc, lineOfKind } of jsonManifests(repo)) pushWithItems(objects, doc, file, lineOfKind(doc), false, lineOfKind);
     // Manifests applied by Terraform (kubectl_manifest / kubernetes_manifest heredocs).
     for (const { file, document } of terraformHeredocManifests(repo)) {
       if (isRecord(document.value)) pushObject(objects, document.value, file, document.line, document.templated);
     }
     return objects;
   });
+}
+
+/**
+ * An object, or the objects it carries: a `v1 List` holds its objects in `items`, an OpenShift
+ * `Template` in `objects` (with `${PARAMETER}` references left in the values). Both are applied as
+ * their items, so the items are what counts (workloads, probes, images); the wrapper is kept too.
+ */
+function pushWithItems(
+  objects: K8sObject[],
+  doc: Record<string, unknown>,
+  file: string,
+  line: number,
+  templated: boolean,
+  itemLine: (item: Record<string, unknown>) => number,
+): void {
+  const { apiVersion, kind } = doc;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || kind === '' || apiVersion === '') return;
+  if (kind === 'List' && Array.isArray(doc.items)) {
+    for (const item of doc.items) if (isRecord(item)) pushObject(objects, item, file, itemLine(item), templated);
+    return;
+  }
+  pushObject(objects, doc, file, line, templated);
+  if (kind === 'Template' && /^(template\.openshift\.io\/|v1$)/.test(apiVersion) && Array.isArray(doc.objects)) {
+    for (const item of doc.objects) if (isRecord(item)) pushObject(objects, item, file, itemLine(item), templated);
+  }
+}
+
+/**
+ * Manifests kept as Jinja templates (Ansible role templates such as `roles/web/templates/deployment.yaml.j2`): read with statements and
+ * expressions blanked, lines kept, like chart templates. Parsed here, once per scan (k8sObjects is
+ * memoised), because they are not YAML until blanked.
+ */
+function jinjaManifests(repo: Repository): { file: string; doc: Record<string, unknown>; line: number }[] {
+  const out: { file: string; doc: Record<string, unknown>; line: number }[] = [];
+  for (const file of repo.filesMatching(JINJA_YAML_FILE)) {
+    if (DOTFILE.test(file.path)) continue;
+    const text = repo.text(file.path);
+    if (text === undefined || !text.includes('kind:') || !text.includes('apiVersion')) continue;
+    const { documents } = parseYaml(blankJinja(text), { maxDocuments: repo.limits.maxDocumentsPerFile, maxNodes: repo.limits.maxNodesPerDocument });
+    for (const document of documents) if (isRecord(document.value)) out.push({ file: file.path, doc: document.value, line: document.line });
+  }
+  return out;
+}
+
+/** JSON files that can hold Kubernetes objects: not package manifests, lock files or editor settings. */
+const JSON_MANIFEST = /\.json$/i;
+const NOT_JSON_MANIFEST = /(^|\/)(package(-lock)?|composer|tsconfig[^/]*|jsconfig|renovate|\.?eslintrc|[^/]*\.schema|deno|bower|lerna|nx|project|angular|app|manifest)\.json$|(^|\/)(node_modules|\.vscode|\.devcontainer)\//i;
+
+/**
+ * Kubernetes objects written as JSON (OpenShift templates, `kubectl get -o json` lists). JSON has no
+ * positions here, so each object's line is that of its `"kind": "<Kind>"` key, found in file order.
+ */
+function jsonManifests(repo: Repository): { file: string; doc: Record<string, unknown>; lineOfKind: (o: Record<string, unknown>) => number }[] {
+  const out: { file: string; doc: Record<string, unknown>; lineOfKind: (o: Record<string, unknown>) => number }[] = [];
+  for (const file of repo.filesMatching(JSON_MANIFEST)) {
+    if (NOT_JSON_MANIFEST.test(file.path) || DOTFILE.test(file.path) || isSamplePath(file.path)) continue;
+    const text = repo.text(file.path);
+    if (text === undefined || !text.includes('"apiVersion"') || !/"kind"\s*:/.test(text)) continue;
+    const doc = repo.json(file.path);
+    if (!isRecord(doc) || typeof doc.apiVersion !== 'string' || typeof doc.kind !== 'string') continue;
+    let from = 0;
+    const lineOfKind = (o: Record<string, unknown>): number => {
+      const kind = typeof o.kind === 'string' ? o.kind : '';
+      const match = new RegExp(`"kind"\\s*:\\s*"${kind.replace(/[^A-Za-z0-9]/g, '')}"`, 'g');
+      match.lastIndex = from;
+      const hit = match.exec(text);
+      if (!hit) return 1;
+      from = hit.index + hit[0].length;
+      return lineAt(text, hit.index);
+    };
+    out.push({ file: file.path, doc, lineOfKind });
+  }
+  return out;
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
 }
 
 function pushObject(objects: K8sObject[], doc: Record<string, unknown>, file: string, line: number, templated: boolean): void {

@@ -85,9 +85,17 @@ function walk(repo: Repository, value: unknown, file: string, out: TextLine[], d
         if (key === 'argv' && child.every((part) => typeof part === 'string')) out.push({ file, line, text: child.join(' ') });
       }
     }
+    // `get_url: { url: https://get.k3s.io, dest: … }` fetches the installer a later `command:` runs
+    // by its local path: the URL is what names the tool.
+    if (DOWNLOAD_KEYS.has(key) && isRecord(child) && typeof child.url === 'string' && /^https?:\/\//.test(child.url)) {
+      out.push({ file, line: lineOf(child, 'url', lineOf(value, key)), text: `${key} ${child.url}` });
+    }
     if (typeof child === 'object' && child !== null) walk(repo, child, file, out, depth + 1);
   }
 }
+
+/** Ansible modules that download a file (an installer script) by URL. */
+const DOWNLOAD_KEYS = new Set(['get_url', 'ansible.builtin.get_url', 'ansible.legacy.get_url']);
 
 /** One command per line of a block scalar, each at its own line. */
 function addBlock(repo: Repository, text: string, file: string, keyLine: number, out: TextLine[]): void {

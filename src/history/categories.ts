@@ -15,7 +15,7 @@ const PACKER = /\.pkr\.(hcl|json)$/i;
 const ANSIBLE = /(^|\/)(ansible|playbooks?|roles|inventor(y|ies)|group_vars|host_vars)\/|(^|\/)(playbook|site)[^/]*\.ya?ml$|(^|\/)ansible\.cfg$/i;
 const HELM = /(^|\/)Chart\.ya?ml$|(^|\/)(charts?|helm)\/.+\.(ya?ml|tpl|json)$|(^|\/)templates\/.+\.tpl$|(^|\/)values[^/]*\.ya?ml$|(^|\/)helmfile[^/]*\.ya?ml$/i;
 const KUSTOMIZE = /(^|\/)kustomization\.ya?ml$|(^|\/)(kustomize|overlays)\/.+\.ya?ml$/i;
-const MANIFEST_DIR = /(^|\/)(k8s|kube|kubernetes|manifests?|deploy|deployments?|argocd|argo|flux|gitops|clusters)\/(.+\/)?[^/]+\.(ya?ml|json|jsonnet|libsonnet)$/i;
+const MANIFEST_DIR = /(^|\/)(k8s|kube|kubernetes|manifests?|deploy|deployments?|argocd|argo|flux|gitops|clusters|infrastructure|infra)\/(.+\/)?[^/]+\.(ya?ml|json|jsonnet|libsonnet)$/i;
 const MANIFEST_NAME = /(^|\/)([^/]+\.k8s|deployment|statefulset|daemonset|service|ingress|cronjob|job|hpa|namespace|configmap|networkpolicy|serviceaccount)s?\.ya?ml$/i;
 const TEKTON = /(^|\/)\.tekton\//i;
 

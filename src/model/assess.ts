@@ -144,7 +144,7 @@ export function assess(given: AssessInput): Assessment {
       kindReason: repo.kindReason ?? `given as a ${repo.kind} repository`,
       stage: stage.stage,
       stageProvisional: stage.provisional,
-      detections: repo.detections,
+      detections: withEvidence(repo.detections),
       capabilities,
       warnings: repo.warnings,
     };
@@ -165,7 +165,7 @@ export function assess(given: AssessInput): Assessment {
     return { name: team.name, stage: stage.stage, stageProvisional: stage.provisional, repositories: team.repositories, capabilities };
   });
 
-  const clusters: ClusterAssessment[] = input.clusters.map((c) => ({ name: c.name, detections: c.detections, warnings: c.warnings }));
+  const clusters: ClusterAssessment[] = input.clusters.map((c) => ({ name: c.name, detections: withEvidence(c.detections), warnings: c.warnings }));
   const warnings = [
     ...(input.warnings ?? []),
     ...input.repositories.flatMap((r) => r.warnings.map((w) => ({ ...w, repository: r.path }))),
@@ -270,3 +270,12 @@ function sortByModel(model: MaturityModel, results: CapabilityResult[]): Capabil
 }
 
 export type { EvidenceSet };
+
+/**
+ * What was detected, as reported: a detection always carries its evidence. A measurement that
+ * found nothing ("0 of 4 containers have probes") served the evaluation above and is shown in the
+ * capability's coverage, with the places that lack it; it is not a detection of anything.
+ */
+function withEvidence(detections: Detection[]): Detection[] {
+  return detections.filter((d) => d.evidence.length > 0);
+}

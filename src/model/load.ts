@@ -5,10 +5,8 @@ import { fileURLToPath } from 'node:url';
 import jsyaml from 'js-yaml';
 import type { MaturityModel } from './types.js';
 
-/** A model or configuration that cannot be used; the message names the key and the fix. */
-export class ModelError extends Error {
-  override name = 'ModelError';
-}
+export { ModelError } from './errors.js';
+import { ModelError } from './errors.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_MODEL_PATH = join(here, '..', '..', 'model', 'default-model.yaml');
@@ -37,7 +35,13 @@ export async function loadModel(path = DEFAULT_MODEL_PATH): Promise<MaturityMode
     throw new ModelError(`${path}: ${(error as Error).message.split('\n')[0]}`);
   }
   const { validateModel } = await import('./validate.js');
-  return validateModel(raw, path);
+  return validateModel(await withRegistry(raw), path);
+}
+
+/** The model's signals are the registry's plus its own (src/signals/catalogue.ts): each is written once. */
+export async function withRegistry(raw: unknown): Promise<unknown> {
+  const [{ withRegistrySignals }, { DEFINITIONS }] = await Promise.all([import('../signals/catalogue.js'), import('../detectors/definitions.js')]);
+  return withRegistrySignals(raw, DEFINITIONS);
 }
 
 export function modelTextHash(text: string): string {

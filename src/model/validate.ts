@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { editDistance } from '../core/edit-distance.js';
 import type { MaturityModel } from './types.js';
-import { ModelError } from './load.js';
+import { ModelError } from './errors.js';
 import { modelOverrideSchema, modelSchema, type ModelOverride } from './schema.js';
 
 /** Checking a model and applying overrides to it: the schema (zod) is loaded only for these. */

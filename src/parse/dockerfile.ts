@@ -1,5 +1,14 @@
-import { lexDockerfile } from './dockerfile/lexer.js';
 import { shortenLongLines } from './long-lines.js';
+
+/**
+ * A small Dockerfile reader of only what detectors use: the build stages (each FROM, with its base
+ * image and ARG defaults substituted) and, for anyone curious, the instructions with their lines.
+ * It replaces a 1,300-line port of dockerfile-ast kept for that library's quirks: what matters
+ * here is the FROM lines, and those it reads the way BuildKit does (continuations, the escape
+ * directive, heredoc bodies that are not instructions, several ARGs on one line). Linear in its
+ * input, never throws; test/parse/dockerfile-reference.ts checks its stages against dockerfile-ast
+ * on real Dockerfiles.
+ */
 
 export interface DockerfileStage {
   /** The FROM argument as written ("${BASE_IMAGE}", "golang:1.22-alpine"). */
@@ -15,9 +24,11 @@ export interface DockerfileStage {
 }
 
 export interface DockerInstruction {
+  /** Upper case: `from` and `FROM` are the same instruction. */
   keyword: string;
+  /** The arguments as written, continued lines joined (a heredoc's body follows on its own lines). */
   args: string;
-  /** 1-based. */
+  /** 1-based line of the keyword. */
   line: number;
 }
 
@@ -26,11 +37,142 @@ export interface DockerfileInfo {
   instructions: DockerInstruction[];
 }
 
-/** Parses a Dockerfile (see dockerfile/lexer.ts) and resolves ARG-substituted base images, as deep
- *  as the defaults nest (`ARG A=$B` then `FROM $A` is common in real files). */
+/** Heredoc openers of RUN, COPY and ADD: `<<EOF`, `<<-EOF`, `<<"EOF"`, `<<'EOF'` (never `<<<`). */
+const HEREDOC = /(?<!<)<<(-?)(["']?)([A-Za-z_][\w.-]*)\2/g;
+const HEREDOC_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD']);
+
 export function parseDockerfile(text: string): DockerfileInfo {
-  const { instructions, initialArgs: defaults } = lexDockerfile(shortenLongLines(text));
+  const { instructions, escape } = readInstructions(shortenLongLines(text));
+  const defaults = new Map<string, string>();
+  for (const instruction of instructions) {
+    if (instruction.keyword === 'FROM') break; // only ARGs before the first FROM reach FROM lines
+    if (instruction.keyword === 'ARG') for (const [name, value] of argDefaults(instruction.args, escape)) defaults.set(name, value);
+  }
   return { stages: stagesOf(instructions, (written) => substitute(written, defaults)), instructions };
+}
+
+function readInstructions(source: string): { instructions: DockerInstruction[]; escape: string } {
+  const lines = (source.charCodeAt(0) === 0xfeff ? source.slice(1) : source).split(/\r\n|\r|\n/);
+  if (lines.at(-1) === '') lines.pop(); // the final newline ends the last line; it starts none
+  const escape = escapeDirective(lines);
+  const instructions: DockerInstruction[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const first = lines[i]!.trimStart();
+    if (first === '' || first.startsWith('#')) {
+      i++;
+      continue;
+    }
+    const line = i + 1;
+    // A line ending in the escape character goes on; blank and comment lines inside are skipped.
+    // Parts are joined once at the end, so a file of a million continued lines stays linear.
+    const parts = [first];
+    while (endsWithEscape(parts[parts.length - 1]!, escape) && i + 1 < lines.length) {
+      parts[parts.length - 1] = parts[parts.length - 1]!.trimEnd().slice(0, -1);
+      i++;
+      while (i < lines.length && isSkippedInContinuation(lines[i]!)) i++;
+      if (i < lines.length) parts.push(lines[i]!);
+    }
+    // An escape on the file's last line continues into nothing: it is dropped.
+    if (endsWithEscape(parts[parts.length - 1]!, escape)) parts[parts.length - 1] = parts[parts.length - 1]!.trimEnd().slice(0, -1);
+    const content = parts.join('').trimEnd();
+    i++;
+    const space = content.search(/\s/);
+    const keyword = (space < 0 ? content : content.slice(0, space)).toUpperCase();
+    let args = space < 0 ? '' : content.slice(space).trim();
+    const trigger = keyword === 'ONBUILD' ? (args.split(/\s/)[0] ?? '').toUpperCase() : keyword;
+    if (HEREDOC_INSTRUCTIONS.has(trigger)) {
+      // Each heredoc's body runs to its delimiter alone on a line (tabs stripped with <<-), or to
+      // the end of the file when it never comes; nothing in a body is an instruction.
+      for (const [, dash, , delimiter] of args.matchAll(HEREDOC)) {
+        const body: string[] = [];
+        while (i < lines.length) {
+          const bodyLine = lines[i++]!;
+          body.push(bodyLine);
+          if ((dash ? bodyLine.replace(/^\t+/, '') : bodyLine) === delimiter) break;
+        }
+        if (body.length > 0) args += `\n${body.join('\n')}`;
+      }
+    }
+    instructions.push({ keyword, args, line });
+  }
+  return { instructions, escape };
+}
+
+/** `# escape=\`` (or `\`) among the parser directives that may open the file. */
+function escapeDirective(lines: readonly string[]): string {
+  for (const line of lines) {
+    const directive = /^#\s*([A-Za-z]+)\s*=\s*(\S*)\s*$/.exec(line);
+    if (!directive) return '\\';
+    if (directive[1]!.toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\')) return directive[2];
+  }
+  return '\\';
+}
+
+function endsWithEscape(content: string, escape: string): boolean {
+  return content.trimEnd().endsWith(escape);
+}
+
+function isSkippedInContinuation(line: string): boolean {
+  const trimmed = line.trimStart();
+  return trimmed === '' || trimmed.startsWith('#');
+}
+
+/** `ARG A=1 B="two words" C`: each name with its default ("" when none), quotes removed. */
+function argDefaults(args: string, escape: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const word of words(args, escape)) {
+    const equals = word.indexOf('=');
+    const name = equals < 0 ? word : word.slice(0, equals);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    out.push([name, equals < 0 ? '' : unquote(word.slice(equals + 1), escape)]);
+  }
+  return out;
+}
+
+/** Words split at blanks outside quotes; the escape character keeps the next character in the word. */
+function words(text: string, escape: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let quote = '';
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === escape && i + 1 < text.length && quote !== "'") {
+      current += c + text[++i];
+      inWord = true;
+    } else if (quote) {
+      current += c;
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") {
+      current += c;
+      quote = c;
+      inWord = true;
+    } else if (/\s/.test(c)) {
+      if (inWord) out.push(current);
+      current = '';
+      inWord = false;
+    } else {
+      current += c;
+      inWord = true;
+    }
+  }
+  if (inWord) out.push(current);
+  return out;
+}
+
+/** Removes the quotes of a value (`"a b"` is `a b`) and resolves escapes outside single quotes. */
+function unquote(value: string, escape: string): string {
+  let out = '';
+  let quote = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (c === escape && quote !== "'" && i + 1 < value.length) out += value[++i];
+    else if (quote && c === quote) quote = '';
+    else if (!quote && (c === '"' || c === "'")) quote = c;
+    else out += c;
+  }
+  return out;
 }
 
 /**

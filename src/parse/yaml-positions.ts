@@ -1,4 +1,4 @@
-/** Line positions of parsed YAML nodes, shared by both YAML readers (yaml.ts, yaml-fast.ts). */
+/** Line positions of parsed YAML nodes, recorded by yaml.ts's js-yaml listener. */
 
 /**
  * The line positions of one mapping or sequence, flat: `[line, key, keyLine, key, keyLine, …]`

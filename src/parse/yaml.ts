@@ -1,6 +1,5 @@
 import jsyaml from 'js-yaml';
 import { blankTemplateActions, hasTemplateActions } from './helm-template.js';
-import { loadFast, type ImplicitType } from './yaml-fast.js';
 import { keyLine, positionsOf, recordClosedNode, recordPositions, type NodeLines } from './yaml-positions.js';
 
 /**
@@ -32,15 +31,6 @@ export interface YamlParseResult {
 export interface YamlParseOptions {
   maxDocuments: number;
   maxNodes: number;
-  /** Read every document with js-yaml only, never the fast reader (yaml-fast.ts): for tests and scripts that compare the two. */
-  reference?: boolean;
-}
-
-const fastPathCounts = { fast: 0, fallback: 0 };
-
-/** How many documents the fast reader answered and how many it handed to js-yaml, since the process started. */
-export function yamlFastPathCounts(): { fast: number; fallback: number } {
-  return { ...fastPathCounts };
 }
 
 /**
@@ -86,7 +76,6 @@ function tagTypes(): jsyaml.Type[] {
 // `<<` a plain key).
 const mergeType = (jsyaml.DEFAULT_SCHEMA as unknown as { implicit: (jsyaml.Type & { tag: string })[] }).implicit.filter((t) => t.tag === 'tag:yaml.org,2002:merge');
 const SCHEMA = jsyaml.CORE_SCHEMA.extend({ implicit: mergeType, explicit: tagTypes() });
-const IMPLICIT_TYPES = (SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit;
 
 const NOT_BLANK = /\S/;
 
@@ -190,10 +179,7 @@ function firstContentLine(text: string, startLine: number): number {
 }
 
 function loadWithLines(text: string, startLine: number, options: YamlParseOptions): { value: unknown } | { error: string } {
-  const fast = options.reference ? undefined : loadFast(text, startLine, IMPLICIT_TYPES);
-  if (fast !== undefined) fastPathCounts.fast++;
-  else if (!options.reference) fastPathCounts.fallback++;
-  const loaded = fast ?? loadWithListener(text, startLine);
+  const loaded = loadWithListener(text, startLine);
   if ('error' in loaded) return loaded;
   const value = loaded.value;
   // Without anchors a document has at most one node per character: only documents with anchors

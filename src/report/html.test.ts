@@ -51,3 +51,44 @@ describe('renderHtml', () => {
     expect(footer).toContain('Yonathan Koren');
   });
 });
+
+describe('renderHtml: long values and teams without services', () => {
+  const KANIKO = '/kaniko/executor --context "$CI_PROJECT_DIR" --dockerfile "$CI_PROJECT_DIR/Dockerfile" --destination "$CI_REGISTRY_IMAGE:$CI_COMMIT_SHORT_SHA" --cache=true --cache-repo "$CI_REGISTRY_IMAGE/cache"';
+
+  it('folds a long evidence value: cut between words with an ellipsis, the whole value in the tooltip and one click away', () => {
+    const a = loadAssessment();
+    const evidence = a.capabilities.find((c) => c.id === 'continuous-integration')!.evidence[0]!;
+    if (!('file' in evidence)) throw new Error('fixture changed');
+    evidence.detail = `runs \`${KANIKO}\``;
+    const html = renderHtml(a);
+    const folded = /<details class="long"><summary title="([^"]*)">([^<]*)<\/summary><span class="full">([^<]*)<\/span><\/details>/.exec(html);
+    expect(folded).not.toBeNull();
+    const [, title, shown, full] = folded!;
+    const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    expect(unescape(title!)).toBe(`runs \`${KANIKO}\``);
+    expect(unescape(full!)).toBe(`runs \`${KANIKO}\``);
+    const cut = unescape(shown!);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(cut.length).toBeLessThanOrEqual(120);
+    // Every word shown is a whole word of the value: nothing cut mid-word.
+    for (const word of cut.slice(0, -1).split(' ')) expect(`runs \`${KANIKO}\``.split(' ')).toContain(word);
+    // Short values stay as they are.
+    expect(html).toContain('<td>module terraform-aws-modules/vpc/aws</td>');
+  });
+
+  it('shows "n/a" for the service capabilities of a team that owns no service repository, and its platform statuses', () => {
+    const a = loadAssessment();
+    a.teams.push({ name: 'platform', stage: 2, stageProvisional: false, repositories: ['examples/platform-infra'], capabilities: structuredClone(a.capabilities) });
+    const html = renderHtml(a);
+    const heat = html.slice(html.indexOf('<table class="heatmap"'), html.indexOf('</table>', html.indexOf('<table class="heatmap"')));
+    const row = (name: string) => heat.split('<tr>').find((r) => r.includes(`>${name}<`) || r.includes(`>${name} <`))!;
+    const platformCell = (name: string) => row(name).split('<td').at(-1)!;
+    expect(platformCell('Health checks')).toContain('— n/a');
+    expect(platformCell('Health checks')).toContain('team platform owns no service repository');
+    expect(platformCell('Monitoring')).not.toContain('n/a');
+    expect(html).toContain('— n/a: the team owns no service repository');
+    expect(renderHtml(loadAssessment())).not.toContain('— n/a');
+    // The teams that own services keep their own coverage.
+    expect(row('Health checks').split('<td')[2]).not.toContain('n/a');
+  });
+});

@@ -5,6 +5,7 @@ import { REPORT_SCRIPT } from './html/script.js';
 import { REPORT_STYLE } from './html/style.js';
 import { type ReportLinkOptions, type StatusKey, STATUS_WORD, fileWebUrl, splitRoadmap, stageName, stageTally, statusKey } from './markdown.js';
 import { safeDocument } from './sanitise.js';
+import { cutAtWord } from '../core/text.js';
 
 /**
  * One self-contained HTML file: inline style and script, system fonts, no request to any host
@@ -112,8 +113,11 @@ function who(a: Assessment, stage: number): string {
 }
 
 function heatmap(a: Assessment): string {
-  const columns: { name: string; caps: CapabilityResult[]; kind: string; stage: number }[] = [{ name: a.organization, caps: a.capabilities, kind: 'organization', stage: a.stage }];
-  for (const t of a.teams) columns.push({ name: t.name, caps: t.capabilities, kind: 'team', stage: t.stage });
+  const columns: { name: string; caps: CapabilityResult[]; kind: string; stage: number; services: boolean }[] = [{ name: a.organization, caps: a.capabilities, kind: 'organization', stage: a.stage, services: true }];
+  // A team that owns no service (the platform team) has no service practices of its own: its column
+  // says so instead of repeating the organization's coverage.
+  const services = new Set(a.repositories.filter((r) => r.kind === 'service').map((r) => r.path));
+  for (const t of a.teams) columns.push({ name: t.name, caps: t.capabilities, kind: 'team', stage: t.stage, services: a.teams.length === 1 || t.repositories.some((r) => services.has(r)) });
   const head = columns.map((c) => `<th scope="col">${esc(c.name)}<br><span class="small muted">${c.kind} · stage ${c.stage}</span></th>`).join('');
   const rows: string[] = [];
   for (const s of [...a.model.stages].sort((x, y) => x.number - y.number)) {
@@ -124,6 +128,7 @@ function heatmap(a: Assessment): string {
       const cells = columns.map((col) => {
         const found = col.caps.find((x) => x.id === c.id);
         if (!found) return '<td class="cell s-exempt" title="not assessed">–</td>';
+        if (found.scope === 'service' && !col.services) return `<td class="cell na" data-status="na" title="${esc(`${found.name}: not applicable, team ${col.name} owns no service repository`)}">— n/a</td>`;
         const key = statusKey(found);
         const cov = found.coverage && found.coverage.total > 0 && (key === 'partial' || key === 'met') ? ` ${found.coverage.covered}/${found.coverage.total}` : '';
         const tip = `${found.name}: ${STATUS_WORD[key]}${found.coverage ? ` (${found.coverage.covered} of ${found.coverage.total} ${found.coverage.unit})` : ''}${found.reason ? ` — ${found.reason}` : ''}`;
@@ -135,7 +140,7 @@ function heatmap(a: Assessment): string {
   }
   const legend = (['met', 'attested', 'partial', 'missing', 'unknown', 'exempt'] as StatusKey[])
     .map((k) => `<span class="pill s-${k}"><span class="sym" aria-hidden="true">${SYMBOL[k]}</span> ${STATUS_WORD[k]}</span>`)
-    .join('');
+    .join('') + (columns.some((c) => !c.services) ? '<span class="pill na">— n/a: the team owns no service repository</span>' : '');
   return `<section id="heatmap-section" aria-labelledby="heatmap-h">
 <h2 id="heatmap-h">Capabilities by team</h2>
 <div class="grid-wrap"><table class="heatmap" id="heatmap">
@@ -259,9 +264,9 @@ ${body.join('\n')}
 }
 
 function evidenceCells(e: Evidence, options: ReportLinkOptions): { where: string; location: string; detail: string } {
-  if ('file' in e) return { where: esc(e.repository ?? ''), location: fileLink(options, e.repository, e.file, e.line), detail: esc(e.detail ?? '') };
-  if ('object' in e) return { where: esc(e.cluster !== undefined ? `cluster ${e.cluster}` : 'cluster'), location: `<code>${esc(e.object)}</code>`, detail: esc(e.detail ?? '') };
-  if ('history' in e) return { where: esc(e.repository ?? ''), location: 'git history', detail: esc(e.history) };
+  if ('file' in e) return { where: esc(e.repository ?? ''), location: fileLink(options, e.repository, e.file, e.line), detail: foldable(e.detail ?? '') };
+  if ('object' in e) return { where: esc(e.cluster !== undefined ? `cluster ${e.cluster}` : 'cluster'), location: `<code>${esc(e.object)}</code>`, detail: foldable(e.detail ?? '') };
+  if ('history' in e) return { where: esc(e.repository ?? ''), location: 'git history', detail: foldable(e.history) };
   const link = e.link !== undefined && /^https?:\/\//i.test(e.link) ? ` <a href="${esc(e.link)}" rel="noopener noreferrer">link</a>` : '';
   return { where: 'attestation', location: `attested by ${esc(e.by)} on ${esc(e.date)}${e.expires !== undefined ? `, expires ${esc(e.expires)}` : ''}`, detail: `${esc(e.attestation)}${link}` };
 }
@@ -277,6 +282,14 @@ function footer(a: Assessment): string {
 }
 
 /* ---------------------------------------------------------------- helpers */
+
+/** Evidence details longer than this are folded: cut at a word, the whole value one click away (and in the tooltip). */
+const DETAIL_SHOWN = 120;
+
+function foldable(detail: string): string {
+  if (detail.length <= DETAIL_SHOWN) return esc(detail);
+  return `<details class="long"><summary title="${esc(detail)}">${esc(cutAtWord(detail, DETAIL_SHOWN))}</summary><span class="full">${esc(detail)}</span></details>`;
+}
 
 function pill(key: StatusKey): string {
   return `<span class="pill s-${key}"><span class="sym" aria-hidden="true">${SYMBOL[key]}</span> ${STATUS_WORD[key]}</span>`;

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Evidence, FileEvidence } from '../core/types.js';
 import type { Assessment } from '../model/types.js';
+import { DEFINITIONS } from '../detectors/definitions.js';
+import type { SarifRuleText } from '../detectors/detector.js';
 
 /**
  * SARIF 2.1.0 for GitHub code scanning: one result per anti-pattern or missing practice that has a
@@ -30,70 +32,18 @@ interface SarifResult {
   properties: { repository: string; capability?: string; signal: string };
 }
 
-type RuleKey = 'static-secrets' | 'eol-base-images' | 'latest-tag-images' | 'missing-probes' | 'unmanaged-secrets';
-
 export const INFORMATION_URI = 'https://github.com/k8s-maturity/k8s-maturity';
 
-const RULES: Record<RuleKey, Omit<SarifRule, 'help'> & { fix: string; fixMarkdown: string }> = {
-  'static-secrets': {
-    id: 'K8SM001',
-    name: 'StaticSecretInGit',
-    shortDescription: { text: 'A Kubernetes Secret with literal values is committed' },
-    fullDescription: { text: 'A Secret manifest carries its values (data or stringData) in git. Anyone who can read the repository, its forks or its history can read them, and it blocks the secrets-management capability of stage 5.' },
-    fix: 'Move the values to a secret store (HashiCorp Vault, AWS Secrets Manager…) and sync them with External Secrets, or encrypt the file with Sealed Secrets or SOPS. Delete the plaintext manifest and rotate every value that was committed: it stays in git history.',
-    fixMarkdown: '**Fix:** move the values to a secret store (HashiCorp Vault, a cloud secret manager) and sync them with [External Secrets](https://external-secrets.io), or encrypt the file with Sealed Secrets or SOPS.\n\nThen delete the plaintext manifest and **rotate every value that was committed**: it stays in git history.',
-    defaultConfiguration: { level: 'error' },
-    properties: { tags: ['security', 'kubernetes', 'secrets', 'maturity-stage-5'], precision: 'high', 'problem.severity': 'error' },
-  },
-  'eol-base-images': {
-    id: 'K8SM002',
-    name: 'EndOfLifeBaseImage',
-    shortDescription: { text: 'A Dockerfile starts from an end-of-life base image' },
-    fullDescription: { text: 'The base image of this Dockerfile is a release that no longer receives security fixes, so every image built from it ships known vulnerabilities. It blocks the fresh-base-images capability of stage 4.' },
-    fix: 'Move FROM to a supported release of the same image (or a distroless/minimal image), rebuild and run the tests. Let Renovate or Dependabot propose base image updates from now on.',
-    fixMarkdown: '**Fix:** move `FROM` to a supported release of the same image (or a distroless/minimal image), rebuild and run the tests.\n\nLet Renovate or Dependabot propose base image updates from now on.',
-    defaultConfiguration: { level: 'error' },
-    properties: { tags: ['security', 'docker', 'supply-chain', 'maturity-stage-4'], precision: 'high', 'problem.severity': 'error' },
-  },
-  'latest-tag-images': {
-    id: 'K8SM003',
-    name: 'UnpinnedWorkloadImage',
-    shortDescription: { text: 'A workload image uses :latest or no tag' },
-    fullDescription: { text: 'The image of this workload is not pinned: ":latest" or no tag means a restart can pull different code than was tested, and a rollback cannot return to a known version.' },
-    fix: 'Pin the image to a version tag, or better to a digest (image@sha256:…), and let an update bot bump it.',
-    fixMarkdown: '**Fix:** pin the image to a version tag, or better to a digest (`image@sha256:…`), and let an update bot bump it.',
-    defaultConfiguration: { level: 'warning' },
-    properties: { tags: ['reliability', 'kubernetes', 'supply-chain', 'maturity-stage-4'], precision: 'high', 'problem.severity': 'warning' },
-  },
-  'missing-probes': {
-    id: 'K8SM004',
-    name: 'ContainerWithoutProbes',
-    shortDescription: { text: 'A long-running container declares no liveness or readiness probe' },
-    fullDescription: { text: 'Without a readiness probe Kubernetes routes traffic to the container before it is ready; without a liveness probe a hung container is never restarted. The health-checks capability of stage 3 needs both on every long-running container.' },
-    fix: 'Add a readinessProbe and a livenessProbe to the container, pointing at a cheap health endpoint (httpGet /healthz, tcpSocket or grpc). Add a startupProbe when it starts slowly.',
-    fixMarkdown: '**Fix:** add a `readinessProbe` and a `livenessProbe` to the container, pointing at a cheap health endpoint:\n\n```yaml\nreadinessProbe:\n  httpGet: { path: /healthz, port: http }\nlivenessProbe:\n  httpGet: { path: /healthz, port: http }\n  failureThreshold: 6\n```\n\nAdd a `startupProbe` when the container starts slowly.',
-    defaultConfiguration: { level: 'warning' },
-    properties: { tags: ['reliability', 'kubernetes', 'maturity-stage-3'], precision: 'medium', 'problem.severity': 'warning' },
-  },
-  'unmanaged-secrets': {
-    id: 'K8SM005',
-    name: 'SecretWithoutManager',
-    shortDescription: { text: 'A Secret is not managed by a secret manager' },
-    fullDescription: { text: 'This Secret is neither synced from a secret store (External Secrets, Vault) nor encrypted in git (Sealed Secrets, SOPS), so its values live and rotate by hand.' },
-    fix: 'Create the Secret from a secret store with an ExternalSecret (or a Vault integration), or commit it encrypted with Sealed Secrets or SOPS.',
-    fixMarkdown: '**Fix:** create the Secret from a secret store with an `ExternalSecret` (or a Vault integration), or commit it encrypted with Sealed Secrets or SOPS.',
-    defaultConfiguration: { level: 'note' },
-    properties: { tags: ['security', 'kubernetes', 'secrets', 'maturity-stage-5'], precision: 'medium', 'problem.severity': 'recommendation' },
-  },
-};
-
-const RULE_ORDER: RuleKey[] = ['static-secrets', 'eol-base-images', 'latest-tag-images', 'missing-probes', 'unmanaged-secrets'];
+/** The rules, from the signals that carry SARIF text (src/detectors/<id>/definition.ts), by rule id. */
+const RULE_LIST: readonly SarifRuleText[] = DEFINITIONS.flatMap((d) => d.sarif ?? []).sort((a, b) => a.id.localeCompare(b.id));
+const RULES = new Map(RULE_LIST.map((rule) => [rule.key, rule]));
+type RuleKey = string;
 
 /** Anti-pattern signals reported wherever a repository detected them. */
-const ANTI_PATTERNS: RuleKey[] = ['static-secrets', 'eol-base-images', 'latest-tag-images'];
+const ANTI_PATTERNS = new Set(RULE_LIST.filter((rule) => rule.capability === undefined).map((rule) => rule.key));
 
 /** Coverage gaps of these capabilities are reported per missing item that has a file. */
-const COVERAGE_RULES: Record<string, RuleKey> = { 'health-checks': 'missing-probes', 'secrets-management': 'unmanaged-secrets' };
+const COVERAGE_RULES = new Map(RULE_LIST.flatMap((rule) => (rule.capability === undefined ? [] : [[rule.capability, rule.key] as const])));
 
 export function renderSarif(assessment: Assessment): string {
   const several = assessment.repositories.length > 1;
@@ -105,12 +55,12 @@ export function renderSarif(assessment: Assessment): string {
     const id = `${key}\u0000${uri}\u0000${e.line}`;
     if (seen.has(id)) return;
     seen.add(id);
-    const rule = RULES[key];
+    const rule = RULES.get(key)!;
     results.push({
       ruleId: rule.id,
-      ruleIndex: RULE_ORDER.indexOf(key),
-      level: rule.defaultConfiguration.level,
-      message: { text: message(key, e) },
+      ruleIndex: RULE_LIST.indexOf(rule),
+      level: rule.level,
+      message: { text: rule.message.replace('{seen}', e.detail !== undefined ? `: ${e.detail}` : '') },
       locations: [{ physicalLocation: { artifactLocation: uri.startsWith('file:') ? { uri } : { uri, uriBaseId: '%SRCROOT%' }, region: { startLine: Math.max(1, Math.trunc(e.line)) } } }],
       // Without the line, so that a finding keeps its identity when lines above it move.
       partialFingerprints: { 'k8sMaturityFinding/v1': fingerprint(rule.id, uri, e.detail ?? '') },
@@ -120,8 +70,8 @@ export function renderSarif(assessment: Assessment): string {
 
   for (const repo of assessment.repositories) {
     for (const d of repo.detections) {
-      if (!(ANTI_PATTERNS as string[]).includes(d.id)) continue;
-      for (const e of d.evidence) if (isFile(e)) add(d.id as RuleKey, e.repository ?? repo.path, e);
+      if (!ANTI_PATTERNS.has(d.id)) continue;
+      for (const e of d.evidence) if (isFile(e)) add(d.id, e.repository ?? repo.path, e);
     }
   }
 
@@ -133,13 +83,13 @@ export function renderSarif(assessment: Assessment): string {
   for (const { context, capabilities } of capabilitySets) {
     for (const c of capabilities) {
       for (const b of c.blockedBy ?? []) {
-        if (!(ANTI_PATTERNS as string[]).includes(b.id)) continue;
+        if (!ANTI_PATTERNS.has(b.id)) continue;
         for (const e of b.evidence) {
           const repository = isFile(e) ? (e.repository ?? context) : undefined;
-          if (isFile(e) && repository !== undefined) add(b.id as RuleKey, repository, e, c.id);
+          if (isFile(e) && repository !== undefined) add(b.id, repository, e, c.id);
         }
       }
-      const key = COVERAGE_RULES[c.id];
+      const key = COVERAGE_RULES.get(c.id);
       if (key === undefined) continue;
       for (const e of (c.coverage?.missing ?? []) as Evidence[]) {
         const repository = isFile(e) ? (e.repository ?? context) : undefined;
@@ -165,14 +115,7 @@ export function renderSarif(assessment: Assessment): string {
             informationUri: INFORMATION_URI,
             version: assessment.tool.version,
             semanticVersion: assessment.tool.version,
-            rules: RULE_ORDER.map((key) => {
-              const { fix, fixMarkdown, ...rule } = RULES[key];
-              return {
-                ...rule,
-                help: { text: `${rule.fullDescription.text}\n\nFix: ${fix}`, markdown: `${rule.fullDescription.text}\n\n${fixMarkdown}` },
-                helpUri: `${INFORMATION_URI}/blob/main/docs/reports.md#${rule.id.toLowerCase()}`,
-              };
-            }),
+            rules: RULE_LIST.map(sarifRule),
           },
         },
         automationDetails: { id: `k8s-maturity/${assessment.organization}/` },
@@ -208,20 +151,17 @@ function encodeUri(path: string): string {
   return path.split('/').map((part) => encodeURIComponent(part).replace(/%3A/gi, ':')).join('/');
 }
 
-function message(key: RuleKey, e: FileEvidence): string {
-  const seen = e.detail !== undefined ? `: ${e.detail}` : '';
-  switch (key) {
-    case 'static-secrets':
-      return `Committed Secret with literal values${seen}. Move it to a secret manager and rotate the values.`;
-    case 'eol-base-images':
-      return `End-of-life base image${seen}. Move to a supported release.`;
-    case 'latest-tag-images':
-      return `Unpinned workload image${seen}. Pin it to a version tag or digest.`;
-    case 'missing-probes':
-      return `Container without liveness or readiness probe${seen}. Add both probes.`;
-    case 'unmanaged-secrets':
-      return `Secret not managed by a secret manager${seen}.`;
-  }
+function sarifRule(rule: SarifRuleText): SarifRule {
+  return {
+    id: rule.id,
+    name: rule.name,
+    shortDescription: { text: rule.short },
+    fullDescription: { text: rule.full },
+    defaultConfiguration: { level: rule.level },
+    properties: { tags: rule.tags, precision: rule.precision, 'problem.severity': rule.severity },
+    help: { text: `${rule.full}\n\nFix: ${rule.fix}`, markdown: `${rule.full}\n\n${rule.fixMarkdown}` },
+    helpUri: `${INFORMATION_URI}/blob/main/docs/reports.md#${rule.id.toLowerCase()}`,
+  };
 }
 
 function fingerprint(...parts: string[]): string {

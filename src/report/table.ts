@@ -3,11 +3,13 @@ import type { Assessment, CapabilityResult } from '../model/types.js';
 import { palette, type Palette } from './colors.js';
 import { evidenceText } from './evidence-text.js';
 import { safeField } from './sanitise.js';
+import { fitLine, wrap, type Piece } from './wrap.js';
 
 export interface TableOptions {
   color: boolean;
   /** Evidence lines shown per capability. */
   evidencePerCapability?: number;
+  /** Columns to fit in (the terminal's width); unset: lines as long as they come. */
   width?: number;
 }
 
@@ -17,6 +19,10 @@ const ICON: Record<CapabilityStatus, string> = { met: '✔', partial: '◐', mis
 export function renderTable(assessment: Assessment, options: TableOptions): string {
   const c = palette(options.color);
   const perCapability = options.evidencePerCapability ?? 2;
+  const width = options.width !== undefined && options.width > 0 ? Math.max(40, Math.floor(options.width)) : Infinity;
+  // Prose wraps (continuation lines indented); evidence and places are cut at a word to one line.
+  const wrapped = (pieces: Piece[], indent: number) => wrap(pieces, width, indent);
+  const cut = (text: string, paint?: (s: string) => string) => (width === Infinity ? (paint ?? ((x: string) => x))(text) : fitLine(text, width, paint));
   const out: string[] = [];
   const stageName = (n: number) => assessment.model.stages.find((s) => s.number === n)?.name ?? `Stage ${n}`;
 
@@ -25,21 +31,22 @@ export function renderTable(assessment: Assessment, options: TableOptions): stri
   out.push(c.bold(`k8s-maturity · ${safeField(assessment.organization)}`) + c.grey(` · ${sources.join(', ')}`));
   out.push('');
   const headline = assessment.stage === 0 ? 'Stage 0 of 5 — not yet at stage 1' : `Stage ${assessment.stage} of 5 — ${stageName(assessment.stage)}`;
-  out.push(`  ${c.bold(headline)}${assessment.stageProvisional ? c.yellow(`  (provisional: ${assessment.toVerify.length} required capabilit${assessment.toVerify.length === 1 ? 'y' : 'ies'} to verify)`) : ''}`);
-  out.push(`  ${ladder(assessment, c)}`);
+  const provisional = assessment.stageProvisional ? `  (provisional: ${assessment.toVerify.length} required capabilit${assessment.toVerify.length === 1 ? 'y' : 'ies'} to verify)` : '';
+  out.push(...wrapped([{ text: `  ${headline}`, paint: c.bold }, { text: provisional, paint: c.yellow }], 4));
+  out.push(...wrapped(ladder(assessment, c), 2));
   out.push('');
 
   if (assessment.repositories.length === 1 && assessment.teams.length <= 1) {
     // One repository: what it was taken for decides what it is asked for, so say it and why.
     const repo = assessment.repositories[0]!;
-    out.push(`  ${c.grey('Repository:')} ${safeField(repo.path)}  ${repo.kind}  ${c.grey(`— ${safeField(repo.kindReason)}`)}`);
+    out.push(...wrapped([{ text: '  ' }, { text: 'Repository:', paint: c.grey }, { text: ` ${safeField(repo.path)}  ${repo.kind}  ` }, { text: `— ${safeField(repo.kindReason)}`, paint: c.grey }], 4));
     out.push('');
   }
   if (assessment.repositories.length > 1 || assessment.teams.length > 1) {
     out.push(c.bold('Repositories'));
     const width = Math.max(...assessment.repositories.map((r) => safeField(r.path).length));
     for (const repo of assessment.repositories) {
-      out.push(`  ${safeField(repo.path).padEnd(width)}  ${c.grey(repo.kind.padEnd(8))}  stage ${repo.stage}${repo.stageProvisional ? c.grey(' (provisional)') : ''}  ${c.grey(safeField(repo.kindReason))}`);
+      out.push(...wrapped([{ text: `  ${safeField(repo.path).padEnd(width)}  ` }, { text: repo.kind.padEnd(8), paint: c.grey }, { text: `  stage ${repo.stage}` }, { text: `${repo.stageProvisional ? ' (provisional)' : ''}  ${safeField(repo.kindReason)}`, paint: c.grey }], 4));
     }
     if (assessment.teams.length > 1) {
       out.push('');
@@ -58,14 +65,14 @@ export function renderTable(assessment: Assessment, options: TableOptions): stri
   for (const stage of assessment.model.stages) {
     out.push(`  ${c.cyan(`Stage ${stage.number} · ${stage.name}`)}`);
     for (const capability of assessment.capabilities.filter((x) => x.stage === stage.number)) {
-      out.push(`    ${statusCell(capability, c)}  ${capability.name}${capability.required ? '' : c.grey(' (optional)')}${capabilitySummary(capability, c)}`);
-      const lines = capability.evidence.slice(0, perCapability).map((e) => safeField(evidenceText(e)));
-      for (const blocker of capability.blockedBy ?? []) for (const e of blocker.evidence.slice(0, perCapability)) lines.push(c.red(`${blocker.id}: ${safeField(evidenceText(e))}`));
-      for (const line of lines) out.push(c.grey(`        ${line}`));
+      const head = [{ text: '    ' }, statusCell(capability, c), { text: `  ${capability.name}` }, { text: capability.required ? '' : ' (optional)', paint: c.grey }, { text: capabilitySummary(capability), paint: c.grey }];
+      out.push(...wrapped(head, 17));
+      for (const e of capability.evidence.slice(0, perCapability)) out.push(cut(`        ${safeField(evidenceText(e))}`, c.grey));
+      for (const blocker of capability.blockedBy ?? []) for (const e of blocker.evidence.slice(0, perCapability)) out.push(cut(`        ${blocker.id}: ${safeField(evidenceText(e))}`, c.red));
       const more = capability.evidence.length - perCapability;
       if (more > 0) out.push(c.grey(`        … ${more} more (--format json or html for all)`));
       const libraries = capability.instrumentation ?? [];
-      if (libraries.length > 0) out.push(c.grey(`        instrumentation only: ${safeField(evidenceText(libraries[0]!))}${libraries.length > 1 ? ` and ${libraries.length - 1} more` : ''}`));
+      if (libraries.length > 0) out.push(cut(`        instrumentation only: ${safeField(evidenceText(libraries[0]!))}${libraries.length > 1 ? ` and ${libraries.length - 1} more` : ''}`, c.grey));
     }
   }
   out.push('');
@@ -75,59 +82,60 @@ export function renderTable(assessment: Assessment, options: TableOptions): stri
     out.push(c.bold(`Next steps${next <= 5 ? ` toward stage ${next} · ${stageName(next)}` : ''}`));
     let i = 1;
     for (const step of assessment.roadmap.filter((s) => s.stage === next)) {
-      out.push(`  ${i++}. ${step.title}${step.required ? '' : c.grey(' (optional)')}`);
-      out.push(c.grey(`     ${step.steps[0]}`));
-      out.push(c.grey(`     tools: ${step.articleChoice}${step.alternatives.length > 0 ? `; or ${step.alternatives.join(', ')}` : ''}`));
+      out.push(...wrapped([{ text: `  ${i++}. ${step.title}` }, { text: step.required ? '' : ' (optional)', paint: c.grey }], 5));
+      out.push(...wrapped([{ text: `     ${step.steps[0]}`, paint: c.grey }], 5));
+      out.push(...wrapped([{ text: `     tools: ${step.articleChoice}${step.alternatives.length > 0 ? `; or ${step.alternatives.join(', ')}` : ''}`, paint: c.grey }], 7));
       for (const place of step.places.slice(0, 4)) {
         const where = [place.repository, place.file ? `${place.file}${place.line ? `:${place.line}` : ''}` : undefined].filter(Boolean).join('/');
-        out.push(`     → ${safeField(`${where ? `${where}: ` : ''}${place.note}`)}`);
+        out.push(cut(`     → ${safeField(`${where ? `${where}: ` : ''}${place.note}`)}`));
       }
       if (step.places.length > 4) out.push(c.grey(`     … ${step.places.length - 4} more places`));
-      out.push(c.grey(`     done when: ${step.doneWhen}`));
+      out.push(...wrapped([{ text: `     done when: ${step.doneWhen}`, paint: c.grey }], 7));
     }
     const later = assessment.roadmap.filter((s) => s.stage > next);
-    if (later.length > 0) out.push(c.grey(`  Later: ${later.map((s) => `${s.name} (stage ${s.stage})`).join(', ')}`));
+    if (later.length > 0) out.push(...wrapped([{ text: `  Later: ${later.map((s) => `${s.name} (stage ${s.stage})`).join(', ')}`, paint: c.grey }], 4));
     out.push('');
   }
 
   if (assessment.toVerify.length > 0) {
     out.push(c.bold('To verify'));
-    for (const item of assessment.toVerify) out.push(`  ? ${safeField(`${item.capability}: ${item.reason}`)}`);
+    for (const item of assessment.toVerify) out.push(...wrapped([{ text: `  ? ${safeField(`${item.capability}: ${item.reason}`)}` }], 4));
     out.push('');
   }
   if (assessment.warnings.length > 0) {
     out.push(c.yellow(`${assessment.warnings.length} warning${assessment.warnings.length === 1 ? '' : 's'}`) + c.grey(' (files skipped or read in part)'));
-    for (const w of assessment.warnings.slice(0, 5)) out.push(c.grey(`  ${safeField(`${w.repository ? `${w.repository}/` : ''}${w.file}: ${w.message}`)}`));
+    for (const w of assessment.warnings.slice(0, 5)) out.push(...wrapped([{ text: `  ${safeField(`${w.repository ? `${w.repository}/` : ''}${w.file}: ${w.message}`)}`, paint: c.grey }], 4));
     if (assessment.warnings.length > 5) out.push(c.grey(`  … ${assessment.warnings.length - 5} more in --format json`));
   }
   return `${out.join('\n')}\n`;
 }
 
-function ladder(assessment: Assessment, c: Palette): string {
-  return assessment.model.stages
-    .map((s) => {
-      const label = `${s.number} ${s.name}`;
-      if (s.number <= assessment.stage) return c.green(`■ ${label}`);
-      if (s.number === assessment.stage + 1) return c.yellow(`□ ${label}`);
-      return c.grey(`□ ${label}`);
-    })
-    .join(c.grey('  ›  '));
+/** The stages as unbreakable pieces: a narrow terminal breaks the ladder between stages, never inside one. */
+function ladder(assessment: Assessment, c: Palette): Piece[] {
+  const pieces: Piece[] = [{ text: '  ' }];
+  for (const [index, s] of assessment.model.stages.entries()) {
+    if (index > 0) pieces.push({ text: '  ›', paint: c.grey, whole: true, glue: true }, { text: '  ' });
+    const label = `${s.number} ${s.name}`;
+    if (s.number <= assessment.stage) pieces.push({ text: `■ ${label}`, paint: c.green, whole: true });
+    else pieces.push({ text: `□ ${label}`, paint: s.number === assessment.stage + 1 ? c.yellow : c.grey, whole: true });
+  }
+  return pieces;
 }
 
-function statusCell(capability: CapabilityResult, c: Palette): string {
+function statusCell(capability: CapabilityResult, c: Palette): Piece {
   const text = `${ICON[capability.status]} ${capability.status.padEnd(7)}`;
-  if (capability.status === 'met') return c.green(capability.byAttestation ? `✔ attested` : text);
-  if (capability.status === 'partial') return c.yellow(text);
-  if (capability.status === 'missing') return c.red(text);
-  return c.grey(text);
+  if (capability.status === 'met') return { text: capability.byAttestation ? `✔ attested` : text, paint: c.green };
+  if (capability.status === 'partial') return { text, paint: c.yellow };
+  if (capability.status === 'missing') return { text, paint: c.red };
+  return { text, paint: c.grey };
 }
 
-function capabilitySummary(capability: CapabilityResult, c: Palette): string {
+function capabilitySummary(capability: CapabilityResult): string {
   const parts: string[] = [];
   if (capability.signals.length > 0) parts.push(capability.signals.join(', '));
   // An unknown status is explained by its reason (what would settle it), never by a coverage figure.
   if (capability.coverage && capability.coverage.total > 0 && capability.status !== 'unknown') parts.push(`${capability.coverage.covered} of ${capability.coverage.total} ${capability.coverage.unit}`);
   else if (capability.reason && capability.status !== 'met') parts.push(capability.reason);
   if (capability.exemption) parts.push(`exempt: ${capability.exemption}`);
-  return parts.length > 0 ? c.grey(`  — ${safeField(parts.join(' · '))}`) : '';
+  return parts.length > 0 ? `  — ${safeField(parts.join(' · '))}` : '';
 }

@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { ScanWarning } from '../core/types.js';
 import type { ClusterInput } from '../model/assess.js';
+import type { Detector } from '../detectors/detector.js';
 
 /** A cluster to read: a live context (read-only) or a saved snapshot. */
 export type ClusterRequest = { snapshot: string } | { kubeconfig?: string; context?: string };
@@ -9,9 +10,13 @@ export interface ClusterReadOptions {
   teamLabel?: string;
   requestTimeoutMs?: number;
   deadlineMs?: number;
+  maxResponseBytes?: number;
+  maxObjectsPerList?: number;
   /** An unreachable cluster becomes a warning instead of stopping the scan. */
   keepGoing: boolean;
   onProgress?: (text: string) => void;
+  /** The footprints to recognise (default: the registry's); a configuration's own signals add theirs. */
+  detectors?: readonly Detector[];
 }
 
 /**
@@ -24,7 +29,7 @@ export async function readClusters(requests: readonly ClusterRequest[], options:
   const warnings: ScanWarning[] = [];
   if (requests.length === 0) return { clusters, warnings };
   const cluster = await import('../sources/cluster/index.js');
-  const teamLabel = options.teamLabel ? { teamLabel: options.teamLabel } : {};
+  const teamLabel = { ...(options.teamLabel ? { teamLabel: options.teamLabel } : {}), ...(options.detectors ? { detectors: options.detectors } : {}) };
   for (const request of requests) {
     const label = 'snapshot' in request ? request.snapshot : (request.context ?? 'current-context');
     try {
@@ -36,6 +41,8 @@ export async function readClusters(requests: readonly ClusterRequest[], options:
               ...teamLabel,
               ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
               ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}),
+              ...(options.maxResponseBytes ? { maxResponseBytes: options.maxResponseBytes } : {}),
+              ...(options.maxObjectsPerList ? { maxObjectsPerList: options.maxObjectsPerList } : {}),
               ...(options.onProgress ? { onProgress: options.onProgress } : {}),
             });
       clusters.push({

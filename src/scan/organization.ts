@@ -1,11 +1,13 @@
 import { relative, resolve } from 'node:path';
 import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
 import type { Detection, ScanWarning, SourceKind } from '../core/types.js';
+import type { DetectorSettings } from '../core/detector-settings.js';
 // From the modules themselves, not config/index.js: that would load the configuration schema
 // (zod) and YAML parser even when there is no configuration file.
 import {
   activeAttestations,
   activeExemptions,
+  checkModelNames,
   exemptionKey,
   exemptionsFor,
   expiredAttestations,
@@ -22,8 +24,11 @@ import { HISTORY_SIGNALS } from '../history/index.js';
 import { assess, type RepositoryInput, type TeamInput } from '../model/assess.js';
 import type { Attestation, Exemption } from '../model/evaluate.js';
 import { DEFAULT_MODEL_PATH, loadModel } from '../model/load.js';
+import type { Detector } from '../detectors/detector.js';
+import type { SignalFile } from '../signals/schema.js';
 import type { Assessment } from '../model/types.js';
 import { checkRepositoryPath } from './scan-repository.js';
+import { distinctRepositories } from './distinct-repositories.js';
 import { RepositoryScans } from './parallel.js';
 import { scanCacheDir, toolFingerprint } from '../cache/scan-cache.js';
 import { defaultCacheDir, ensureClone, isGitUrl } from '../sources/repository/clone.js';
@@ -92,22 +97,38 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
 
   let model = await loadModel();
   if (config.model) model = (await import('../model/validate.js')).applyOverrides(model, config.model, configLabel);
+  // The configuration's own signals (docs/configuration.md "Your own signals"): detectors and model entries.
+  let detectors: readonly Detector[] | 'all' = 'all';
+  let signalFiles: readonly SignalFile[] | undefined;
+  if (config.signals?.length) {
+    const user = (await import('../signals/apply.js')).applyUserSignals(config.signals, baseDir, configLabel, model);
+    model = user.model;
+    detectors = [...(await import('../detectors/registry.js')).DETECTORS, ...user.detectors];
+    signalFiles = user.files;
+  }
+  checkModelNames(config, model, configLabel);
   const limits: Limits = { ...DEFAULT_LIMITS, ...limitsFrom(config), ...options.limits };
   const since = parseSince(options.since ?? config.history.since, now);
   const readsHistory = options.history !== false && config.history.enabled !== false;
+  const settings: DetectorSettings = config.eolTable
+    ? { eolTable: await (await import('../config/eol-table.js')).loadEolTableFile({ path: config.eolTable, baseDir, configLabel }) }
+    : {};
 
   // Clusters first: an unreachable one should stop the scan before minutes of repository work.
   const requests = [...(options.clusters ?? []), ...configuredClusters(config.clusters, baseDir)];
   const clusterRead = await readClusters(requests, {
     keepGoing: options.keepGoing === true && (options.paths.length > 0 || config.repositories.length > 0 || config.teams.length > 0),
     ...(options.teamLabel ? { teamLabel: options.teamLabel } : {}),
+    ...(detectors !== 'all' ? { detectors } : {}),
     ...(options.clusterRequestTimeoutMs ? { requestTimeoutMs: options.clusterRequestTimeoutMs } : {}),
     ...(options.clusterDeadlineMs ? { deadlineMs: options.clusterDeadlineMs } : {}),
+    maxResponseBytes: limits.maxClusterResponseBytes,
+    maxObjectsPerList: limits.maxClusterObjects,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   warnings.push(...clusterRead.warnings);
 
-  const planned = await planRepositories(options, config, baseDir, cwd, warnings, configLabel, confinementOf(trust, configLabel));
+  const planned = distinctRepositories(await planRepositories(options, config, baseDir, cwd, warnings, configLabel, confinementOf(trust, configLabel)), warnings);
   const exemptions = activeExemptions(config, now);
   const usedExemptions = new Set<string>();
   const usedKinds = new Set<number>();
@@ -118,9 +139,11 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
     planned.map((r) => ({ root: r.root, label: r.path })),
     {
       limits,
-      detectors: 'all',
+      detectors,
+      ...(signalFiles ? { signalFiles } : {}),
+      settings,
       ...(readsHistory ? { history: { since, now, ...(config.history.mainBranch ? { mainBranch: config.history.mainBranch } : {}), config } } : {}),
-      ...(options.cache ? { cache: { dir: scanCacheDir(options.cacheDir), fingerprint: toolFingerprint({ toolVersion: options.toolVersion, modelPath: DEFAULT_MODEL_PATH, limits }) } } : {}),
+      ...(options.cache ? { cache: { dir: scanCacheDir(options.cacheDir), fingerprint: toolFingerprint({ toolVersion: options.toolVersion, modelPath: DEFAULT_MODEL_PATH, limits, settings }) } } : {}),
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
       onProgress: (p) => {
         const current = planned.find((r) => r.root === p.current)?.path ?? p.current;

@@ -4,10 +4,13 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Limits } from '../core/limits.js';
+import type { DetectorSettings } from '../core/detector-settings.js';
 import type { Detector } from '../detectors/detector.js';
+import type { SignalFile } from '../signals/schema.js';
 import { ScanCache, type ScanCacheSettings } from '../cache/scan-cache.js';
 import { scanRepository, ScanInputError, type ScannedRepository, type ScanRepositoryOptions } from './scan-repository.js';
-import { readHistoryAsync, type HistoryFacts } from '../history/index.js';
+import { HISTORY_SIGNALS, readHistoryAsync, type HistoryFacts } from '../history/index.js';
+import { GitWaitedError } from '../sources/git/safe-git.js';
 import { platformMembers } from '../config/repositories.js';
 import type { OrgConfig } from '../config/schema.js';
 import type { WorkerJob, WorkerMessage } from './scan-worker.js';
@@ -50,6 +53,10 @@ export interface ScanManyOptions {
   /** Read each repository's git history too (on the same thread as its scan). */
   history?: HistoryRequest;
   detectors: readonly Detector[] | 'all';
+  /** A configuration's own signals: the registry plus these, on worker threads too (they build the same detectors). */
+  signalFiles?: readonly SignalFile[];
+  /** What the configuration tells detectors (data: it is sent to the workers). */
+  settings?: DetectorSettings;
   cache?: ScanCacheSettings;
   /** Worker threads to use; default: one per available core (up to 4), none on one core or for few repositories. */
   workers?: number;
@@ -84,7 +91,7 @@ export class RepositoryScans {
     const workerUrl = options.workerUrl ?? new URL('./scan-worker.js', import.meta.url);
     // Run from TypeScript sources (tests) there is no compiled worker: scan on this thread. Workers
     // load the registry themselves, so a chosen subset of detectors is scanned here too.
-    if (count >= 2 && existsSync(fileURLToPath(workerUrl)) && options.detectors === 'all') this.startWorkers(count, workerUrl);
+    if (count >= 2 && existsSync(fileURLToPath(workerUrl)) && (options.detectors === 'all' || options.signalFiles !== undefined)) this.startWorkers(count, workerUrl);
   }
 
   /** The scan of paths[index]; on the serial path it starts now. */
@@ -133,8 +140,10 @@ export class RepositoryScans {
         id: index,
         job: this.jobs[index]!,
         limits: this.options.limits,
+        ...(this.options.settings ? { settings: this.options.settings } : {}),
         ...(this.options.cache ? { cache: this.options.cache } : {}),
         ...(this.options.history ? { history: this.options.history } : {}),
+        ...(this.options.signalFiles ? { signalFiles: this.options.signalFiles } : {}),
       };
       this.report(index, job.job.root, 0);
       worker.postMessage(job);
@@ -195,7 +204,7 @@ export class RepositoryScans {
 /** One repository: its scan (from the cache when unchanged), then its history when asked for. */
 export async function scanOne(
   job: ScanJob,
-  options: Pick<ScanManyOptions, 'detectors' | 'limits' | 'history'> & Pick<ScanRepositoryOptions, 'spareCore' | 'listingOnceUnchanged'>,
+  options: Pick<ScanManyOptions, 'detectors' | 'limits' | 'history' | 'settings'> & Pick<ScanRepositoryOptions, 'spareCore' | 'listingOnceUnchanged'>,
   cache: ScanCache | undefined,
   onFilesRead?: (count: number) => void,
 ): Promise<ScannedWithHistory> {
@@ -213,9 +222,14 @@ export async function scanOne(
     ...(onFilesRead ? { onFilesRead } : {}),
     ...(options.spareCore ? { spareCore: true } : {}),
     ...(options.listingOnceUnchanged ? { listingOnceUnchanged: true } : {}),
+    ...(options.settings ? { settings: options.settings } : {}),
   });
   if (history === undefined) return scanned;
-  const facts = await history;
+  // git stopped while it waited on a FIFO (a loose object, a pack…): the files stand, history is unknown.
+  const facts = await history.catch((error: unknown) => {
+    if (!(error instanceof GitWaitedError)) throw error;
+    return { detections: [], unknown: HISTORY_SIGNALS.map((signal) => ({ signal, reason: `${error.message}: history not read` })), absent: [] };
+  });
   return { ...scanned, history: { detections: facts.detections, unknown: facts.unknown, absent: facts.absent } };
 }
 

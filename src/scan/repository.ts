@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ScanWarning } from '../core/types.js';
 import type { Limits } from '../core/limits.js';
+import type { DetectorSettings } from '../core/detector-settings.js';
 import type { RepoFile } from '../sources/repository/list-files.js';
 import { readExpectedText } from '../sources/repository/read-file.js';
 import { parseYaml, type YamlDocument } from '../parse/yaml.js';
@@ -40,6 +41,8 @@ export class Repository {
     private readonly onFilesRead?: (count: number) => void,
     /** Files already read and parsed while git listed them (prefetch.ts). */
     private readonly prefetched?: Prefetch,
+    /** What the configuration tells detectors (an own end-of-life table). */
+    readonly settings: DetectorSettings = {},
   ) {
     this.files = files;
     for (const file of files) this.byPath.set(file.path, file);

@@ -1,4 +1,5 @@
 import type { Limits } from '../core/limits.js';
+import type { DetectorSettings } from '../core/detector-settings.js';
 import type { Detector } from '../detectors/detector.js';
 import type { ListResult } from '../sources/repository/list-files.js';
 import { kindOf } from './repository-kind.js';
@@ -19,10 +20,20 @@ export async function scanListed(
   limits: Limits,
   onFilesRead?: (count: number) => void,
   prefetch?: Prefetch,
+  settings?: DetectorSettings,
 ): Promise<CachedScan> {
-  const repo = new Repository(root, path, listing.files, limits, onFilesRead, prefetch);
+  const repo = new Repository(root, path, listing.files, limits, onFilesRead, prefetch, settings);
   repo.warnings.push(...listing.warnings);
-  const detections = runDetectors(repo, detectors === 'all' ? (await import('../detectors/registry.js')).DETECTORS : detectors);
-  const { kind, reason } = kindOf(repo.files, detections);
+  const chosen = detectors === 'all' ? (await import('../detectors/registry.js')).DETECTORS : detectors;
+  const detections = runDetectors(repo, chosen);
+  const { kind, reason } = kindOf(repo.files, detections, serviceSignals(chosen));
   return { kind, kindReason: reason, detections, warnings: repo.warnings, files: listing.files.length };
+}
+
+/** Signals that mean "this repository ships a service" (`service: true` in their definitions), once per detector set. */
+const serviceSets = new WeakMap<readonly Detector[], ReadonlySet<string>>();
+function serviceSignals(detectors: readonly Detector[]): ReadonlySet<string> {
+  let set = serviceSets.get(detectors);
+  if (set === undefined) serviceSets.set(detectors, (set = new Set(detectors.filter((d) => d.service).map((d) => d.id))));
+  return set;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Limits } from '../core/limits.js';
+import type { DetectorSettings } from '../core/detector-settings.js';
 import type { Detector } from '../detectors/detector.js';
 import type { RepositoryInput } from '../model/assess.js';
 import { listFilesAsync, type ListingSnapshot } from '../sources/repository/list-files.js';
@@ -48,6 +49,8 @@ export interface ScanRepositoryOptions {
    * next nightly run is a rescan without git.
    */
   listingOnceUnchanged?: boolean;
+  /** What the configuration tells detectors; the cache's fingerprint must cover it (toolFingerprint). */
+  settings?: DetectorSettings;
 }
 
 /**
@@ -92,7 +95,7 @@ export async function scanRepository(path: string, detectors: readonly Detector[
   // Not kept: the listing's identities (one per file) need not stay alive through the scan.
   takeSnapshot = undefined;
   const { scanListed } = await (heavy ?? import('./scan-listed.js'));
-  const result = await scanListed(root, path, listing, detectors, limits, options.onFilesRead, prefetch);
+  const result = await scanListed(root, path, listing, detectors, limits, options.onFilesRead, prefetch, options.settings);
   cache?.set(root, contentKey, result);
   return { path, root, ...result };
 }
@@ -103,7 +106,7 @@ function detectorSetKey(detectors: readonly Detector[] | 'all'): string {
   if (detectors === 'all') return 'all';
   let key = detectorSetKeys.get(detectors);
   if (key === undefined) {
-    key = createHash('sha256').update(detectors.map((d) => d.id).join('\0')).digest('hex').slice(0, 16);
+    key = createHash('sha256').update(detectors.map((d) => `${d.id}${d.fingerprint ?? ''}`).join('\0')).digest('hex').slice(0, 16);
     detectorSetKeys.set(detectors, key);
   }
   return key;

@@ -5,15 +5,33 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Limits } from '../core/limits.js';
+import type { DetectorSettings } from '../core/detector-settings.js';
 import { ScanCache, type ScanCacheSettings } from '../cache/scan-cache.js';
 import { scanOne, type HistoryRequest, type ScanJob, type ScannedWithHistory } from './parallel.js';
+import type { Detector } from '../detectors/detector.js';
+import type { SignalFile } from '../signals/schema.js';
+
+/** The detectors for a set of user signal files, built once per worker (the same set every job). */
+let userSet: { key: string; detectors: Promise<readonly Detector[]> } | undefined;
+function detectorsFor(files: readonly SignalFile[] | undefined): Promise<readonly Detector[]> | 'all' {
+  if (files === undefined) return 'all';
+  const key = JSON.stringify(files);
+  if (userSet?.key !== key) {
+    const detectors = Promise.all([import('../detectors/registry.js'), import('../detectors/footprint-detector.js')]).then(([{ DETECTORS }, { userDetectors }]) => [...DETECTORS, ...userDetectors(files)]);
+    userSet = { key, detectors };
+  }
+  return userSet.detectors;
+}
 
 export interface WorkerJob {
   id: number;
   job: ScanJob;
   limits: Limits;
+  settings?: DetectorSettings;
   cache?: ScanCacheSettings;
   history?: HistoryRequest;
+  /** A configuration's own signals, added to the registry's detectors. */
+  signalFiles?: readonly SignalFile[];
 }
 
 export type WorkerMessage =
@@ -33,7 +51,10 @@ function cacheFor(settings: ScanCacheSettings | undefined): ScanCache | undefine
 parentPort?.on('message', (job: WorkerJob) => {
   const post = (message: WorkerMessage): void => parentPort!.postMessage(message);
   const cache = cacheFor(job.cache);
-  scanOne(job.job, { detectors: 'all', limits: job.limits, ...(job.history ? { history: job.history } : {}) }, cache, (count) => post({ id: job.id, type: 'files', count })).then(
+  const chosen = detectorsFor(job.signalFiles);
+  Promise.resolve(chosen)
+    .then((detectors) => scanOne(job.job, { detectors, limits: job.limits, ...(job.settings ? { settings: job.settings } : {}), ...(job.history ? { history: job.history } : {}) }, cache, (count) => post({ id: job.id, type: 'files', count })))
+    .then(
     (result) => post({ id: job.id, type: 'done', result }),
     (error: unknown) => post({ id: job.id, type: 'failed', name: (error as Error).name ?? 'Error', message: (error as Error).message ?? String(error) }),
   );

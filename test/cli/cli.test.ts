@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -216,8 +216,10 @@ describe('the code cache of the launcher (bin/k8s-maturity.cjs)', () => {
 
 describe('an organization scanned on worker threads (four or more repositories)', () => {
   it('gives, through the bundled worker, what scanning each repository alone gives', () => {
-    const repos = ['platform-infra', 'payments-api', 'storefront-web', 'platform-infra'].map((name) => join('examples', 'acme', name));
-    // The same folder twice is two entries of the plan: four repositories start the worker pool.
+    // Four distinct repositories start the worker pool (the same folder twice is assessed once): a copy is the fourth.
+    const copy = join(mkdtempSync(join(tmpdir(), 'k8sm-workers-')), 'platform-copy');
+    cpSync(join(ROOT, 'examples', 'acme', 'platform-infra'), copy, { recursive: true });
+    const repos = [...['platform-infra', 'payments-api', 'storefront-web'].map((name) => join('examples', 'acme', name)), copy];
     const together = run(['scan', ...repos, '--format', 'json', '--quiet', '--no-cache', '--no-history']);
     expect(together.code).toBe(0);
     expect(together.stderr).toBe('');

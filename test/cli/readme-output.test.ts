@@ -22,7 +22,8 @@ describe('the README excerpt of a scan', () => {
     const run = spawnSync('node', [join(ROOT, 'bin', 'k8s-maturity.cjs'), 'scan', '--config', join('examples', 'acme', '.k8s-maturity.yaml'), '--format', 'table', '--quiet'], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
+      // A wide terminal, as the README's excerpt shows (the table is fitted to $COLUMNS, else 80).
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', COLUMNS: '400' },
       timeout: 60_000,
     });
     expect(run.status).toBe(0);

@@ -28,6 +28,13 @@ export interface Fault {
   reset?: boolean;
   /** Only the first N requests it applies to; default all of them. */
   times?: number;
+  /** Answer 302 with this Location (an absolute URL, or a path on this server), unless the query has `redirected`. */
+  redirectTo?: string;
+  /**
+   * Answer 200 with a list of about this many bytes, generated and streamed as the client reads
+   * (never held in memory); without a content-length, so only reading tells how large it is.
+   */
+  hugeBytes?: number;
 }
 
 export interface RecordedRequest {
@@ -55,6 +62,8 @@ export interface ApiServer {
   dir: string;
   caFile: string;
   requests: RecordedRequest[];
+  /** Bytes of body written by the `hugeBytes` fault, per path (what the client let through). */
+  bodyBytesSent: Record<string, number>;
   /** Writes a kubeconfig for this server and returns its path. */
   kubeconfig(options?: { token?: string; caFile?: string; context?: string; file?: string }): string;
   close(): Promise<void>;
@@ -86,6 +95,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const { caFile, key, cert } = makeCertificates(dir);
   const requests: RecordedRequest[] = [];
   const faultCounts = new Map<string, number>();
+  const bodyBytesSent: Record<string, number> = {};
 
   const server: Server = createServer({ key, cert }, (req, res) => {
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
@@ -102,6 +112,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 
     if (req.method !== 'GET') return status(405, 'MethodNotAllowed', `${req.method} is not allowed here`);
     if (!authorized) return status(401, 'Unauthorized', 'Unauthorized');
+    const redirect = options.faults?.[url.pathname]?.redirectTo;
+    if (redirect !== undefined && !url.searchParams.has('redirected')) {
+      res.writeHead(302, { location: redirect, 'content-length': 0 });
+      res.end();
+      return;
+    }
     if (url.pathname === '/version') return send(200, options.version ?? { major: '1', minor: '29', gitVersion: 'v1.29.1', platform: 'linux/amd64' });
 
     const source = options.resources[url.pathname];
@@ -124,6 +140,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       return;
     }
     const respond = (): void => {
+      if (applies && fault.hugeBytes) return streamHuge(res, fault.hugeBytes, (sent) => (bodyBytesSent[url.pathname] = sent));
       if (applies && fault.status && fault.retryAfter !== undefined) {
         const text = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server has received too many requests and has asked us to try again later', reason: 'TooManyRequests', code: fault.status });
         res.writeHead(fault.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'retry-after': String(fault.retryAfter) });
@@ -178,6 +195,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     dir,
     caFile,
     requests,
+    bodyBytesSent,
     kubeconfig({ token = options.token, caFile: ca = caFile, context = 'loopback-admin', file = join(dir, `kubeconfig-${Math.random().toString(36).slice(2)}`) } = {}) {
       writeFileSync(
         file,
@@ -253,4 +271,31 @@ function kindOf(resource: string): string {
 function apiVersionOf(path: string): string {
   const parts = path.split('/');
   return parts[1] === 'api' ? parts[2]! : `${parts[2]}/${parts[3]}`;
+}
+
+/** A PodList of about `total` bytes, written chunk by chunk as the socket drains: memory stays flat on this side. */
+function streamHuge(res: import('node:http').ServerResponse, total: number, onSent: (bytes: number) => void): void {
+  const pod = JSON.stringify({ metadata: { name: 'filler', namespace: 'default', labels: { padding: 'x'.repeat(900) } }, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } });
+  const chunk = Buffer.from(`${Array.from({ length: 256 }, () => pod).join(',')},`);
+  const head = Buffer.from('{"kind":"PodList","apiVersion":"v1","metadata":{},"items":[');
+  let sent = 0;
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const write = (buffer: Buffer): boolean => {
+    sent += buffer.length;
+    onSent(sent);
+    return res.write(buffer);
+  };
+  write(head);
+  const pump = (): void => {
+    while (sent < total) {
+      if (res.destroyed) return;
+      if (!write(chunk)) {
+        res.once('drain', pump);
+        return;
+      }
+    }
+    res.end(`${pod}]}`);
+  };
+  res.on('error', () => undefined);
+  pump();
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deployCategoryOf, isPullRequestChange, NEEDS_TEAM_CONFIG, readHistory, SHALLOW_CLONE, type HistoryFacts } from '../../src/history/index.js';
-import { parseLog } from '../../src/history/read-history.js';
+import { parseLog } from '../../src/history/parse-log.js';
 import { alice, bob, carol, dave, daysAgo, NOW, rawGit, renovate, TestRepo } from './git-fixture.js';
 
 const since = daysAgo(180);
@@ -38,7 +38,7 @@ describe('readHistory', () => {
     const facts = readHistory(teamRepo().dir, { since, now: NOW, platformMembers: platform, repository: 'payments-api' });
     expect(ids(facts)).toEqual(['developer-owned-manifests', 'team-wide-ownership']);
     expect(history(facts, 'team-wide-ownership')).toBe(
-      '3 people changed platform/deploy files in the last 180 days: alice@acme.io (2 commits), carol@payments.acme.io (2 commits), bob@acme.io (1 commit)',
+      '3 people changed platform/deploy files in the last 180 days: alice@acme.io 40% (2 commits), carol@payments.acme.io 40% (2 commits), bob@acme.io 20% (1 commit); 60% of the 5 commits by others with 5% or more each (team-wide from 15%)',
     );
     expect(facts.detections[0]!.evidence[0]).toMatchObject({ repository: 'payments-api', source: 'history' });
     expect(facts.stats).toMatchObject({ commits: 7, authors: 3 });
@@ -96,10 +96,10 @@ describe('readHistory', () => {
 
     repo.commit(alice, 30, { '.mailmap': 'Alice Doe <alice@acme.io> <alice.doe@home.example>\n' });
     const facts = readHistory(repo.dir, { since, now: NOW });
-    expect(facts.deployChangers).toEqual([{ person: 'alice@acme.io', commits: 2 }]);
+    expect(facts.deployChangers).toEqual([{ person: 'alice@acme.io', commits: 2, share: 1, mailmapped: ['alice.doe@home.example'] }]);
     expect(ids(facts)).not.toContain('team-wide-ownership');
     expect(facts.absent.find((a) => a.signal === 'team-wide-ownership')?.reason).toBe(
-      'only alice@acme.io (2 commits) changed platform/deploy files in the last 180 days',
+      'only alice@acme.io (2 commits) changed platform/deploy files in the last 180 days; alice.doe@home.example merged into alice@acme.io by .mailmap',
     );
   });
 
@@ -125,7 +125,7 @@ describe('readHistory', () => {
     repo.commit(alice, 10, { 'main.tf': 'c\n' });
     const facts = readHistory(repo.dir, { since, now: NOW });
     expect(facts.stats.commits).toBe(1);
-    expect(facts.deployChangers).toEqual([{ person: 'alice@acme.io', commits: 1 }]);
+    expect(facts.deployChangers).toEqual([{ person: 'alice@acme.io', commits: 1, share: 1 }]);
     const wider = readHistory(repo.dir, { since: daysAgo(365), now: NOW });
     expect(wider.deployChangers.map((p) => p.person)).toEqual(['alice@acme.io', 'bob@acme.io']);
     expect(wider.window.days).toBe(365);
@@ -145,7 +145,7 @@ describe('readHistory', () => {
     repo.commit(alice, 50, { Dockerfile: 'FROM node:20\n' });
     repo.commit(renovate, 40, { Dockerfile: 'FROM node:22\n' });
     const facts = readHistory(repo.dir, { since, now: NOW, platformMembers: platform });
-    expect(facts.deployChangers).toEqual([{ person: 'alice@acme.io', commits: 1 }]);
+    expect(facts.deployChangers).toEqual([{ person: 'alice@acme.io', commits: 1, share: 1 }]);
     expect(ids(facts)).toEqual([]);
     expect(facts.stats).toMatchObject({ commits: 2, authors: 1 });
   });
@@ -190,16 +190,16 @@ describe('readHistory', () => {
     repo.commit(alice, 50, { 'services/api/Dockerfile': 'FROM node:20\n' });
     repo.commit(bob, 40, { 'services/web/Dockerfile': 'FROM node:20\n' });
     const facts = readHistory(join(repo.dir, 'services/api'), { since, now: NOW });
-    expect(facts.deployChangers).toEqual([{ person: 'alice@acme.io', commits: 1 }]);
+    expect(facts.deployChangers).toEqual([{ person: 'alice@acme.io', commits: 1, share: 1 }]);
   });
 });
 
 describe('parseLog', () => {
   it('keeps a record whole when its subject contains the record separator', () => {
     const hash = 'a'.repeat(40);
-    const out = `\x1e${hash}\x1f\x1fA\x1fa@x\x1f100\x1fevil\x1esubject\0\nDockerfile\0`;
+    const out = `\x1e${hash}\x1f\x1fA\x1fa@x\x1fa@old\x1f100\x1fevil\x1esubject\0\nDockerfile\0`;
     expect(parseLog(out, 0)).toEqual([
-      { hash, parents: [], name: 'A', email: 'a@x', time: 100, subject: 'evil\x1esubject', files: ['Dockerfile'] },
+      { hash, parents: [], name: 'A', email: 'a@x', rawEmail: 'a@old', time: 100, subject: 'evil\x1esubject', files: ['Dockerfile'] },
     ]);
   });
 });
@@ -215,6 +215,8 @@ describe('deployCategoryOf', () => {
     ['deploy/overlays/prod/kustomization.yaml', 'kustomize'],
     ['k8s/deployment.yaml', 'kubernetes'],
     ['service.yaml', 'kubernetes'],
+    ['infrastructure/controllers/cert-manager.yaml', 'kubernetes'],
+    ['infra/monitoring/values.json', 'kubernetes'],
     ['.github/workflows/ci.yml', 'ci'],
     ['.gitlab-ci.yml', 'ci'],
     ['Jenkinsfile', 'ci'],

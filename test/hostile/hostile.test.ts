@@ -117,7 +117,6 @@ describe('hostile repository content', () => {
     const docs = Array.from({ length: 10_000 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}`).join('\n---\n');
     const result = await scan(repoWith({ 'many.yaml': docs }));
     expect(warningFor(result, 'many.yaml')).toMatch(/10000 documents, over the limit/);
-    expect(result.ms).toBeLessThan(20_000);
   });
 
   it('reads a Dockerfile with 10,000 ARGs and HCL with unclosed blocks', async () => {

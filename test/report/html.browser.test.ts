@@ -19,6 +19,11 @@ if (skip) console.warn(`html.browser.test.ts skipped: ${CHROMIUM} is absent (apt
 
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/assessment.json', import.meta.url), 'utf8')) as Assessment;
 const webUrls = { 'examples/payments-api': 'https://github.com/acme/payments-api/blob/HEAD' };
+/** A command too long for its cell, and a platform team that owns no service. */
+const LONG_COMMAND = 'runs `/kaniko/executor --context "$CI_PROJECT_DIR" --dockerfile "$CI_PROJECT_DIR/Dockerfile" --destination "$CI_REGISTRY_IMAGE:$CI_COMMIT_SHORT_SHA" --cache=true`';
+const ciEvidence = fixture.capabilities.find((c) => c.id === 'continuous-integration')!.evidence[0]!;
+if ('file' in ciEvidence) ciEvidence.detail = LONG_COMMAND;
+fixture.teams.push({ name: 'platform', stage: 2, stageProvisional: false, repositories: ['examples/platform-infra'], capabilities: structuredClone(fixture.capabilities) });
 
 describe.skipIf(skip)('the HTML report in a real browser', () => {
   let context: BrowserContext;
@@ -103,6 +108,33 @@ describe.skipIf(skip)('the HTML report in a real browser', () => {
     await page.fill('#evidence-filter', '');
     await page.selectOption('#evidence-status', '');
     expect(await visible.count()).toBe(total);
+  });
+
+  it('shows a long evidence value cut between words, whole in its tooltip and on a click', async () => {
+    const folded = page.locator('#evidence-table details.long').first();
+    const summary = folded.locator('summary');
+    const shown = (await summary.innerText()).trim();
+    expect(shown.endsWith('…')).toBe(true);
+    expect(LONG_COMMAND.startsWith(shown.slice(0, -1))).toBe(true);
+    expect(LONG_COMMAND.charAt(shown.length - 1)).toBe(' ');
+    expect(await summary.getAttribute('title')).toBe(LONG_COMMAND);
+    expect(await folded.locator('.full').isVisible()).toBe(false);
+    await summary.click();
+    expect(await folded.locator('.full').isVisible()).toBe(true);
+    expect(await folded.locator('.full').innerText()).toBe(LONG_COMMAND);
+    // The folded part is found by the filter too.
+    await page.fill('#evidence-filter', 'CI_COMMIT_SHORT_SHA');
+    expect(await page.locator('#evidence-table tbody tr:visible').count()).toBe(1);
+    await page.fill('#evidence-filter', '');
+  });
+
+  it('marks the service capabilities of the platform team, which owns no service, as not applicable', async () => {
+    const platformColumn = (await page.locator('#heatmap thead th').allTextContents()).findIndex((t) => t.startsWith('platformteam'));
+    expect(platformColumn).toBeGreaterThan(1);
+    const cell = page.locator('#heatmap tbody tr', { hasText: 'Health checks' }).locator('td').nth(platformColumn - 1);
+    expect((await cell.innerText()).trim()).toBe('— n/a');
+    const monitoring = page.locator('#heatmap tbody tr', { hasText: 'Monitoring' }).first().locator('td').nth(platformColumn - 1);
+    expect(await monitoring.innerText()).not.toContain('n/a');
   });
 
   it('links evidence to file lines when a web URL is known', async () => {

@@ -4,6 +4,7 @@ export const definition = {
   id: 'aks',
   name: 'Azure Kubernetes Service',
   kind: 'tool',
+  category: 'cluster-provisioner',
   description:
     'An AKS cluster defined as code: Terraform azurerm_kubernetes_cluster (and node pools) or the Azure/aks/azurerm module, ARM or Bicep Microsoft.ContainerService/managedClusters, azapi managedClusters, Pulumi azure-native ManagedCluster, or a pipeline step that runs az aks create/get-credentials.',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'alertmanager',
   name: 'Alertmanager',
   kind: 'tool',
+  category: 'alerting',
   description:
     'Alertmanager deployed (its image, the alertmanager, prometheus, kube-prometheus-stack or prometheus-operator chart, kube-prometheus via jsonnet), configured (alertmanager.yml with a route and receivers, on disk, in a ConfigMap or in a Secret\'s stringData), managed through Prometheus Operator Alertmanager/AlertmanagerConfig resources, an Amazon Managed Prometheus alert manager definition, or `amtool check-config` in a pipeline. Prometheus alerting rules alone do not count.',
   remediation:

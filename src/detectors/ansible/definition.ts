@@ -4,6 +4,7 @@ export const definition = {
   id: 'ansible',
   name: 'Ansible',
   kind: 'tool',
+  category: 'configuration-management',
   description:
     'Ansible playbooks (a list of plays with hosts and tasks or roles), roles (roles/<name>/tasks/main.yml), ansible.cfg, inventories with ansible_* host variables, the ansible package in a requirements file, or a pipeline step that runs ansible-playbook or ansible-galaxy.',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'argo-cd',
   name: 'Argo CD',
   kind: 'tool',
+  category: 'gitops',
   description:
     'Argo CD objects in git (argoproj.io Application, ApplicationSet, AppProject), an Argo CD install (argo-cd chart, argocd images, install.yaml from argoproj/argo-cd, the argocd-cm ConfigMap), `argocd app sync|create…` runs, Argo CD GitHub actions, or the Terraform argocd provider and resources. Argo Workflows and Rollouts objects are not Argo CD; files under docs, examples or tests do not count.',
   remediation:
@@ -21,5 +22,12 @@ export const definition = {
       /\bargoproj\/argo-cd\/[^\s]*manifests\/(ha\/)?(install|namespace-install|core-install)\.yaml/,
     ],
     ciUses: [/^[^@]*\bargo-?cd\b[^@]*@/i],
+  },
+  // What a live cluster shows beyond the component (src/cluster/inventory.ts).
+  cluster: {
+    labels: [
+      { key: 'argocd.argoproj.io/instance', what: 'deployed by Argo CD' },
+      { key: 'argocd.argoproj.io/tracking-id', what: 'deployed by Argo CD' },
+    ],
   },
 } satisfies DetectorDefinition;

@@ -11,7 +11,7 @@ describe('ci-deploy detector', () => {
     const result = await detectIn(detector, join(fixtures, 'deploying-service'));
     expect(places(result).sort()).toEqual(['.github/workflows/ci.yml:54', 'Jenkinsfile:13', 'scripts/deploy.sh:7']);
     const details = Object.fromEntries(result.evidence.map((e) => [e.file, e.detail]));
-    expect(details['.github/workflows/ci.yml']).toBe('GitHub Actions job "deploy" runs `helm upgrade --install shop-api charts/api --namespace shop --set image.tag=$...`');
+    expect(details['.github/workflows/ci.yml']).toBe('GitHub Actions job "deploy" runs `helm upgrade --install shop-api charts/api --namespace shop --set image.tag=${{ github.sha }} --wait --timeout 5m`');
     expect(details['scripts/deploy.sh']).toBe('scripts/deploy.sh (called by GitLab CI job "deploy-staging") runs `kubectl apply -k "deploy/overlays/${ENVIRONMENT}"`');
   });
 

@@ -4,6 +4,7 @@ export const definition = {
   id: 'ci-deploy',
   name: 'CI job deploys to a cluster',
   kind: 'practice',
+  category: 'cd',
   description:
     'A CI pipeline step (or a script or Make target a pipeline calls) that changes a cluster: `helm upgrade|install`, `kubectl apply|create|replace|set image|rollout restart`, `kubectl apply -k`, `skaffold run|deploy`, `helmfile apply|sync`, `kapp deploy`, `werf converge`, `tk apply`, Jenkins kubernetesDeploy; or a deploy action, task or orb (azure/k8s-deploy, google-github-actions/deploy-gke, Azure KubernetesManifest/Kubernetes/HelmDeploy tasks, CircleCI kubernetes/helm/aws-eks/gcp-gke deploy commands, GitLab Auto DevOps deploy templates). Rendering or previewing (`helm template`, `kubectl diff`, `--dry-run`) is not a deploy, and neither is a job that deploys into a throwaway kind/minikube/k3d cluster it creates for tests.',
   remediation:

@@ -1,4 +1,5 @@
 import type { Command } from '../../facts/ci.js';
+import { isScriptAt, scriptsCalled } from '../../facts/script-calls.js';
 
 /** Identifies a job within its pipeline file (a script or Make target is its own "job"). */
 export function jobKey(item: Pick<Command, 'file' | 'job'>): string {
@@ -15,11 +16,7 @@ export function callersOf(command: Command, commands: Command[]): Command[] {
     return inCi.filter((c) => call.test(c.text));
   }
   return inCi.filter((c) => {
-    for (const match of c.text.matchAll(/(?:^|[\s;&|(])(?:\.\/|bash\s+|sh\s+)?([\w./-]+\.(?:sh|bash))\b/g)) {
-      const path = match[1]!.replace(/^\.\//, '');
-      if (command.file === path || command.file.endsWith('/' + path)) return true;
-    }
-    return false;
+    return scriptsCalled(c.text).some((path) => isScriptAt(command.file, path));
   });
 }
 

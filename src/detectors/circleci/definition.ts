@@ -4,6 +4,7 @@ export const definition = {
   id: 'circleci',
   name: 'CircleCI',
   kind: 'tool',
+  category: 'ci',
   description:
     'A CircleCI configuration (.circleci/config.yml or another .circleci/*.yml) with a version and jobs or workflows, or a self-hosted CircleCI runner deployed to Kubernetes (container-agent chart or runner images).',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'clair',
   name: 'Clair',
   kind: 'tool',
+  category: 'vulnerability-scanner',
   description:
     'Clair run by CI: `clairctl`, `clair-scanner` or `klar` (a Clair client) in a pipeline (or a script/make target it calls), quay/clair-action, or a CI job that runs Clair beside it (arminc/clair-local-scan, arminc/clair-db, quay.io/projectquay/clair).',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'cloudformation',
   name: 'AWS CloudFormation',
   kind: 'tool',
+  category: 'infrastructure-as-code',
   description:
     'CloudFormation or SAM templates (AWSTemplateFormatVersion, or Resources with AWS:: types), an AWS CDK app (cdk.json, aws-cdk-lib dependency), a Terraform aws_cloudformation_stack, or a pipeline step that runs aws cloudformation deploy/create-stack, sam deploy or cdk deploy.',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'consul-connect',
   name: 'Consul Connect',
   kind: 'tool',
+  category: 'service-mesh',
   description:
     'Consul service mesh (Connect): workloads annotated `consul.hashicorp.com/connect-inject: "true"`, consul.hashicorp.com custom resources (ServiceDefaults, ServiceIntentions, ProxyDefaults…), the consul chart released with `connectInject.enabled: true`, consul-dataplane images, or Terraform config entries and intentions.',
   remediation:

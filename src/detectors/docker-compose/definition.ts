@@ -4,6 +4,7 @@ export const definition = {
   id: 'docker-compose',
   name: 'Docker Compose',
   kind: 'tool',
+  category: 'local-compose',
   description:
     'A Compose file (compose.yaml, docker-compose*.yml, compose.*.yaml) with a `services:` mapping. Compose files in docs folders or test fixtures do not count.',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'eks',
   name: 'Amazon EKS',
   kind: 'tool',
+  category: 'cluster-provisioner',
   description:
     'An Amazon EKS cluster defined as code: Terraform aws_eks_* resources or the terraform-aws-modules/eks module, CloudFormation AWS::EKS::Cluster, an eksctl ClusterConfig, Pulumi @pulumi/eks or aws.eks.Cluster, AWS CDK aws-eks, or a pipeline step that runs eksctl create cluster or aws eks update-kubeconfig.',
   remediation:

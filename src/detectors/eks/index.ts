@@ -7,7 +7,8 @@ import { cfnTemplates } from '../../facts/cloudformation.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
-const EKS_CFN_TYPE = /^AWS::EKS::(Cluster|Nodegroup|FargateProfile|Addon)$/;
+/** AWSQS::EKS::Cluster: the AWS Quick Start registry type many EKS stacks were built with. */
+const EKS_CFN_TYPE = /^AWS::EKS::(Cluster|Nodegroup|FargateProfile|Addon)$|^AWSQS::EKS::Cluster$/;
 const SOURCE_FILE = /\.(ts|js|mjs|py|go|cs|java)$/;
 /**
  * Infrastructure programs: Pulumi `aws.eks.Cluster` / `eks.NewCluster`, CDK imports of aws-eks.

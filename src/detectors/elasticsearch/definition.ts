@@ -4,6 +4,7 @@ export const definition = {
   id: 'elasticsearch',
   name: 'Elasticsearch',
   kind: 'tool',
+  category: 'log-store',
   description:
     'Elasticsearch or OpenSearch deployed (its image, the elasticsearch, opensearch, eck-stack, eck-elasticsearch, eck-operator or elastic-stack chart), configured (elasticsearch.yml or opensearch.yml with cluster settings), managed through ECK Elasticsearch or OpenSearch operator resources, or provisioned with Terraform (AWS OpenSearch/Elasticsearch domains, Elastic Cloud, Azure Elastic, the elasticstack provider). Client libraries (@elastic/elasticsearch, elasticsearch-py…) do not count: they show an application querying a search database, not centralized logging. Beats (Filebeat, Metricbeat) ship to Elasticsearch but are not Elasticsearch.',
   remediation:

@@ -8,4 +8,26 @@ export const definition = {
     'A Dockerfile stage FROM an image whose version reached end of life (alpine 3.6, node 14, python 3.7, ubuntu 18.04, debian stretch…), judged by the end-of-life table shipped with the detector (eol-table.json, dated). ARG-substituted bases are resolved; internal stages and scratch are skipped; versions the table does not know are never flagged.',
   remediation:
     'Move the stage to a supported release of the same image (or a distroless/minimal base), and let Renovate or Dependabot propose base-image updates so it does not age again.',
+  // SARIF rules for code scanning (src/report/sarif.ts): written here, once.
+  sarif: [
+    {
+      key: "eol-base-images",
+      id: "K8SM002",
+      name: "EndOfLifeBaseImage",
+      short: "A Dockerfile starts from an end-of-life base image",
+      full: "The base image of this Dockerfile is a release that no longer receives security fixes, so every image built from it ships known vulnerabilities. It blocks the fresh-base-images capability of stage 4.",
+      fix: "Move FROM to a supported release of the same image (or a distroless/minimal image), rebuild and run the tests. Let Renovate or Dependabot propose base image updates from now on.",
+      fixMarkdown: "**Fix:** move `FROM` to a supported release of the same image (or a distroless/minimal image), rebuild and run the tests.\n\nLet Renovate or Dependabot propose base image updates from now on.",
+      level: "error",
+      tags: [
+        "security",
+        "docker",
+        "supply-chain",
+        "maturity-stage-4"
+      ],
+      precision: "high",
+      severity: "error",
+      message: "End-of-life base image{seen}. Move to a supported release."
+    }
+  ],
 } satisfies DetectorDefinition;

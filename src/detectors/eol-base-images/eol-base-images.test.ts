@@ -73,8 +73,11 @@ describe('eol-base-images detector', () => {
   it('does not flag a cycle before its end-of-life date, and takes an override table', async () => {
     expect(judge('node:20-alpine', table, '2026-04-29')).toBeUndefined();
     expect(judge('node:20-alpine', table, '2026-04-30')?.cycle.cycle).toBe('20');
-    const custom = loadEolTable({ asOf: '2030-01-01', images: { node: [{ cycle: '22', eol: '2027-04-30' }, { cycle: 'bad' }] } });
-    expect(custom.images.node).toEqual([{ cycle: '22', eol: '2027-04-30' }]);
+    const custom = loadEolTable({ asOf: '2030-01-01', images: { node: [{ cycle: '22', eol: '2027-04-30' }, { cycle: '14', eol: '2023-05-01' }, { cycle: 'bad' }] } });
+    // Cycles are merged: the own table's dates win, the shipped cycles it does not list stay.
+    expect(custom.images.node).toEqual(expect.arrayContaining([{ cycle: '22', eol: '2027-04-30' }, { cycle: '14', eol: '2023-05-01' }, { cycle: '20', eol: '2026-04-30' }]));
+    expect(custom.images.node!.filter((c) => c.cycle === '14')).toHaveLength(1);
+    expect(custom.asOf).toBe('2030-01-01');
     expect(custom.images.alpine?.length).toBeGreaterThan(5);
     const repo = await fixtureRepo(join(fixtures, 'current'));
     expect(places({ evidence: findEolBases(repo, custom, '2028-01-01') })).toEqual(['services/web/Dockerfile:1']);

@@ -11,7 +11,7 @@ export { loadEolTable, type EolTable } from './table.js';
 /** Registries that serve Docker Hub's official images under their own names. */
 const HUB_MIRRORS = new Set(['', 'docker.io', 'index.docker.io', 'registry-1.docker.io', 'public.ecr.aws', 'mirror.gcr.io']);
 
-export const detector = defineDetector(definition, (repo) => findEolBases(repo, loadEolTable()));
+export const detector = defineDetector(definition, (repo) => findEolBases(repo, loadEolTable(repo.settings.eolTable)));
 
 /**
  * Every Dockerfile stage whose base image is end of life by `table` on `today` (ISO date). The

@@ -19,19 +19,24 @@ export interface EolTable {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The shipped end-of-life table, optionally overridden (a configuration may add images or bring
- * dates forward). Entries of the override replace the shipped entries of the same image; malformed
- * entries are dropped rather than trusted, so a bad override never makes the detector throw.
+ * The shipped end-of-life table, with an organization's own table over it (`eolTable:` in the
+ * configuration). The own table adds images and cycles, and its dates win for the cycles both list;
+ * the later of the two tables' dates is the one judged by. Malformed entries are dropped rather
+ * than trusted, so a bad override never makes the detector throw (the configuration refuses them
+ * earlier, with the reason).
  */
 export function loadEolTable(override?: unknown): EolTable {
   const table = sanitize(defaults);
   if (override === undefined) return table;
   const extra = sanitize(override);
-  return {
-    asOf: extra.asOf !== '' ? extra.asOf : table.asOf,
-    images: { ...table.images, ...extra.images },
-    aliases: { ...table.aliases, ...extra.aliases },
-  };
+  const images = { ...table.images };
+  for (const [image, cycles] of Object.entries(extra.images)) {
+    const own = new Set(cycles.map((c) => c.cycle));
+    images[image] = [...(images[image] ?? []).filter((c) => !own.has(c.cycle)), ...cycles];
+  }
+  const aliases = { ...table.aliases };
+  for (const [image, words] of Object.entries(extra.aliases)) aliases[image] = { ...aliases[image], ...words };
+  return { asOf: extra.asOf > table.asOf ? extra.asOf : table.asOf, images, aliases };
 }
 
 function sanitize(input: unknown): EolTable {

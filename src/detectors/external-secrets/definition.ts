@@ -4,6 +4,7 @@ export const definition = {
   id: 'external-secrets',
   name: 'External Secrets Operator',
   kind: 'tool',
+  category: 'secrets-management',
   description:
     'External Secrets Operator: ExternalSecret, SecretStore, ClusterSecretStore, ClusterExternalSecret or PushSecret objects (external-secrets.io, and the older kubernetes-client.io ExternalSecret), the external-secrets chart or image, or its CRDs committed.',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'falco',
   name: 'Falco',
   kind: 'tool',
+  category: 'runtime-security',
   description:
     'Falco runtime security: the falcosecurity falco / falcosidekick charts, a DaemonSet running falcosecurity images, Falco rules files (YAML lists of `- rule:` / `- macro:` with a `condition:`), custom rules passed to the chart, or a falco.yaml that loads rules files.',
   remediation:
@@ -14,4 +15,6 @@ export const definition = {
     files: [{ path: /(^|\/)falco\.ya?ml$/, contains: /^rules_files?\s*:/m }],
     commands: [/(^|[\s;&|(/])falcoctl\s+(install|artifact|driver)\b/],
   },
+  // What a live cluster shows beyond the component (src/cluster/inventory.ts).
+  cluster: { daemonSetImages: /(^|\/)falco(-no-driver)?$/ },
 } satisfies DetectorDefinition;

@@ -4,6 +4,7 @@ export const definition = {
   id: 'fluent-bit',
   name: 'Fluent Bit',
   kind: 'tool',
+  category: 'log-shipper',
   description:
     'Fluent Bit deployed (its image, including aws-for-fluent-bit, the fluent-bit, fluent-operator or aws-for-fluent-bit chart, or a Dockerfile built FROM a Fluent Bit image), configured (fluent-bit.conf or a ConfigMap entry with [INPUT]/[OUTPUT] sections, or a YAML pipeline with inputs), or managed through fluent-operator (fluentbit.fluent.io) or Logging Operator FluentbitAgent resources.',
   remediation:

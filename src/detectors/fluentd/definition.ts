@@ -4,6 +4,7 @@ export const definition = {
   id: 'fluentd',
   name: 'Fluentd',
   kind: 'tool',
+  category: 'log-shipper',
   description:
     'Fluentd deployed (its image, including fluentd-kubernetes-daemonset and td-agent images, the fluentd, fluentd-elasticsearch or logging-operator chart, or a Dockerfile built FROM a Fluentd image), configured (fluent.conf, td-agent.conf or a ConfigMap entry with <source>/<match> sections and @type plugins), or managed through Logging Operator (logging.banzaicloud.io Logging, Flow, Output) or fluent-operator Fluentd resources. Fluentd client libraries (fluent-logger) do not count: logging tools count only when deployed or configured.',
   remediation:

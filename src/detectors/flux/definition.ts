@@ -4,6 +4,7 @@ export const definition = {
   id: 'flux',
   name: 'Flux',
   kind: 'tool',
+  category: 'gitops',
   description:
     'Flux custom resources in git (source.toolkit.fluxcd.io GitRepository/HelmRepository/OCIRepository, kustomize.toolkit.fluxcd.io Kustomization, helm.toolkit.fluxcd.io HelmRelease, notification and image automation; Flux v1 HelmRelease), the flux-system install (gotk-components.yaml, controller images, flux2 chart), `flux bootstrap|install|reconcile|create` runs, the fluxcd/flux2 GitHub action, or the Terraform flux provider. Files under docs, examples or tests do not count.',
   remediation:
@@ -21,5 +22,12 @@ export const definition = {
     commands: [/(^|[\s;&|(/])(?<!(-n|--namespace)[\s=])flux\s+(--?[\w-]+(=\S+)?\s+)*(bootstrap|install|reconcile|create|suspend|resume|push\s+artifact|build\s+kustomization|diff\s+kustomization)\b/, /(^|[\s;&|(/])fluxctl\s+(sync|release|automate|list-workloads)\b/],
     ciUses: [/^fluxcd\/flux2(\/action)?@/i],
     files: [{ path: /(^|\/)gotk-components\.ya?ml$/, contains: /toolkit\.fluxcd\.io/ }],
+  },
+  // What a live cluster shows beyond the component (src/cluster/inventory.ts).
+  cluster: {
+    labels: [
+      { key: 'kustomize.toolkit.fluxcd.io/name', what: 'deployed by a Flux Kustomization' },
+      { key: 'helm.toolkit.fluxcd.io/name', what: 'deployed by a Flux HelmRelease' },
+    ],
   },
 } satisfies DetectorDefinition;

@@ -4,6 +4,7 @@ export const definition = {
   id: 'github-actions',
   name: 'GitHub Actions',
   kind: 'tool',
+  category: 'ci',
   description:
     'A GitHub Actions workflow (.github/workflows/*.yml) with triggers (`on:`) and jobs, or self-hosted runners on Kubernetes (actions-runner-controller or gha-runner-scale-set charts, images or custom resources).',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'gitlab-ci',
   name: 'GitLab CI/CD',
   kind: 'tool',
+  category: 'ci',
   description:
     'A GitLab CI/CD configuration (.gitlab-ci.yml, *.gitlab-ci.yml, .gitlab/ci/*.yml) with jobs (script, trigger or extends), stages or includes, or GitLab runners deployed to Kubernetes (gitlab-runner chart, runner images, the runner operator). Files under docs, examples or tests do not count.',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'gke',
   name: 'Google Kubernetes Engine',
   kind: 'tool',
+  category: 'cluster-provisioner',
   description:
     'A GKE cluster defined as code: Terraform google_container_cluster / google_container_node_pool or the terraform-google-modules kubernetes-engine module, Config Connector ContainerCluster, Deployment Manager container.v1.cluster, Pulumi gcp.container.Cluster, or a pipeline step that runs gcloud container clusters create/get-credentials.',
   remediation:

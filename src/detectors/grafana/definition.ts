@@ -4,6 +4,7 @@ export const definition = {
   id: 'grafana',
   name: 'Grafana',
   kind: 'tool',
+  category: 'dashboards',
   description:
     'Grafana deployed (its image, the grafana, grafana-operator, kube-prometheus-stack or prometheus-operator chart, kube-prometheus via jsonnet), configured (provisioning files for datasources or dashboards, grafana.ini, dashboards in ConfigMaps labelled for the Grafana sidecar), managed through grafana-operator resources, the Grafana Terraform provider, or a managed Grafana (Amazon Managed Grafana, Azure Managed Grafana). The Grafana Agent, Alloy, Loki, Tempo and Mimir images are other products and do not count; neither does a dashboard JSON file on its own (libraries ship them for their users).',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'grype',
   name: 'Grype',
   kind: 'tool',
+  category: 'vulnerability-scanner',
   description:
     'Grype run by CI: anchore/scan-action, a `grype <image|dir:|sbom:>` command in a pipeline (or a script/make target the pipeline calls), or GitLab Container-Scanning configured with the Grype analyzer. A Makefile target or script that CI never calls does not count.',
   remediation:

@@ -1,6 +1,7 @@
 import type { FileEvidence } from '../../core/types.js';
 import { chartRefs } from '../../facts/charts.js';
 import { findComponent } from '../../facts/component.js';
+import { terraformProviders } from '../../facts/terraform.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -8,10 +9,15 @@ export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [];
   for (const ref of chartRefs(repo)) {
     // A Chart.yaml (with apiVersion and name) or a release of a chart by a tool that runs Helm.
-    if (ref.via === 'chart' || ref.via === 'helm_release' || ref.via === 'flux-helmrelease' || ref.via === 'argocd-application' || ref.via === 'helmfile') {
+    if (ref.via === 'chart' || ref.via === 'helm_release' || ref.via === 'flux-helmrelease' || ref.via === 'argocd-application' || ref.via === 'helmfile' || ref.via === 'ansible-helm' || ref.via === 'cloudformation-helm') {
       evidence.push({ file: ref.file, line: ref.line, detail: ref.via === 'chart' ? `chart ${ref.chart}` : `release of chart ${ref.chart} (${ref.via})` });
     }
   }
   evidence.push(...findComponent(repo, definition.component));
+  // Provider-only use: a configuration that sets up the helm provider and no release of its own
+  // hands it to modules that install charts through it. Shown only when nothing else shows Helm.
+  if (evidence.length === 0) {
+    for (const provider of terraformProviders(repo, /^helm$/)) evidence.push({ file: provider.file, line: provider.line, detail: 'Terraform helm provider (releases made by the modules it is passed to)' });
+  }
   return evidence;
 });

@@ -4,6 +4,7 @@ export const definition = {
   id: 'istio',
   name: 'Istio',
   kind: 'tool',
+  category: 'service-mesh',
   description:
     'Istio service mesh: namespaces labelled `istio-injection: enabled` or `istio.io/rev`, workloads with `sidecar.istio.io/inject: "true"`, Istio objects (VirtualService, DestinationRule, Gateway, PeerAuthentication, AuthorizationPolicy, IstioOperator…), the base/istiod/gateway charts from the Istio repository, Istio images, or `istioctl install` in a pipeline.',
   remediation:
@@ -17,4 +18,6 @@ export const definition = {
     terraformModuleFlags: /^enable_tetrate_istio$/,
     commands: [/(^|[\s;&|(/])istioctl\s+(install|upgrade|manifest\s+(apply|generate)|operator\s+init|kube-inject|x\s+precheck)\b/],
   },
+  // What a live cluster shows beyond the component (src/cluster/inventory.ts).
+  cluster: { webhooks: /istio-sidecar-injector|sidecar-injector\.istio\.io|(^|[.-])istiod([.-]|$)|validation\.istio\.io/ },
 } satisfies DetectorDefinition;

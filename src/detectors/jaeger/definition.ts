@@ -4,6 +4,7 @@ export const definition = {
   id: 'jaeger',
   name: 'Jaeger',
   kind: 'tool',
+  category: 'tracing',
   description:
     'Jaeger deployed (all-in-one, jaeger v2, collector, query, agent or operator images, the jaeger or jaeger-operator chart), managed through a jaegertracing.io Jaeger resource, or a Jaeger client or exporter library declared as a dependency (jaeger-client, jaeger-client-go, io.jaegertracing, the OpenTelemetry Jaeger exporters). The OpenTelemetry Jaeger propagators only read Jaeger trace headers and do not count. A Jaeger v2 configuration (a collector-style config with the jaeger_storage or jaeger_query extension) counts. Go `// indirect` requirements and npm peer dependencies do not count.',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'jenkins',
   name: 'Jenkins',
   kind: 'tool',
+  category: 'ci',
   description:
     'A Jenkinsfile with a declarative (`pipeline {`) or scripted (`node {`) pipeline or a shared-library call, a Jenkins shared library (vars/*.groovy defining `call`), Jenkins Configuration as Code (a top-level `jenkins:` block), a custom image built FROM jenkins/jenkins, Jenkins deployed to Kubernetes (jenkins chart, images, the Jenkins operator), the Terraform jenkins provider, or Jenkins Job Builder runs.',
   remediation:

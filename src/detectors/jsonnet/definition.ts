@@ -4,6 +4,7 @@ export const definition = {
   id: 'jsonnet',
   name: 'Jsonnet',
   kind: 'tool',
+  category: 'manifest-format',
   description:
     'Jsonnet sources with real content (*.jsonnet, *.libsonnet), a jsonnet-bundler jsonnetfile.json, a Tanka environment (spec.json with apiVersion tanka.dev), or a pipeline or script step that runs jsonnet, jb, tk (Tanka), kubecfg or qbec. Empty or comment-only files and files under docs, examples or tests do not count.',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'k8s-manifests',
   name: 'Kubernetes manifests',
   kind: 'tool',
+  category: 'manifest-format',
   description:
     'Plain YAML files holding Kubernetes objects (apps/v1 Deployment, v1 Service, batch/v1 CronJob, networking.k8s.io Ingress, custom resources…), one place per file. Helm chart templates, kustomize patch files, kustomization files and tool configuration that merely borrows apiVersion/kind (kubeconfig, kind, eksctl, kubeadm, Backstage, skaffold) are not manifests; nor are files under docs, examples or tests.',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'kaniko',
   name: 'kaniko',
   kind: 'tool',
+  category: 'container-build',
   description:
     'kaniko builds images in a cluster or CI without a Docker daemon: a CI job or Tekton step running gcr.io/kaniko-project/executor, a Jenkins pod template or manifest with that image, `/kaniko/executor` commands, kaniko GitHub actions, the Tekton kaniko task, or a Skaffold kaniko builder.',
   remediation:
@@ -11,4 +12,6 @@ export const definition = {
   component: {
     images: [/(^|\/)kaniko-project\/executor$/],
   },
+  // Found in a repository, it says the repository ships a service (src/scan/scan-listed.ts).
+  service: true,
 } satisfies DetectorDefinition;

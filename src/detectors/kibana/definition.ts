@@ -4,6 +4,7 @@ export const definition = {
   id: 'kibana',
   name: 'Kibana',
   kind: 'tool',
+  category: 'log-ui',
   description:
     'Kibana or OpenSearch Dashboards deployed (its image, the kibana, opensearch-dashboards, eck-stack, eck-kibana, eck-operator or elastic-stack chart), configured (kibana.yml or opensearch_dashboards.yml with server or elasticsearch settings), managed through an ECK Kibana resource, or provisioned with Terraform (an AWS OpenSearch/Elasticsearch domain, which always serves Dashboards/Kibana, or elasticstack Kibana resources). Client libraries do not count.',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'kops',
   name: 'kOps',
   kind: 'tool',
+  category: 'cluster-provisioner',
   description:
     'kOps cluster specs (kops.k8s.io Cluster and InstanceGroup objects), Terraform written by kOps or the kops Terraform provider, or a pipeline step that runs kops create/update/rolling-update cluster.',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'kubeadm',
   name: 'kubeadm',
   kind: 'tool',
+  category: 'cluster-provisioner',
   description:
     'kubeadm configuration (kubeadm.k8s.io ClusterConfiguration, InitConfiguration, JoinConfiguration) in manifests, templates or cloud-init, or kubeadm init/join/upgrade run by a script, an Ansible task, cloud-init or a pipeline.',
   remediation:

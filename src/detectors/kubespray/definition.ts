@@ -4,6 +4,7 @@ export const definition = {
   id: 'kubespray',
   name: 'Kubespray',
   kind: 'tool',
+  category: 'cluster-provisioner',
   description:
     'A Kubespray inventory (group_vars with Kubespray variables such as kube_network_plugin, or hosts with kube_control_plane and kube_node groups), a playbook importing Kubespray, Kubespray as a git submodule or Galaxy requirement, or ansible-playbook running Kubespray cluster.yml.',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'linkerd',
   name: 'Linkerd',
   kind: 'tool',
+  category: 'service-mesh',
   description:
     'Linkerd service mesh: workloads or namespaces annotated `linkerd.io/inject: enabled`, Linkerd custom resources (ServiceProfile, Server, policy.linkerd.io routes and authorizations), the linkerd2 / linkerd-control-plane / linkerd-crds charts, Linkerd images, or a pipeline step that runs `linkerd install`/`linkerd inject`.',
   remediation:
@@ -15,4 +16,6 @@ export const definition = {
     commands: [/(^|[\s;&|(/])linkerd\s+(install|upgrade|inject|check|(viz|multicluster|jaeger)\s+install)\b/],
     ciUses: [/^linkerd\/linkerd2-action@/],
   },
+  // What a live cluster shows beyond the component (src/cluster/inventory.ts).
+  cluster: { webhooks: /linkerd-proxy-injector|linkerd\.io/ },
 } satisfies DetectorDefinition;

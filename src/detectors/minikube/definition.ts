@@ -4,6 +4,7 @@ export const definition = {
   id: 'minikube',
   name: 'minikube',
   kind: 'tool',
+  category: 'local-cluster',
   description:
     'minikube used for local or CI clusters: `minikube start`, `minikube image load`, `eval $(minikube docker-env)` and other minikube commands in a script, Makefile or pipeline, or the medyagh/setup-minikube and manusa/actions-setup-minikube steps.',
   remediation:

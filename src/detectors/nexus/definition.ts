@@ -4,6 +4,7 @@ export const definition = {
   id: 'nexus',
   name: 'Sonatype Nexus',
   kind: 'tool',
+  category: 'image-registry',
   description:
     'Nexus Repository used as a registry or repository manager: CI pushes or logs in to a Nexus host, images or Dockerfile bases pulled from one, Maven/npm/pip/Gradle settings pointing at one, Nexus deployed (sonatype/nexus3 image, nexus-repository-manager chart) or managed with the Terraform nexus provider. A host counts as Nexus when its name contains "nexus".',
   remediation:

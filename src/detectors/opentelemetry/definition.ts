@@ -4,6 +4,7 @@ export const definition = {
   id: 'opentelemetry',
   name: 'OpenTelemetry',
   kind: 'tool',
+  category: 'tracing',
   description:
     'OpenTelemetry used: a Collector deployed (otel/opentelemetry-collector* or ADOT images, the opentelemetry-collector, opentelemetry-operator or opentelemetry-kube-stack chart) or configured (a collector config with receivers, exporters and service.pipelines, on disk or in a ConfigMap), an SDK declarative configuration file (file_format with tracer/meter/logger providers), OpenTelemetry Operator resources (OpenTelemetryCollector, Instrumentation) or auto-instrumentation annotations, workloads configured with OTEL_EXPORTER_OTLP_* / OTEL_SERVICE_NAME, or an OpenTelemetry API, SDK or instrumentation package declared as a dependency (@opentelemetry/*, go.opentelemetry.io/otel*, opentelemetry-* on PyPI and RubyGems, io.opentelemetry*, OpenTelemetry.* on NuGet, the opentelemetry crates). Every declared dependency counts, devDependencies included; Go `// indirect` requirements and npm peer dependencies (a library letting its users bring OpenTelemetry) do not.',
   remediation:

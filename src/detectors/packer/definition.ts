@@ -4,6 +4,7 @@ export const definition = {
   id: 'packer',
   name: 'Packer',
   kind: 'tool',
+  category: 'configuration-management',
   description:
     'Packer templates: *.pkr.hcl files with source, build or packer blocks, legacy JSON templates with builders, or a pipeline step that runs packer build/init/validate.',
   remediation:

@@ -7,6 +7,7 @@ import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 import { probeFromValues, type ProbeKey } from './values-probes.js';
 import { kustomizePatchFiles } from './kustomize-patches.js';
+import { releaseValueProbes } from '../../facts/release-values.js';
 
 const PROBES: readonly ProbeKey[] = ['livenessProbe', 'readinessProbe'];
 
@@ -34,6 +35,15 @@ export const detector = defineDetector(definition, (repo) => {
         missing.push({ file: workload.object.file, line: container.line, detail: `${label}: no ${absent.join(' or ')}` });
       }
     }
+  }
+  // Charts installed from elsewhere: only their values show the probes (a container whose values
+  // declare none is not visible here and is not counted).
+  for (const declared of releaseValueProbes(repo)) {
+    total++;
+    if (declared.liveness !== undefined) evidence.push({ file: declared.file, line: declared.liveness, detail: `${declared.label}: livenessProbe (release values)` });
+    if (declared.readiness !== undefined) evidence.push({ file: declared.file, line: declared.readiness, detail: `${declared.label}: readinessProbe (release values)` });
+    if (declared.liveness !== undefined && declared.readiness !== undefined) covered++;
+    else missing.push({ file: declared.file, line: declared.line, detail: `${declared.label}: no ${declared.liveness === undefined ? 'livenessProbe' : 'readinessProbe'}` });
   }
   return { evidence, coverage: { covered, total, unit: 'containers', missing } };
 });

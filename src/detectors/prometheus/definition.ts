@@ -7,6 +7,7 @@ export const definition = {
   id: 'prometheus',
   name: 'Prometheus',
   kind: 'tool',
+  category: 'metrics-backend',
   description:
     'A Prometheus server deployed (its image, the prometheus, kube-prometheus-stack or prometheus-operator chart, kube-prometheus via jsonnet), configured (prometheus.yml with scrape_configs, on disk or in a ConfigMap), managed through Prometheus Operator resources (Prometheus, ServiceMonitor, PodMonitor, PrometheusRule…), a managed service (Amazon Managed Prometheus, Azure Monitor workspace), or a Prometheus client library declared as a dependency. Exporters alone (node-exporter, kube-state-metrics, pushgateway, blackbox-exporter) and prometheus.io/scrape annotations do not count: they do not show that a Prometheus exists. Go `// indirect` requirements and npm peer dependencies do not count.',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'pulumi',
   name: 'Pulumi',
   kind: 'tool',
+  category: 'infrastructure-as-code',
   description:
     'A Pulumi project (Pulumi.yaml with a runtime) or stack configuration (Pulumi.<stack>.yaml), a Pulumi SDK or provider in a dependency file, a Pulumi Kubernetes Operator Stack, or a pipeline step that runs pulumi up/preview or the pulumi/actions action.',
   remediation:

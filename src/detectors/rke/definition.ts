@@ -4,6 +4,7 @@ export const definition = {
   id: 'rke',
   name: 'Rancher Kubernetes Engine (RKE/RKE2)',
   kind: 'tool',
+  category: 'cluster-provisioner',
   description:
     'An RKE cluster.yml (nodes with address and controlplane/etcd/worker roles), an RKE2 config.yaml, Terraform rke_cluster or rancher2_cluster resources with an RKE config, RKE2 install steps, or a pipeline step that runs rke up.',
   remediation:

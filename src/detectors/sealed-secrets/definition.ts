@@ -4,6 +4,7 @@ export const definition = {
   id: 'sealed-secrets',
   name: 'Sealed Secrets',
   kind: 'tool',
+  category: 'secrets-management',
   description:
     'Bitnami Sealed Secrets: SealedSecret objects (bitnami.com) committed instead of Secrets, the sealed-secrets controller chart or image, or a pipeline or script that runs `kubeseal`.',
   remediation:

@@ -16,5 +16,6 @@ export const detector = defineDetector(definition, (repo) =>
     command: runsSnyk,
     uses: /^snyk\/actions(?!\/setup@)(\/[\w-]+)?@|^SnykSecurityScan@/i,
     orbs: /^snyk\/snyk@/i,
+    policyFiles: /(^|\/)\.snyk$/,
   }),
 );

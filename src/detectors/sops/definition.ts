@@ -4,6 +4,7 @@ export const definition = {
   id: 'sops',
   name: 'SOPS',
   kind: 'tool',
+  category: 'secrets-management',
   description:
     'Mozilla/CNCF SOPS: a .sops.yaml with creation_rules, files encrypted by SOPS (a `sops:` metadata block with mac and lastmodified), Flux Kustomizations with `decryption.provider: sops`, helm-secrets, the Terraform sops provider, or a pipeline or script that runs `sops -d`.',
   remediation:

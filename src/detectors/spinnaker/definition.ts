@@ -4,6 +4,7 @@ export const definition = {
   id: 'spinnaker',
   name: 'Spinnaker',
   kind: 'tool',
+  category: 'cd',
   description:
     'Spinnaker pipelines kept in git (pipeline JSON or YAML whose stages have Spinnaker types such as deployManifest, bakeManifest or manualJudgment, Armory dinghyfiles), Halyard configuration (.hal/config), a SpinnakerService of the Spinnaker operator, the spinnaker Helm chart or its service images, the Terraform spinnaker provider, or `spin pipeline save` / `hal deploy apply` in a pipeline or script.',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'tekton',
   name: 'Tekton',
   kind: 'tool',
+  category: 'ci',
   description:
     'Tekton objects kept in git (tekton.dev Pipeline, Task, PipelineRun, TaskRun, StepAction; triggers.tekton.dev TriggerTemplate, EventListener; Pipelines-as-Code Repository; operator TektonConfig), a Tekton install (release manifests, tekton charts, controller images), or `tkn` runs in a pipeline or script. Files under docs, examples or tests do not count.',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'terraform',
   name: 'Terraform',
   kind: 'tool',
+  category: 'infrastructure-as-code',
   description:
     'Terraform (or OpenTofu) configuration: .tf files with resource, module, provider or terraform blocks, Terragrunt files, or a pipeline step that runs terraform/tofu/terragrunt init, plan or apply.',
   remediation:

@@ -4,6 +4,7 @@ export const definition = {
   id: 'trivy',
   name: 'Trivy',
   kind: 'tool',
+  category: 'vulnerability-scanner',
   description:
     'Trivy run by CI: aquasecurity/trivy-action, `trivy image|fs|config|repo|k8s|sbom` in a pipeline (or a script/make target the pipeline calls), the Azure trivy task, a CircleCI trivy orb, the Tekton trivy-scanner task, or GitLab Container-Scanning (whose default analyzer is Trivy). A Makefile target or script that CI never calls does not count.',
   remediation:

@@ -1,4 +1,4 @@
-import type { HclAttribute, HclBlock, HclFile, HclValue } from '../hcl.js';
+import type { HclAttribute, HclBlock, HclFile, HclValue } from './types.js';
 import {
   ARROW,
   ATTR_SPLAT,

@@ -116,6 +116,10 @@ h3.sub { font-size: .95rem; margin: 18px 0 10px; color: var(--muted); text-trans
 
 footer { color: var(--muted); font-size: .85rem; text-align: center; margin-top: 28px; }
 details summary { cursor: pointer; font-weight: 600; }
+details.long summary { font-weight: inherit; }
+details.long[open] summary { color: var(--muted); font-size: .8em; }
+details.long .full { overflow-wrap: anywhere; }
+.heatmap td.cell.na, .pill.na { color: var(--muted); background: transparent; font-weight: 400; }
 
 @media (max-width: 760px) {
   header.hero { grid-template-columns: 1fr; }

@@ -4,6 +4,7 @@ import { delimiter, join } from 'node:path';
 import type { Configuration, KubeConfig } from '@kubernetes/client-node';
 import { importEsm } from '../../core/import-esm.js';
 import { ClusterAccessError, oneLine } from './errors.js';
+import { cappedGet, RedirectError, ResponseTooLargeError } from './http-get.js';
 
 export interface ConnectOptions {
   /** A kubeconfig file; default: $KUBECONFIG (several files, like kubectl), then ~/.kube/config. */
@@ -30,7 +31,11 @@ export type RequestFailure =
   | { kind: 'aborted' }
   | { kind: 'tls'; message: string }
   | { kind: 'network'; message: string }
-  | { kind: 'invalid'; message: string };
+  | { kind: 'invalid'; message: string }
+  /** Redirected to another origin: an error for the whole cluster, the token never follows. */
+  | { kind: 'redirect'; message: string }
+  /** The answer was larger than the cap: reading stopped there. */
+  | { kind: 'too-large'; maxBytes: number };
 
 type ClientNode = typeof import('@kubernetes/client-node');
 
@@ -70,19 +75,21 @@ export class ClusterClient {
     return new ClusterClient(lib, kc, context, safeUrl(cluster.server));
   }
 
-  /** GET a path and parse the JSON answer. Throws HttpStatusError, or the HTTP layer's own errors. */
-  async get(path: string, query: Record<string, string | undefined>, accept: string, signal: AbortSignal): Promise<unknown> {
+  /**
+   * GET a path and parse the JSON answer, reading at most `maxBytes` of it. Throws HttpStatusError,
+   * RedirectError, ResponseTooLargeError, or the HTTP layer's own errors.
+   */
+  async get(path: string, query: Record<string, string | undefined>, accept: string, signal: AbortSignal, maxBytes: number): Promise<unknown> {
     const { lib, kc } = this;
     const context = this.config.baseServer.makeRequestContext(path, lib.HttpMethod.GET);
     for (const [key, value] of Object.entries(query)) if (value !== undefined) context.setQueryParam(key, value);
     await kc.applySecurityAuthentication(context);
     context.setHeaderParam('Accept', accept);
-    context.setSignal(signal);
-    const response = await this.config.httpApi.send(context).toPromise();
-    const text = await response.body.text();
-    if (response.httpStatusCode < 200 || response.httpStatusCode > 299) {
+    const response = await cappedGet({ url: context.getUrl(), headers: context.getHeaders(), agent: context.getAgent(), signal, maxBytes });
+    const { text } = response;
+    if (response.status < 200 || response.status > 299) {
       const retryAfter = Number(response.headers['retry-after']);
-      throw new HttpStatusError(response.httpStatusCode, statusMessage(text, response.httpStatusCode), Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined);
+      throw new HttpStatusError(response.status, statusMessage(text, response.status), Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined);
     }
     try {
       return JSON.parse(text) as unknown;
@@ -99,6 +106,8 @@ const TLS_CODES = /CERT|SELF_SIGNED|TLS|SSL|UNABLE_TO_(VERIFY|GET_ISSUER)|ERR_OS
 export function classifyFailure(error: unknown): RequestFailure {
   if (error instanceof HttpStatusError) return { kind: 'status', status: error.status, message: error.message };
   if (error instanceof InvalidResponseError) return { kind: 'invalid', message: error.message };
+  if (error instanceof RedirectError) return { kind: 'redirect', message: oneLine(error.message) };
+  if (error instanceof ResponseTooLargeError) return { kind: 'too-large', maxBytes: error.maxBytes };
   const e = error as { name?: string; type?: string; code?: string; errno?: string; message?: string };
   if (e?.name === 'AbortError' || e?.type === 'aborted') return { kind: 'aborted' };
   const code = String(e?.code ?? e?.errno ?? '');

@@ -1,5 +1,5 @@
 /** Why a cluster could not be read at all. The message is one line, names no token and no path to one. */
-export type ClusterAccessCode = 'kubeconfig' | 'unreachable' | 'tls' | 'unauthorized' | 'timeout' | 'snapshot';
+export type ClusterAccessCode = 'kubeconfig' | 'unreachable' | 'tls' | 'unauthorized' | 'timeout' | 'snapshot' | 'redirect';
 
 /**
  * The cluster asked for cannot be read: bad kubeconfig, server unreachable, TLS failure, rejected

@@ -5,6 +5,7 @@ import { secretMetadataOnly } from '../../cluster/secrets.js';
 import type { ForbiddenResource } from '../../cluster/types.js';
 import { classifyFailure, HttpStatusError, type ClusterClient, type RequestFailure } from './client.js';
 import { ClusterAccessError } from './errors.js';
+import { formatBytes } from '../../core/limits.js';
 import { CLUSTER_RESOURCES, JSON_ACCEPT, METADATA_ONLY_ACCEPT, groupVersion, qualifiedName, resourcePath, type ClusterResource } from './resources.js';
 
 export interface WalkOptions {
@@ -14,6 +15,10 @@ export interface WalkOptions {
   deadlineMs?: number;
   /** Items per list page (default 500): the most objects held in memory at once. */
   pageSize?: number;
+  /** Bytes of one answer read at most (default 64 MB): past it that list is skipped with a warning. */
+  maxResponseBytes?: number;
+  /** Objects of one list read at most (default 200,000): past it the rest is left with a warning. */
+  maxObjectsPerList?: number;
   onProgress?: (message: string) => void;
 }
 
@@ -31,7 +36,7 @@ export interface WalkResult {
   counts: Record<string, number>;
 }
 
-export const DEFAULTS = { requestTimeoutMs: 30_000, deadlineMs: 300_000, pageSize: 500 } as const;
+export const DEFAULTS = { requestTimeoutMs: 30_000, deadlineMs: 300_000, pageSize: 500, maxResponseBytes: 64 * 1024 * 1024, maxObjectsPerList: 200_000 } as const;
 
 /** A 429 (too many requests) is retried once, after its Retry-After (default 1 s), if that is at most this long. */
 const MAX_RETRY_AFTER_MS = 10_000;
@@ -45,6 +50,8 @@ export async function walkCluster(client: ClusterClient, options: WalkOptions, s
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs;
   const deadlineMs = options.deadlineMs ?? DEFAULTS.deadlineMs;
   const pageSize = options.pageSize ?? DEFAULTS.pageSize;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULTS.maxResponseBytes;
+  const maxObjectsPerList = options.maxObjectsPerList ?? DEFAULTS.maxObjectsPerList;
   const file = `cluster:${client.name}`;
   const result: WalkResult = { warnings: [], forbidden: [], counts: {} };
   const warn = (message: string): void => {
@@ -62,7 +69,7 @@ export async function walkCluster(client: ClusterClient, options: WalkOptions, s
     for (let attempt = 0; ; attempt++) {
       const signal = AbortSignal.any([deadline.signal, AbortSignal.timeout(requestTimeoutMs)]);
       try {
-        const body = await client.get(path, query, accept, signal);
+        const body = await client.get(path, query, accept, signal, maxResponseBytes);
         answered = true;
         return body;
       } catch (error) {
@@ -79,6 +86,8 @@ export async function walkCluster(client: ClusterClient, options: WalkOptions, s
   /** Failures that mean the cluster cannot be read at all; anything else is about one list. */
   const fatal = (failure: RequestFailure, what: string): ClusterAccessError | undefined => {
     const where = `cluster "${client.name}" at ${client.server}`;
+    // Wherever it happens: the server tried to take the credentials elsewhere, nothing it says can be trusted.
+    if (failure.kind === 'redirect') return new ClusterAccessError('redirect', `${where} answered ${what} with a redirect: ${failure.message}`);
     if (failure.kind === 'status' && failure.status === 401) {
       return new ClusterAccessError('unauthorized', `${where} rejected the credentials (401 Unauthorized): refresh the token or certificate of this context`);
     }
@@ -165,6 +174,11 @@ export async function walkCluster(client: ClusterClient, options: WalkOptions, s
           warn(`list ${name}: the list expired while paging; partial${partial}`);
           return 'failed';
         }
+        if (failure.kind === 'too-large') {
+          warn(`list ${name}: answer larger than ${formatBytes(failure.maxBytes)} (limits.maxClusterResponseBytes): reading stopped there, list skipped${partial}`);
+          return 'failed';
+        }
+        if (failure.kind === 'redirect') return 'failed'; // fatal() above always stops: unreachable
         const what = failure.kind === 'status' ? `HTTP ${failure.status} ${failure.message}` : failure.message;
         warn(`list ${name}: ${what}${partial}`);
         return 'failed';
@@ -172,6 +186,11 @@ export async function walkCluster(client: ClusterClient, options: WalkOptions, s
       const body = isRecord(page) ? page : {};
       const items = Array.isArray(body.items) ? body.items : [];
       for (let i = 0; i < items.length; i++) {
+        if (count >= maxObjectsPerList) {
+          result.counts[name] = count;
+          warn(`list ${name}: more than ${maxObjectsPerList} objects (limits.maxClusterObjects): the rest was not read`);
+          return 'failed';
+        }
         const raw = items[i];
         items[i] = undefined;
         if (!isRecord(raw)) continue;

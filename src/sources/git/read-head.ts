@@ -1,5 +1,6 @@
-import { existsSync, lstatSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gitLayout } from './git-layout.js';
 import { existsAt, readControlFile } from '../repository/read-file.js';
 
 /**
@@ -9,17 +10,10 @@ import { existsAt, readControlFile } from '../repository/read-file.js';
  */
 export function gitFolders(root: string): { gitDir: string; commonDir: string } | undefined {
   try {
-    const dotGit = join(root, '.git');
-    const stats = lstatSync(dotGit);
-    let gitDir: string;
-    if (stats.isDirectory()) gitDir = dotGit;
-    else if (stats.isFile()) {
-      const match = /^gitdir: (.+)$/m.exec(readControlFile(dotGit) ?? '');
-      if (!match) return undefined;
-      const target = match[1]!.trim();
-      gitDir = isAbsolute(target) ? target : resolve(root, target);
-      if (!statSync(gitDir).isDirectory()) return undefined;
-    } else return undefined;
+    // Only the layouts git itself writes: a `.git` file leading to another repository leads nowhere here.
+    const layout = gitLayout(root);
+    if (layout.kind !== 'repository') return undefined;
+    const { gitDir } = layout;
     const commonFile = join(gitDir, 'commondir');
     const common = existsAt(commonFile) ? readControlFile(commonFile) : '';
     if (common === undefined) return undefined;

@@ -2,6 +2,8 @@ import { execFile, execFileSync, spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gitConfinement, type Confinement } from './confine.js';
+import { waitsOnFifo } from './fifo-watch.js';
 
 /**
  * Repositories we scan are untrusted: their .git/config may set hooks, an fsmonitor command,
@@ -32,11 +34,21 @@ export const SAFE_GIT_CONFIG: readonly string[] = [
   'color.ui=never',
 ];
 
-function gitArgs(args: readonly string[], extra: readonly string[] = []): string[] {
+/** git was not started in a folder where it would wait or read outside the tree (see confine.ts). */
+export class GitRefusedError extends Error {}
+
+/** git was stopped while it waited to open a FIFO (see fifo-watch.ts). */
+export class GitWaitedError extends Error {}
+
+function gitArgs(args: readonly string[], options: GitOptions): string[] {
   const out: string[] = [];
   for (const setting of SAFE_GIT_CONFIG) out.push('-c', setting);
+  // The repository's own configuration may name files outside the tree: those keys are overridden.
+  const confinement = options.confinement ?? gitConfinement(options.cwd);
+  if (confinement.refused !== undefined) throw new GitRefusedError(`${confinement.refused}: git not run`);
+  for (const setting of confinement.config) out.push('-c', setting);
   // Later -c settings win: callers may add (never remove) settings for one call.
-  for (const setting of extra) out.push('-c', setting);
+  for (const setting of options.config ?? []) out.push('-c', setting);
   // --no-textconv/--no-ext-diff are passed by callers that diff; filters only run on checkout/add.
   return [...out, ...args];
 }
@@ -64,6 +76,8 @@ export interface GitOptions {
    * from the scanned repository's content.
    */
   config?: readonly string[];
+  /** What gitConfinement(cwd) just said, when the caller asked already (it costs a few dozen lstat calls). */
+  confinement?: Confinement;
   /**
    * Extra environment for this call (git() only), set after the scrub: how a clone hands git its
    * credentials without a command line or a configuration file (sources/repository/clone.ts).
@@ -72,7 +86,7 @@ export interface GitOptions {
 }
 
 export function gitSync(args: readonly string[], options: GitOptions): string {
-  return execFileSync('git', gitArgs(args, options.config), {
+  return execFileSync('git', gitArgs(args, options), {
     cwd: options.cwd,
     env: gitEnv(),
     encoding: 'utf8',
@@ -86,7 +100,7 @@ export function git(args: readonly string[], options: GitOptions): Promise<strin
   return new Promise((resolve, reject) => {
     execFile(
       'git',
-      gitArgs(args, options.config),
+      gitArgs(args, options),
       {
         cwd: options.cwd,
         env: { ...gitEnv(), ...options.env },
@@ -104,17 +118,34 @@ export function git(args: readonly string[], options: GitOptions): Promise<strin
  * long output never waits for a busy event loop to drain it (the caller keeps parsing meanwhile).
  */
 export function gitInBackground(args: readonly string[], options: GitOptions): Promise<string> {
+  let argv: string[];
+  try {
+    argv = gitArgs(args, options);
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'k8sm-git-'));
   const file = join(dir, 'out');
   const fd = openSync(file, 'w');
   return new Promise<string>((resolve, reject) => {
-    const child = spawn('git', gitArgs(args, options.config), { cwd: options.cwd, env: gitEnv(), stdio: ['ignore', fd, 'ignore'] });
+    const child = spawn('git', argv, { cwd: options.cwd, env: gitEnv(), stdio: ['ignore', fd, 'ignore'] });
+    let waited = false;
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    // A FIFO no check found beforehand (deep in a hand-made folder): git is stopped as soon as it waits on one.
+    const watch = setInterval(() => {
+      if (child.pid !== undefined && waitsOnFifo(child.pid)) {
+        waited = true;
+        child.kill('SIGKILL');
+      }
+    }, FIFO_WATCH_MS);
+    watch.unref();
     const done = (error?: Error): void => {
       clearTimeout(timer);
+      clearInterval(watch);
       closeSync(fd);
       try {
-        if (error) reject(error);
+        if (waited) reject(new GitWaitedError('git waited to open a file that is not a regular file (a FIFO?): git stopped'));
+        else if (error) reject(error);
         else resolve(readFileSync(file, 'utf8'));
       } catch (readError) {
         reject(readError as Error);
@@ -126,6 +157,9 @@ export function gitInBackground(args: readonly string[], options: GitOptions): P
     child.once('close', (code, signal) => done(code === 0 ? undefined : new Error(`git ${args[0]} failed (${signal ?? `exit ${code}`})`)));
   });
 }
+
+/** How often a running git is looked at for a FIFO wait: each look is three small /proc reads. */
+const FIFO_WATCH_MS = 100;
 
 /**
  * `-c` settings that switch off every filter driver (smudge, clean, long-running process) that the

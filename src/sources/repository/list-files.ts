@@ -4,9 +4,9 @@ import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { ScanWarning } from '../../core/types.js';
 import type { Limits } from '../../core/limits.js';
-import { gitInBackground, gitSync } from '../git/safe-git.js';
+import { gitInBackground, gitSync, GitWaitedError } from '../git/safe-git.js';
 import { gitFolders, readHeadFiles } from '../git/read-head.js';
-import { gitWouldBlock } from '../git/git-files.js';
+import { gitConfinement, type Confinement } from '../git/confine.js';
 import { userGitConfigTexts, userGitFiles } from '../git/user-files.js';
 import { walkFolders } from './folder-walk.js';
 import { existsAt, readControlFile } from './read-file.js';
@@ -67,7 +67,7 @@ export function listFiles(root: string, limits: Limits, options: ListOptions = {
   while (!step.done) {
     let out: string | undefined;
     try {
-      out = gitSync(step.value, { cwd: step.value.cwd });
+      out = gitSync(step.value, { cwd: step.value.cwd, confinement: step.value.confinement });
     } catch {
       out = undefined;
     }
@@ -90,7 +90,7 @@ export async function listFilesAsync(
   let step = steps.next();
   while (!step.done) {
     // Output to a file, not a pipe: a pipe would fill up and stop git while this thread is busy.
-    const running = gitInBackground(step.value, { cwd: step.value.cwd }).catch(() => undefined);
+    const running = gitInBackground(step.value, { cwd: step.value.cwd, confinement: step.value.confinement }).catch((error: unknown) => (error instanceof GitWaitedError ? error : undefined));
     let done = false;
     void running.then(() => (done = true));
     await options.whileGitRuns?.(() => done);
@@ -111,30 +111,33 @@ export interface ListOptions {
 }
 
 /** The git arguments a listing asks to run, with the folder to run them in. */
-type GitCall = string[] & { cwd: string };
+type GitCall = string[] & { cwd: string; confinement: Confinement };
 
 /** The listing, written once: it yields the git call it needs and receives its output (undefined when git failed). */
-function* listingSteps(root: string, limits: Limits, options: ListOptions): Generator<GitCall, ListResult, string | undefined> {
+function* listingSteps(root: string, limits: Limits, options: ListOptions): Generator<GitCall, ListResult, string | GitWaitedError | undefined> {
   const realRoot = realpathSync(root);
   if (options.useGit === false) return { ...walk(realRoot, limits), lister: 'walk' };
+  // First: a stored listing is reused only where git may run at all.
+  const confinement = gitConfinement(realRoot);
+  if (confinement.refused !== undefined) return walkInstead(realRoot, limits, `${confinement.refused}: git not run; files listed by walking the folder`);
   const control = options.store ? controlFiles(realRoot) : undefined;
   if (control !== undefined) {
     const reused = reuseSnapshot(realRoot, control, options.store!.get());
     if (reused !== undefined) return reused;
   }
-  const blocked = gitWouldBlock(realRoot);
-  if (blocked !== undefined) {
-    const walked = walk(realRoot, limits);
-    return { ...walked, warnings: [{ file: '.git', message: `${blocked}: git not run (it would wait on it); files listed by walking the folder` }, ...walked.warnings], lister: 'walk' };
-  }
   const takenAt = Date.now();
   const identities = control !== undefined ? new Map<string, Identity>() : undefined;
   // One git call both lists the files and tells whether this is a work tree at all (it fails outside one).
   const compare = options.spareCore === true && gitCanCompareSafely(realRoot);
-  const out = yield Object.assign([...LS_FILES, ...(compare ? COMPARE : []), '--', '.'], { cwd: realRoot });
+  const out = yield Object.assign([...LS_FILES, ...(compare ? COMPARE : []), '--', '.'], { cwd: realRoot, confinement });
+  if (out instanceof GitWaitedError) return walkInstead(realRoot, limits, `${out.message}; files listed by walking the folder`);
   const listed = out === undefined ? undefined : parseLsFiles(out, compare);
   if (listed === undefined) return { ...walk(realRoot, limits), lister: 'walk' };
   const result: ListResult = { ...statAll(realRoot, listed, limits, identities), lister: 'git' };
+  if (confinement.config.length > 0) {
+    const keys = confinement.config.map((setting) => setting.slice(0, setting.indexOf('=')));
+    result.warnings.unshift({ file: '.git/config', message: `the repository's git configuration names files for git to read (${keys.join(', ')}): ignored, git uses your own settings` });
+  }
   if (control !== undefined) options.store!.offer(() => takeSnapshot(realRoot, control, listed.paths, identities!, result, takenAt));
   return result;
 }
@@ -521,6 +524,12 @@ function walk(root: string, limits: Limits): Omit<ListResult, 'lister'> {
   }
   files.sort((a, b) => (a.path < b.path ? -1 : 1));
   return { files, warnings, contentKey: walkKey(files, identities, warnings) };
+}
+
+/** The folder walked because git could not be used here, with the reason as the first warning. */
+function walkInstead(root: string, limits: Limits, message: string): ListResult {
+  const walked = walk(root, limits);
+  return { ...walked, warnings: [{ file: '.git', message }, ...walked.warnings], lister: 'walk' };
 }
 
 /** Outside git nothing names the content: each file is identified by its path, size and mtime. */

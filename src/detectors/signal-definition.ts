@@ -1,0 +1,63 @@
+/**
+ * A signal file (built in or the user's) read into a definition and a compiled footprint. Light on
+ * purpose: reports and the model read definitions without loading any detector code.
+ */
+import type { ComponentSpec } from '../facts/component.js';
+import type { SignalDefinition, SignalFile } from '../signals/schema.js';
+import { commandPattern, globSource, isRegexForm, namePattern } from '../signals/patterns.js';
+import type { DetectorDefinition } from './detector.js';
+
+/** What a compiled footprint adds to the component spec: charts by repository, CloudFormation types. */
+export interface Extras {
+  chartsByReference: RegExp[];
+  cloudformation: RegExp[];
+  files: { path: RegExp; contains?: string }[];
+}
+
+/** The definition of a signal file, without its detection (reports and the model read this). */
+export function definitionOf(file: SignalFile): DetectorDefinition {
+  // Built-in files are validated by the registry test and users' by src/signals/user-signals.ts.
+  const signal = file.definition as SignalDefinition;
+  return {
+    id: signal.id,
+    name: signal.name,
+    kind: signal.kind ?? 'tool',
+    description: signal.description,
+    remediation: signal.remediation ?? `Adopt ${signal.name} where it fits, or one of the alternatives of the capability it serves.`,
+    ...(signal.category ? { category: signal.category } : {}),
+    ...(signal.service ? { service: true as const } : {}),
+    component: compileFootprint(signal.footprint).component,
+    definedIn: file.definedIn,
+  };
+}
+
+export function compileFootprint(footprint: SignalDefinition['footprint']): { component: ComponentSpec; extras: Extras } {
+  const component: ComponentSpec = {};
+  const names = (list: string[] | undefined, options: { tail?: boolean; ignoreCase?: boolean } = {}) => (list?.length ? list.map((p) => namePattern(p, options)) : undefined);
+  const anyOf = (list: string[] | undefined) => (list?.length ? new RegExp(list.map((p) => (isRegexForm(p) ? `(?:${p.slice(1, p.lastIndexOf('/'))})` : `^${globSource(p)}$`)).join('|')) : undefined);
+  const images = names(footprint.images, { tail: true });
+  if (images) component.images = images;
+  const charts = footprint.charts?.filter((c) => !c.includes('/'));
+  if (charts?.length) component.charts = charts.map((c) => namePattern(isRegexForm(c) ? c : c.toLowerCase()));
+  if (footprint.objects?.length) component.objects = footprint.objects.map((o) => ({ group: namePattern(o.group), ...(o.kind ? { kind: namePattern(o.kind) } : {}) }));
+  const uses = names(footprint.ciUses, { ignoreCase: true });
+  if (uses) component.ciUses = uses;
+  if (footprint.commands?.length) component.commands = footprint.commands.map(commandPattern);
+  if (footprint.dependencies?.length) component.dependencies = footprint.dependencies.map((d) => ({ name: namePattern(d.name), ...(d.ecosystems ? { ecosystems: d.ecosystems } : {}) }));
+  const tf = footprint.terraform;
+  const resources = anyOf(tf?.resources);
+  if (resources) component.terraformResources = resources;
+  const modules = anyOf(tf?.modules);
+  if (modules) component.terraformModules = modules;
+  const providers = anyOf(tf?.providers);
+  if (providers) component.terraformProviders = providers;
+  const flags = anyOf(tf?.moduleFlags);
+  if (flags) component.terraformModuleFlags = flags;
+  const extras: Extras = {
+    chartsByReference: (footprint.charts ?? []).filter((c) => c.includes('/')).map((c) => namePattern(c, { ignoreCase: true })),
+    cloudformation: (footprint.cloudformation ?? []).map((p) => namePattern(p)),
+    files: (footprint.files ?? []).map((f) => ({ path: new RegExp(`^${globSource(f.glob.replace(/^\*\*\//, '\u0000'))}$`.replace('\u0000', '(?:.*/)?')), ...(f.contains ? { contains: f.contains } : {}) })),
+  };
+  return { component, extras };
+}
+

@@ -1,0 +1,23 @@
+/**
+ * Which scripts a command runs by path. Pipelines call their scripts in many spellings:
+ * `./deploy.sh`, `bash ci/deploy.sh`, `sh -e scripts/release.sh`, `$(CURDIR)/hack/push.sh`, and,
+ * in Jenkins, Azure and GitLab, through the workspace variable: `"${WORKSPACE}/build.sh"`,
+ * `$WORKSPACE/ci/deploy.sh`, `$(Build.SourcesDirectory)/deploy.sh`, `$CI_PROJECT_DIR/deploy.sh`,
+ * `${{ github.workspace }}/deploy.sh`. A variable before the path stands for the checkout root, so
+ * the path after it is read from the repository root.
+ */
+const SCRIPT_CALL =
+  /(?:^|[\s;&|("'=])(?:\.\/|(?:ba)?sh\s+(?:-\w+\s+)*|\$\([\w.]+\)\/|\$\{\{\s*[\w.]+\s*\}\}\/|\$\{?\w+\}?\/)?([\w./-]+\.(?:sh|bash))\b/g;
+
+/** Script paths the command runs, relative to the repository root where it can tell ("./" dropped). */
+export function scriptsCalled(text: string): string[] {
+  const out: string[] = [];
+  if (!text.includes('.sh') && !text.includes('.bash')) return out;
+  for (const match of text.matchAll(SCRIPT_CALL)) out.push(match[1]!.replace(/^\.\//, '').replace(/^\/+/, ''));
+  return out;
+}
+
+/** True when the script file at `file` is the one a call to `path` names. */
+export function isScriptAt(file: string, path: string): boolean {
+  return file === path || file.endsWith('/' + path) || path.endsWith('/' + file);
+}

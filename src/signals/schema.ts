@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { patternProblem } from './patterns.js';
+
+/**
+ * The format of a signal file: one tool described as data. Built-in signals
+ * (src/detectors/<id>/signal.yaml) and a user's (`signals:` in .k8s-maturity.yaml, or files in a
+ * folder it names) are read through this one schema; docs/signal.schema.json is generated from it
+ * for editors. Every node says, in `.describe()`, what to write there.
+ */
+
+/**
+ * Categories the default model's capabilities accept (the first line of each group), and the
+ * categories of signals that serve no capability on their own. Any lower-case word is allowed:
+ * a user's model can accept its own.
+ */
+export const CATEGORIES = [
+  'ci', 'cd', 'gitops', 'cluster-provisioner', 'infrastructure-as-code', 'configuration-management', 'manifest-format',
+  'metrics-backend', 'log-management', 'tracing', 'observability-platform', 'container-build', 'local-cluster', 'dev-loop',
+  'vulnerability-scanner', 'service-mesh', 'secrets-management', 'runtime-security',
+  // not accepted by a capability of the default model
+  'progressive-delivery', 'policy', 'metrics-instrumentation', 'dashboards', 'alerting', 'log-shipper', 'log-store', 'log-ui', 'image-registry',
+] as const;
+
+const pattern = (what: string) =>
+  z
+    .string()
+    .describe(what)
+    .superRefine((value, ctx) => {
+      const problem = patternProblem(value);
+      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+    });
+
+const patterns = (what: string) => z.array(pattern(what)).describe(`a list of ${what}`);
+
+const footprintSchema = z
+  .object({
+    files: z
+      .array(
+        z
+          .object({
+            glob: pattern('a path glob from the repository root, e.g. "**/shipit.yaml" or "deploy/*.shipit"'),
+            contains: z.string().min(1).describe('text the file must contain (plain text, not a pattern)').optional(),
+          })
+          .strict()
+          .describe('a file: { glob, contains? }'),
+      )
+      .describe('the tool\'s own files: [{ glob: "**/shipit.yaml", contains: "environments:" }]')
+      .optional(),
+    images: patterns('container image paths without registry or tag, as globs: "acme/shipit-agent", "datadog/*"').optional(),
+    charts: patterns('Helm chart names, or "<repository>/<name>" globs such as "oci://charts.acme.internal/platform/*"').optional(),
+    objects: z
+      .array(z.object({ group: pattern('an API group, e.g. "flagger.app" or "*.acme.io"'), kind: pattern('a kind, e.g. "Canary"').optional() }).strict().describe('a Kubernetes object type: { group, kind? }'))
+      .describe('custom resources of the tool: [{ group: flagger.app, kind: Canary }]')
+      .optional(),
+    ciUses: patterns('reusable CI steps (GitHub actions, CircleCI orbs, Azure tasks) as globs: "acme/shipit-action@*", "datadog/agent@*"').optional(),
+    commands: patterns('commands run in CI or scripts, as words: "shipit deploy", "kubectl argo rollouts"').optional(),
+    dependencies: z
+      .array(
+        z
+          .object({
+            name: pattern('a library name glob, e.g. "dd-trace" or "com.datadoghq:*"'),
+            ecosystems: z.array(z.enum(['npm', 'go', 'pypi', 'maven', 'nuget', 'rubygems', 'cargo', 'composer'])).describe('package ecosystems: npm, go, pypi, maven, nuget, rubygems, cargo, composer').optional(),
+          })
+          .strict()
+          .describe('a library: { name, ecosystems? }'),
+      )
+      .describe('libraries in dependency files: [{ name: "dd-trace", ecosystems: [npm] }]')
+      .optional(),
+    terraform: z
+      .object({
+        resources: patterns('Terraform resource or data types, e.g. "datadog_*"').optional(),
+        modules: patterns('Terraform module sources, e.g. "app.terraform.io/acme/shipit/*"').optional(),
+        providers: patterns('Terraform provider names, e.g. "datadog"').optional(),
+        moduleFlags: patterns('module inputs set to true that install the tool, e.g. "enable_datadog"').optional(),
+      })
+      .strict()
+      .describe('Terraform: { resources?, modules?, providers?, moduleFlags? }')
+      .optional(),
+    cloudformation: patterns('CloudFormation resource types, e.g. "AWS::CodeBuild::Project"').optional(),
+  })
+  .strict()
+  .describe('where the tool shows: { files?, images?, charts?, objects?, ciUses?, commands?, dependencies?, terraform?, cloudformation? }');
+
+export const signalDefinitionSchema = z
+  .object({
+    id: z
+      .string()
+      .describe('the signal id: lower-case words joined by dashes, e.g. "shipit"')
+      .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected lower-case words joined by dashes, e.g. "shipit"' }),
+    name: z.string().min(1).describe('the human name, e.g. "ShipIt"'),
+    kind: z.enum(['tool', 'practice']).describe('tool or practice').default('tool'),
+    category: z
+      .string()
+      .describe(`what kind of tool: ${CATEGORIES.join(', ')} (or your own word)`)
+      .regex(/^[a-z][a-z0-9-]*$/, { message: 'expected lower-case words joined by dashes, e.g. "delivery"' })
+      .optional(),
+    capability: z.string().describe('a capability id this signal serves as an alternative, e.g. "continuous-delivery"').optional(),
+    description: z.string().min(1).describe('what counts as evidence, in a sentence'),
+    remediation: z.string().min(1).describe('how to adopt the tool, in a sentence').optional(),
+    service: z.literal(true).describe('true when the signal means "this repository ships a service"').optional(),
+    footprint: footprintSchema,
+  })
+  .strict()
+  .describe('a signal: { id, name, kind?, category?, capability?, description, remediation?, service?, footprint }')
+  .superRefine((signal, ctx) => {
+    if (Object.values(signal.footprint).every((v) => v === undefined)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['footprint'], message: 'names no footprint: add at least one of files, images, charts, objects, ciUses, commands, dependencies, terraform, cloudformation' });
+    }
+  });
+
+export type SignalDefinition = z.output<typeof signalDefinitionSchema>;
+export type Footprint = SignalDefinition['footprint'];
+
+/** A signal definition and where it was written (shown in reports and by `k8s-maturity signals`). */
+export interface SignalFile {
+  definedIn: string;
+  /** As read from YAML; validated by signalDefinitionSchema before use. */
+  definition: unknown;
+}
