@@ -79,6 +79,17 @@ export function buildProgram(): Command {
     .option('--store <url>', 'the store: sqlite:PATH, a path, or postgres://… (default: store: in the configuration, $K8S_MATURITY_STORE, then $XDG_DATA_HOME/k8s-maturity/store.db)')
     .option('--baseline <file>', 'compare with an earlier JSON report: the Markdown report opens with what changed')
     .option('--fail-on-regression', 'with --baseline: exit 1 when a stage or capability went down or an anti-pattern appeared')
+    // Discovery (docs/scale.md): repositories listed by a forge's API, cloned into the cache.
+    .option('--github-org <name>', 'scan the repositories of a GitHub organization (token: GITHUB_TOKEN or --token-file)')
+    .option('--gitlab-group <path>', 'scan the projects of a GitLab group and its subgroups (token: GITLAB_TOKEN or --token-file)')
+    .option('--topic <topic>', 'with discovery: only repositories with this topic (repeatable: all must be present)', collect)
+    .option('--include-archived', 'with discovery: scan archived repositories too')
+    .option('--include-forks', 'with discovery: scan forks too')
+    .option('--include <glob>', 'with discovery: only repositories whose full name matches, e.g. "acme/payments-*" (repeatable)', collect)
+    .option('--exclude <glob>', 'with discovery: leave out repositories whose full name matches (repeatable)', collect)
+    .option('--github-url <url>', 'GitHub Enterprise API base, e.g. https://github.example.com/api/v3 (default: https://api.github.com)')
+    .option('--gitlab-url <url>', 'self-managed GitLab, e.g. https://gitlab.example.com (default: https://gitlab.com)')
+    .option('--token-file <file>', 'read the forge token from this file instead of GITHUB_TOKEN / GITLAB_TOKEN')
     .addHelpText(
       'after',
       `
@@ -93,6 +104,8 @@ Examples:
   $ k8s-maturity scan --config .k8s-maturity.yaml           # teams and repositories from the configuration
   $ k8s-maturity scan . --save                              # remember it: then \`history\` and \`diff\`
   $ k8s-maturity scan . --baseline base.json --format markdown   # a pull-request comment: what this change moves
+  $ k8s-maturity scan --github-org acme --topic kubernetes --exclude 'acme/sandbox-*'
+  $ k8s-maturity scan --gitlab-group acme/platform --gitlab-url https://gitlab.example.com
 
 Reports: each --output writes the --format just before it; a --format without --output goes to
 stdout (one at most); an --output without a --format of its own takes it from the extension

@@ -27,6 +27,16 @@ describe('Progress', () => {
     expect(writes[2]).toBe('\r\u001b[2K');
   });
 
+  it('draws an urgent line at once, even in the first second or right after another', () => {
+    const now = 0;
+    const { stream, writes } = fakeStream(true);
+    const progress = new Progress(stream, true, () => now);
+    progress.update('listing the repositories of acme');
+    progress.update('GitHub primary rate limit reached: waiting 60s', true);
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.startsWith('\r\u001b[2KGitHub primary rate limit reached')).toBe(true);
+  });
+
   it('writes nothing on a pipe', () => {
     let now = 0;
     const { stream, writes } = fakeStream(false);

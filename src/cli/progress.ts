@@ -26,10 +26,11 @@ export class Progress {
     this.started = clock();
   }
 
-  update(text: string): void {
+  /** `urgent`: drawn at once (a wait on a rate limit must be seen for as long as it lasts). */
+  update(text: string, urgent = false): void {
     if (!this.enabled || this.stream.isTTY !== true) return;
     const now = this.clock();
-    if (now - this.started < SHOW_AFTER_MS || now - this.lastDrawn < REDRAW_MS) return;
+    if (!urgent && (now - this.started < SHOW_AFTER_MS || now - this.lastDrawn < REDRAW_MS)) return;
     this.lastDrawn = now;
     const width = (this.stream.columns ?? 80) - 1;
     this.stream.write(`\r\u001b[2K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);

@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ClusterRequest } from '../scan/clusters.js';
+import type { DiscoveryRequest } from '../sources/forge/types.js';
 import type { Assessment } from '../model/types.js';
 import type { ReportDiff } from '../diff/compare.js';
 import { colorWanted } from '../report/colors.js';
@@ -43,13 +44,23 @@ export interface ScanOptions {
   store?: string;
   baseline?: string;
   failOnRegression?: boolean;
+  githubOrg?: string;
+  gitlabGroup?: string;
+  topic?: string[];
+  includeArchived?: boolean;
+  includeForks?: boolean;
+  include?: string[];
+  exclude?: string[];
+  githubUrl?: string;
+  gitlabUrl?: string;
+  tokenFile?: string;
 }
 
 /**
  * Errors that mean "the scan could not run": one line on stderr, exit 2, no stack trace. Told
  * apart by name, so the heavy modules that define some of them need not be loaded to check.
  */
-const INPUT_ERRORS = new Set(['ScanInputError', 'ModelError', 'ConfigError', 'CloneError', 'ClusterAccessError', 'StoreError', 'ReportFileError']);
+const INPUT_ERRORS = new Set(['ScanInputError', 'ModelError', 'ConfigError', 'CloneError', 'ClusterAccessError', 'StoreError', 'ReportFileError', 'DiscoveryError']);
 
 /** `k8s-maturity scan`: resolves to the exit code (0 done, 1 gate failed, 2 could not run). */
 export async function runScan(paths: string[], options: ScanOptions): Promise<number> {
@@ -122,12 +133,55 @@ export async function scanToAssessment(paths: string[], options: ScanOptions): P
       clusters: clusterRequests(options),
       ...(options.teamLabel ? { teamLabel: options.teamLabel } : {}),
       ...(options.keepGoing ? { keepGoing: true } : {}),
-      onProgress: (m) => progress.update(m),
+      ...discoveryOf(options),
+      onProgress: (m, urgent) => progress.update(m, urgent),
     });
     return assessment;
   } finally {
     progress.done();
   }
+}
+
+/** --github-org / --gitlab-group and their filters, as a discovery request (sources/forge). */
+function discoveryOf(options: ScanOptions): { discovery?: DiscoveryRequest } {
+  const forge = options.githubOrg !== undefined ? 'github' : options.gitlabGroup !== undefined ? 'gitlab' : undefined;
+  if (forge === undefined) {
+    const stray = (['topic', 'includeArchived', 'includeForks', 'include', 'exclude', 'githubUrl', 'gitlabUrl', 'tokenFile'] as const).find((k) => options[k] !== undefined);
+    if (stray) throw new ScanUsageError(`--${stray.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --github-org or --gitlab-group`);
+    return {};
+  }
+  if (options.githubOrg !== undefined && options.gitlabGroup !== undefined) throw new ScanUsageError('give --github-org or --gitlab-group, not both (run two scans)');
+  const baseUrl = forge === 'github' ? options.githubUrl : options.gitlabUrl;
+  return {
+    discovery: {
+      forge,
+      owner: (forge === 'github' ? options.githubOrg : options.gitlabGroup)!,
+      ...(baseUrl !== undefined ? { baseUrl: checkedBaseUrl(baseUrl) } : {}),
+      ...(options.topic ? { topics: options.topic } : {}),
+      ...(options.includeArchived ? { includeArchived: true } : {}),
+      ...(options.includeForks ? { includeForks: true } : {}),
+      ...(options.include ? { include: options.include } : {}),
+      ...(options.exclude ? { exclude: options.exclude } : {}),
+      ...(options.tokenFile !== undefined ? { tokenFile: options.tokenFile } : {}),
+    },
+  };
+}
+
+/** A forge base URL must be http(s) and carry no credentials (the token has its own ways in). */
+function checkedBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ScanUsageError(`the forge URL ${JSON.stringify(value)} is not a URL: write e.g. https://github.example.com/api/v3`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ScanUsageError(`the forge URL must be https:// (got ${url.protocol})`);
+  if (url.username !== '' || url.password !== '') throw new ScanUsageError('the forge URL must not carry a user or password: give the token in GITHUB_TOKEN / GITLAB_TOKEN or --token-file');
+  return value;
+}
+
+class ScanUsageError extends Error {
+  override name = 'ScanInputError';
 }
 
 function clusterRequests(options: ScanOptions): ClusterRequest[] {

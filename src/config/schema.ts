@@ -179,6 +179,8 @@ export const configSchema = z
     repositories: stringList('a path, glob or git URL (string)', 'a list of paths, globs or git URLs').default([]),
     teams: z.array(teamSchema).describe('a list of teams').default([]),
     platformTeam: nonEmpty('the name of the platform team (string)').optional(),
+    // With --github-org / --gitlab-group: teams and who owns each repository come from the forge.
+    teamsFrom: z.enum(['forge']).describe('"forge": teams from GitHub teams or GitLab subgroups when discovering repositories').optional(),
     clusters: z.array(clusterSchema).describe('a list of clusters').default([]),
     model: modelSchema.optional(),
     exemptions: z.array(exemptionSchema).describe('a list of exemptions').default([]),

@@ -33,6 +33,7 @@ import { RepositoryScans, type ScannedWithHistory } from './parallel.js';
 import { scanCacheDir, toolFingerprint } from '../cache/scan-cache.js';
 import { defaultCacheDir, ensureClone, isGitUrl } from '../sources/repository/clone.js';
 import { configuredClusters, readClusters, type ClusterRequest } from './clusters.js';
+import type { DiscoveryRequest } from '../sources/forge/types.js';
 
 export interface OrganizationScanOptions {
   /** Repository paths given on the command line; empty means "from the configuration, else `.`". */
@@ -58,7 +59,12 @@ export interface OrganizationScanOptions {
   cache?: boolean;
   /** Worker threads for repository scans; default: one per core for four or more repositories. */
   workers?: number;
-  onProgress?: (text: string) => void;
+  /** `urgent`: show at once (a wait on a forge's rate limit). */
+  onProgress?: (text: string, urgent?: boolean) => void;
+  /** Repositories of a GitHub organization or GitLab group, found through its API (sources/forge). */
+  discovery?: DiscoveryRequest;
+  /** Let clones use file:// URLs (tests; never from the command line). */
+  allowFileProtocol?: boolean;
   /**
    * Assess the repositories as they were at a past point (a timeline) instead of their work
    * trees: the scanner reads each from git's objects, and answers undefined for a repository that
@@ -189,11 +195,13 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
     await scans.close();
   }
 
-  const teams: TeamInput[] = config.teams.map((team) => ({
-    name: team.name,
-    repositories: planned.filter((r) => r.team === team.name).map((r) => r.path),
-    attestations: activeAttestations(config, now, team.name).map(toModelAttestation),
-    exemptions: exemptions.filter((e) => e.team === team.name && e.capability).map((e) => (usedExemptions.add(exemptionKey(e)), toModelExemption(e))),
+  // Teams named by the forge (teamsFrom: forge) join the configured ones.
+  const teamNames = [...new Set([...config.teams.map((t) => t.name), ...planned.flatMap((r) => (r.team ? [r.team] : []))])];
+  const teams: TeamInput[] = teamNames.map((name) => ({
+    name,
+    repositories: planned.filter((r) => r.team === name).map((r) => r.path),
+    attestations: activeAttestations(config, now, name).map(toModelAttestation),
+    exemptions: exemptions.filter((e) => e.team === name && e.capability).map((e) => (usedExemptions.add(exemptionKey(e)), toModelExemption(e))),
   }));
   // An attestation by the platform team (or by nobody in particular) speaks for the organization's platform.
   const platformNames = new Set([...config.teams.filter((t) => t.platform).map((t) => t.name), ...(config.platformTeam ? [config.platformTeam] : [])]);
@@ -207,7 +215,7 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
 
   const sources = new Set<SourceKind>(['repository']);
   if (historyRead) sources.add('history');
-  if (config.teams.length > 0) sources.add('team-config');
+  if (teams.length > 0) sources.add('team-config');
   if (clusterRead.clusters.length > 0) sources.add('cluster');
   const teamNamespaces = teamConfigDetection(config, configLabel);
 
@@ -228,6 +236,20 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
 }
 
 async function planRepositories(options: OrganizationScanOptions, config: OrgConfig, baseDir: string, cwd: string, warnings: ScanWarning[], configLabel: string, confineTo: Confinement | undefined): Promise<PlannedRepository[]> {
+  if (options.discovery) {
+    // Discovery replaces the configuration's repository list; paths given too are scanned with it.
+    const { planDiscovery } = await import('./discovery.js');
+    const typed = options.paths.length > 0 ? await planRepositories({ ...options, discovery: undefined }, config, baseDir, cwd, warnings, configLabel, confineTo) : [];
+    const found = await planDiscovery(
+      { ...options.discovery, teams: config.teamsFrom === 'forge' },
+      { cacheDir: options.cacheDir ?? defaultCacheDir(), ...(options.offline ? { offline: true } : {}), ...(options.allowFileProtocol ? { allowFileProtocol: true } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), warnings },
+    );
+    const discovered = found.planned.map((r) => {
+      const team = teamOf(r.path, config, cwd) ?? r.team;
+      return { path: displayUrl(r.path), root: r.root, ...(team ? { team } : {}) };
+    });
+    return [...typed, ...discovered];
+  }
   if (options.paths.length > 0) {
     // Paths the user typed must exist: a typo is an error (exit 2), not a warning. Git URLs are
     // cloned (history, no unneeded blobs) into the cache and refreshed on the next run.
