@@ -24,7 +24,8 @@ export const SERIES_STYLES = [
   { color: '#a16207', dash: '1 5' },
 ];
 
-export function stageChart(series: readonly StageSeries[], xLabels: readonly string[], title: string): string {
+/** `className` marks the chart for a page's own style sheet (`stage-chart` by default). */
+export function stageChart(series: readonly StageSeries[], xLabels: readonly string[], title: string, className = 'stage-chart'): string {
   const n = xLabels.length;
   const w = 760;
   const h = 260;
@@ -67,5 +68,5 @@ export function stageChart(series: readonly StageSeries[], xLabels: readonly str
   labels.sort((a, b) => a.y - b.y);
   for (let i = 1; i < labels.length; i++) labels[i]!.y = Math.max(labels[i]!.y, labels[i - 1]!.y + 14);
   for (const l of labels) parts.push(`<text x="${w - right + 8}" y="${l.y}" fill="${l.color}">${esc(l.text)}</text>`);
-  return `<svg role="img" aria-label="${esc(title)}" viewBox="0 0 ${w} ${h}" width="100%" class="stage-chart"><title>${esc(title)}</title>${parts.join('')}</svg>`;
+  return `<svg role="img" aria-label="${esc(title)}" viewBox="0 0 ${w} ${h}" width="100%" class="${className}"><title>${esc(title)}</title>${parts.join('')}</svg>`;
 }
