@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { editDistance } from '../core/edit-distance.js';
+import { didYouMean } from '../core/edit-distance.js';
 import type { MaturityModel } from './types.js';
 import { ModelError } from './errors.js';
 import { modelOverrideSchema, modelSchema, type ModelOverride } from './schema.js';
@@ -66,15 +66,7 @@ export function formatIssues(label: string, error: z.ZodError): string {
     .join('\n');
 }
 
+/** The model's own typo hint: the one rule of core/edit-distance.ts. */
 export function suggest(word: string, candidates: Iterable<string>): string {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = editDistance(word, candidate);
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = candidate;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean "${best}"?)` : '';
+  return didYouMean(word, candidates);
 }
