@@ -35,14 +35,43 @@ const BUSY_TIMEOUT_MS = 60_000;
 const CONNECT_TIMEOUT_MS = Number(process.env.K8S_MATURITY_STORE_CONNECT_TIMEOUT_MS) || 10_000;
 
 export async function openStore(location: StoreLocation): Promise<Store> {
-  const store = location.engine === 'sqlite' ? await openSqlite(location) : await openPostgres(location);
+  if (location.engine === 'postgres') return migrated(await openPostgres(location));
+  return whileSqliteBusy(async () => migrated(await openSqlite(location))).catch((error: unknown) => {
+    throw asStoreError(error, location, 'could not open the store');
+  });
+}
+
+async function migrated(store: Store): Promise<Store> {
   try {
     await migrate(store);
   } catch (error) {
     await store.close().catch(() => undefined);
-    throw asStoreError(error, location, 'could not open the store');
+    throw isSqliteBusy(error) ? error : asStoreError(error, store.location, 'could not open the store');
   }
   return store;
+}
+
+/**
+ * SQLite's busy timeout does not cover every wait: when processes open a new database at once,
+ * turning it to WAL, or a reader meeting another's WAL recovery, can answer SQLITE_BUSY (or
+ * SQLITE_PROTOCOL) at once, because waiting there could deadlock. Such a step is tried again,
+ * whole, after a short random pause, until the busy timeout is spent. Seen when two `store push`
+ * processes opened a fresh store on a loaded machine.
+ */
+export async function whileSqliteBusy<T>(step: () => Promise<T>, deadline = Date.now() + BUSY_TIMEOUT_MS): Promise<T> {
+  for (let pause = 5; ; pause = Math.min(pause * 2, 250)) {
+    try {
+      return await step();
+    } catch (error) {
+      if (!isSqliteBusy(error) || Date.now() + pause > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause / 2 + Math.random() * pause));
+    }
+  }
+}
+
+function isSqliteBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code === 'SQLITE_PROTOCOL' || code.startsWith('SQLITE_LOCKED'));
 }
 
 async function openSqlite(location: Extract<StoreLocation, { engine: 'sqlite' }>): Promise<Store> {
@@ -58,7 +87,7 @@ async function openSqlite(location: Extract<StoreLocation, { engine: 'sqlite' }>
     database.pragma('foreign_keys = ON');
   } catch (error) {
     database?.close();
-    throw asStoreError(error, location, 'could not open the store');
+    throw isSqliteBusy(error) ? error : asStoreError(error, location, 'could not open the store');
   }
   const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database }) });
   return { db, engine: 'sqlite', location, close: () => db.destroy() };
@@ -88,17 +117,20 @@ async function openPostgres(location: Extract<StoreLocation, { engine: 'postgres
  */
 export async function writeTransaction<T>(store: Store, work: (trx: StoreDb) => Promise<T>): Promise<T> {
   if (store.engine === 'postgres') return store.db.transaction().execute(work);
-  return store.db.connection().execute(async (connection) => {
-    await sql`begin immediate`.execute(connection);
-    try {
-      const result = await work(connection);
-      await sql`commit`.execute(connection);
-      return result;
-    } catch (error) {
-      await sql`rollback`.execute(connection).catch(() => undefined);
-      throw error;
-    }
-  });
+  // A transaction that met an immediate SQLITE_BUSY was rolled back whole, so it is run again whole.
+  return whileSqliteBusy(() =>
+    store.db.connection().execute(async (connection) => {
+      await sql`begin immediate`.execute(connection);
+      try {
+        const result = await work(connection);
+        await sql`commit`.execute(connection);
+        return result;
+      } catch (error) {
+        await sql`rollback`.execute(connection).catch(() => undefined);
+        throw error;
+      }
+    }),
+  );
 }
 
 /** The schema version the store is at (0 for an empty one). */

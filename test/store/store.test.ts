@@ -12,10 +12,13 @@ import type { RunFacts } from '../../src/store/run-facts.js';
 import { enginesToTest, freshStore } from './engines.js';
 import { CLI, exampleReportText, homeEnv, tempHome } from './example.js';
 
-function cliAsync(args: string[], home: string): Promise<number | null> {
+/** Runs the CLI; resolves to its exit code and what it wrote on stderr (shown when a test fails). */
+function cliAsync(args: string[], home: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn('node', [CLI, ...args], { env: { ...process.env, ...homeEnv(home), K8S_MATURITY_STORE: '' }, stdio: 'ignore' });
-    child.on('exit', (code) => resolve(code));
+    const child = spawn('node', [CLI, ...args], { env: { ...process.env, ...homeEnv(home), K8S_MATURITY_STORE: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('close', (code) => resolve({ code, stderr }));
   });
 }
 
@@ -146,8 +149,8 @@ describe.each(enginesToTest())('the store on %s', (engine) => {
       return file;
     });
     const url = location.engine === 'sqlite' ? `sqlite:${location.path}` : location.url;
-    const codes = await Promise.all(files.map((file) => cliAsync(['store', 'push', file, '--store', url], home)));
-    expect(codes).toEqual([0, 0]);
+    const runs = await Promise.all(files.map((file) => cliAsync(['store', 'push', file, '--store', url], home)));
+    expect(runs.map((r) => (r.code === 0 ? 0 : `${r.code}: ${r.stderr}`))).toEqual([0, 0]);
     const store = await openStore(location);
     open.push(store);
     const stages = (await stageSeries(store, { repository: 'examples/acme/payments-api' })).map((p) => p.repositories[0]!.stage);
