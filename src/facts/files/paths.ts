@@ -1,4 +1,8 @@
-/** File-name patterns shared by facts and detectors: the cheap filter that decides what to parse. */
+/**
+ * What a path is: file-name patterns shared by facts and detectors (the cheap filter that decides
+ * what to parse), and the one rule for paths that are not the team's own use (isNotOwnUse and its
+ * stricter variants below; sample-paths.ts and own-use.ts only re-export them).
+ */
 import type { Repository } from '../../workspace/repository.js';
 import type { RepoFile } from '../../sources/repository/list-files.js';
 
@@ -86,6 +90,46 @@ const NOT_OWN_USE = /(^|\/)(docs?|examples?|samples?|demos?|testdata|fixtures|__
 
 export function isNotOwnUse(path: string): boolean {
   return NOT_OWN_USE.test(path) || isDocumentation(path);
+}
+
+/*
+ * The stricter own-use rules, each isNotOwnUse plus the folders a group of detectors also drops.
+ * All of "not the team's own use" is decided here, so a folder added to NOT_OWN_USE reaches every
+ * rule. The scan applies isNotOwnUse to every detector's evidence anyway; a detector filters
+ * earlier when a sample would otherwise decide something (one place per file, "seen" sets).
+ */
+const TEST_FOLDER = /(^|\/)(documentation|tests?|__tests__|e2e|test-data|__snapshots__)\//i;
+const TEST_DATA_FOLDER = /(^|\/)(test-data|fixture|__snapshots__)\//i;
+const DOCUMENTATION_FOLDER = /(^|\/)documentation\//i;
+
+/**
+ * Delivery and observability detectors (manifests, kustomize, Argo CD, Flux, CI, monitoring,
+ * logging, tracing): tests and e2e folders too, since a manifest, pipeline or stack there shows how
+ * to use something (or what the tests start), not what the team runs. Precision beats
+ * recall here (a platform's real files live in deploy/, k8s/, clusters/, apps/…).
+ */
+export function isSamplePath(path: string): boolean {
+  return isNotOwnUse(path) || TEST_FOLDER.test(path);
+}
+
+/** The observability detectors' own-use rule is the delivery detectors' one (isSamplePath). */
+export function isOwnUse(path: string): boolean {
+  return !isSamplePath(path);
+}
+
+/** Container-image detectors: test data too (a linter's fixture Dockerfile, snapshot files). */
+export function isTestDataPath(path: string): boolean {
+  return isNotOwnUse(path) || TEST_DATA_FOLDER.test(path);
+}
+
+/** isTestDataPath plus a `documentation/` folder: scripts there describe someone else's setup. */
+export function isSampleOrDocPath(path: string): boolean {
+  return isTestDataPath(path) || DOCUMENTATION_FOLDER.test(path);
+}
+
+/** Provisioning detectors (Ansible, Terraform-adjacent, cloud CLIs): a `documentation/` folder too. */
+export function isProse(path: string): boolean {
+  return isNotOwnUse(path) || DOCUMENTATION_FOLDER.test(path);
 }
 
 /**

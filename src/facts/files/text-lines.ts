@@ -3,7 +3,7 @@
  * inventories): the provisioning detectors (ansible, kubespray, kubeadm, kops, rke, eks, aks,
  * gke, packer, pulumi, cloudformation) all match single distinctive lines.
  */
-import { isProse } from './sample-paths.js';
+import { isProse } from './paths.js';
 import type { Repository } from '../../workspace/repository.js';
 import { uniquePlaces } from './evidence.js';
 

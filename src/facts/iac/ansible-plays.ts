@@ -3,10 +3,9 @@
  * cluster.yml among them.
  */
 import { isRecord } from '../k8s/k8s-objects.js';
-import { ciPipelineFiles, COMPOSE_FILE, YAML_FILE } from '../files/paths.js';
+import { ciPipelineFiles, COMPOSE_FILE, YAML_FILE, isProse } from '../files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
-import { isProse } from '../files/sample-paths.js';
 
 /** A play of an Ansible playbook: `hosts:` plus work to do, or an import of another playbook. */
 export interface Play {

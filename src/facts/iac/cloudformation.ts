@@ -3,10 +3,9 @@
  * finds AWS::EKS::Cluster resources in them.
  */
 import { isRecord } from '../k8s/k8s-objects.js';
-import { ciPipelineFiles } from '../files/paths.js';
+import { ciPipelineFiles, isProse } from '../files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
-import { isProse } from '../files/sample-paths.js';
 
 export interface CfnResource {
   name: string;

@@ -1,11 +1,10 @@
 import type { FileEvidence } from '../../core/types.js';
 import { shorten } from '../tools/component.js';
 import { isRecord } from '../k8s/k8s-objects.js';
-import { ciPipelineFiles, YAML_FILE } from '../files/paths.js';
+import { ciPipelineFiles, YAML_FILE, isProse } from '../files/paths.js';
 import { terraformBlocks } from './terraform.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
-import { isProse } from '../files/sample-paths.js';
 import { fileLines, isCommentLine, type TextLine } from '../files/text-lines.js';
 
 /**

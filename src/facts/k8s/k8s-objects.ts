@@ -1,8 +1,7 @@
 import type { Repository } from '../../workspace/repository.js';
 import { lineOf, parseYaml } from '../../parse/yaml.js';
 import { blankJinja, JINJA_YAML_FILE } from '../../parse/jinja-template.js';
-import { YAML_FILE } from '../files/paths.js';
-import { isSamplePath } from '../files/sample-paths.js';
+import { YAML_FILE, isSamplePath } from '../files/paths.js';
 import { terraformHeredocManifests } from './terraform-manifests.js';
 
 /** A Kubernetes object found in a YAML file (plain manifest, kustomize base or chart template). */

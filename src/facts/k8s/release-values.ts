@@ -8,8 +8,7 @@
 import type { Repository } from '../../workspace/repository.js';
 import { lineOf } from '../../parse/yaml.js';
 import { isRecord, objectsWhere } from './k8s-objects.js';
-import { YAML_FILE } from '../files/paths.js';
-import { isSamplePath } from '../files/sample-paths.js';
+import { YAML_FILE, isSamplePath } from '../files/paths.js';
 
 export interface ReleaseValues {
   /** The values tree, with line positions (from the manifest or values file). */

@@ -5,8 +5,7 @@
  */
 import type { FileEvidence } from '../../core/types.js';
 import { isRecord, objectsWhere } from '../k8s/k8s-objects.js';
-import { isOwnUse } from '../files/own-use.js';
-import { fileNames } from '../files/paths.js';
+import { isOwnUse, fileNames } from '../files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import { lineAtOffset, type Repository } from '../../workspace/repository.js';
 
