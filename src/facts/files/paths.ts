@@ -5,6 +5,11 @@
  */
 import type { Repository } from '../../workspace/repository.js';
 import type { RepoFile } from '../../sources/repository/list-files.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const CI_PIPELINE_FILES = memoKey<ReadonlyMap<string, CiSystem>>('ciPipelineFiles');
+const YAML_FILES = memoKey<RepoFile[]>('yaml-files');
+const FILE_NAMES = memoKey<readonly string[]>('fileNames');
 
 export const YAML_FILE = /\.ya?ml$/i;
 export const GITHUB_WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/i;
@@ -67,7 +72,7 @@ export function ciSystemOf(path: string): CiSystem | undefined {
 
 /** The pipeline files of the repository with their CI system (ciSystemOf), found once per repository. */
 export function ciPipelineFiles(repo: Repository): ReadonlyMap<string, CiSystem> {
-  return repo.memo('ciPipelineFiles', () => {
+  return repo.memo(CI_PIPELINE_FILES, () => {
     const pipelines = new Map<string, CiSystem>();
     for (const file of repo.files) {
       const system = ciSystemOf(file.path);
@@ -138,10 +143,10 @@ export function isProse(path: string): boolean {
  * repository; this tests it on the YAML files only, a fraction of a large repository.
  */
 export function yamlFilesMatching(repo: Repository, pattern: RegExp): RepoFile[] {
-  return repo.memo(`yaml-files:${pattern.source}:${pattern.flags}`, () => repo.filesMatching(YAML_FILE).filter((file) => pattern.test(file.path)));
+  return repo.memo(YAML_FILES, () => repo.filesMatching(YAML_FILE).filter((file) => pattern.test(file.path)), `${pattern.source}:${pattern.flags}`);
 }
 
 /** Each file's name without its folder, in the order of `repo.files`; sliced once per repository. */
 export function fileNames(repo: Repository): readonly string[] {
-  return repo.memo('fileNames', () => repo.files.map((file) => file.path.slice(file.path.lastIndexOf('/') + 1)));
+  return repo.memo(FILE_NAMES, () => repo.files.map((file) => file.path.slice(file.path.lastIndexOf('/') + 1)));
 }

@@ -7,6 +7,9 @@ import type { HclAttribute, HclValue } from '../../parse/hcl.js';
 import { CHART_YAML, YAML_FILE, yamlFilesMatching } from '../files/paths.js';
 import { ansibleHelmCharts, cloudFormationHelmCharts, manifestUrlInstalls } from './indirect-charts.js';
 import type { ChartRef } from './chart-ref.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const CHART_REFS = memoKey<ChartRef[]>('chartRefs');
 
 export type { ChartRef } from './chart-ref.js';
 
@@ -20,7 +23,7 @@ export function chartName(reference: string): string {
 }
 
 export function chartRefs(repo: Repository): ChartRef[] {
-  return repo.memo('chartRefs', () => {
+  return repo.memo(CHART_REFS, () => {
     const refs: ChartRef[] = [];
     readChartFiles(repo, refs);
     readObjects(repo, refs);
