@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ReportDiff } from '../diff/compare.js';
 import type { ReportShape } from '../diff/report-shape.js';
 import type { Assessment } from '../model/types.js';
-import type { Format } from './main.js';
+import type { Format } from './formats.js';
 
 /**
  * What `scan` does with memory: `--baseline FILE.json` compares the new assessment with an

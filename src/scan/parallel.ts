@@ -8,12 +8,12 @@ import type { DetectorSettings } from '../core/detector-settings.js';
 import type { Detector } from '../detectors/detector.js';
 import type { SignalFile } from '../signals/schema.js';
 import { ScanCache, type ScanCacheSettings } from '../cache/scan-cache.js';
-import { scanRepository, ScanInputError, type ScannedRepository, type ScanRepositoryOptions } from './scan-repository.js';
+import { scanRepository, ScanInputError, type ScanRepositoryOptions } from './scan-repository.js';
 import { HISTORY_SIGNALS, readHistoryAsync, type HistoryFacts } from '../history/index.js';
 import { GitWaitedError } from '../sources/git/safe-git.js';
 import { platformMembers } from '../config/repositories.js';
 import type { OrgConfig } from '../config/schema.js';
-import type { WorkerJob, WorkerMessage } from './scan-worker.js';
+import type { HistoryRequest, ScanJob, ScannedWithHistory, WorkerJob, WorkerMessage } from './worker-messages.js';
 
 /** Below this many repositories, starting workers (each loads every detector and parser) costs more than it saves. */
 export const MIN_REPOSITORIES_FOR_WORKERS = 4;
@@ -26,26 +26,6 @@ export interface ScanProgress {
   files: number;
   /** The repository most recently started or reporting. */
   current: string;
-}
-
-/** What readHistory needs, as data (worker threads cannot receive functions). */
-export interface HistoryRequest {
-  since: Date;
-  now: Date;
-  mainBranch?: string;
-  /** Platform team members come from it (`platformMembers`). */
-  config: OrgConfig;
-}
-
-/** A repository to scan: where it is, and its name in reports (history evidence names it). */
-export interface ScanJob {
-  root: string;
-  label: string;
-}
-
-export interface ScannedWithHistory extends ScannedRepository {
-  /** Present when history was asked for. */
-  history?: Pick<HistoryFacts, 'detections' | 'unknown' | 'absent'>;
 }
 
 export interface ScanManyOptions {

@@ -4,10 +4,9 @@
  * on the first repository the cache cannot answer for, once per worker.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Limits } from '../core/limits.js';
-import type { DetectorSettings } from '../core/detector-settings.js';
 import { ScanCache, type ScanCacheSettings } from '../cache/scan-cache.js';
-import { scanOne, type HistoryRequest, type ScanJob, type ScannedWithHistory } from './parallel.js';
+import { scanOne } from './parallel.js';
+import type { WorkerJob, WorkerMessage } from './worker-messages.js';
 import type { Detector } from '../detectors/detector.js';
 import type { SignalFile } from '../signals/schema.js';
 
@@ -22,22 +21,6 @@ function detectorsFor(files: readonly SignalFile[] | undefined): Promise<readonl
   }
   return userSet.detectors;
 }
-
-export interface WorkerJob {
-  id: number;
-  job: ScanJob;
-  limits: Limits;
-  settings?: DetectorSettings;
-  cache?: ScanCacheSettings;
-  history?: HistoryRequest;
-  /** A configuration's own signals, added to the registry's detectors. */
-  signalFiles?: readonly SignalFile[];
-}
-
-export type WorkerMessage =
-  | { id: number; type: 'files'; count: number }
-  | { id: number; type: 'done'; result: ScannedWithHistory }
-  | { id: number; type: 'failed'; name: string; message: string };
 
 const caches = new Map<string, ScanCache>();
 function cacheFor(settings: ScanCacheSettings | undefined): ScanCache | undefined {

@@ -3,7 +3,7 @@ import type { ScanWarning } from '../core/types.js';
 import type { CachedScan } from '../cache/scan-cache.js';
 import type { Assessment } from '../model/types.js';
 import { scanOrganization, type OrganizationScanOptions, type PastPointScanner } from '../scan/organization.js';
-import type { ScannedWithHistory } from '../scan/parallel.js';
+import type { ScannedWithHistory } from '../scan/worker-messages.js';
 import { branchCommits, commitAt, findMainBranch, listTree, type BranchCommit } from '../sources/git/tree-at.js';
 import { gitSync } from '../sources/git/safe-git.js';
 import { BlobStore, GitTreeRepository } from './git-tree-repository.js';

@@ -9,8 +9,10 @@ import { parseJson } from '../parse/json.js';
 import { parseHcl, type HclFile } from '../parse/hcl.js';
 import { parseDockerfile, type DockerfileInfo } from '../parse/dockerfile.js';
 import type { Prefetch } from './prefetch.js';
+import { memoKey, type MemoKey } from './memo-key.js';
 
 const FILES_PER_PROGRESS = 250;
+const FILES_MATCHING = memoKey<RepoFile[]>('filesMatching');
 
 /**
  * One repository as detectors see it: the list of files and lazily parsed contents. Every file is
@@ -26,7 +28,8 @@ export class Repository {
   private readonly jsons = new Map<string, unknown>();
   private readonly hcls = new Map<string, HclFile | undefined>();
   private readonly dockerfiles = new Map<string, DockerfileInfo | undefined>();
-  private readonly memos = new Map<string, unknown>();
+  private readonly memos = new Map<object, unknown>();
+  private readonly partMemos = new Map<object, Map<string, unknown>>();
   private bytesRead = 0;
   private filesRead = 0;
 
@@ -54,7 +57,7 @@ export class Repository {
 
   /** Files whose path matches; `pattern` is tested against the whole relative path. */
   filesMatching(pattern: RegExp): RepoFile[] {
-    return this.memo(`files:${pattern.source}:${pattern.flags}`, () => this.files.filter((f) => pattern.test(f.path)));
+    return this.memo(FILES_MATCHING, () => this.files.filter((f) => pattern.test(f.path)), `${pattern.source}:${pattern.flags}`);
   }
 
   warn(file: string, message: string): void {
@@ -166,12 +169,21 @@ export class Repository {
 
   /**
    * A value derived from the repository, computed once per scan (facts such as "all Kubernetes
-   * objects" or "all CI steps" that several detectors share).
+   * objects" or "all CI steps" that several detectors share). `part` names one of a family of
+   * values under the same key (the lines of one file, the files one pattern matches).
    */
-  memo<T>(key: string, compute: () => T): T {
-    if (this.memos.has(key)) return this.memos.get(key) as T;
+  memo<T>(key: MemoKey<T>, compute: () => T, part?: string): T {
+    let slots: Map<unknown, unknown> = this.memos;
+    let slot: unknown = key;
+    if (part !== undefined) {
+      let parts = this.partMemos.get(key);
+      if (parts === undefined) this.partMemos.set(key, (parts = new Map()));
+      slots = parts;
+      slot = part;
+    }
+    if (slots.has(slot)) return slots.get(slot) as T;
     const value = compute();
-    this.memos.set(key, value);
+    slots.set(slot, value);
     return value;
   }
 }

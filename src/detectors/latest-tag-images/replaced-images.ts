@@ -1,6 +1,9 @@
 import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import type { Repository } from '../../workspace/repository.js';
 import { yamlFilesMatching } from '../../facts/files/paths.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const LATEST_TAG_IMAGES_REPLACED = memoKey<Set<string>>('latest-tag-images:replaced');
 
 /**
  * Image names a build or deploy tool substitutes before anything is applied: skaffold artifacts
@@ -8,7 +11,7 @@ import { yamlFilesMatching } from '../../facts/files/paths.js';
  * newTag or digest, and Tilt `docker_build('name', …)`. Lower case, without tag.
  */
 export function replacedImageNames(repo: Repository): Set<string> {
-  return repo.memo('latest-tag-images:replaced', () => {
+  return repo.memo(LATEST_TAG_IMAGES_REPLACED, () => {
     const names = new Set<string>();
     for (const file of yamlFilesMatching(repo, /(^|\/)skaffold[^/]*\.ya?ml$/i)) {
       for (const document of repo.yaml(file.path)) collectArtifacts(document.value, names, 0);

@@ -1,13 +1,16 @@
 import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import type { Repository } from '../../workspace/repository.js';
 import { yamlFilesMatching } from '../../facts/files/paths.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const PROBES_KUSTOMIZE_PATCHES = memoKey<Set<string>>('probes:kustomizePatches');
 
 /**
  * Files a kustomization applies as patches. A patch Deployment carries only the fields it changes,
  * so its containers would be counted as lacking probes although the base declares them.
  */
 export function kustomizePatchFiles(repo: Repository): Set<string> {
-  return repo.memo('probes:kustomizePatches', () => {
+  return repo.memo(PROBES_KUSTOMIZE_PATCHES, () => {
     const files = new Set<string>();
     for (const file of yamlFilesMatching(repo, /(^|\/)kustomization\.ya?ml$/i)) {
       const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';

@@ -12,7 +12,7 @@ import { isRecord } from '../k8s/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
 import { ciImages, orbSteps, tektonTaskRefs } from './ci-images.js';
 import { shorten } from '../tools/component.js';
-import { isSampleOrDocPath, isTestDataPath } from '../files/sample-paths.js';
+import { isSampleOrDocPath, isTestDataPath } from '../files/paths.js';
 
 /** How a tool shows that CI itself runs it. Scripts and make targets count only when CI calls them. */
 export interface CiToolSpec {

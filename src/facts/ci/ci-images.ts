@@ -7,6 +7,11 @@ import { isRecord, objectsWhere } from '../k8s/k8s-objects.js';
 import { CIRCLECI, JENKINSFILE, YAML_FILE, yamlFilesMatching } from '../files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const CI_IMAGES = memoKey<CiImage[]>('ciImages');
+const ORB_STEPS = memoKey<OrbStep[]>('orbSteps');
+const TEKTON_TASK_REFS = memoKey<TektonTaskRef[]>('tektonTaskRefs');
 
 /** A container image a CI job runs in or beside: GitLab `image`/`services`, Tekton steps, Jenkins pod templates… */
 export interface CiImage {
@@ -21,7 +26,7 @@ export interface CiImage {
  * images jobs run in, and a kaniko or clair job is often only that: `image: gcr.io/kaniko-project/executor`.
  */
 export function ciImages(repo: Repository): CiImage[] {
-  return repo.memo('ciImages', () => {
+  return repo.memo(CI_IMAGES, () => {
     const images: CiImage[] = [];
     for (const pipeline of ciFacts(repo).pipelines) {
       if (pipeline.origin === 'tekton' || images.some((i) => i.file === pipeline.file)) continue;
@@ -109,7 +114,7 @@ export interface OrbStep {
 }
 
 export function orbSteps(repo: Repository): OrbStep[] {
-  return repo.memo('orbSteps', () => {
+  return repo.memo(ORB_STEPS, () => {
     const orbsByFile = new Map<string, Map<string, string>>();
     for (const file of yamlFilesMatching(repo, CIRCLECI)) {
       const aliases = new Map<string, string>();
@@ -141,7 +146,7 @@ export interface TektonTaskRef {
 }
 
 export function tektonTaskRefs(repo: Repository): TektonTaskRef[] {
-  return repo.memo('tektonTaskRefs', () => {
+  return repo.memo(TEKTON_TASK_REFS, () => {
     const refs: TektonTaskRef[] = [];
     for (const object of objectsWhere(repo, (group) => group === 'tekton.dev')) collectTaskRefs(object.doc.spec, object.file, refs, 0);
     return refs;

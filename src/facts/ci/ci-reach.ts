@@ -4,6 +4,9 @@ import { isScriptAt, scriptsCalled } from './script-calls.js';
 import { CLOUDBUILD, yamlFilesMatching } from '../files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const CI_REACHABLE = memoKey<Command[]>('ciReachable');
 
 /**
  * Commands CI runs, following calls through scripts and make targets as deep as they go
@@ -11,7 +14,7 @@ import type { Repository } from '../../workspace/repository.js';
  * follows one level only; scanning and image pushes often sit two levels down.
  */
 export function ciReachableCommands(repo: Repository): Command[] {
-  return repo.memo('ciReachable', () => {
+  return repo.memo(CI_REACHABLE, () => {
     const all = ciFacts(repo).commands;
     const reached = new Set<Command>([...ciCommands(repo), ...cloudBuildEntrypoints(repo)]);
     let frontier = [...reached];

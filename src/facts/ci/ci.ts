@@ -12,6 +12,10 @@ import {
   YAML_FILE,
   type CiSystem,
 } from '../files/paths.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const CI_FACTS = memoKey<CiFacts>('ciFacts');
+const CI_COMMANDS = memoKey<Command[]>('ciCommands');
 
 /** Where a command runs: a CI system's pipeline, or a script/Makefile a person or a pipeline runs. */
 export type CommandOrigin = CiSystem | 'script' | 'makefile' | 'taskfile';
@@ -51,7 +55,7 @@ const COMMAND_KEYS = new Set(['run', 'script', 'scripts', 'before_script', 'afte
 const USE_KEYS = new Set(['uses', 'task', 'orb', 'template', 'component']);
 
 export function ciFacts(repo: Repository): CiFacts {
-  return repo.memo('ciFacts', () => {
+  return repo.memo(CI_FACTS, () => {
     const facts: CiFacts = { commands: [], uses: [], pipelines: [] };
     const pipelines = ciPipelineFiles(repo);
     for (const file of repo.files) {
@@ -337,7 +341,7 @@ export function commandsMatching(repo: Repository, pattern: RegExp): Command[] {
 
 /** Commands that run in a CI pipeline, including scripts that a pipeline calls by path. */
 export function ciCommands(repo: Repository): Command[] {
-  return repo.memo('ciCommands', () => {
+  return repo.memo(CI_COMMANDS, () => {
     const { commands } = ciFacts(repo);
     const inCi = commands.filter((c) => c.origin !== 'script' && c.origin !== 'makefile' && c.origin !== 'taskfile');
     const called = new Set<string>();

@@ -1,17 +1,15 @@
 /**
- * Own use, stricter than the scan-wide isNotOwnUse: the monitoring, logging and tracing detectors
- * also drop test folders and npm peer dependencies, which name what someone else runs. Shared
- * here because eleven detectors apply the same rule.
+ * Own use of a tool as evidence shows it: the path rule (isOwnUse, in paths.ts with every other
+ * own-use rule) and npm peer dependencies, which name what someone else runs. Shared here because
+ * eleven detectors apply the same filter.
  */
 import type { FileEvidence } from '../../core/types.js';
 import { isRecord } from '../k8s/k8s-objects.js';
-import { isSamplePath } from './sample-paths.js';
+import { isOwnUse } from './paths.js';
 import type { Repository } from '../../workspace/repository.js';
 
-/** The observability detectors' own-use rule is the delivery detectors' one (isSamplePath). */
-export function isOwnUse(path: string): boolean {
-  return !isSamplePath(path);
-}
+/** The rule itself is in paths.ts with the others; re-exported for the detectors that import it from here. */
+export { isOwnUse } from './paths.js';
 
 /**
  * Evidence minus what does not show the repository's own use: files in docs/examples/tests and npm

@@ -1,6 +1,15 @@
-/** File-name patterns shared by facts and detectors: the cheap filter that decides what to parse. */
+/**
+ * What a path is: file-name patterns shared by facts and detectors (the cheap filter that decides
+ * what to parse), and the one rule for paths that are not the team's own use (isNotOwnUse and its
+ * stricter variants below; sample-paths.ts and own-use.ts only re-export them).
+ */
 import type { Repository } from '../../workspace/repository.js';
 import type { RepoFile } from '../../sources/repository/list-files.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const CI_PIPELINE_FILES = memoKey<ReadonlyMap<string, CiSystem>>('ciPipelineFiles');
+const YAML_FILES = memoKey<RepoFile[]>('yaml-files');
+const FILE_NAMES = memoKey<readonly string[]>('fileNames');
 
 export const YAML_FILE = /\.ya?ml$/i;
 export const GITHUB_WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/i;
@@ -63,7 +72,7 @@ export function ciSystemOf(path: string): CiSystem | undefined {
 
 /** The pipeline files of the repository with their CI system (ciSystemOf), found once per repository. */
 export function ciPipelineFiles(repo: Repository): ReadonlyMap<string, CiSystem> {
-  return repo.memo('ciPipelineFiles', () => {
+  return repo.memo(CI_PIPELINE_FILES, () => {
     const pipelines = new Map<string, CiSystem>();
     for (const file of repo.files) {
       const system = ciSystemOf(file.path);
@@ -88,16 +97,56 @@ export function isNotOwnUse(path: string): boolean {
   return NOT_OWN_USE.test(path) || isDocumentation(path);
 }
 
+/*
+ * The stricter own-use rules, each isNotOwnUse plus the folders a group of detectors also drops.
+ * All of "not the team's own use" is decided here, so a folder added to NOT_OWN_USE reaches every
+ * rule. The scan applies isNotOwnUse to every detector's evidence anyway; a detector filters
+ * earlier when a sample would otherwise decide something (one place per file, "seen" sets).
+ */
+const TEST_FOLDER = /(^|\/)(documentation|tests?|__tests__|e2e|test-data|__snapshots__)\//i;
+const TEST_DATA_FOLDER = /(^|\/)(test-data|fixture|__snapshots__)\//i;
+const DOCUMENTATION_FOLDER = /(^|\/)documentation\//i;
+
+/**
+ * Delivery and observability detectors (manifests, kustomize, Argo CD, Flux, CI, monitoring,
+ * logging, tracing): tests and e2e folders too, since a manifest, pipeline or stack there shows how
+ * to use something (or what the tests start), not what the team runs. Precision beats
+ * recall here (a platform's real files live in deploy/, k8s/, clusters/, apps/…).
+ */
+export function isSamplePath(path: string): boolean {
+  return isNotOwnUse(path) || TEST_FOLDER.test(path);
+}
+
+/** The observability detectors' own-use rule is the delivery detectors' one (isSamplePath). */
+export function isOwnUse(path: string): boolean {
+  return !isSamplePath(path);
+}
+
+/** Container-image detectors: test data too (a linter's fixture Dockerfile, snapshot files). */
+export function isTestDataPath(path: string): boolean {
+  return isNotOwnUse(path) || TEST_DATA_FOLDER.test(path);
+}
+
+/** isTestDataPath plus a `documentation/` folder: scripts there describe someone else's setup. */
+export function isSampleOrDocPath(path: string): boolean {
+  return isTestDataPath(path) || DOCUMENTATION_FOLDER.test(path);
+}
+
+/** Provisioning detectors (Ansible, Terraform-adjacent, cloud CLIs): a `documentation/` folder too. */
+export function isProse(path: string): boolean {
+  return isNotOwnUse(path) || DOCUMENTATION_FOLDER.test(path);
+}
+
 /**
  * YAML files whose path matches `pattern`, a pattern that only matches .yaml/.yml paths (every
  * alternative ends with `\.ya?ml$`). repo.filesMatching tests a new pattern on every path of the
  * repository; this tests it on the YAML files only, a fraction of a large repository.
  */
 export function yamlFilesMatching(repo: Repository, pattern: RegExp): RepoFile[] {
-  return repo.memo(`yaml-files:${pattern.source}:${pattern.flags}`, () => repo.filesMatching(YAML_FILE).filter((file) => pattern.test(file.path)));
+  return repo.memo(YAML_FILES, () => repo.filesMatching(YAML_FILE).filter((file) => pattern.test(file.path)), `${pattern.source}:${pattern.flags}`);
 }
 
 /** Each file's name without its folder, in the order of `repo.files`; sliced once per repository. */
 export function fileNames(repo: Repository): readonly string[] {
-  return repo.memo('fileNames', () => repo.files.map((file) => file.path.slice(file.path.lastIndexOf('/') + 1)));
+  return repo.memo(FILE_NAMES, () => repo.files.map((file) => file.path.slice(file.path.lastIndexOf('/') + 1)));
 }

@@ -3,9 +3,12 @@
  * inventories): the provisioning detectors (ansible, kubespray, kubeadm, kops, rke, eks, aks,
  * gke, packer, pulumi, cloudformation) all match single distinctive lines.
  */
-import { isProse } from './sample-paths.js';
+import { isProse } from './paths.js';
 import type { Repository } from '../../workspace/repository.js';
 import { uniquePlaces } from './evidence.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const LINES = memoKey<readonly string[] | undefined>('lines');
 
 /** A line of a code or configuration file that matched a pattern. */
 export interface TextLine {
@@ -20,7 +23,7 @@ export interface TextLine {
  * Undefined when the file cannot be read.
  */
 export function fileLines(repo: Repository, path: string): readonly string[] | undefined {
-  return repo.memo(`lines:${path}`, () => repo.text(path)?.split('\n'));
+  return repo.memo(LINES, () => repo.text(path)?.split('\n'), path);
 }
 
 /** Comment lines of the languages these files are written in (shell, HCL, YAML, TS, Bicep, INI). */

@@ -3,10 +3,12 @@
  * cluster.yml among them.
  */
 import { isRecord } from '../k8s/k8s-objects.js';
-import { ciPipelineFiles, COMPOSE_FILE, YAML_FILE } from '../files/paths.js';
+import { ciPipelineFiles, COMPOSE_FILE, YAML_FILE, isProse } from '../files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
-import { isProse } from '../files/sample-paths.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const ANSIBLE_PLAYS = memoKey<Play[]>('ansiblePlays');
 
 /** A play of an Ansible playbook: `hosts:` plus work to do, or an import of another playbook. */
 export interface Play {
@@ -26,7 +28,7 @@ const IMPORT_KEYS = ['import_playbook', 'ansible.builtin.import_playbook', 'incl
  * A `hosts:` anywhere else (compose `extra_hosts`, Ingress `hosts`, pod `hostAliases`) is not one.
  */
 export function ansiblePlays(repo: Repository): Play[] {
-  return repo.memo('ansiblePlays', () => {
+  return repo.memo(ANSIBLE_PLAYS, () => {
     const out: Play[] = [];
     const pipelines = ciPipelineFiles(repo);
     for (const file of repo.filesMatching(YAML_FILE)) {

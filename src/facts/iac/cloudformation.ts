@@ -3,10 +3,12 @@
  * finds AWS::EKS::Cluster resources in them.
  */
 import { isRecord } from '../k8s/k8s-objects.js';
-import { ciPipelineFiles } from '../files/paths.js';
+import { ciPipelineFiles, isProse } from '../files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
-import { isProse } from '../files/sample-paths.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const CFN_TEMPLATES = memoKey<CfnTemplate[]>('cfnTemplates');
 
 export interface CfnResource {
   name: string;
@@ -39,7 +41,7 @@ const CFN_TYPE = /^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$|^Custom::/;
  * values file that mentions `AWS::` deep inside is not a template.
  */
 export function cfnTemplates(repo: Repository): CfnTemplate[] {
-  return repo.memo('cfnTemplates', () => {
+  return repo.memo(CFN_TEMPLATES, () => {
     const out: CfnTemplate[] = [];
     const pipelines = ciPipelineFiles(repo);
     for (const file of repo.filesMatching(CANDIDATE)) {

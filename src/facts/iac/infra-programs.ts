@@ -1,4 +1,7 @@
 import type { Repository } from '../../workspace/repository.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const INFRA_PROGRAMS = memoKey<RegExp>('infra-programs');
 
 /** The project file of a Pulumi project or of an AWS CDK app: infrastructure programs live beside it. */
 const PROJECT_FILE = /(^|\/)(Pulumi\.ya?ml|cdk\.json)$/;
@@ -11,10 +14,10 @@ const NOTHING = /(?!)/;
  * project file cannot be deployed anyway.
  */
 export function infraProgramFiles(repo: Repository, code: RegExp): RegExp {
-  return repo.memo(`infra-programs:${code.source}`, () => {
+  return repo.memo(INFRA_PROGRAMS, () => {
     const folders = new Set(repo.filesMatching(PROJECT_FILE).map((f) => f.path.slice(0, f.path.lastIndexOf('/') + 1)));
     if (folders.size === 0) return NOTHING;
     const prefixes = [...folders].map((folder) => folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     return new RegExp(`^(?:${prefixes.join('|')}).*${code.source.replace(/^\^/, '')}`, code.flags);
-  });
+  }, code.source);
 }

@@ -1,12 +1,14 @@
 import type { FileEvidence } from '../../core/types.js';
 import { shorten } from '../tools/component.js';
 import { isRecord } from '../k8s/k8s-objects.js';
-import { ciPipelineFiles, YAML_FILE } from '../files/paths.js';
+import { ciPipelineFiles, YAML_FILE, isProse } from '../files/paths.js';
 import { terraformBlocks } from './terraform.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
-import { isProse } from '../files/sample-paths.js';
 import { fileLines, isCommentLine, type TextLine } from '../files/text-lines.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const PROVISIONING_COMMANDS = memoKey<TextLine[]>('provisioningCommands');
 
 /**
  * Shell commands that the shared CI fact does not read: Ansible tasks (`shell:`, `command:`),
@@ -15,7 +17,7 @@ import { fileLines, isCommentLine, type TextLine } from '../files/text-lines.js'
  * lives there far more often than in CI; eight provisioning detectors read these.
  */
 export function provisioningCommands(repo: Repository): TextLine[] {
-  return repo.memo('provisioningCommands', () => {
+  return repo.memo(PROVISIONING_COMMANDS, () => {
     const out: TextLine[] = [];
     readYamlTasks(repo, out);
     readTerraform(repo, out);

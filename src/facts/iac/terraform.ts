@@ -1,6 +1,11 @@
 import type { Repository } from '../../workspace/repository.js';
 import { allBlocks, type HclBlock, type HclValue } from '../../parse/hcl.js';
 import { TERRAFORM_FILE } from '../files/paths.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const TERRAFORM_BLOCKS = memoKey<TerraformBlock[]>('terraformBlocks');
+const TERRAFORM_RESOURCE_TYPES = memoKey<Map<string, number[]>>('terraformResourceTypes');
+const TERRAFORM_MODULE_BLOCKS = memoKey<TerraformBlock[]>('terraformModuleBlocks');
 
 export interface TerraformBlock {
   file: string;
@@ -9,7 +14,7 @@ export interface TerraformBlock {
 
 /** Every block of every .tf file, nested blocks included. */
 export function terraformBlocks(repo: Repository): TerraformBlock[] {
-  return repo.memo('terraformBlocks', () => {
+  return repo.memo(TERRAFORM_BLOCKS, () => {
     const out: TerraformBlock[] = [];
     for (const file of repo.filesMatching(TERRAFORM_FILE)) {
       const hcl = repo.hcl(file.path);
@@ -31,7 +36,7 @@ export function terraformResources(repo: Repository, type: RegExp): TerraformBlo
 
 /** Where the resource and data blocks of each type are in terraformBlocks(repo). */
 function resourcePositionsByType(repo: Repository): Map<string, number[]> {
-  return repo.memo('terraformResourceTypes', () => {
+  return repo.memo(TERRAFORM_RESOURCE_TYPES, () => {
     const byType = new Map<string, number[]>();
     terraformBlocks(repo).forEach(({ block }, position) => {
       if (block.type !== 'resource' && block.type !== 'data') return;
@@ -46,7 +51,7 @@ function resourcePositionsByType(repo: Repository): Map<string, number[]> {
 
 /** The `module` blocks, listed once for the module facts below. */
 function moduleBlocks(repo: Repository): TerraformBlock[] {
-  return repo.memo('terraformModuleBlocks', () => terraformBlocks(repo).filter(({ block }) => block.type === 'module'));
+  return repo.memo(TERRAFORM_MODULE_BLOCKS, () => terraformBlocks(repo).filter(({ block }) => block.type === 'module'));
 }
 
 /** `module` blocks whose `source` matches. */

@@ -5,8 +5,7 @@
 import type { FileEvidence } from '../../core/types.js';
 import { parseImage } from './images.js';
 import { isRecord } from '../k8s/k8s-objects.js';
-import { isOwnUse } from '../files/own-use.js';
-import { COMPOSE_FILE, yamlFilesMatching } from '../files/paths.js';
+import { isOwnUse, COMPOSE_FILE, yamlFilesMatching } from '../files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
 

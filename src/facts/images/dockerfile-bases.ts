@@ -4,8 +4,7 @@
  */
 import type { FileEvidence } from '../../core/types.js';
 import { parseImage } from './images.js';
-import { isOwnUse } from '../files/own-use.js';
-import { DOCKERFILE } from '../files/paths.js';
+import { isOwnUse, DOCKERFILE } from '../files/paths.js';
 import type { Repository } from '../../workspace/repository.js';
 
 /** The last stage of each Dockerfile (the image that ships) when it is built on one of `images`. */

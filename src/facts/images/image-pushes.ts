@@ -11,6 +11,9 @@ import type { Repository } from '../../workspace/repository.js';
 import { ciImages, orbSteps, tektonTaskRefs } from '../ci/ci-images.js';
 import { fileRegistryHints, isLocalRegistry, registryHints, registryOfHost, registryOfReference, type RegistryName } from './registries.js';
 import { runsTool, toolArgs } from '../ci/tool-runs.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const IMAGE_PUSHES = memoKey<ImagePush[]>('imagePushes');
 
 /** One place where CI pushes an image to a registry. */
 export interface ImagePush {
@@ -27,7 +30,7 @@ export interface ImagePush {
 
 /** Every image push in CI: commands (with the scripts and make targets CI calls), actions, orbs, tasks. */
 export function imagePushes(repo: Repository): ImagePush[] {
-  return repo.memo('imagePushes', () => {
+  return repo.memo(IMAGE_PUSHES, () => {
     const pushes: ImagePush[] = [];
     for (const command of ciReachableCommands(repo)) {
       const push = commandPush(repo, command);

@@ -5,6 +5,9 @@ import { isRecord, workloads } from '../k8s/k8s-objects.js';
 import { CHART_YAML, COMPOSE_FILE, yamlFilesMatching } from '../files/paths.js';
 import { operatorAddons } from '../k8s/operator-addons.js';
 import { releaseValues } from '../k8s/release-values.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const DEPLOYED_IMAGES = memoKey<ImageRef[]>('deployedImages');
 
 /** A container image a repository deploys (not a Dockerfile base: see the Dockerfile facts). */
 export interface ImageRef {
@@ -62,7 +65,7 @@ export function parseImage(image: string): ParsedImage {
 
 /** Images of workload containers in manifests and chart templates, chart values and compose services. */
 export function deployedImages(repo: Repository): ImageRef[] {
-  return repo.memo('deployedImages', () => {
+  return repo.memo(DEPLOYED_IMAGES, () => {
     const images: ImageRef[] = [];
     for (const workload of workloads(repo)) {
       for (const container of workload.containers) {

@@ -4,6 +4,9 @@
  */
 import { ciFacts, type Command } from '../ci/ci.js';
 import type { Repository } from '../../workspace/repository.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const REGISTRY_FILE_HINTS = memoKey<RegistryName[]>('registryFileHints');
 
 /** Registries an organization pushes images to, by the name people use for them. */
 export type RegistryName =
@@ -128,7 +131,7 @@ export function commandHints(repo: Repository, command: Command): RegistryName[]
 
 /** Last resort: registries whose hosts appear on any non-comment line of the pipeline file. */
 export function fileRegistryHints(repo: Repository, file: string): RegistryName[] {
-  return repo.memo(`registryFileHints:${file}`, () => {
+  return repo.memo(REGISTRY_FILE_HINTS, () => {
     const found = new Set<RegistryName>();
     for (const line of (repo.text(file) ?? '').split('\n')) {
       const code = line.trim();
@@ -140,5 +143,5 @@ export function fileRegistryHints(repo: Repository, file: string): RegistryName[
       }
     }
     return [...found];
-  });
+  }, file);
 }

@@ -6,35 +6,12 @@ import { resolveTerraformValue, terraformBlocks } from '../iac/terraform.js';
 import type { HclAttribute, HclValue } from '../../parse/hcl.js';
 import { CHART_YAML, YAML_FILE, yamlFilesMatching } from '../files/paths.js';
 import { ansibleHelmCharts, cloudFormationHelmCharts, manifestUrlInstalls } from './indirect-charts.js';
+import type { ChartRef } from './chart-ref.js';
+import { memoKey } from '../../workspace/memo-key.js';
 
-/** A Helm chart the repository builds, depends on or installs. */
-export interface ChartRef {
-  /** The chart's own name, lower case, without repository or version: "kube-prometheus-stack". */
-  chart: string;
-  file: string;
-  line: number;
-  via:
-    | 'chart'
-    | 'chart-dependency'
-    | 'helm_release'
-    | 'argocd-application'
-    | 'flux-helmrelease'
-    | 'helmfile'
-    | 'kustomize'
-    | 'helm-command'
-    | 'helmchart-crd'
-    | 'ansible-helm'
-    | 'cloudformation-helm'
-    | 'manifest-url';
-  /**
-   * Where the chart comes from, when the reference says: a repository URL (helm_release
-   * `repository`, Argo CD `repoURL`, the url of the HelmRepository a Flux HelmRelease names, a
-   * helmfile repository), or else the repository alias as written (`istio` in `istio/base`).
-   */
-  repository?: string;
-  /** The chart as a helm command wrote it ("oci://charts.acme.internal/platform/web"), for signal files. */
-  reference?: string;
-}
+const CHART_REFS = memoKey<ChartRef[]>('chartRefs');
+
+export type { ChartRef } from './chart-ref.js';
 
 /** "prometheus-community/kube-prometheus-stack", "oci://ghcr.io/x/charts/loki:5.0", "loki-stack-2.9.tgz" → the chart name. */
 export function chartName(reference: string): string {
@@ -46,7 +23,7 @@ export function chartName(reference: string): string {
 }
 
 export function chartRefs(repo: Repository): ChartRef[] {
-  return repo.memo('chartRefs', () => {
+  return repo.memo(CHART_REFS, () => {
     const refs: ChartRef[] = [];
     readChartFiles(repo, refs);
     readObjects(repo, refs);

@@ -7,9 +7,8 @@ import type { Repository } from '../../workspace/repository.js';
 import { lineOf } from '../../parse/yaml.js';
 import { cfnTemplates } from '../iac/cloudformation.js';
 import { isRecord } from './k8s-objects.js';
-import { ciPipelineFiles, COMPOSE_FILE, YAML_FILE } from '../files/paths.js';
-import { isProse } from '../files/sample-paths.js';
-import type { ChartRef } from './charts.js';
+import { ciPipelineFiles, COMPOSE_FILE, YAML_FILE, isProse } from '../files/paths.js';
+import type { ChartRef } from './chart-ref.js';
 
 /** Module names of the Helm task, fully qualified or short (`helm:` with `chart_ref`). */
 const HELM_MODULES = ['kubernetes.core.helm', 'community.kubernetes.helm', 'helm'] as const;

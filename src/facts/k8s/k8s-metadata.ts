@@ -2,6 +2,10 @@ import { isRecord, k8sObjects, type K8sObject } from './k8s-objects.js';
 import type { Repository } from '../../workspace/repository.js';
 import { lineOf } from '../../parse/yaml.js';
 import { isTemplated } from '../../parse/helm-template.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const OBJECT_METADATA = memoKey<{ object: K8sObject; entries: MetadataEntry[] }[]>('objectMetadata');
+const METADATA_INDEX = memoKey<{ entries: ObjectMetadataEntry[]; positionsByKey: Map<string, number[]> }>('metadataIndex');
 
 /**
  * A label or annotation of an object or of its pod template. Meshes and secret injectors are
@@ -63,7 +67,7 @@ export function metadataEntries(object: K8sObject): MetadataEntry[] {
  * linkerd, istio, consul-connect and vault detectors all look at every object's labels.
  */
 export function objectMetadata(repo: Repository): { object: K8sObject; entries: MetadataEntry[] }[] {
-  return repo.memo('objectMetadata', () => k8sObjects(repo).map((object) => ({ object, entries: metadataEntries(object) })));
+  return repo.memo(OBJECT_METADATA, () => k8sObjects(repo).map((object) => ({ object, entries: metadataEntries(object) })));
 }
 
 /** A label or annotation with the object it belongs to. */
@@ -85,7 +89,7 @@ export function metadataWithKey(repo: Repository, wanted: (key: string) => boole
 }
 
 function metadataIndex(repo: Repository): { entries: ObjectMetadataEntry[]; positionsByKey: Map<string, number[]> } {
-  return repo.memo('metadataIndex', () => {
+  return repo.memo(METADATA_INDEX, () => {
     const entries: ObjectMetadataEntry[] = [];
     const positionsByKey = new Map<string, number[]>();
     for (const { object, entries: objectEntries } of objectMetadata(repo)) {

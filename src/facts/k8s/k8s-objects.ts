@@ -1,9 +1,13 @@
 import type { Repository } from '../../workspace/repository.js';
 import { lineOf, parseYaml } from '../../parse/yaml.js';
 import { blankJinja, JINJA_YAML_FILE } from '../../parse/jinja-template.js';
-import { YAML_FILE } from '../files/paths.js';
-import { isSamplePath } from '../files/sample-paths.js';
+import { YAML_FILE, isSamplePath } from '../files/paths.js';
 import { terraformHeredocManifests } from './terraform-manifests.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const K8S_OBJECTS = memoKey<K8sObject[]>('k8sObjects');
+const OBJECT_TYPES = memoKey<ObjectType[]>('objectTypes');
+const WORKLOADS = memoKey<Workload[]>('workloads');
 
 /** A Kubernetes object found in a YAML file (plain manifest, kustomize base or chart template). */
 export interface K8sObject {
@@ -31,7 +35,7 @@ const NOT_MANIFESTS = /(^|\/)(\.github|\.circleci|\.gitlab)\/|(^|\/)(docker-)?co
 const DOTFILE = /(^|\/)\.[^/]+$/;
 
 export function k8sObjects(repo: Repository): K8sObject[] {
-  return repo.memo('k8sObjects', () => {
+  return repo.memo(K8S_OBJECTS, () => {
     const objects: K8sObject[] = [];
     for (const file of repo.filesMatching(YAML_FILE)) {
       if (NOT_MANIFESTS.test(file.path) || DOTFILE.test(file.path)) continue;
@@ -180,7 +184,7 @@ interface ObjectType {
 }
 
 function objectTypes(repo: Repository): ObjectType[] {
-  return repo.memo('objectTypes', () => {
+  return repo.memo(OBJECT_TYPES, () => {
     const types: ObjectType[] = [];
     const byGroup = new Map<string, Map<string, ObjectType>>();
     k8sObjects(repo).forEach((object, position) => {
@@ -240,7 +244,7 @@ export function podSpecOf(object: Pick<K8sObject, 'kind' | 'doc'>): Record<strin
  * and not Helm test hooks (`helm.sh/hook: test`), which only run on `helm test`.
  */
 export function workloads(repo: Repository): Workload[] {
-  return repo.memo('workloads', () => {
+  return repo.memo(WORKLOADS, () => {
     const out: Workload[] = [];
     for (const object of k8sObjects(repo)) {
       if (!WORKLOAD_KINDS.has(object.kind) || isSamplePath(object.file) || isHelmTestHook(object)) continue;

@@ -3,7 +3,7 @@
  * Alertmanager and Grafana together, so all three detectors read it.
  */
 import type { FileEvidence } from '../../core/types.js';
-import { isOwnUse } from '../files/own-use.js';
+import { isOwnUse } from '../files/paths.js';
 import { lineAtOffset, type Repository } from '../../workspace/repository.js';
 
 /**

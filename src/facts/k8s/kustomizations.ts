@@ -2,6 +2,9 @@ import { posix } from 'node:path';
 import { isRecord } from './k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const KUSTOMIZATIONS = memoKey<Kustomization[]>('kustomizations');
 
 /** A kustomize build root: kustomization.yaml, kustomization.yml or Kustomization. */
 export const KUSTOMIZATION_FILE = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
@@ -28,7 +31,7 @@ export interface Kustomization {
  * Shared because k8s-manifests needs the patch files too (a patch alone is half an object).
  */
 export function kustomizations(repo: Repository): Kustomization[] {
-  return repo.memo('kustomizations', () => {
+  return repo.memo(KUSTOMIZATIONS, () => {
     const out: Kustomization[] = [];
     for (const file of repo.filesMatching(KUSTOMIZATION_FILE)) {
       for (const document of repo.yaml(file.path)) {

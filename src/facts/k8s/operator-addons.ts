@@ -8,6 +8,9 @@
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
 import { isRecord, objectsWhere, type K8sObject } from './k8s-objects.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const OPERATOR_ADDONS = memoKey<OperatorAddon[]>('operatorAddons');
 
 export interface OperatorAddon {
   /** Named like the chart that would deploy it: "prometheus", "grafana", "jaeger", "zipkin", "kiali". */
@@ -21,7 +24,7 @@ export interface OperatorAddon {
 const ADDON_NAMES: Record<string, string> = { prometheus: 'prometheus', grafana: 'grafana', kiali: 'kiali', jaeger: 'jaeger', zipkin: 'zipkin' };
 
 export function operatorAddons(repo: Repository): OperatorAddon[] {
-  return repo.memo('operatorAddons', () => {
+  return repo.memo(OPERATOR_ADDONS, () => {
     const out: OperatorAddon[] = [];
     const operators = objectsWhere(repo, (group, kind) => (group === 'install.istio.io' && kind === 'IstioOperator') || (group === 'maistra.io' && kind === 'ServiceMeshControlPlane'));
     for (const object of operators) {

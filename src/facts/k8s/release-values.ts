@@ -8,8 +8,11 @@
 import type { Repository } from '../../workspace/repository.js';
 import { lineOf } from '../../parse/yaml.js';
 import { isRecord, objectsWhere } from './k8s-objects.js';
-import { YAML_FILE } from '../files/paths.js';
-import { isSamplePath } from '../files/sample-paths.js';
+import { YAML_FILE, isSamplePath } from '../files/paths.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const RELEASE_VALUES = memoKey<ReleaseValues[]>('releaseValues');
+const RELEASE_VALUE_PROBES = memoKey<ValuesProbes[]>('releaseValueProbes');
 
 export interface ReleaseValues {
   /** The values tree, with line positions (from the manifest or values file). */
@@ -21,7 +24,7 @@ export interface ReleaseValues {
 }
 
 export function releaseValues(repo: Repository): ReleaseValues[] {
-  return repo.memo('releaseValues', () => {
+  return repo.memo(RELEASE_VALUES, () => {
     const out: ReleaseValues[] = [];
     const objects = objectsWhere(repo, (group, kind) => (group === 'helm.toolkit.fluxcd.io' && kind === 'HelmRelease') || (group === 'argoproj.io' && kind === 'Application'));
     for (const object of objects) {
@@ -89,7 +92,7 @@ export interface ValuesProbes {
  * one. Each mapping that declares either is one container.
  */
 export function releaseValueProbes(repo: Repository): ValuesProbes[] {
-  return repo.memo('releaseValueProbes', () => {
+  return repo.memo(RELEASE_VALUE_PROBES, () => {
     const out: ValuesProbes[] = [];
     for (const release of releaseValues(repo)) walk(release.values, [], release, out, 0);
     return out;

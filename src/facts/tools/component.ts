@@ -9,6 +9,9 @@ import { deployedImages } from '../images/images.js';
 import { objectsWhere } from '../k8s/k8s-objects.js';
 import { terraformModuleFlags, terraformModules, terraformProviders, terraformResources } from '../iac/terraform.js';
 import { uniqueEvidence } from '../files/evidence.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const DISTINCT = memoKey<string[]>('distinct');
 
 /**
  * How a tool shows that it is really used, as data. Most detectors are nothing more than one of
@@ -121,7 +124,7 @@ export function findComponent(repo: Repository, spec: ComponentSpec): FileEviden
  * deploys the same few images in thousands of places, and every spec tests them all.
  */
 function distinctValues<T>(repo: Repository, fact: string, items: readonly T[], value: (item: T) => string): string[] {
-  return repo.memo(`distinct:${fact}`, () => [...new Set(items.map(value))]);
+  return repo.memo(DISTINCT, () => [...new Set(items.map(value))], fact);
 }
 
 /** The values one of the patterns matches, each value tested once. */

@@ -5,10 +5,12 @@
  */
 import type { FileEvidence } from '../../core/types.js';
 import { isRecord, objectsWhere } from '../k8s/k8s-objects.js';
-import { isOwnUse } from '../files/own-use.js';
-import { fileNames } from '../files/paths.js';
+import { isOwnUse, fileNames } from '../files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import { lineAtOffset, type Repository } from '../../workspace/repository.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const FILES_NAMED = memoKey<number[]>('files-named');
 
 /** A tool's own configuration, recognised by file name (or ConfigMap key) and by content. */
 export interface ConfigFileSpec {
@@ -87,13 +89,13 @@ function candidatesByFile(repo: Repository, specs: ConfigFileSpec[]): [number, C
  * pass over every file name of a large repository for each spec was most of their time.
  */
 function filesNamed(repo: Repository, name: RegExp): number[] {
-  return repo.memo(`files-named:${name.source}:${name.flags}`, () => {
+  return repo.memo(FILES_NAMED, () => {
     const positions: number[] = [];
     fileNames(repo).forEach((fileName, position) => {
       if (name.test(fileName)) positions.push(position);
     });
     return positions;
-  });
+  }, `${name.source}:${name.flags}`);
 }
 
 /**

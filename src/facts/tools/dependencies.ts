@@ -1,5 +1,8 @@
 import type { Repository } from '../../workspace/repository.js';
 import { isRecord } from '../k8s/k8s-objects.js';
+import { memoKey } from '../../workspace/memo-key.js';
+
+const DEPENDENCIES = memoKey<Dependency[]>('dependencies');
 
 /** A library a repository declares in a dependency file. */
 export interface Dependency {
@@ -13,7 +16,7 @@ export interface Dependency {
 export const DEPENDENCY_FILE = /(^|\/)(package\.json|go\.mod|requirements[^/]*\.(txt|in)|pyproject\.toml|Pipfile|setup\.py|pom\.xml|build\.gradle(\.kts)?|[^/]+\.csproj|[^/]+\.fsproj|Directory\.Packages\.props|packages\.config|Gemfile|Cargo\.toml|composer\.json)$/;
 
 export function dependencies(repo: Repository): Dependency[] {
-  return repo.memo('dependencies', () => {
+  return repo.memo(DEPENDENCIES, () => {
     const out: Dependency[] = [];
     for (const file of repo.filesMatching(DEPENDENCY_FILE)) {
       const name = file.path.slice(file.path.lastIndexOf('/') + 1);

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Engine, Migration } from './index.js';
+import type { Engine, Migration } from './migration.js';
 
 /** Assessments and what history, diff and a dashboard query without opening the report. */
 export const initialSchema: Migration = {

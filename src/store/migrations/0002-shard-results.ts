@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine, Migration } from './index.js';
+import type { Engine, Migration } from './migration.js';
 
 /**
  * Sharded scans (`scan --shard I/N --run ID`): each shard records each repository's result under

@@ -1,20 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Migration } from './migration.js';
 import { initialSchema } from './0001-initial.js';
 import { shardResults } from './0002-shard-results.js';
 
-export type Engine = 'sqlite' | 'postgres';
-
-/**
- * A step of the store's schema. Forward only: a released migration is never edited or removed;
- * a change is a new migration with the next version. Each runs inside the same transaction as the
- * row that records it, so a store is at version N whole or at N-1 whole.
- */
-export interface Migration {
-  version: number;
-  name: string;
-   
-  up(db: Kysely<any>, engine: Engine): Promise<void>;
-}
+export type { Engine, Migration } from './migration.js';
 
 export const MIGRATIONS: readonly Migration[] = [initialSchema, shardResults];
 

@@ -1,0 +1,16 @@
+/** The shape of a migration, apart from the list (index.ts) so that each migration can name it without importing the list that imports it. */
+import type { Kysely } from 'kysely';
+
+export type Engine = 'sqlite' | 'postgres';
+
+/**
+ * A step of the store's schema. Forward only: a released migration is never edited or removed;
+ * a change is a new migration with the next version. Each runs inside the same transaction as the
+ * row that records it, so a store is at version N whole or at N-1 whole.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+   
+  up(db: Kysely<any>, engine: Engine): Promise<void>;
+}
