@@ -31,8 +31,14 @@ export interface AssessmentsTable {
   cluster_count: number;
   warning_count: number;
   detection_count: number;
-  /** The whole JSON report (schemaVersion 1), gzip-compressed; today's reporters can render it again. */
-  report_gzip: Uint8Array;
+  /**
+   * The JSON report's skeleton (schemaVersion 1, without its repositories' and clusters' sections),
+   * brotli-compressed; with its parts (`assessment_results`) it is the whole report again, which
+   * today's reporters can render (store/report-parts.ts).
+   */
+  report: Uint8Array;
+  /** `br-parts` (schema 3 on; older gzip reports are converted by migration 3). */
+  report_encoding: string;
   report_bytes: number;
 }
 
@@ -61,7 +67,7 @@ export interface RepositoryStagesTable {
 
 export interface CapabilityStatusesTable {
   assessment_id: string;
-  /** `organization`, `team:NAME` or `repository:PATH`. */
+  /** `organization` or `team:NAME` (a repository's are in result_capabilities). */
   scope: string;
   capability: string;
   stage: number;
@@ -70,14 +76,38 @@ export interface CapabilityStatusesTable {
   total: number | null;
 }
 
-export interface DetectionsTable {
-  assessment_id: string;
-  /** `repository:PATH` or `cluster:NAME`. */
-  source: string;
+/** One repository's or cluster's section of a report, stored once however many assessments hold it. */
+export interface SourceResultsTable {
+  /** 128 bits of the SHA-256 of the section's compact JSON. */
+  hash: string;
+  /** The section's compact JSON, brotli-compressed. */
+  body: Uint8Array;
+}
+
+/** The signals a stored section detected (its evidence is in the section). */
+export interface ResultDetectionsTable {
+  hash: string;
   signal: string;
   evidence_count: number;
-  /** JSON array of the evidence (at most STORED_EVIDENCE items; the report keeps the rest). */
-  evidence: string;
+}
+
+/** A repository section's service capabilities (platform ones are the organization's). */
+export interface ResultCapabilitiesTable {
+  hash: string;
+  capability: string;
+  stage: number;
+  status: 'met' | 'partial' | 'missing' | 'unknown';
+  covered: number | null;
+  total: number | null;
+}
+
+/** The sections of an assessment's report, in report order. */
+export interface AssessmentResultsTable {
+  assessment_id: string;
+  position: number;
+  /** `repository:PATH` or `cluster:NAME`. */
+  source: string;
+  hash: string;
 }
 
 export interface WarningsTable {
@@ -112,7 +142,10 @@ export interface StoreDatabase {
   team_stages: TeamStagesTable;
   repository_stages: RepositoryStagesTable;
   capability_statuses: CapabilityStatusesTable;
-  detections: DetectionsTable;
+  source_results: SourceResultsTable;
+  result_detections: ResultDetectionsTable;
+  result_capabilities: ResultCapabilitiesTable;
+  assessment_results: AssessmentResultsTable;
   assessment_warnings: WarningsTable;
   shard_results: ShardResultsTable;
 }
