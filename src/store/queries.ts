@@ -162,8 +162,8 @@ export interface HistoryPoint {
 
 /**
  * Stages over time, oldest first: the organization's, and each team's and repository's (narrowed
- * by team or repository, or left out). One query per table, over the assessments the filter keeps,
- * from the narrow stage tables: no report is opened.
+ * by team or repository, or left out). Two queries: the assessments the filter keeps, and their
+ * stage summaries (one row each); no report is opened.
  */
 export async function stageSeries(store: Store, filter: SeriesFilter = {}): Promise<HistoryPoint[]> {
   let assessments = store.db.selectFrom('assessments');
@@ -175,17 +175,21 @@ export async function stageSeries(store: Store, filter: SeriesFilter = {}): Prom
   const points = new Map<string, HistoryPoint>(
     rows.map((r) => [r.id, { id: r.id, at: r.at, kind: r.kind, organization: r.organization, stage: Number(r.stage), teams: [], repositories: [] }]),
   );
-  const kept = assessments.select('id');
-  if (filter.teams !== false) {
-    let teams = store.db.selectFrom('team_stages').select(['assessment_id', 'team', 'stage']).where('assessment_id', 'in', kept);
-    if (filter.team !== undefined) teams = teams.where('team', '=', filter.team);
-    for (const t of await teams.orderBy('team').execute()) points.get(t.assessment_id)?.teams.push({ name: t.team, stage: Number(t.stage) });
-  }
-  if (filter.repositories !== false) {
-    let repos = store.db.selectFrom('repository_stages').select(['assessment_id', 'repository', 'stage', 'team']).where('assessment_id', 'in', kept);
-    if (filter.repository !== undefined) repos = repos.where('repository', '=', filter.repository);
-    if (filter.team !== undefined) repos = repos.where('team', '=', filter.team);
-    for (const r of await repos.orderBy('repository').execute()) points.get(r.assessment_id)?.repositories.push({ path: r.repository, stage: Number(r.stage), team: r.team });
+  if (filter.teams === false && filter.repositories === false) return [...points.values()];
+  const summaries = await store.db.selectFrom('stage_summaries').select(['assessment_id', 'teams', 'repositories']).where('assessment_id', 'in', assessments.select('id')).execute();
+  for (const summary of summaries) {
+    const point = points.get(summary.assessment_id);
+    if (!point) continue;
+    if (filter.teams !== false) {
+      const teams = JSON.parse(summary.teams) as { name: string; stage: number }[];
+      point.teams = teams.filter((t) => filter.team === undefined || t.name === filter.team).map((t) => ({ name: t.name, stage: t.stage }));
+    }
+    if (filter.repositories !== false) {
+      const repositories = JSON.parse(summary.repositories) as { path: string; stage: number; team: string | null }[];
+      point.repositories = repositories
+        .filter((r) => (filter.repository === undefined || r.path === filter.repository) && (filter.team === undefined || r.team === filter.team))
+        .map((r) => ({ path: r.path, stage: r.stage, team: r.team }));
+    }
   }
   return [...points.values()];
 }
@@ -210,7 +214,7 @@ export async function pruneAssessments(store: Store, retention: Retention, now: 
       doomed = all.slice(retention.keepNewest).map((r) => r.id);
     }
     for (const chunk of chunks(doomed, 500)) {
-      for (const table of ['assessment_sources', 'team_stages', 'repository_stages', 'capability_statuses', 'assessment_results', 'assessment_warnings'] as const) {
+      for (const table of ['assessment_sources', 'stage_summaries', 'capability_statuses', 'assessment_results', 'assessment_warnings'] as const) {
         await trx.deleteFrom(table).where('assessment_id', 'in', chunk).execute();
       }
       await trx.deleteFrom('assessments').where('id', 'in', chunk).execute();

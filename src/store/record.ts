@@ -27,8 +27,7 @@ export async function recordAssessment(store: Store, report: ReportShape, report
     const stored = await storeReport(trx, facts.id, report);
     await trx.updateTable('assessments').set({ report: stored.skeleton, detection_count: stored.detectionCount }).where('id', '=', facts.id).execute();
     await insertAll(trx, 'assessment_sources', rows.sources);
-    await insertAll(trx, 'team_stages', rows.teams);
-    await insertAll(trx, 'repository_stages', rows.repositories);
+    await trx.insertInto('stage_summaries').values(rows.stages).execute();
     await insertAll(trx, 'capability_statuses', rows.capabilities);
     await insertAll(trx, 'assessment_warnings', rows.warnings);
     return { id: facts.id, recorded: true } as const;
@@ -40,8 +39,7 @@ type Rows<T extends keyof StoreDatabase> = Insertable<StoreDatabase[T]>[];
 export interface AssessmentRows {
   assessment: Insertable<StoreDatabase['assessments']>;
   sources: Rows<'assessment_sources'>;
-  teams: Rows<'team_stages'>;
-  repositories: Rows<'repository_stages'>;
+  stages: Insertable<StoreDatabase['stage_summaries']>;
   capabilities: Rows<'capability_statuses'>;
   warnings: Rows<'assessment_warnings'>;
 }
@@ -67,8 +65,8 @@ export function assessmentRows(report: ReportShape, reportText: string, facts: R
   for (const repo of report.repositories) for (const w of repo.warnings ?? []) allWarnings.push({ ...w, repository: w.repository ?? repo.path });
   allWarnings.forEach((w, position) => warnings.push({ assessment_id: id, position, repository: w.repository ?? null, file: String(w.file), message: String(w.message) }));
 
-  const repositories = distinct(report.repositories, (r) => r.path).map((r) => ({ assessment_id: id, repository: r.path, kind: r.kind ?? 'service', stage: r.stage, team: teamOf.get(r.path) ?? null }));
-  const teams = distinct(report.teams, (t) => t.name).map((t) => ({ assessment_id: id, team: t.name, stage: t.stage, repository_count: t.repositories.length }));
+  const repositories = distinct(report.repositories, (r) => r.path).map((r) => ({ path: r.path, kind: r.kind ?? 'service', stage: r.stage, team: teamOf.get(r.path) ?? null }));
+  const teams = distinct(report.teams, (t) => t.name).map((t) => ({ name: t.name, stage: t.stage, repositories: t.repositories.length }));
 
   return {
     assessment: {
@@ -102,9 +100,14 @@ export function assessmentRows(report: ReportShape, reportText: string, facts: R
       report_bytes: Buffer.byteLength(reportText),
     },
     sources: facts.sources.map((s, position) => ({ assessment_id: id, position, kind: s.kind, name: redactStoreUrl(s.name), commit: s.commit ?? null })),
-    teams,
-    repositories,
+    // Sorted by name, as history lists them.
+    stages: { assessment_id: id, teams: JSON.stringify(teams.sort((a, b) => compare(a.name, b.name))), repositories: JSON.stringify(repositories.sort((a, b) => compare(a.path, b.path))) },
     capabilities,
     warnings,
   };
+}
+
+/** Code-unit order, as SQL's text comparison sorts (not the locale's). */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -50,19 +50,16 @@ export interface SourcesTable {
   commit: string | null;
 }
 
-export interface TeamStagesTable {
+/**
+ * Each assessment's team and repository stages, one row: what `history`, its CSV and JSON, and the
+ * dashboard's trends read, a year of a 200-repository organization in 365 rows (schema 3 on).
+ */
+export interface StageSummariesTable {
   assessment_id: string;
-  team: string;
-  stage: number;
-  repository_count: number;
-}
-
-export interface RepositoryStagesTable {
-  assessment_id: string;
-  repository: string;
-  kind: string;
-  stage: number;
-  team: string | null;
+  /** JSON: `[{ "name", "stage", "repositories": count }]`. */
+  teams: string;
+  /** JSON: `[{ "path", "kind", "stage", "team" (or null) }]`. */
+  repositories: string;
 }
 
 export interface CapabilityStatusesTable {
@@ -139,8 +136,7 @@ export interface StoreDatabase {
   store_schema_versions: SchemaVersionsTable;
   assessments: AssessmentsTable;
   assessment_sources: SourcesTable;
-  team_stages: TeamStagesTable;
-  repository_stages: RepositoryStagesTable;
+  stage_summaries: StageSummariesTable;
   capability_statuses: CapabilityStatusesTable;
   source_results: SourceResultsTable;
   result_detections: ResultDetectionsTable;

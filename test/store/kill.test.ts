@@ -51,11 +51,13 @@ describe.each(enginesToTest())('scan --save killed at random points on %s', (eng
       }
       const assessments = await store.db.selectFrom('assessments').selectAll().execute();
       expect(assessments.length).toBeGreaterThanOrEqual(1);
-      const count = async (table: 'repository_stages' | 'team_stages' | 'assessment_results' | 'assessment_warnings' | 'assessment_sources', id: string) =>
+      const count = async (table: 'stage_summaries' | 'assessment_results' | 'assessment_warnings' | 'assessment_sources', id: string) =>
         Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('assessment_id', '=', id).executeTakeFirstOrThrow()).n);
       for (const a of assessments) {
-        expect(await count('repository_stages', a.id), a.id).toBe(Number(a.repository_count));
-        expect(await count('team_stages', a.id), a.id).toBe(Number(a.team_count));
+        expect(await count('stage_summaries', a.id), a.id).toBe(1);
+        const summary = await store.db.selectFrom('stage_summaries').select(['teams', 'repositories']).where('assessment_id', '=', a.id).executeTakeFirstOrThrow();
+        expect(JSON.parse(summary.repositories).length, a.id).toBe(Number(a.repository_count));
+        expect(JSON.parse(summary.teams).length, a.id).toBe(Number(a.team_count));
         expect(await count('assessment_results', a.id), a.id).toBe(Number(a.repository_count) + Number(a.cluster_count));
         expect(await count('assessment_warnings', a.id), a.id).toBe(Number(a.warning_count));
         expect(await count('assessment_sources', a.id), a.id).toBe(Number(a.repository_count) + Number(a.cluster_count));
@@ -72,7 +74,7 @@ describe.each(enginesToTest())('scan --save killed at random points on %s', (eng
         expect(stored?.report.repositories.length, a.id).toBe(Number(a.repository_count));
       }
       // No row of an assessment that is not there, no part named that is not stored.
-      for (const table of ['repository_stages', 'team_stages', 'capability_statuses', 'assessment_results', 'assessment_warnings', 'assessment_sources'] as const) {
+      for (const table of ['stage_summaries', 'capability_statuses', 'assessment_results', 'assessment_warnings', 'assessment_sources'] as const) {
         const orphans = await store.db
           .selectFrom(table)
           .select('assessment_id')

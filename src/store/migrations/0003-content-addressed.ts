@@ -9,8 +9,12 @@ import { blobType, type Engine, type Migration } from './migration.js';
  * capability statuses; an assessment keeps its skeleton and the list of its parts. A year of
  * daily 200-repository assessments went from 2.1 MB to about 0.2 MB each (docs/store.md).
  *
+ * History reads `stage_summaries`, one row per assessment with its teams' and repositories' stages,
+ * instead of a row per team and per repository (a year of 200 repositories: 365 rows, not 73,000).
+ *
  * Existing assessments are converted in place: their gzip report is cut into parts, their
- * per-assessment detection rows and repository capability rows are dropped (the parts hold them).
+ * per-assessment detection rows and repository capability rows are dropped (the parts hold them),
+ * and their team and repository stage rows become one summary row.
  * The conversion writes through storeReport, i.e. today's layout, which is version 3's; a later
  * migration that changes these tables must convert after this one has run.
  */
@@ -58,6 +62,13 @@ export const contentAddressedReports: Migration = {
     ).execute();
     // Pruning removes the parts no assessment holds any more.
     await db.schema.createIndex('assessment_results_by_hash').on('assessment_results').column('hash').execute();
+    // History reads one row per assessment instead of a row per team and per repository.
+    await db.schema
+      .createTable('stage_summaries')
+      .addColumn('assessment_id', 'text', (c) => c.primaryKey().references('assessments.id').onDelete('cascade'))
+      .addColumn('teams', 'text', (c) => c.notNull())
+      .addColumn('repositories', 'text', (c) => c.notNull())
+      .execute();
     await db.schema.alterTable('assessments').renameColumn('report_gzip', 'report').execute();
     await db.schema.alterTable('assessments').addColumn('report_encoding', 'text', (c) => c.notNull().defaultTo('gzip')).execute();
 
@@ -68,7 +79,19 @@ export const contentAddressedReports: Migration = {
       const report = JSON.parse(gunzipSync(Buffer.from(row.report as Uint8Array)).toString('utf8'));
       const { skeleton } = await storeReport(db, id, report);
       await db.updateTable('assessments').set({ report: skeleton, report_encoding: 'br-parts' }).where('id', '=', id).execute();
+      const teams = await db.selectFrom('team_stages').select(['team', 'stage', 'repository_count']).where('assessment_id', '=', id).orderBy('team').execute();
+      const repositories = await db.selectFrom('repository_stages').select(['repository', 'kind', 'stage', 'team']).where('assessment_id', '=', id).orderBy('repository').execute();
+      await db
+        .insertInto('stage_summaries')
+        .values({
+          assessment_id: id,
+          teams: JSON.stringify(teams.map((t) => ({ name: t.team, stage: Number(t.stage), repositories: Number(t.repository_count) }))),
+          repositories: JSON.stringify(repositories.map((r) => ({ path: r.repository, kind: r.kind, stage: Number(r.stage), team: r.team ?? null }))),
+        })
+        .execute();
     }
+    await db.schema.dropTable('team_stages').execute();
+    await db.schema.dropTable('repository_stages').execute();
     await db.deleteFrom('capability_statuses').where('scope', 'like', 'repository:%').execute();
     await db.schema.dropTable('detections').execute();
   },
