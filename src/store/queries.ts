@@ -1,5 +1,5 @@
 import { compareReports, type AntiPattern, type ReportDiff } from '../diff/compare.js';
-import { parseReport, type ReportShape } from '../diff/report-shape.js';
+import type { ReportShape } from '../diff/report-shape.js';
 import { StoreError } from './location.js';
 import { writeTransaction, type Store } from './open.js';
 import { decompress, joinReport } from './report-parts.js';
