@@ -181,6 +181,22 @@ export function generateRepository(root, shape, index, { git = true } = {}) {
   if (git) initGit(root);
 }
 
+/**
+ * The benchmarks' organization: `count` repositories `repo-000`… under `root`, one platform and
+ * one chart collection in every 20, the rest services. Returns their paths, in order.
+ */
+export function generateOrganization(root, { count = 200, git = true } = {}) {
+  const paths = [];
+  for (let i = 0; i < count; i++) {
+    const shape = i % 20 === 0 ? 'platform' : i % 20 === 1 ? 'charts' : 'service';
+    const dir = join(root, `repo-${String(i).padStart(3, '0')}`);
+    mkdirSync(dir, { recursive: true });
+    generateRepository(dir, shape, i, { git });
+    paths.push(dir);
+  }
+  return paths;
+}
+
 function initGit(root) {
   const env = { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com' };
   execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: root, env });

@@ -13,7 +13,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateMonorepo, generateRepository } from './generate.mjs';
+import { generateMonorepo, generateOrganization } from './generate.mjs';
 import { measure as measureBest } from './measure.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -96,15 +96,7 @@ try {
   sections.push(cases('one repository, 10,000 files (2,000 manifests, 200 charts, 300 .tf, 100 Dockerfiles)', [mono], work));
 
   if (process.env.BENCH_ORG !== '0') {
-    const org = join(work, 'org');
-    const paths = [];
-    for (let i = 0; i < 200; i++) {
-      const shape = i % 20 === 0 ? 'platform' : i % 20 === 1 ? 'charts' : 'service';
-      const dir = join(org, `repo-${String(i).padStart(3, '0')}`);
-      mkdirSync(dir, { recursive: true });
-      generateRepository(dir, shape, i);
-      paths.push(dir);
-    }
+    const paths = generateOrganization(join(work, 'org'));
     sections.push(cases('organization of 200 repositories (~100,000 files)', paths, work));
   }
   version = startup(['--version']);

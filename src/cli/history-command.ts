@@ -21,10 +21,14 @@ export async function runHistory(options: HistoryOptions): Promise<number> {
   const { sinceToIso } = await import('../store/window.js');
   const settings = await storeSettings(options.store, options.config);
   const since = options.since !== undefined ? sinceToIso(options.since) : undefined;
+  const format = options.format ?? (process.stdout.isTTY ? 'table' : 'json');
   const store = await openStore(settings.location);
   let points: HistoryPoint[];
   try {
     points = await stageSeries(store, {
+      // The table draws one stage per row: the organization's, the team's or the repository's.
+      ...(format === 'table' && options.team === undefined ? { teams: false } : {}),
+      ...(format === 'table' && options.repo === undefined && options.team === undefined ? { repositories: false } : {}),
       ...(options.org !== undefined ? { organization: options.org } : {}),
       ...(options.team !== undefined ? { team: options.team } : {}),
       ...(options.repo !== undefined ? { repository: options.repo } : {}),
@@ -36,7 +40,6 @@ export async function runHistory(options: HistoryOptions): Promise<number> {
   // A team or repository filter keeps the assessments that knew it.
   if (options.team !== undefined) points = points.filter((p) => p.teams.length > 0);
   if (options.repo !== undefined) points = points.filter((p) => p.repositories.length > 0);
-  const format = options.format ?? (process.stdout.isTTY ? 'table' : 'json');
   const subject = options.repo !== undefined ? { repository: options.repo } : options.team !== undefined ? { team: options.team } : undefined;
   if (format === 'json') process.stdout.write(historyJson(points, subject));
   else if (format === 'csv') process.stdout.write(historyCsv(points));

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ReportShape } from '../diff/report-shape.js';
 import type { StoreLocation } from '../store/location.js';
@@ -19,7 +19,15 @@ export function writeSpool(facts: RunFacts, reportText: string, dir: string = sp
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, `${facts.id}.json`);
   const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, `{"${SPOOL_MARK}":1,"facts":${JSON.stringify(facts)},"report":${reportText.trimEnd()}}\n`, { mode: 0o600 });
+  // Written in pieces: the report of 200 repositories is 16 MB, not copied into a second string.
+  const fd = openSync(partial, 'w', 0o600);
+  try {
+    writeSync(fd, `{"${SPOOL_MARK}":1,"facts":${JSON.stringify(facts)},"report":`);
+    writeSync(fd, reportText);
+    writeSync(fd, '}\n');
+  } finally {
+    closeSync(fd);
+  }
   renameSync(partial, file);
   return file;
 }

@@ -70,7 +70,7 @@ export async function saveWanted(options: { save?: boolean; store?: string; conf
 /** `scan --save`: spool the JSON report, then record it; resolves to 0 or 2. */
 export async function saveScan(assessment: Assessment, options: SaveScanOptions): Promise<number> {
   const { storeSettings } = await import('./store-choice.js');
-  const { renderJson } = await import('../report/json.js');
+  const { jsonReport, renderJson } = await import('../report/json.js');
   const { fileHash, newAssessmentId, sourceFacts, whoRan } = await import('../store/run-facts.js');
   const { DEFAULT_MODEL_PATH } = await import('../model/load.js');
   const { writeSpool, recordPending } = await import('./save-command.js');
@@ -96,7 +96,8 @@ export async function saveScan(assessment: Assessment, options: SaveScanOptions)
   }
   return recordPending({
     location: settings.location,
-    pending: { facts, report: assessment, reportText },
+    // The report's value, not the Assessment: the store keeps the sections as the report has them.
+    pending: { facts, report: jsonReport(assessment), reportText },
     spoolFile,
     ...(settings.keep ? { keep: settings.keep } : {}),
     ...(options.quiet ? { quiet: true } : {}),

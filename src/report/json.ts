@@ -21,10 +21,26 @@ function nested(c: CapabilityResult): CapabilityResult & { evidenceCount?: numbe
   return trimmed(c, MAX_NESTED_EVIDENCE);
 }
 
+/**
+ * The JSON report's text, rendered once per assessment: `scan --format json --save` prints it and
+ * spools the same text.
+ */
+const rendered = new WeakMap<Assessment, string>();
+
 /** The JSON report (shared/spec/cli-and-json.md, schemaVersion 1). Field names are a contract. */
 export function renderJson(assessment: Assessment): string {
+  let text = rendered.get(assessment);
+  if (text === undefined) {
+    text = `${JSON.stringify(jsonReport(assessment), null, 2)}\n`;
+    rendered.set(assessment, text);
+  }
+  return text;
+}
+
+/** The JSON report's value: what renderJson prints, before it is text (the store records this). */
+export function jsonReport(assessment: Assessment) {
   const trim = (c: CapabilityResult) => trimmed(c, MAX_CAPABILITY_EVIDENCE);
-  const report = {
+  return {
     schemaVersion: assessment.schemaVersion,
     tool: assessment.tool,
     generatedAt: assessment.generatedAt,
@@ -49,5 +65,4 @@ export function renderJson(assessment: Assessment): string {
     warnings: assessment.warnings,
     model: assessment.model,
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
 }

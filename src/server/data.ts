@@ -1,5 +1,5 @@
 import type { Store } from '../store/open.js';
-import { getAssessment, listAssessments, stageSeries, type AssessmentSummary, type HistoryPoint, type StoredAssessment } from '../store/queries.js';
+import { getAssessment, listAssessments, type AssessmentSummary, type StoredAssessment } from '../store/queries.js';
 
 /**
  * What the pages read from the store, on SQLite or PostgreSQL alike. Read-only: nothing here
@@ -37,27 +37,4 @@ export function sinceBound(since: string | undefined, now: Date = new Date()): {
   const n = Number(value.slice(0, -1));
   const days = n * { d: 1, w: 7, m: 30, y: 365 }[value.slice(-1) as 'd' | 'w' | 'm' | 'y'];
   return { value, bound: new Date(now.getTime() - days * 86_400_000).toISOString() };
-}
-
-export async function series(store: Store, filter: { organization: string; since?: string; team?: string; repository?: string }): Promise<HistoryPoint[]> {
-  return stageSeries(store, filter);
-}
-
-/**
- * The organization's and its teams' stages over time, without the repositories' (a year of daily
- * assessments of 200 repositories is 73,000 repository rows the overview never draws).
- */
-export async function organizationSeries(store: Store, organization: string, since?: string): Promise<HistoryPoint[]> {
-  let assessments = store.db.selectFrom('assessments').select(['id', 'at', 'kind', 'organization', 'stage']).where('organization', '=', organization);
-  if (since !== undefined) assessments = assessments.where('at', '>=', since);
-  const rows = await assessments.orderBy('at', 'asc').orderBy('id', 'asc').execute();
-  const points = new Map<string, HistoryPoint>(rows.map((r) => [r.id, { id: r.id, at: r.at, kind: r.kind, organization: r.organization, stage: Number(r.stage), teams: [], repositories: [] }]));
-  let teams = store.db
-    .selectFrom('team_stages')
-    .innerJoin('assessments', 'assessments.id', 'team_stages.assessment_id')
-    .select(['team_stages.assessment_id as id', 'team_stages.team as team', 'team_stages.stage as stage'])
-    .where('assessments.organization', '=', organization);
-  if (since !== undefined) teams = teams.where('assessments.at', '>=', since);
-  for (const t of await teams.execute()) points.get(t.id)?.teams.push({ name: t.team, stage: Number(t.stage) });
-  return [...points.values()];
 }

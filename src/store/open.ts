@@ -34,16 +34,17 @@ const BUSY_TIMEOUT_MS = 60_000;
 /** How long a PostgreSQL connection may take before the store counts as unreachable. */
 const CONNECT_TIMEOUT_MS = Number(process.env.K8S_MATURITY_STORE_CONNECT_TIMEOUT_MS) || 10_000;
 
-export async function openStore(location: StoreLocation): Promise<Store> {
-  if (location.engine === 'postgres') return migrated(await openPostgres(location));
-  return whileSqliteBusy(async () => migrated(await openSqlite(location))).catch((error: unknown) => {
+/** `upTo`: the schema version to migrate to (tests make stores as older releases left them). */
+export async function openStore(location: StoreLocation, options: { upTo?: number } = {}): Promise<Store> {
+  if (location.engine === 'postgres') return migrated(await openPostgres(location), options.upTo);
+  return whileSqliteBusy(async () => migrated(await openSqlite(location), options.upTo)).catch((error: unknown) => {
     throw asStoreError(error, location, 'could not open the store');
   });
 }
 
-async function migrated(store: Store): Promise<Store> {
+async function migrated(store: Store, upTo?: number): Promise<Store> {
   try {
-    await migrate(store);
+    await migrate(store, upTo);
   } catch (error) {
     await store.close().catch(() => undefined);
     throw isSqliteBusy(error) ? error : asStoreError(error, store.location, 'could not open the store');

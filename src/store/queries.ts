@@ -1,8 +1,8 @@
-import { gunzipSync } from 'node:zlib';
 import { compareReports, type AntiPattern, type ReportDiff } from '../diff/compare.js';
-import { parseReport, type ReportShape } from '../diff/report-shape.js';
+import type { ReportShape } from '../diff/report-shape.js';
 import { StoreError } from './location.js';
 import { writeTransaction, type Store } from './open.js';
+import { decompress, joinReport } from './report-parts.js';
 import type { Retention } from './window.js';
 
 /**
@@ -96,11 +96,22 @@ export interface StoredAssessment {
 }
 
 export async function getAssessment(store: Store, id: string): Promise<StoredAssessment | undefined> {
-  const row = await store.db.selectFrom('assessments').select([...SUMMARY_COLUMNS, 'report_gzip']).where('id', '=', id).executeTakeFirst();
+  const row = await store.db.selectFrom('assessments').select([...SUMMARY_COLUMNS, 'report', 'report_encoding']).where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
+  if (row.report_encoding !== 'br-parts') throw new StoreError(`assessment ${id}: its report is kept as ${row.report_encoding}, which this k8s-maturity cannot read`);
   const sources = await store.db.selectFrom('assessment_sources').select(['kind', 'name', 'commit']).where('assessment_id', '=', id).orderBy('position').execute();
-  const text = gunzipSync(Buffer.from(row.report_gzip)).toString('utf8');
-  return { summary: toSummary(row), sources, report: parseReport(text, `assessment ${id}`) as StoredAssessment['report'] };
+  const parts = await store.db
+    .selectFrom('assessment_results')
+    .innerJoin('source_results', 'source_results.hash', 'assessment_results.hash')
+    .select(['assessment_results.source as source', 'source_results.body as body'])
+    .where('assessment_results.assessment_id', '=', id)
+    .orderBy('assessment_results.position')
+    .execute();
+  const report = joinReport(
+    decompress(row.report),
+    parts.map((p) => ({ source: p.source, text: decompress(p.body) })),
+  );
+  return { summary: toSummary(row), sources, report: report as StoredAssessment['report'] };
 }
 
 /**
@@ -133,6 +144,10 @@ export async function resolveAssessment(store: Store, ref: string, filter: Pick<
 export interface SeriesFilter extends Omit<AssessmentFilter, 'order' | 'limit'> {
   team?: string;
   repository?: string;
+  /** Each point's repositories (default true): a chart of the organization and its teams needs none. */
+  repositories?: boolean;
+  /** Each point's teams (default true). */
+  teams?: boolean;
 }
 
 export interface HistoryPoint {
@@ -145,27 +160,35 @@ export interface HistoryPoint {
   repositories: { path: string; stage: number; team: string | null }[];
 }
 
-/** Stages over time, oldest first: the organization's, and each team's and repository's (narrowed by team or repository). */
+/**
+ * Stages over time, oldest first: the organization's, and each team's and repository's (narrowed
+ * by team or repository, or left out). Two queries: the assessments the filter keeps, and their
+ * stage summaries (one row each); no report is opened.
+ */
 export async function stageSeries(store: Store, filter: SeriesFilter = {}): Promise<HistoryPoint[]> {
-  let assessments = store.db.selectFrom('assessments').select(['id', 'at', 'kind', 'organization', 'stage']);
+  let assessments = store.db.selectFrom('assessments');
   if (filter.organization !== undefined) assessments = assessments.where('organization', '=', filter.organization);
   if (filter.since !== undefined) assessments = assessments.where('at', '>=', filter.since);
   if (filter.until !== undefined) assessments = assessments.where('at', '<=', filter.until);
-  const rows = await assessments.orderBy('at', 'asc').orderBy('id', 'asc').execute();
+  const rows = await assessments.select(['id', 'at', 'kind', 'organization', 'stage']).orderBy('at', 'asc').orderBy('id', 'asc').execute();
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
   const points = new Map<string, HistoryPoint>(
     rows.map((r) => [r.id, { id: r.id, at: r.at, kind: r.kind, organization: r.organization, stage: Number(r.stage), teams: [], repositories: [] }]),
   );
-  for (const chunk of chunks(ids, 500)) {
-    let teams = store.db.selectFrom('team_stages').select(['assessment_id', 'team', 'stage']).where('assessment_id', 'in', chunk);
-    if (filter.team !== undefined) teams = teams.where('team', '=', filter.team);
-    for (const t of await teams.orderBy('assessment_id').orderBy('team').execute()) points.get(t.assessment_id)?.teams.push({ name: t.team, stage: Number(t.stage) });
-    let repos = store.db.selectFrom('repository_stages').select(['assessment_id', 'repository', 'stage', 'team']).where('assessment_id', 'in', chunk);
-    if (filter.repository !== undefined) repos = repos.where('repository', '=', filter.repository);
-    if (filter.team !== undefined) repos = repos.where('team', '=', filter.team);
-    for (const r of await repos.orderBy('assessment_id').orderBy('repository').execute()) {
-      points.get(r.assessment_id)?.repositories.push({ path: r.repository, stage: Number(r.stage), team: r.team });
+  if (filter.teams === false && filter.repositories === false) return [...points.values()];
+  const summaries = await store.db.selectFrom('stage_summaries').select(['assessment_id', 'teams', 'repositories']).where('assessment_id', 'in', assessments.select('id')).execute();
+  for (const summary of summaries) {
+    const point = points.get(summary.assessment_id);
+    if (!point) continue;
+    if (filter.teams !== false) {
+      const teams = JSON.parse(summary.teams) as { name: string; stage: number }[];
+      point.teams = teams.filter((t) => filter.team === undefined || t.name === filter.team).map((t) => ({ name: t.name, stage: t.stage }));
+    }
+    if (filter.repositories !== false) {
+      const repositories = JSON.parse(summary.repositories) as { path: string; stage: number; team: string | null }[];
+      point.repositories = repositories
+        .filter((r) => (filter.repository === undefined || r.path === filter.repository) && (filter.team === undefined || r.team === filter.team))
+        .map((r) => ({ path: r.path, stage: r.stage, team: r.team }));
     }
   }
   return [...points.values()];
@@ -191,10 +214,17 @@ export async function pruneAssessments(store: Store, retention: Retention, now: 
       doomed = all.slice(retention.keepNewest).map((r) => r.id);
     }
     for (const chunk of chunks(doomed, 500)) {
-      for (const table of ['assessment_sources', 'team_stages', 'repository_stages', 'capability_statuses', 'detections', 'assessment_warnings'] as const) {
+      for (const table of ['assessment_sources', 'stage_summaries', 'capability_statuses', 'assessment_results', 'assessment_warnings'] as const) {
         await trx.deleteFrom(table).where('assessment_id', 'in', chunk).execute();
       }
       await trx.deleteFrom('assessments').where('id', 'in', chunk).execute();
+    }
+    // The report parts no assessment holds any more (parts are shared between assessments).
+    if (doomed.length > 0) {
+      const held = trx.selectFrom('assessment_results').select('hash');
+      await trx.deleteFrom('result_detections').where('hash', 'not in', held).execute();
+      await trx.deleteFrom('result_capabilities').where('hash', 'not in', held).execute();
+      await trx.deleteFrom('source_results').where('hash', 'not in', held).execute();
     }
     return doomed.length;
   });

@@ -1,36 +1,34 @@
-import { gzipSync } from 'node:zlib';
-import type { Evidence } from '../core/types.js';
 import type { ReportCapability, ReportShape } from '../diff/report-shape.js';
 import { redactStoreUrl } from './location.js';
-import { writeTransaction, type Store, type StoreDb } from './open.js';
+import { writeTransaction, type Store } from './open.js';
+import { distinct, insertAll, storeReport } from './report-rows.js';
 import type { RunFacts } from './run-facts.js';
 import type { StoreDatabase } from './schema.js';
 import type { Insertable } from 'kysely';
 
-/** Evidence kept per detection row; the compressed report keeps all of it. */
-export const STORED_EVIDENCE = 20;
-/** Rows per INSERT: well under SQLite's 32,766 bound parameters for every table. */
-const BATCH_ROWS = 400;
-
 export type RecordOutcome = { id: string; recorded: true } | { id: string; recorded: false; reason: 'already recorded' };
 
 /**
- * Records one assessment: the summary row, its sources, stages, capability statuses, detections,
- * warnings and the whole JSON report compressed, in one transaction, so it is there whole or not
- * at all (a process killed half-way leaves nothing). Recording the same id twice (a spool file
- * pushed again) changes nothing.
+ * Records one assessment: the summary row, its sources, stages, capability statuses, the report's
+ * parts (with their detections and capabilities) and its compressed skeleton, in one transaction,
+ * so it is there whole or not at all (a process killed half-way leaves nothing). Recording the
+ * same id twice (a spool file pushed again) changes nothing.
+ *
+ * `report` is the JSON report's value (what `reportText` parses to, or report/json.ts's
+ * jsonReport), not an in-memory Assessment: its sections are stored as they appear in the report.
  */
 export async function recordAssessment(store: Store, report: ReportShape, reportText: string, facts: RunFacts): Promise<RecordOutcome> {
   const rows = assessmentRows(report, reportText, facts);
   return writeTransaction(store, async (trx) => {
     const existing = await trx.selectFrom('assessments').select('id').where('id', '=', facts.id).executeTakeFirst();
     if (existing) return { id: facts.id, recorded: false, reason: 'already recorded' } as const;
+    // The summary first (its parts reference it), with the skeleton once the parts are written.
     await trx.insertInto('assessments').values(rows.assessment).execute();
+    const stored = await storeReport(trx, facts.id, report);
+    await trx.updateTable('assessments').set({ report: stored.skeleton, detection_count: stored.detectionCount }).where('id', '=', facts.id).execute();
     await insertAll(trx, 'assessment_sources', rows.sources);
-    await insertAll(trx, 'team_stages', rows.teams);
-    await insertAll(trx, 'repository_stages', rows.repositories);
+    await trx.insertInto('stage_summaries').values(rows.stages).execute();
     await insertAll(trx, 'capability_statuses', rows.capabilities);
-    await insertAll(trx, 'detections', rows.detections);
     await insertAll(trx, 'assessment_warnings', rows.warnings);
     return { id: facts.id, recorded: true } as const;
   });
@@ -38,64 +36,37 @@ export async function recordAssessment(store: Store, report: ReportShape, report
 
 type Rows<T extends keyof StoreDatabase> = Insertable<StoreDatabase[T]>[];
 
-async function insertAll<T extends keyof StoreDatabase>(trx: StoreDb, table: T, rows: Rows<T>): Promise<void> {
-  for (let start = 0; start < rows.length; start += BATCH_ROWS) {
-     
-    await trx.insertInto(table).values(rows.slice(start, start + BATCH_ROWS) as any).execute();
-  }
-}
-
 export interface AssessmentRows {
   assessment: Insertable<StoreDatabase['assessments']>;
   sources: Rows<'assessment_sources'>;
-  teams: Rows<'team_stages'>;
-  repositories: Rows<'repository_stages'>;
+  stages: Insertable<StoreDatabase['stage_summaries']>;
   capabilities: Rows<'capability_statuses'>;
-  detections: Rows<'detections'>;
   warnings: Rows<'assessment_warnings'>;
 }
 
-/** The rows of one assessment (pure: no store needed), exported for tests and for shard merges. */
+/** The per-assessment rows (pure: no store needed); the report's parts are store/report-rows.ts's. */
 export function assessmentRows(report: ReportShape, reportText: string, facts: RunFacts): AssessmentRows {
   const id = facts.id;
   const teamOf = new Map<string, string>();
   for (const team of report.teams) for (const repo of team.repositories) if (!teamOf.has(repo)) teamOf.set(repo, team.name);
 
+  // Organization and teams; a repository's capabilities are kept with its part (report-rows.ts).
   const capabilities: Rows<'capability_statuses'> = [];
-  const addCapabilities = (scope: string, list: readonly ReportCapability[] | undefined, onlyService: boolean) => {
-    const seen = new Set<string>();
-    for (const c of list ?? []) {
-      // Nested platform capabilities repeat the organization's status: kept once, at organization scope.
-      if (onlyService && c.scope === 'platform') continue;
-      if (seen.has(c.id)) continue;
-      seen.add(c.id);
+  const addCapabilities = (scope: string, list: readonly ReportCapability[] | undefined) => {
+    for (const c of distinct(list ?? [], (x) => x.id)) {
       capabilities.push({ assessment_id: id, scope, capability: c.id, stage: c.stage, status: c.status, covered: c.coverage?.covered ?? null, total: c.coverage?.total ?? null });
     }
   };
-  addCapabilities('organization', report.capabilities, false);
-  for (const team of report.teams) addCapabilities(`team:${team.name}`, team.capabilities, false);
-  for (const repo of report.repositories) addCapabilities(`repository:${repo.path}`, repo.capabilities, true);
-
-  const detections: Rows<'detections'> = [];
-  const addDetections = (source: string, list: readonly { id: string; evidence: Evidence[] }[]) => {
-    const seen = new Set<string>();
-    for (const d of list) {
-      if (seen.has(d.id)) continue;
-      seen.add(d.id);
-      detections.push({ assessment_id: id, source, signal: d.id, evidence_count: d.evidence.length, evidence: JSON.stringify(d.evidence.slice(0, STORED_EVIDENCE)) });
-    }
-  };
-  for (const repo of report.repositories) addDetections(`repository:${repo.path}`, repo.detections);
-  for (const cluster of report.clusters ?? []) addDetections(`cluster:${cluster.name}`, cluster.detections);
+  addCapabilities('organization', report.capabilities);
+  for (const team of report.teams) addCapabilities(`team:${team.name}`, team.capabilities);
 
   const warnings: Rows<'assessment_warnings'> = [];
   const allWarnings = [...(report.warnings ?? [])];
   for (const repo of report.repositories) for (const w of repo.warnings ?? []) allWarnings.push({ ...w, repository: w.repository ?? repo.path });
   allWarnings.forEach((w, position) => warnings.push({ assessment_id: id, position, repository: w.repository ?? null, file: String(w.file), message: String(w.message) }));
 
-  const repositories = dedupe(report.repositories, (r) => r.path).map((r) => ({ assessment_id: id, repository: r.path, kind: r.kind ?? 'service', stage: r.stage, team: teamOf.get(r.path) ?? null }));
-  const teams = dedupe(report.teams, (t) => t.name).map((t) => ({ assessment_id: id, team: t.name, stage: t.stage, repository_count: t.repositories.length }));
-  const compressed = gzipSync(reportText);
+  const repositories = distinct(report.repositories, (r) => r.path).map((r) => ({ path: r.path, kind: r.kind ?? 'service', stage: r.stage, team: teamOf.get(r.path) ?? null }));
+  const teams = distinct(report.teams, (t) => t.name).map((t) => ({ name: t.name, stage: t.stage, repositories: t.repositories.length }));
 
   return {
     assessment: {
@@ -122,25 +93,21 @@ export function assessmentRows(report: ReportShape, reportText: string, facts: R
       team_count: teams.length,
       cluster_count: report.clusters?.length ?? 0,
       warning_count: warnings.length,
-      detection_count: detections.length,
-      report_gzip: compressed,
+      // Both set once the report's parts are written (recordAssessment).
+      detection_count: 0,
+      report: new Uint8Array(0),
+      report_encoding: 'br-parts',
       report_bytes: Buffer.byteLength(reportText),
     },
     sources: facts.sources.map((s, position) => ({ assessment_id: id, position, kind: s.kind, name: redactStoreUrl(s.name), commit: s.commit ?? null })),
-    teams,
-    repositories,
+    // Sorted by name, as history lists them.
+    stages: { assessment_id: id, teams: JSON.stringify(teams.sort((a, b) => compare(a.name, b.name))), repositories: JSON.stringify(repositories.sort((a, b) => compare(a.path, b.path))) },
     capabilities,
-    detections,
     warnings,
   };
 }
 
-function dedupe<T>(items: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+/** Code-unit order, as SQL's text comparison sorts (not the locale's). */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

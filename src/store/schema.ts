@@ -31,8 +31,14 @@ export interface AssessmentsTable {
   cluster_count: number;
   warning_count: number;
   detection_count: number;
-  /** The whole JSON report (schemaVersion 1), gzip-compressed; today's reporters can render it again. */
-  report_gzip: Uint8Array;
+  /**
+   * The JSON report's skeleton (schemaVersion 1, without its repositories' and clusters' sections),
+   * brotli-compressed; with its parts (`assessment_results`) it is the whole report again, which
+   * today's reporters can render (store/report-parts.ts).
+   */
+  report: Uint8Array;
+  /** `br-parts` (schema 3 on; older gzip reports are converted by migration 3). */
+  report_encoding: string;
   report_bytes: number;
 }
 
@@ -44,24 +50,21 @@ export interface SourcesTable {
   commit: string | null;
 }
 
-export interface TeamStagesTable {
+/**
+ * Each assessment's team and repository stages, one row: what `history`, its CSV and JSON, and the
+ * dashboard's trends read, a year of a 200-repository organization in 365 rows (schema 3 on).
+ */
+export interface StageSummariesTable {
   assessment_id: string;
-  team: string;
-  stage: number;
-  repository_count: number;
-}
-
-export interface RepositoryStagesTable {
-  assessment_id: string;
-  repository: string;
-  kind: string;
-  stage: number;
-  team: string | null;
+  /** JSON: `[{ "name", "stage", "repositories": count }]`. */
+  teams: string;
+  /** JSON: `[{ "path", "kind", "stage", "team" (or null) }]`. */
+  repositories: string;
 }
 
 export interface CapabilityStatusesTable {
   assessment_id: string;
-  /** `organization`, `team:NAME` or `repository:PATH`. */
+  /** `organization` or `team:NAME` (a repository's are in result_capabilities). */
   scope: string;
   capability: string;
   stage: number;
@@ -70,14 +73,38 @@ export interface CapabilityStatusesTable {
   total: number | null;
 }
 
-export interface DetectionsTable {
-  assessment_id: string;
-  /** `repository:PATH` or `cluster:NAME`. */
-  source: string;
+/** One repository's or cluster's section of a report, stored once however many assessments hold it. */
+export interface SourceResultsTable {
+  /** 128 bits of the SHA-256 of the section's compact JSON. */
+  hash: string;
+  /** The section's compact JSON, brotli-compressed. */
+  body: Uint8Array;
+}
+
+/** The signals a stored section detected (its evidence is in the section). */
+export interface ResultDetectionsTable {
+  hash: string;
   signal: string;
   evidence_count: number;
-  /** JSON array of the evidence (at most STORED_EVIDENCE items; the report keeps the rest). */
-  evidence: string;
+}
+
+/** A repository section's service capabilities (platform ones are the organization's). */
+export interface ResultCapabilitiesTable {
+  hash: string;
+  capability: string;
+  stage: number;
+  status: 'met' | 'partial' | 'missing' | 'unknown';
+  covered: number | null;
+  total: number | null;
+}
+
+/** The sections of an assessment's report, in report order. */
+export interface AssessmentResultsTable {
+  assessment_id: string;
+  position: number;
+  /** `repository:PATH` or `cluster:NAME`. */
+  source: string;
+  hash: string;
 }
 
 export interface WarningsTable {
@@ -109,10 +136,12 @@ export interface StoreDatabase {
   store_schema_versions: SchemaVersionsTable;
   assessments: AssessmentsTable;
   assessment_sources: SourcesTable;
-  team_stages: TeamStagesTable;
-  repository_stages: RepositoryStagesTable;
+  stage_summaries: StageSummariesTable;
   capability_statuses: CapabilityStatusesTable;
-  detections: DetectionsTable;
+  source_results: SourceResultsTable;
+  result_detections: ResultDetectionsTable;
+  result_capabilities: ResultCapabilitiesTable;
+  assessment_results: AssessmentResultsTable;
   assessment_warnings: WarningsTable;
   shard_results: ShardResultsTable;
 }

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
+import { getAssessment } from '../../src/store/queries.js';
 import { enginesToTest, freshStore } from './engines.js';
 import { CLI, ROOT, homeEnv, tempHome } from './example.js';
 
@@ -51,20 +51,30 @@ describe.each(enginesToTest())('scan --save killed at random points on %s', (eng
       }
       const assessments = await store.db.selectFrom('assessments').selectAll().execute();
       expect(assessments.length).toBeGreaterThanOrEqual(1);
-      const count = async (table: 'repository_stages' | 'team_stages' | 'detections' | 'assessment_warnings' | 'assessment_sources', id: string) =>
+      const count = async (table: 'stage_summaries' | 'assessment_results' | 'assessment_warnings' | 'assessment_sources', id: string) =>
         Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('assessment_id', '=', id).executeTakeFirstOrThrow()).n);
       for (const a of assessments) {
-        expect(await count('repository_stages', a.id), a.id).toBe(Number(a.repository_count));
-        expect(await count('team_stages', a.id), a.id).toBe(Number(a.team_count));
-        expect(await count('detections', a.id), a.id).toBe(Number(a.detection_count));
+        expect(await count('stage_summaries', a.id), a.id).toBe(1);
+        const summary = await store.db.selectFrom('stage_summaries').select(['teams', 'repositories']).where('assessment_id', '=', a.id).executeTakeFirstOrThrow();
+        expect(JSON.parse(summary.repositories).length, a.id).toBe(Number(a.repository_count));
+        expect(JSON.parse(summary.teams).length, a.id).toBe(Number(a.team_count));
+        expect(await count('assessment_results', a.id), a.id).toBe(Number(a.repository_count) + Number(a.cluster_count));
         expect(await count('assessment_warnings', a.id), a.id).toBe(Number(a.warning_count));
         expect(await count('assessment_sources', a.id), a.id).toBe(Number(a.repository_count) + Number(a.cluster_count));
-        const report = JSON.parse(gunzipSync(Buffer.from(a.report_gzip)).toString('utf8'));
-        expect(report.stage, a.id).toBe(Number(a.stage));
-        expect(Buffer.from(a.report_gzip).length > 0 && report.repositories.length, a.id).toBe(Number(a.repository_count));
+        const detections = await store.db
+          .selectFrom('assessment_results')
+          .innerJoin('result_detections', 'result_detections.hash', 'assessment_results.hash')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('assessment_results.assessment_id', '=', a.id)
+          .executeTakeFirstOrThrow();
+        expect(Number(detections.n), a.id).toBe(Number(a.detection_count));
+        // The report opens whole again: its skeleton and every part it names.
+        const stored = await getAssessment(store, a.id);
+        expect(stored?.report.stage, a.id).toBe(Number(a.stage));
+        expect(stored?.report.repositories.length, a.id).toBe(Number(a.repository_count));
       }
-      // No row of an assessment that is not there.
-      for (const table of ['repository_stages', 'team_stages', 'capability_statuses', 'detections', 'assessment_warnings', 'assessment_sources'] as const) {
+      // No row of an assessment that is not there, no part named that is not stored.
+      for (const table of ['stage_summaries', 'capability_statuses', 'assessment_results', 'assessment_warnings', 'assessment_sources'] as const) {
         const orphans = await store.db
           .selectFrom(table)
           .select('assessment_id')
@@ -72,6 +82,8 @@ describe.each(enginesToTest())('scan --save killed at random points on %s', (eng
           .execute();
         expect(orphans, table).toEqual([]);
       }
+      const missing = await store.db.selectFrom('assessment_results').select('hash').where('hash', 'not in', store.db.selectFrom('source_results').select('hash')).execute();
+      expect(missing).toEqual([]);
     } finally {
       await store.close();
     }

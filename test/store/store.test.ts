@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkReport, type ReportShape } from '../../src/diff/report-shape.js';
 import { migrate, openStore, schemaVersion, writeTransaction, type Store } from '../../src/store/open.js';
@@ -10,6 +9,7 @@ import { diffAssessments, getAssessment, listAssessments, pruneAssessments, reso
 import { recordAssessment } from '../../src/store/record.js';
 import type { RunFacts } from '../../src/store/run-facts.js';
 import { enginesToTest, freshStore } from './engines.js';
+import { recordSchema2Assessment } from './old-layout.js';
 import { CLI, exampleReportText, homeEnv, tempHome } from './example.js';
 
 /** Runs the CLI; resolves to its exit code and what it wrote on stderr (shown when a test fails). */
@@ -62,32 +62,60 @@ describe.each(enginesToTest())('the store on %s', (engine) => {
     const again = await openStore(location);
     open.push(again);
     const versions = await again.db.selectFrom('store_schema_versions').select(['version', 'name']).orderBy('version').execute();
-    expect(versions.map((v) => Number(v.version))).toEqual([1, 2]);
+    expect(versions.map((v) => Number(v.version))).toEqual([1, 2, 3]);
   });
 
   it('upgrades a store made at schema 1 to the latest, keeping its assessments', async () => {
     const location = await freshStore(engine);
-    const { Kysely } = await import('kysely');
-    const old = await openStore(location);
-    // Back to an empty store, then only migration 1, as an older release would have left it.
+    // Only migration 1, as the first release left a store.
+    const old = await openStore(location, { upTo: 1 });
+    expect(await schemaVersion(old.db)).toBe(1);
+    await recordSchema2Assessment(old.db, base, baseText, '20260101-000000-aaaaaa', '2026-01-01T00:00:00.000Z');
     await old.close();
     const again = await openStore(location);
     open.push(again);
-    await again.db.schema.dropTable('shard_results').execute();
-    await again.db.deleteFrom('store_schema_versions').where('version', '>', 1).execute();
-    expect(await schemaVersion(again.db)).toBe(1);
-    await recordAssessment(again, base, baseText, facts('20260101-000000-aaaaaa', '2026-01-01T00:00:00.000Z'));
-    await migrate(again);
-    expect(await schemaVersion(again.db)).toBe(2);
+    expect(await schemaVersion(again.db)).toBe(LATEST_SCHEMA_VERSION);
     expect((await listAssessments(again)).map((a) => a.id)).toEqual(['20260101-000000-aaaaaa']);
     await again.db.insertInto('shard_results').values({ run_id: 'r1', repository: 'a', shard_index: 0, shard_count: 2, recorded_at: 'x', result_gzip: Buffer.from('x') }).execute();
-    expect(Kysely).toBeDefined();
+    expect((await getAssessment(again, '20260101-000000-aaaaaa'))?.report).toEqual(base);
+  });
+
+  it('upgrades a store made at schema 2: gzip reports become shared parts, their detections and repository capabilities move with them', async () => {
+    const location = await freshStore(engine);
+    const old = await openStore(location, { upTo: 2 });
+    const three = withPaymentsStage(3);
+    await recordSchema2Assessment(old.db, three.report, three.text, '20260101-000000-aaaaaa', '2026-01-01T00:00:00.000Z');
+    await recordSchema2Assessment(old.db, base, baseText, '20260102-000000-bbbbbb', '2026-01-02T00:00:00.000Z');
+    const oldDetections = await old.db.selectFrom('detections' as never).select(['source', 'signal', 'evidence_count'] as never).where('assessment_id' as never, '=', '20260102-000000-bbbbbb' as never).execute();
+    await old.close();
+
+    const store = await openStore(location);
+    open.push(store);
+    expect(await schemaVersion(store.db)).toBe(3);
+    expect((await getAssessment(store, '20260101-000000-aaaaaa'))?.report).toEqual(three.report);
+    expect((await getAssessment(store, '20260102-000000-bbbbbb'))?.report).toEqual(base);
+    // Two assessments a change apart: the unchanged sections are stored once.
+    const parts = Number((await store.db.selectFrom('source_results').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    expect(parts).toBe(base.repositories.length + (base.clusters ?? []).length + 1);
+    const detections = await store.db
+      .selectFrom('assessment_results')
+      .innerJoin('result_detections', 'result_detections.hash', 'assessment_results.hash')
+      .select(['assessment_results.source as source', 'result_detections.signal as signal', 'result_detections.evidence_count as evidence_count'])
+      .where('assessment_results.assessment_id', '=', '20260102-000000-bbbbbb')
+      .execute();
+    const key = (d: { source: string; signal: string; evidence_count: number }) => `${d.source} ${d.signal} ${Number(d.evidence_count)}`;
+    expect(detections.map(key).sort()).toEqual((oldDetections as { source: string; signal: string; evidence_count: number }[]).map(key).sort());
+    const repositoryScoped = await store.db.selectFrom('capability_statuses').select('scope').where('scope', 'like', 'repository:%').execute();
+    expect(repositoryScoped).toEqual([]);
+    const history = await stageSeries(store, { repository: 'examples/acme/payments-api' });
+    expect(history.map((p) => p.repositories[0]!.stage)).toEqual([3, 4]);
+    await expect(store.db.selectFrom('detections' as never).selectAll().execute()).rejects.toThrow();
   });
 
   it('refuses a store written by a newer release, naming the versions', async () => {
     const store = await fresh();
     await store.db.insertInto('store_schema_versions').values({ version: 99, name: 'from the future', applied_at: 'x' }).execute();
-    await expect(migrate(store)).rejects.toThrow(/schema 99, newer than this k8s-maturity knows \(2\)/);
+    await expect(migrate(store)).rejects.toThrow(/schema 99, newer than this k8s-maturity knows \(3\)/);
   });
 
   it('records an assessment whole: summary, sources, stages, capabilities, detections, warnings and the report', async () => {
@@ -108,15 +136,41 @@ describe.each(enginesToTest())('the store on %s', (engine) => {
     });
     expect(stored?.sources).toEqual([{ kind: 'repository', name: 'examples/acme/payments-api', commit: 'a'.repeat(40) }]);
     expect(stored?.report).toEqual(JSON.parse(baseText));
-    const raw = await store.db.selectFrom('assessments').select('report_gzip').executeTakeFirstOrThrow();
-    expect(gunzipSync(Buffer.from(raw.report_gzip)).toString()).toBe(baseText);
     const caps = await store.db.selectFrom('capability_statuses').select(['scope', 'capability', 'status']).where('assessment_id', '=', outcome.id).execute();
-    expect(caps).toContainEqual({ scope: 'repository:examples/acme/storefront-web', capability: 'tracing', status: 'missing' });
     expect(caps.some((c) => c.scope === 'organization')).toBe(true);
-    const detections = await store.db.selectFrom('detections').select(['source', 'signal', 'evidence']).where('assessment_id', '=', outcome.id).execute();
-    const helm = detections.find((d) => d.source === 'repository:examples/acme/payments-api' && d.signal === 'helm');
-    expect(JSON.parse(helm!.evidence)[0]).toHaveProperty('file');
-    expect(detections.some((d) => d.source === 'cluster:acme-prod.json')).toBe(true);
+    expect(caps.some((c) => c.scope === 'team:payments')).toBe(true);
+    // A repository's capabilities and detections are kept with its part of the report.
+    const parts = await store.db.selectFrom('assessment_results').select(['source', 'hash']).where('assessment_id', '=', outcome.id).orderBy('position').execute();
+    expect(parts.map((p) => p.source)).toEqual([...base.repositories.map((r) => `repository:${r.path}`), ...(base.clusters ?? []).map((c) => `cluster:${c.name}`)]);
+    const hashOf = (source: string) => parts.find((p) => p.source === source)!.hash;
+    const webCaps = await store.db.selectFrom('result_capabilities').select(['capability', 'status']).where('hash', '=', hashOf('repository:examples/acme/storefront-web')).execute();
+    expect(webCaps).toContainEqual({ capability: 'tracing', status: 'missing' });
+    const helm = await store.db.selectFrom('result_detections').select(['signal', 'evidence_count']).where('hash', '=', hashOf('repository:examples/acme/payments-api')).where('signal', '=', 'helm').execute();
+    expect(helm[0]?.evidence_count).toBeGreaterThan(0);
+    const cluster = await store.db.selectFrom('result_detections').select('signal').where('hash', '=', hashOf('cluster:acme-prod.json')).execute();
+    expect(cluster.length).toBeGreaterThan(0);
+    expect(stored?.summary.counts.detections).toBe(base.repositories.reduce((n, r) => n + new Set(r.detections.map((d) => d.id)).size, 0) + (base.clusters ?? []).reduce((n, c) => n + new Set(c.detections.map((d) => d.id)).size, 0));
+  });
+
+  it('keeps a repository part once however many assessments hold it, and prunes it with the last', async () => {
+    const store = await fresh();
+    const four = withPaymentsStage(4);
+    const three = withPaymentsStage(3);
+    await recordAssessment(store, four.report, four.text, facts('20260105-000000-000001', '2026-01-05T00:00:00.000Z'));
+    const count = async () => Number((await store.db.selectFrom('source_results').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const first = await count();
+    expect(first).toBe(base.repositories.length + (base.clusters ?? []).length);
+    await recordAssessment(store, four.report, four.text, facts('20260106-000000-000002', '2026-01-06T00:00:00.000Z'));
+    expect(await count()).toBe(first); // nothing changed: no new part
+    await recordAssessment(store, three.report, three.text, facts('20260107-000000-000003', '2026-01-07T00:00:00.000Z'));
+    expect(await count()).toBe(first + 1); // payments-api moved: its part only
+    expect((await getAssessment(store, '20260106-000000-000002'))?.report).toEqual(four.report);
+    expect((await getAssessment(store, '20260107-000000-000003'))?.report).toEqual(three.report);
+    expect(await pruneAssessments(store, { keepNewest: 1 })).toBe(2);
+    expect(await count()).toBe(first); // the stage-4 payments-api part went with the last assessment holding it
+    expect((await getAssessment(store, '20260107-000000-000003'))?.report).toEqual(three.report);
+    const orphanDetections = await store.db.selectFrom('result_detections').select('hash').where('hash', 'not in', store.db.selectFrom('source_results').select('hash')).execute();
+    expect(orphanDetections).toEqual([]);
   });
 
   it('records the same id once (a spool file pushed twice)', async () => {
@@ -132,11 +186,11 @@ describe.each(enginesToTest())('the store on %s', (engine) => {
     const f = facts('20260104-000000-dddddd', '2026-01-04T00:00:00.000Z');
     await expect(
       writeTransaction(store, async (trx) => {
-        await trx.insertInto('team_stages').values({ assessment_id: 'nobody', team: 'x', stage: 1, repository_count: 0 }).execute();
+        await trx.insertInto('stage_summaries').values({ assessment_id: 'nobody', teams: '[]', repositories: '[]' }).execute();
       }),
     ).rejects.toThrow(); // a foreign key to no assessment: the whole transaction goes
     await recordAssessment(store, base, baseText, f);
-    const orphans = await store.db.selectFrom('team_stages').select('assessment_id').where('assessment_id', '=', 'nobody').execute();
+    const orphans = await store.db.selectFrom('stage_summaries').select('assessment_id').where('assessment_id', '=', 'nobody').execute();
     expect(orphans).toEqual([]);
   });
 
@@ -155,8 +209,8 @@ describe.each(enginesToTest())('the store on %s', (engine) => {
     open.push(store);
     const stages = (await stageSeries(store, { repository: 'examples/acme/payments-api' })).map((p) => p.repositories[0]!.stage);
     expect(stages.sort()).toEqual([3, 4]);
-    const rows = await store.db.selectFrom('repository_stages').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    expect(Number(rows.n)).toBe(6);
+    const rows = await stageSeries(store, {});
+    expect(rows.flatMap((p) => p.repositories)).toHaveLength(6);
   });
 
   it('answers history oldest first, per team and per repository, and resolves ids, prefixes and dates', async () => {
@@ -191,7 +245,7 @@ describe.each(enginesToTest())('the store on %s', (engine) => {
     expect((await listAssessments(store, { order: 'asc' })).map((a) => a.at.slice(0, 10))).toEqual(['2026-02-03', '2026-02-04']);
     expect(await pruneAssessments(store, { keepNewest: 1 })).toBe(1);
     expect((await listAssessments(store)).map((a) => a.at.slice(0, 10))).toEqual(['2026-02-04']);
-    for (const table of ['team_stages', 'repository_stages', 'capability_statuses', 'detections', 'assessment_sources'] as const) {
+    for (const table of ['stage_summaries', 'capability_statuses', 'assessment_results', 'assessment_sources'] as const) {
       const left = await store.db.selectFrom(table).select('assessment_id').distinct().execute();
       expect(left.map((r) => r.assessment_id), table).toEqual(['20260204-000000-000004']);
     }

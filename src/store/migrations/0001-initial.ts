@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Engine, Migration } from './migration.js';
+import { blobType, type Engine, type Migration } from './migration.js';
 
 /** Assessments and what history, diff and a dashboard query without opening the report. */
 export const initialSchema: Migration = {
@@ -7,7 +7,7 @@ export const initialSchema: Migration = {
   name: 'assessments, stages, capabilities, detections, sources, warnings',
    
   async up(db: Kysely<any>, engine: Engine) {
-    const blob = engine === 'postgres' ? 'bytea' : 'blob';
+    const blob = blobType(engine);
     await db.schema
       .createTable('assessments')
       .addColumn('id', 'text', (c) => c.primaryKey())

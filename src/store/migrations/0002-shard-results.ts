@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine, Migration } from './migration.js';
+import { blobType, type Engine, type Migration } from './migration.js';
 
 /**
  * Sharded scans (`scan --shard I/N --run ID`): each shard records each repository's result under
@@ -18,7 +18,7 @@ export const shardResults: Migration = {
       .addColumn('shard_index', 'integer', (c) => c.notNull())
       .addColumn('shard_count', 'integer', (c) => c.notNull())
       .addColumn('recorded_at', 'text', (c) => c.notNull())
-      .addColumn('result_gzip', engine === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+      .addColumn('result_gzip', blobType(engine), (c) => c.notNull())
       .addPrimaryKeyConstraint('shard_results_pk', ['run_id', 'repository'])
       .execute();
   },

@@ -1,5 +1,6 @@
-/** The shape of a migration, apart from the list (index.ts) so that each migration can name it without importing the list that imports it. */
 import type { Kysely } from 'kysely';
+
+/** What every migration shares (kept apart from index.ts, which lists them, so none imports it). */
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -11,6 +12,11 @@ export type Engine = 'sqlite' | 'postgres';
 export interface Migration {
   version: number;
   name: string;
-   
+
   up(db: Kysely<any>, engine: Engine): Promise<void>;
+}
+
+/** The column type of compressed bytes on each engine. */
+export function blobType(engine: Engine): 'blob' | 'bytea' {
+  return engine === 'postgres' ? 'bytea' : 'blob';
 }
