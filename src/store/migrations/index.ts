@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { initialSchema } from './0001-initial.js';
 import { shardResults } from './0002-shard-results.js';
+import { shardRuns } from './0004-shard-runs.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -16,6 +17,6 @@ export interface Migration {
   up(db: Kysely<any>, engine: Engine): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, shardResults];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, shardResults, shardRuns];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
