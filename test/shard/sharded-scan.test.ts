@@ -85,21 +85,17 @@ describePg('sharded scan and merge on PostgreSQL', () => {
     await client.connect();
     try {
       const rowsOf = async (shard: number) => Number((await client.query('select count(*) from shard_results where run_id = $1 and shard_index = $2', ['nightly-1', shard])).rows[0].count);
-      const shardArgs = (index: number) => ['scan', ...paths, '--config', 'org.yaml', '--shard', `${index}/${SHARDS}`, '--run', 'nightly-1', '--store', url, '--quiet'];
+      const shardArgs = (index: number) => ['scan', ...paths, '--config', 'org.yaml', '--shard', `${index}/${SHARDS}`, '--run', 'nightly-1', '--store', url, '--quiet', '--no-history'];
 
       // Shard 2 is killed once it has recorded a few repositories (and long before its last).
       const victim = start(shardArgs(2));
       const others = [0, 1, 3].map((index) => run(shardArgs(index)));
-      let before = 0;
-      const killed = (async () => {
-        for (;;) {
-          before = await rowsOf(2).catch(() => 0);
-          if (before >= 3) return victim.kill();
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-      })();
-      await Promise.race([killed, victim.done]);
+      let exited = false;
+      void victim.done.then(() => (exited = true));
+      while (!exited && (await rowsOf(2).catch(() => 0)) < 3) await new Promise((resolve) => setTimeout(resolve, 20));
+      victim.kill();
       const victimRan = await victim.done;
+      expect(victimRan.stderr).toBe('');
       expect(victimRan.signal).toBe('SIGKILL');
       for (const ran of await Promise.all(others)) expect(ran.stderr).toBe('');
 
@@ -129,7 +125,7 @@ describePg('sharded scan and merge on PostgreSQL', () => {
       for (const row of perShard) expect(Number(row.count)).toBeGreaterThan(20); // a hash spreads 200 repositories over 4 shards
 
       // One process over the same repositories (its scan cache is warm from the shards: the same per-repository results, assembled its own way).
-      const single = await run(['scan', ...paths, '--config', 'org.yaml', '--format', 'json', '--quiet']);
+      const single = await run(['scan', ...paths, '--config', 'org.yaml', '--format', 'json', '--quiet', '--no-history']);
       expect(single.code).toBe(0);
       const mergedJson = readFileSync(join(work, 'merged.json'), 'utf8');
       expect(comparable(mergedJson)).toEqual(comparable(single.stdout));
