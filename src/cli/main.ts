@@ -90,6 +90,9 @@ export function buildProgram(): Command {
     .option('--github-url <url>', 'GitHub Enterprise API base, e.g. https://github.example.com/api/v3 (default: https://api.github.com)')
     .option('--gitlab-url <url>', 'self-managed GitLab, e.g. https://gitlab.example.com (default: https://gitlab.com)')
     .option('--token-file <file>', 'read the forge token from this file instead of GITHUB_TOKEN / GITLAB_TOKEN')
+    // Sharded scans (docs/scale.md): each shard records its repositories; `merge` assembles them.
+    .option('--shard <I/N>', 'scan only shard I of N (from 0; auto/N reads JOB_COMPLETION_INDEX of a Kubernetes Indexed Job) and record each repository in the store')
+    .option('--run <id>', 'with --shard: the run the shards belong to, assembled by `merge --run ID`')
     .addHelpText(
       'after',
       `
@@ -106,6 +109,7 @@ Examples:
   $ k8s-maturity scan . --baseline base.json --format markdown   # a pull-request comment: what this change moves
   $ k8s-maturity scan --github-org acme --topic kubernetes --exclude 'acme/sandbox-*'
   $ k8s-maturity scan --gitlab-group acme/platform --gitlab-url https://gitlab.example.com
+  $ k8s-maturity scan --github-org acme --shard auto/8 --run nightly-42 --store postgres://k8sm@db/k8sm
 
 Reports: each --output writes the --format just before it; a --format without --output goes to
 stdout (one at most); an --output without a --format of its own takes it from the extension
@@ -190,6 +194,7 @@ Examples:
     });
 
   addMemoryCommands(program);
+  addMergeCommand(program);
 
   return program;
 }
@@ -295,6 +300,43 @@ Examples:
     .action(async (options) => {
       const { runInfo } = await import('./store-command.js');
       process.exitCode = await runInfo(options);
+    });
+}
+
+/** `merge`: the organization assembled from a sharded run's records (docs/scale.md). */
+function addMergeCommand(program: Command): void {
+  const outputArguments: OutputArgument[] = [];
+  program
+    .command('merge')
+    .description('Assess the organization from the shards of a run (scan --shard I/N --run ID), as one process would, and record it.')
+    .requiredOption('--run <id>', 'the run id the shards were given')
+    .option('--store <url>', STORE_HELP)
+    .option('-c, --config <file>', 'the configuration the shards used (teams, model overrides, clusters; default: ./.k8s-maturity.yaml if present)')
+    .option('--wait <duration>', 'wait up to this long (90s, 10m, 2h) for shards still running or not yet started')
+    .addOption(
+      new Option('-f, --format <format>', `report format: ${FORMATS.join(', ')} (repeatable; default: table on a terminal, json when piped)`).argParser((value: string, previous: string[] = []) => {
+        if (!isFormat(value)) throw new InvalidArgumentError(`choose one of ${FORMATS.join(', ')}`);
+        outputArguments.push({ kind: 'format', value });
+        return [...previous, value];
+      }),
+    )
+    .option('-o, --output <file>', 'write the report of the --format just before it to FILE', (value: string, previous: string[] = []) => {
+      outputArguments.push({ kind: 'output', value });
+      return collect(value, previous);
+    })
+    .option('-q, --quiet', 'no progress line on stderr')
+    .option('--no-color', 'no colour in the table')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ k8s-maturity merge --run nightly-42 --store postgres://k8sm@db/k8sm --wait 30m --format json --output org.json
+
+Exit codes: 0 merged and recorded, 1 shards still missing (each is named), 2 the merge could not run.`,
+    )
+    .action(async (options) => {
+      const { runMerge } = await import('./merge-command.js');
+      process.exitCode = await runMerge({ ...options, outputArguments });
     });
 }
 

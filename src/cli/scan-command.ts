@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ClusterRequest } from '../scan/clusters.js';
+import type { OrganizationScanOptions } from '../scan/organization.js';
 import type { DiscoveryRequest } from '../sources/forge/types.js';
 import type { Assessment } from '../model/types.js';
 import type { ReportDiff } from '../diff/compare.js';
@@ -54,17 +55,21 @@ export interface ScanOptions {
   githubUrl?: string;
   gitlabUrl?: string;
   tokenFile?: string;
+  /** A sharded scan (docs/scale.md): `I/N` or `auto/N`, and the run the shards belong to. */
+  shard?: string;
+  run?: string;
 }
 
 /**
  * Errors that mean "the scan could not run": one line on stderr, exit 2, no stack trace. Told
  * apart by name, so the heavy modules that define some of them need not be loaded to check.
  */
-const INPUT_ERRORS = new Set(['ScanInputError', 'ModelError', 'ConfigError', 'CloneError', 'ClusterAccessError', 'StoreError', 'ReportFileError', 'DiscoveryError']);
+export const INPUT_ERRORS = new Set(['ScanInputError', 'ModelError', 'ConfigError', 'CloneError', 'ClusterAccessError', 'StoreError', 'ReportFileError', 'DiscoveryError']);
 
 /** `k8s-maturity scan`: resolves to the exit code (0 done, 1 gate failed, 2 could not run). */
 export async function runScan(paths: string[], options: ScanOptions): Promise<number> {
   try {
+    if (options.shard !== undefined || options.run !== undefined) return await (await import('./shard-command.js')).runShard(paths, options);
     const sequence = options.outputArguments ?? interleave(options.format ?? [], options.output ?? []);
     const targets = pairOutputs(sequence, process.stdout.isTTY === true);
     // A configuration may say `store.save: true`: memory is looked at when one is given or is here.
@@ -109,7 +114,7 @@ function interleave(formats: Format[], outputs: string[]): OutputArgument[] {
   return sequence;
 }
 
-export async function scanToAssessment(paths: string[], options: ScanOptions): Promise<Assessment> {
+export async function scanToAssessment(paths: string[], options: ScanOptions, extra: Pick<OrganizationScanOptions, 'shard' | 'recorded'> = {}): Promise<Assessment> {
   const progress = new Progress(process.stderr, !options.quiet);
   try {
     const { scanOrganization } = await import('../scan/organization.js');
@@ -135,6 +140,7 @@ export async function scanToAssessment(paths: string[], options: ScanOptions): P
       ...(options.keepGoing ? { keepGoing: true } : {}),
       ...discoveryOf(options),
       onProgress: (m, urgent) => progress.update(m, urgent),
+      ...extra,
     });
     return assessment;
   } finally {
@@ -202,7 +208,7 @@ function pick(options: ScanOptions): { store?: string; config?: string; quiet?: 
   };
 }
 
-async function writeReport(assessment: Assessment, target: OutputTarget, options: ScanOptions, comparison?: ReportDiff): Promise<void> {
+export async function writeReport(assessment: Assessment, target: OutputTarget, options: ScanOptions, comparison?: ReportDiff): Promise<void> {
   let text = await render(assessment, target, options);
   if (comparison) {
     const color = target.format === 'table' && target.file === undefined && colorWanted(process.stdout, options.color);

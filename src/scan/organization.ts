@@ -73,6 +73,39 @@ export interface OrganizationScanOptions {
    * for the past.
    */
   pastPoint?: PastPointScanner;
+  /**
+   * A sharded scan (src/shard): only the repositories this shard owns are cloned and scanned,
+   * each handed to `onRepository` as it is done; clusters are left to the merge.
+   */
+  shard?: ShardHooks;
+  /** A merge (src/shard): the repositories come from the shards' records instead of a scan. */
+  recorded?: RecordedPlan;
+}
+
+/** One repository's part of an organization scan, as a shard records it and a merge reads it back. */
+export interface RecordedRepository {
+  /** Its identity: as shown in reports (a web address, a git URL without credentials, or a path). */
+  path: string;
+  root: string;
+  team?: string;
+  /** Its place in the whole plan: a merge lists repositories in the order one process would. */
+  position: number;
+  input: RepositoryInput;
+}
+
+export interface ShardHooks {
+  /** Whether this shard scans the repository of this identity (src/shard/assign.ts). */
+  owns(path: string): boolean;
+  /** Once the shard's repositories are known, with the warnings met listing and cloning them. */
+  onPlanned?(planned: readonly { path: string }[], warnings: readonly ScanWarning[]): Promise<void>;
+  /** Each repository as it is finished. */
+  onRepository(repository: RecordedRepository): Promise<void>;
+}
+
+export interface RecordedPlan {
+  repositories: readonly RecordedRepository[];
+  /** The shards' listing warnings, in the place a single process would have met them. */
+  warnings: readonly ScanWarning[];
 }
 
 /** How a timeline scans the planned repositories at one past point (src/timeline). */
@@ -89,6 +122,8 @@ interface PlannedRepository {
   /** Where it is on disk. */
   root: string;
   team?: string;
+  /** Its place in the whole plan, before a shard keeps its own. */
+  position?: number;
 }
 
 /**
@@ -129,7 +164,7 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
     : {};
 
   // Clusters first: an unreachable one should stop the scan before minutes of repository work.
-  const requests = options.pastPoint ? [] : [...(options.clusters ?? []), ...configuredClusters(config.clusters, baseDir)];
+  const requests = options.pastPoint || options.shard ? [] : [...(options.clusters ?? []), ...configuredClusters(config.clusters, baseDir)];
   const clusterRead = await readClusters(requests, {
     keepGoing: options.keepGoing === true && (options.paths.length > 0 || config.repositories.length > 0 || config.teams.length > 0),
     ...(options.teamLabel ? { teamLabel: options.teamLabel } : {}),
@@ -142,15 +177,30 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   });
   warnings.push(...clusterRead.warnings);
 
-  const planned = distinctRepositories(await planRepositories(options, config, baseDir, cwd, warnings, configLabel, confinementOf(trust, configLabel)), warnings);
+  const planned: PlannedRepository[] = options.recorded ? options.recorded.repositories.map(({ path, root, team }) => ({ path, root, ...(team !== undefined ? { team } : {}) })) : [];
+  if (options.recorded) warnings.push(...options.recorded.warnings);
+  else {
+    const before = warnings.length;
+    const all = (await planRepositories(options, config, baseDir, cwd, warnings, configLabel, confinementOf(trust, configLabel))).map((r, position) => ({ ...r, position: r.position ?? position }));
+    planned.push(...distinctRepositories(options.shard ? all.filter((r) => options.shard!.owns(r.path)) : all, warnings));
+    await options.shard?.onPlanned?.(planned, warnings.slice(before));
+  }
   const exemptions = activeExemptions(config, now);
   const usedExemptions = new Set<string>();
   const usedKinds = new Set<number>();
   const repositories: RepositoryInput[] = [];
   let historyRead = false;
+  for (const r of options.recorded?.repositories ?? []) {
+    // A merge: what the scan loop below notes for each repository, from the shards' records.
+    for (const e of exemptionsFor(exemptions, { repositories: [r.path, r.root], ...(r.team ? { team: r.team } : {}) })) usedExemptions.add(exemptionKey(e));
+    const setKind = configuredKind(config, [r.path, r.root], configLabel);
+    if (setKind) usedKinds.add(setKind.index);
+    if (r.input.unknown !== undefined && r.input.unknown.length < HISTORY_SIGNALS.length) historyRead = true;
+    repositories.push(r.input);
+  }
   // Repositories (and their history) are scanned on worker threads when that pays; results are taken in plan order.
   const scans = options.pastPoint ? options.pastPoint(planned) : new RepositoryScans(
-    planned.map((r) => ({ root: r.root, label: r.path })),
+    (options.recorded ? [] : planned).map((r) => ({ root: r.root, label: r.path })),
     {
       limits,
       detectors,
@@ -166,7 +216,7 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
     },
   );
   try {
-    for (const [index, repo] of planned.entries()) {
+    for (const [index, repo] of (options.recorded ? [] : planned).entries()) {
       try {
         const scanned = await scans.result(index);
         if (scanned === undefined) continue; // a timeline's point before the repository existed
@@ -191,6 +241,7 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
         // Nothing read: it cannot stand for the platform (which would make platform gaps "missing").
         repositories.push({ path: repo.path, kind: 'tooling', kindReason: 'could not be scanned', detections: [], warnings: [{ file: '.', message: `repository could not be scanned: ${(error as Error).message}` }] });
       }
+      await options.shard?.onRepository({ path: repo.path, root: repo.root, ...(repo.team !== undefined ? { team: repo.team } : {}), position: repo.position ?? index, input: repositories[repositories.length - 1]! });
     }
   } finally {
     await scans.close();
@@ -243,11 +294,11 @@ async function planRepositories(options: OrganizationScanOptions, config: OrgCon
     const typed = options.paths.length > 0 ? await planRepositories({ ...options, discovery: undefined }, config, baseDir, cwd, warnings, configLabel, confineTo) : [];
     const found = await planDiscovery(
       { ...options.discovery, teams: config.teamsFrom === 'forge' },
-      { cacheDir: options.cacheDir ?? defaultCacheDir(), ...(options.offline ? { offline: true } : {}), ...(options.allowFileProtocol ? { allowFileProtocol: true } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), warnings },
+      { cacheDir: options.cacheDir ?? defaultCacheDir(), ...(options.shard ? { owns: options.shard.owns } : {}), ...(options.offline ? { offline: true } : {}), ...(options.allowFileProtocol ? { allowFileProtocol: true } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), warnings },
     );
     const discovered = found.planned.map((r) => {
       const team = teamOf(r.path, config, cwd) ?? r.team;
-      return { path: displayUrl(r.path), root: r.root, ...(team ? { team } : {}) };
+      return { path: displayUrl(r.path), root: r.root, position: typed.length + r.position, ...(team ? { team } : {}) };
     });
     return [...typed, ...discovered];
   }
@@ -257,7 +308,9 @@ async function planRepositories(options: OrganizationScanOptions, config: OrgCon
     const planned: PlannedRepository[] = [];
     for (const path of options.paths) {
       const team = teamOf(path, config, cwd);
-      const root = isGitUrl(path)
+      // A git URL another shard owns is not cloned here (the empty root is never read: it is left out by the shard's filter).
+      const elsewhere = isGitUrl(path) && options.shard !== undefined && !options.shard.owns(displayUrl(path));
+      const root = elsewhere ? '' : isGitUrl(path)
         ? (await ensureClone(path, options.cacheDir ?? defaultCacheDir(), { ...(options.offline ? { offline: true } : {}) })).path
         : checkRepositoryPath(path, cwd);
       // A URL is shown without its credentials, everywhere the path appears (reports, progress, warnings).
@@ -271,11 +324,17 @@ async function planRepositories(options: OrganizationScanOptions, config: OrgCon
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     ...(options.offline ? { offline: true } : {}),
     ...(confineTo !== undefined ? { confineTo } : {}),
+    ...(options.shard ? { clone: shardClone(options.shard, options.cacheDir ?? defaultCacheDir(), options.offline === true) } : {}),
     onWarning: (message: string) => warnings.push({ file: configLabel, message }),
   });
   // A scanned configuration whose every entry was refused describes the repository it lies in.
   if (resolved.length === 0 && confineTo !== undefined) return [{ path: relative(cwd, confineTo.root) || '.', root: checkRepositoryPath(confineTo.root) }];
   return resolved.map((r) => ({ path: r.url !== undefined ? displayUrl(r.url) : relative(cwd, r.path) || '.', root: r.path, ...(r.team ? { team: r.team } : {}) }));
+}
+
+/** Clones a configured git URL only when this shard owns it; another shard's is given an empty root, never read. */
+function shardClone(shard: ShardHooks, cacheDir: string, offline: boolean): (url: string) => Promise<{ path: string }> {
+  return async (url) => (shard.owns(displayUrl(url)) ? ensureClone(url, cacheDir, offline ? { offline: true } : {}) : { path: '' });
 }
 
 /** An exempted signal (e.g. static-secrets in a demo repository) is dropped from the detections it would block. */

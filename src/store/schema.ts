@@ -126,6 +126,22 @@ export interface ShardResultsTable {
   result_gzip: Uint8Array;
 }
 
+/** Sharded scans: one row per shard of a run (migration 0004). */
+export interface ShardRunsTable {
+  run_id: string;
+  shard_index: number;
+  shard_count: number;
+  started_at: string;
+  finished_at: string | null;
+  planned: number | null;
+  recorded: number | null;
+  tool_version: string | null;
+  config_hash: string | null;
+  host: string | null;
+  /** JSON array of { file, message }. */
+  warnings: string | null;
+}
+
 export interface SchemaVersionsTable {
   version: number;
   name: string;
@@ -144,4 +160,5 @@ export interface StoreDatabase {
   assessment_results: AssessmentResultsTable;
   assessment_warnings: WarningsTable;
   shard_results: ShardResultsTable;
+  shard_runs: ShardRunsTable;
 }

@@ -1,0 +1,140 @@
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { parseShard } from '../../src/shard/assign.js';
+
+/**
+ * deploy/kubernetes as `kubectl kustomize` renders it, checked offline: every object against the
+ * Kubernetes OpenAPI schemas (kubernetes-models), the scanner Job's contract with `--shard auto/N`,
+ * and what every pod must hold to (non-root, read-only root filesystem, resources, no Secret
+ * written in the manifests).
+ */
+const ROOT = join(import.meta.dirname, '..', '..');
+const require = createRequire(import.meta.url);
+
+interface K8sObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string };
+  spec?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+interface Container {
+  name: string;
+  image: string;
+  args?: string[];
+  env?: { name: string; value?: string; valueFrom?: Record<string, Record<string, string>> }[];
+  resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+  securityContext?: { readOnlyRootFilesystem?: boolean; allowPrivilegeEscalation?: boolean; capabilities?: { drop?: string[] } };
+  readinessProbe?: unknown;
+  livenessProbe?: unknown;
+}
+interface PodSpec {
+  containers: Container[];
+  securityContext?: { runAsNonRoot?: boolean; runAsUser?: number };
+  automountServiceAccountToken?: boolean;
+}
+
+const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
+const hasKubectl = kubectl.status === 0;
+if (!hasKubectl) process.stderr.write('test/deploy/kustomize.test.ts: kubectl is not on this machine: the rendering tests are skipped\n');
+
+function render(): K8sObject[] {
+  const out = spawnSync('kubectl', ['kustomize', join(ROOT, 'deploy', 'kubernetes')], { encoding: 'utf8' });
+  expect(out.stderr).toBe('');
+  expect(out.status).toBe(0);
+  return parseAllDocuments(out.stdout).map((d) => d.toJS() as K8sObject);
+}
+
+/** The kubernetes-models class of an object: kubernetes-models/<group>/<version>/<Kind>. */
+function validate(object: K8sObject): void {
+  const Model = (require(`kubernetes-models/${object.apiVersion}/${object.kind}`) as Record<string, new (data: unknown) => { validate(): void }>)[object.kind]!;
+  new Model(object).validate();
+}
+
+function podSpecOf(object: K8sObject): PodSpec | undefined {
+  const spec = object.spec as { template?: { spec: PodSpec } } | undefined;
+  return spec?.template?.spec;
+}
+
+/** `$(VAR)` in args as the kubelet expands it, from the container's env (values given, or a fake for each reference). */
+function expand(args: string[], env: Record<string, string>): string[] {
+  return args.map((arg) => arg.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (whole, name: string) => env[name] ?? whole));
+}
+
+describe.runIf(hasKubectl)('deploy/kubernetes', () => {
+  it('renders objects that validate against the Kubernetes schemas, and the validator refuses a broken one', () => {
+    const objects = render();
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual([
+      'ConfigMap/k8s-maturity',
+      'Deployment/k8s-maturity-dashboard',
+      'Job/k8s-maturity-merge',
+      'Job/k8s-maturity-scan',
+      'NetworkPolicy/k8s-maturity',
+      'NetworkPolicy/k8s-maturity-dashboard',
+      'Service/k8s-maturity-dashboard',
+      'ServiceAccount/k8s-maturity',
+    ]);
+    for (const object of objects) {
+      expect(object.metadata.namespace).toBe('k8s-maturity');
+      expect(() => validate(object), `${object.kind}/${object.metadata.name}`).not.toThrow();
+    }
+    const scan = objects.find((o) => o.metadata.name === 'k8s-maturity-scan')!;
+    expect(() => validate({ ...scan, spec: { ...scan.spec, completions: 'eight' } })).toThrow(/completions must be integer/);
+  });
+
+  it('starts one scanner pod per shard whose --shard auto/N takes its index from JOB_COMPLETION_INDEX', () => {
+    const scan = render().find((o) => o.metadata.name === 'k8s-maturity-scan')!;
+    const spec = scan.spec as { completionMode: string; completions: number; parallelism: number; backoffLimitPerIndex: number };
+    expect(spec.completionMode).toBe('Indexed');
+    expect(spec.backoffLimitPerIndex).toBeGreaterThan(0);
+    const container = podSpecOf(scan)!.containers[0]!;
+    const index = container.env!.find((e) => e.name === 'JOB_COMPLETION_INDEX')!;
+    expect(index.valueFrom?.fieldRef?.fieldPath).toBe("metadata.annotations['batch.kubernetes.io/job-completion-index']");
+    // Every $(VAR) of the arguments is one of the container's variables.
+    const env = Object.fromEntries(container.env!.map((e) => [e.name, `value-of-${e.name}`]));
+    const args = expand(container.args!, env);
+    expect(args.join(' ')).not.toContain('$(');
+    expect(args.slice(0, 3)).toEqual(['scan', '--github-org', 'value-of-GITHUB_ORG']);
+    const shardValue = args[args.indexOf('--shard') + 1]!;
+    expect(args[args.indexOf('--run') + 1]).toBe('value-of-RUN_ID');
+    // Each pod of the Job, as Kubernetes numbers them, scans its own shard of N = completions.
+    for (let pod = 0; pod < spec.completions; pod++) {
+      expect(parseShard(shardValue, { JOB_COMPLETION_INDEX: String(pod) })).toEqual({ index: pod, count: spec.completions });
+    }
+    expect(() => parseShard(shardValue, { JOB_COMPLETION_INDEX: String(spec.completions) })).toThrow(/must be below/);
+    // The merge assembles the same run.
+    const merge = render().find((o) => o.metadata.name === 'k8s-maturity-merge')!;
+    const mergeContainer = podSpecOf(merge)!.containers[0]!;
+    expect(mergeContainer.args!.slice(0, 3)).toEqual(['merge', '--run', '$(RUN_ID)']);
+    expect(mergeContainer.env!.find((e) => e.name === 'RUN_ID')).toEqual(container.env!.find((e) => e.name === 'RUN_ID'));
+  });
+
+  it('runs every pod as non-root on a read-only root filesystem with resources, and writes no Secret: the database URL and tokens are referenced', () => {
+    const objects = render();
+    expect(objects.some((o) => o.kind === 'Secret')).toBe(false);
+    const pods = objects.flatMap((o) => (podSpecOf(o) ? [[o, podSpecOf(o)!] as const] : []));
+    expect(pods).toHaveLength(3);
+    for (const [object, pod] of pods) {
+      expect(pod.securityContext?.runAsNonRoot, object.metadata.name).toBe(true);
+      expect(pod.securityContext?.runAsUser).toBeGreaterThan(0);
+      expect(pod.automountServiceAccountToken).toBe(false);
+      for (const container of pod.containers) {
+        expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+        expect(Object.keys(container.resources?.requests ?? {})).toEqual(expect.arrayContaining(['cpu', 'memory']));
+        expect(Object.keys(container.resources?.limits ?? {})).toEqual(expect.arrayContaining(['cpu', 'memory']));
+        expect(container.image).toMatch(/^[\w./-]+:\d+\.\d+\.\d+$/); // a release, never :latest
+        const store = container.env?.find((e) => e.name === 'K8S_MATURITY_STORE');
+        expect(store?.valueFrom?.secretKeyRef).toEqual({ name: 'k8s-maturity', key: 'database-url' });
+        for (const variable of container.env ?? []) expect(variable.value, variable.name).toBeUndefined();
+      }
+    }
+    const scanner = pods.find(([o]) => o.metadata.name === 'k8s-maturity-scan')![1].containers[0]!;
+    expect(scanner.env!.find((e) => e.name === 'GITHUB_TOKEN')?.valueFrom?.secretKeyRef).toEqual({ name: 'k8s-maturity', key: 'github-token' });
+    const dashboard = pods.find(([o]) => o.kind === 'Deployment')![1].containers[0]!;
+    expect(dashboard.readinessProbe).toBeDefined();
+    expect(dashboard.livenessProbe).toBeDefined();
+  });
+});
