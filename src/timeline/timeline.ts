@@ -3,7 +3,9 @@ import type { ScanWarning } from '../core/types.js';
 import type { CachedScan } from '../cache/scan-cache.js';
 import type { Assessment } from '../model/types.js';
 import { scanOrganization, type OrganizationScanOptions, type PastPointScanner } from '../scan/organization.js';
-import type { ScannedWithHistory } from '../scan/parallel.js';
+import type { HistoryRequest, ScannedWithHistory } from '../scan/parallel.js';
+import { platformMembers } from '../config/repositories.js';
+import { HISTORY_SIGNALS, readHistoryAsync, type HistoryFacts } from '../history/index.js';
 import { branchCommits, commitAt, findMainBranch, listTree, type BranchCommit } from '../sources/git/tree-at.js';
 import { gitSync } from '../sources/git/safe-git.js';
 import { BlobStore, GitTreeRepository } from './git-tree-repository.js';
@@ -60,22 +62,22 @@ export async function runTimeline(options: TimelineOptions): Promise<Timeline> {
   for (const [index, at] of options.points.entries()) {
     options.onProgress?.(`timeline: point ${index + 1}/${options.points.length} · ${at.toISOString().slice(0, 10)}`);
     const commits: Record<string, string> = {};
-    const pastPoint: PastPointScanner = (planned) => ({
+    const pastPoint: PastPointScanner = (planned, history) => ({
       result: async (i) => {
         const { path, root } = planned[i]!;
         let repository = repositories.get(root);
         if (repository === undefined) {
-          repository = openRepository(root, path, options.mainBranch, limits, warnOnce);
+          repository = openRepository(root, path, history?.mainBranch ?? options.mainBranch, limits, warnOnce);
           repositories.set(root, repository);
         }
-        const scanned = await scanAt(repository, root, path, at, limits, warnOnce);
+        const scanned = await scanAt(repository, root, path, at, limits, warnOnce, history);
         if (scanned === undefined) return undefined;
         commits[path] = scanned.commit;
         return scanned.result;
       },
       close: async () => undefined,
     });
-    const assessment = await scanOrganization({ ...options, now: at, history: false, pastPoint, cache: false });
+    const assessment = await scanOrganization({ ...options, now: at, pastPoint, cache: false });
     points.push({ at: at.toISOString(), assessment, commits });
   }
   const organization = points.at(-1)?.assessment.organization ?? 'organization';
@@ -106,6 +108,7 @@ async function scanAt(
   at: Date,
   limits: Limits,
   warn: (file: string, message: string) => void,
+  historyRequest: HistoryRequest | undefined,
 ): Promise<{ commit: string; result: ScannedWithHistory } | undefined> {
   const commit = commitAt(repository.commits, at);
   if (commit === undefined) {
@@ -115,6 +118,8 @@ async function scanAt(
     }
     return undefined;
   }
+  // The history window that ends at this point, read back from its commit: its `git log` runs in its own process meanwhile.
+  const history = historyRequest && repository.branch !== undefined ? historyAt(root, path, repository.branch, commit.commit, historyRequest) : undefined;
   let scan = repository.byTree.get(commit.tree);
   if (scan === undefined) {
     const { files, warnings } = listTree(root, commit.tree, limits.maxFiles);
@@ -125,7 +130,19 @@ async function scanAt(
     scan = await scanRepositoryObject(repo, 'all');
     repository.byTree.set(commit.tree, scan);
   }
-  return { commit: commit.commit, result: { path, root, ...scan } };
+  return { commit: commit.commit, result: { path, root, ...scan, ...(history ? { history: await history } : {}) } };
+}
+
+/** History signals as they stood at the point: the window ending there, from the point's commit back. */
+async function historyAt(root: string, path: string, branch: string, tip: string, request: HistoryRequest): Promise<Pick<HistoryFacts, 'detections' | 'unknown' | 'absent'>> {
+  const members = platformMembers(request.config);
+  try {
+    const facts = await readHistoryAsync(root, { since: request.since, now: request.now, tip, mainBranch: branch, repository: path, ...(members ? { platformMembers: members } : {}) });
+    return { detections: facts.detections, unknown: facts.unknown, absent: facts.absent };
+  } catch (error) {
+    // git stopped or refused (a FIFO, a timeout): the files of the point stand, its history is unknown.
+    return { detections: [], unknown: HISTORY_SIGNALS.map((signal) => ({ signal, reason: `${firstLine(error)}: history not read` })), absent: [] };
+  }
 }
 
 function firstLine(error: unknown): string {
