@@ -4,7 +4,7 @@ import type { CachedScan } from '../cache/scan-cache.js';
 import type { Assessment } from '../model/types.js';
 import { scanOrganization, type OrganizationScanOptions, type PastPointScanner } from '../scan/organization.js';
 import type { HistoryRequest, ScannedWithHistory } from '../scan/parallel.js';
-import { platformMembers } from '../config/repositories.js';
+import { parseSince, platformMembers } from '../config/repositories.js';
 import { HISTORY_SIGNALS, readHistoryAsync, type HistoryFacts } from '../history/index.js';
 import { branchCommits, commitAt, findMainBranch, listTree, type BranchCommit } from '../sources/git/tree-at.js';
 import { gitSync } from '../sources/git/safe-git.js';
@@ -50,7 +50,6 @@ interface RepositoryHistory {
  */
 export async function runTimeline(options: TimelineOptions): Promise<Timeline> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const repositories = new Map<string, RepositoryHistory>();
   const warnings: ScanWarning[] = [];
   const warned = new Set<string>();
   const warnOnce = (file: string, message: string): void => {
@@ -58,19 +57,27 @@ export async function runTimeline(options: TimelineOptions): Promise<Timeline> {
     warned.add(`${file}\0${message}`);
     warnings.push({ file, message });
   };
+  // Repository by repository: every point of one is read before the next one starts, so only one
+  // repository's blobs and parsed files are held at a time (fifty 10,000-file repositories would
+  // not fit otherwise). Each point's assessment then takes the results it needs.
+  const everyPoint = new Map<string, Promise<(PointScan | undefined)[]>>();
+  let done = 0;
   const points: TimelinePoint[] = [];
   for (const [index, at] of options.points.entries()) {
-    options.onProgress?.(`timeline: point ${index + 1}/${options.points.length} · ${at.toISOString().slice(0, 10)}`);
     const commits: Record<string, string> = {};
     const pastPoint: PastPointScanner = (planned, history) => ({
       result: async (i) => {
         const { path, root } = planned[i]!;
-        let repository = repositories.get(root);
-        if (repository === undefined) {
-          repository = openRepository(root, path, history?.mainBranch ?? options.mainBranch, limits, warnOnce);
-          repositories.set(root, repository);
+        let all = everyPoint.get(root);
+        if (all === undefined) {
+          options.onProgress?.(`timeline: ${done + 1}/${planned.length} repositories · ${path}`);
+          const windowOf = history ? (point: Date): HistoryRequest => ({ ...history, since: parseSince(options.since ?? history.config.history.since, point), now: point }) : undefined;
+          all = scanEveryPoint(root, path, options.points, { mainBranch: history?.mainBranch ?? options.mainBranch, limits, warn: warnOnce, ...(windowOf ? { windowOf } : {}) });
+          everyPoint.set(root, all);
+          await all;
+          done++;
         }
-        const scanned = await scanAt(repository, root, path, at, limits, warnOnce, history);
+        const scanned = (await all)[index];
         if (scanned === undefined) return undefined;
         commits[path] = scanned.commit;
         return scanned.result;
@@ -82,6 +89,27 @@ export async function runTimeline(options: TimelineOptions): Promise<Timeline> {
   }
   const organization = points.at(-1)?.assessment.organization ?? 'organization';
   return { schemaVersion: 1, organization, points, milestones: milestonesOf(points), warnings };
+}
+
+interface PointScan {
+  commit: string;
+  result: ScannedWithHistory;
+}
+
+interface EveryPointOptions {
+  mainBranch: string | undefined;
+  limits: Limits;
+  warn: (file: string, message: string) => void;
+  /** The history window that ends at a point; absent when history is not read. */
+  windowOf?: (point: Date) => HistoryRequest;
+}
+
+/** One repository at every point, oldest first; undefined where it did not exist yet. Its blobs are dropped once done. */
+async function scanEveryPoint(root: string, path: string, dates: readonly Date[], options: EveryPointOptions): Promise<(PointScan | undefined)[]> {
+  const repository = openRepository(root, path, options.mainBranch, options.limits, options.warn);
+  const scans: (PointScan | undefined)[] = [];
+  for (const at of dates) scans.push(await scanAt(repository, root, path, at, options.limits, options.warn, options.windowOf?.(at)));
+  return scans;
 }
 
 function openRepository(root: string, path: string, configured: string | undefined, limits: Limits, warn: (file: string, message: string) => void): RepositoryHistory {
