@@ -6,7 +6,7 @@ import { scanOrganization, type OrganizationScanOptions, type PastPointScanner }
 import type { HistoryRequest, ScannedWithHistory } from '../scan/parallel.js';
 import { parseSince, platformMembers } from '../config/repositories.js';
 import { HISTORY_SIGNALS, readHistoryAsync, type HistoryFacts } from '../history/index.js';
-import { branchCommits, commitAt, findMainBranch, listTree, type BranchCommit } from '../sources/git/tree-at.js';
+import { branchCommits, commitAt, MAX_BRANCH_COMMITS, findMainBranch, listTree, type BranchCommit } from '../sources/git/tree-at.js';
 import { gitSync } from '../sources/git/safe-git.js';
 import { BlobStore, GitTreeRepository } from './git-tree-repository.js';
 import { milestonesOf, type Milestone } from './milestones.js';
@@ -16,6 +16,8 @@ export interface TimelineOptions extends Omit<OrganizationScanOptions, 'pastPoin
   points: readonly Date[];
   /** The main branch when the configuration does not name one. */
   mainBranch?: string;
+  /** First-parent commits of a main branch read at most (default 200,000); points before the oldest read are not assessed. */
+  maxCommits?: number;
 }
 
 export interface TimelinePoint {
@@ -38,6 +40,8 @@ interface RepositoryHistory {
   branch?: string;
   commits: BranchCommit[];
   shallow: boolean;
+  /** More commits than were read: the oldest ones are not known. */
+  truncated: boolean;
   blobs: BlobStore;
   byTree: Map<string, CachedScan>;
 }
@@ -72,7 +76,7 @@ export async function runTimeline(options: TimelineOptions): Promise<Timeline> {
         if (all === undefined) {
           options.onProgress?.(`timeline: ${done + 1}/${planned.length} repositories · ${path}`);
           const windowOf = history ? (point: Date): HistoryRequest => ({ ...history, since: parseSince(options.since ?? history.config.history.since, point), now: point }) : undefined;
-          all = scanEveryPoint(root, path, options.points, { mainBranch: history?.mainBranch ?? options.mainBranch, limits, warn: warnOnce, ...(windowOf ? { windowOf } : {}) });
+          all = scanEveryPoint(root, path, options.points, { mainBranch: history?.mainBranch ?? options.mainBranch, maxCommits: options.maxCommits ?? MAX_BRANCH_COMMITS, limits, warn: warnOnce, ...(windowOf ? { windowOf } : {}) });
           everyPoint.set(root, all);
           await all;
           done++;
@@ -98,6 +102,7 @@ interface PointScan {
 
 interface EveryPointOptions {
   mainBranch: string | undefined;
+  maxCommits: number;
   limits: Limits;
   warn: (file: string, message: string) => void;
   /** The history window that ends at a point; absent when history is not read. */
@@ -106,14 +111,14 @@ interface EveryPointOptions {
 
 /** One repository at every point, oldest first; undefined where it did not exist yet. Its blobs are dropped once done. */
 async function scanEveryPoint(root: string, path: string, dates: readonly Date[], options: EveryPointOptions): Promise<(PointScan | undefined)[]> {
-  const repository = openRepository(root, path, options.mainBranch, options.limits, options.warn);
+  const repository = openRepository(root, path, options.mainBranch, options.limits, options.warn, options.maxCommits);
   const scans: (PointScan | undefined)[] = [];
   for (const at of dates) scans.push(await scanAt(repository, root, path, at, options.limits, options.warn, options.windowOf?.(at)));
   return scans;
 }
 
-function openRepository(root: string, path: string, configured: string | undefined, limits: Limits, warn: (file: string, message: string) => void): RepositoryHistory {
-  const repository: RepositoryHistory = { commits: [], shallow: false, blobs: new BlobStore(root, limits), byTree: new Map() };
+function openRepository(root: string, path: string, configured: string | undefined, limits: Limits, warn: (file: string, message: string) => void, maxCommits: number): RepositoryHistory {
+  const repository: RepositoryHistory = { commits: [], shallow: false, truncated: false, blobs: new BlobStore(root, limits), byTree: new Map() };
   try {
     const branch = findMainBranch(root, configured);
     if (branch === undefined) {
@@ -121,10 +126,11 @@ function openRepository(root: string, path: string, configured: string | undefin
       return repository;
     }
     repository.branch = branch;
-    repository.commits = branchCommits(root, branch);
+    repository.commits = branchCommits(root, branch, maxCommits);
+    repository.truncated = repository.commits.length >= maxCommits;
     repository.shallow = gitSync(['rev-parse', '--is-shallow-repository'], { cwd: root, timeoutMs: 10_000 }).trim() === 'true';
   } catch (error) {
-    warn(path, `not a git repository with history, left out of the timeline: ${firstLine(error)}`);
+    warn(path, `git history not read, left out of the timeline: ${firstLine(error)}`);
   }
   return repository;
 }
@@ -141,8 +147,11 @@ async function scanAt(
   const commit = commitAt(repository.commits, at);
   if (commit === undefined) {
     // Before its first commit the repository did not exist, unless a shallow clone cut its past off.
-    if (repository.shallow && repository.commits.length > 0) {
-      warn(path, `shallow clone: points before ${new Date(repository.commits.at(-1)!.time * 1000).toISOString().slice(0, 10)} cannot be assessed (git fetch --unshallow)`);
+    const oldest = repository.commits.at(-1);
+    if (repository.shallow && oldest !== undefined) {
+      warn(path, `shallow clone: points before ${new Date(oldest.time * 1000).toISOString().slice(0, 10)} cannot be assessed (git fetch --unshallow)`);
+    } else if (repository.truncated && oldest !== undefined) {
+      warn(path, `more than ${repository.commits.length} commits on ${repository.branch}: points before ${new Date(oldest.time * 1000).toISOString().slice(0, 10)} (commit ${oldest.commit.slice(0, 12)}) cannot be assessed`);
     }
     return undefined;
   }
@@ -152,8 +161,8 @@ async function scanAt(
   if (scan === undefined) {
     const { files, warnings } = listTree(root, commit.tree, limits.maxFiles);
     repository.blobs.register(files);
-    const repo = new GitTreeRepository(root, path, files, limits, repository.blobs);
-    repo.warnings.push(...warnings);
+    const repo = new GitTreeRepository(root, path, files, limits, repository.blobs, commit.commit);
+    repo.warnings.push(...warnings.map((w) => ({ ...w, message: `commit ${commit.commit.slice(0, 12)}: ${w.message}` })));
     const { scanRepositoryObject } = await import('../scan/scan-listed.js');
     scan = await scanRepositoryObject(repo, 'all');
     repository.byTree.set(commit.tree, scan);
