@@ -31,6 +31,12 @@ export interface ReadHistoryOptions {
   platformMembers?: (identity: HistoryIdentity) => boolean;
   /** The branch changes land on; default the checked-out branch (HEAD). */
   mainBranch?: string;
+  /**
+   * Read the branch as it was at this commit (a full commit id, e.g. a timeline's point): the log
+   * walks back from it instead of the branch's tip, so commits after it are not seen. Pair it
+   * with `now` at the point and `since` a window before it.
+   */
+  tip?: string;
   /** Share of changes to main through pull requests at or above which merged-pull-requests is present. Default 0.5. */
   pullRequestThreshold?: number;
   /** Set on every evidence item (the repository as reported). */
@@ -86,6 +92,7 @@ function logRequest(options: ReadHistoryOptions) {
     since: options.since,
     maxCommits: options.maxCommits ?? 100_000,
     ...(options.mainBranch !== undefined ? { mainBranch: options.mainBranch } : {}),
+    ...(options.tip !== undefined ? { tip: options.tip } : {}),
     ...(options.platformMembers !== undefined ? { platformMembers: options.platformMembers } : {}),
     ...(options.cache !== undefined ? { cache: options.cache } : {}),
   };

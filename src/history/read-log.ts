@@ -41,6 +41,8 @@ export interface LogRequest {
   since: Date;
   mainBranch?: string;
   maxCommits: number;
+  /** A commit of the branch to read back from instead of its tip (ReadHistoryOptions.tip). */
+  tip?: string;
   platformMembers?: (identity: AuthorIdentity) => boolean;
   cache?: HistoryCache;
 }
@@ -62,13 +64,20 @@ export function* readLog(repoRoot: string, request: LogRequest): Generator<strin
   if (blocked !== undefined) return { unreadable: `${blocked}: git not run` };
   const place = locate(repoRoot, request.mainBranch);
   if ('unreadable' in place) return place;
-  const { prefix, branch } = place;
+  const { prefix } = place;
+  let { branch } = place;
+  if (request.tip !== undefined) {
+    // Only a full commit id: never an option, a range or a name the repository could define.
+    if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(request.tip)) return { unreadable: `not a commit id: ${request.tip.slice(0, 80)}` };
+    branch = { name: branch.name, hash: request.tip };
+  }
   const sinceSeconds = Math.floor(request.since.getTime() / 1000);
   const toRecords = (out: string, from: Date) => parseLog(out, Math.floor(from.getTime() / 1000)).map((commit) => recordOf(commit, prefix, branch.name, request.platformMembers));
   // The store answers for a whole day: what is read is the log from the start of the window's day.
   const dayStart = new Date(Math.floor(request.since.getTime() / DAY_MS) * DAY_MS);
   const cache = request.cache;
-  const key = cache !== undefined && prefix === '' && place.head !== undefined ? historyKey(repoRoot, place.head, cache.fingerprint, dayStart, request.maxCommits) : undefined;
+  // The stored log is keyed by HEAD's commit: a read from another tip is not stored.
+  const key = cache !== undefined && prefix === '' && place.head !== undefined && request.tip === undefined ? historyKey(repoRoot, place.head, cache.fingerprint, dayStart, request.maxCommits) : undefined;
   let records: LogRecord[] | undefined;
   if (key !== undefined) {
     const stored = cache!.get(key);
@@ -82,7 +91,8 @@ export function* readLog(repoRoot: string, request: LogRequest): Generator<strin
       }
     }
   }
-  records ??= toRecords(yield logArgs(request.since, request.maxCommits, branch.hash), request.since);
+  // A past tip comes from a walk made with replace refs and grafts off (sources/git/tree-at.ts): so is this one.
+  records ??= toRecords(yield [...(request.tip !== undefined ? ['--no-replace-objects'] : []), ...logArgs(request.since, request.maxCommits, branch.hash)], request.since);
   return { records: walkWindow(records, branch.hash, sinceSeconds), branch };
 }
 

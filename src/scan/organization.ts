@@ -30,7 +30,7 @@ import type { Assessment } from '../model/types.js';
 import { checkRepositoryPath } from './scan-repository.js';
 import { distinctRepositories } from './distinct-repositories.js';
 import { RepositoryScans } from './parallel.js';
-import type { ScannedWithHistory } from './worker-messages.js';
+import type { HistoryRequest, ScannedWithHistory } from './worker-messages.js';
 import { scanCacheDir, toolFingerprint } from '../cache/scan-cache.js';
 import { defaultCacheDir, ensureClone, isGitUrl } from '../sources/repository/clone.js';
 import { configuredClusters, readClusters, type ClusterRequest } from './clusters.js';
@@ -108,8 +108,11 @@ export interface RecordedPlan {
   warnings: readonly ScanWarning[];
 }
 
-/** How a timeline scans the planned repositories at one past point (src/timeline). */
-export type PastPointScanner = (planned: readonly { path: string; root: string }[]) => {
+/**
+ * How a timeline scans the planned repositories at one past point (src/timeline). `history` is
+ * the window that ends at that point, when history is read at all.
+ */
+export type PastPointScanner = (planned: readonly { path: string; root: string }[], history: HistoryRequest | undefined) => {
   result(index: number): Promise<ScannedWithHistory | undefined>;
   close(): Promise<void>;
 };
@@ -199,14 +202,15 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
     repositories.push(r.input);
   }
   // Repositories (and their history) are scanned on worker threads when that pays; results are taken in plan order.
-  const scans = options.pastPoint ? options.pastPoint(planned) : new RepositoryScans(
+  const historyRequest: HistoryRequest | undefined = readsHistory ? { since, now, ...(config.history.mainBranch ? { mainBranch: config.history.mainBranch } : {}), config } : undefined;
+  const scans = options.pastPoint ? options.pastPoint(planned, historyRequest) : new RepositoryScans(
     (options.recorded ? [] : planned).map((r) => ({ root: r.root, label: r.path })),
     {
       limits,
       detectors,
       ...(signalFiles ? { signalFiles } : {}),
       settings,
-      ...(readsHistory ? { history: { since, now, ...(config.history.mainBranch ? { mainBranch: config.history.mainBranch } : {}), config } } : {}),
+      ...(historyRequest ? { history: historyRequest } : {}),
       ...(options.cache ? { cache: { dir: scanCacheDir(options.cacheDir), fingerprint: toolFingerprint({ toolVersion: options.toolVersion, modelPath: DEFAULT_MODEL_PATH, limits, settings }) } } : {}),
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
       onProgress: (p) => {

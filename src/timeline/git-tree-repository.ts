@@ -85,7 +85,8 @@ function groupOf(path: string): string {
 export class GitTreeRepository extends Repository {
   private readonly blobOf = new Map<string, TreeFile>();
 
-  constructor(root: string, name: string, files: readonly TreeFile[], limits: Limits, private readonly store: BlobStore) {
+  /** `commit`: the commit the tree was first read at, named in warnings (the file of a past tree may be gone today). */
+  constructor(root: string, name: string, files: readonly TreeFile[], limits: Limits, private readonly store: BlobStore, private readonly commit = '') {
     super(root, name, files, limits);
     for (const file of files) this.blobOf.set(file.path, file);
   }
@@ -94,7 +95,7 @@ export class GitTreeRepository extends Repository {
     const file = this.blobOf.get(path);
     if (file === undefined) return undefined;
     if (file.size > this.limits.maxFileBytes) {
-      this.warn(path, `larger than ${this.limits.maxFileBytes} bytes: skipped`);
+      this.warn(path, `${file.size} bytes at commit ${this.commit.slice(0, 12)}, larger than ${this.limits.maxFileBytes}: not read`);
       return undefined;
     }
     const result = this.store.text(file.blob, path);

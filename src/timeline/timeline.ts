@@ -3,8 +3,10 @@ import type { ScanWarning } from '../core/types.js';
 import type { CachedScan } from '../cache/scan-cache.js';
 import type { Assessment } from '../model/types.js';
 import { scanOrganization, type OrganizationScanOptions, type PastPointScanner } from '../scan/organization.js';
-import type { ScannedWithHistory } from '../scan/worker-messages.js';
-import { branchCommits, commitAt, findMainBranch, listTree, type BranchCommit } from '../sources/git/tree-at.js';
+import type { HistoryRequest, ScannedWithHistory } from '../scan/worker-messages.js';
+import { parseSince, platformMembers } from '../config/repositories.js';
+import { HISTORY_SIGNALS, readHistoryAsync, type HistoryFacts } from '../history/index.js';
+import { branchCommits, commitAt, MAX_BRANCH_COMMITS, findMainBranch, listTree, type BranchCommit } from '../sources/git/tree-at.js';
 import { gitSync } from '../sources/git/safe-git.js';
 import { BlobStore, GitTreeRepository } from './git-tree-repository.js';
 import { milestonesOf, type Milestone } from './milestones.js';
@@ -14,6 +16,8 @@ export interface TimelineOptions extends Omit<OrganizationScanOptions, 'pastPoin
   points: readonly Date[];
   /** The main branch when the configuration does not name one. */
   mainBranch?: string;
+  /** First-parent commits of a main branch read at most (default 200,000); points before the oldest read are not assessed. */
+  maxCommits?: number;
 }
 
 export interface TimelinePoint {
@@ -36,6 +40,8 @@ interface RepositoryHistory {
   branch?: string;
   commits: BranchCommit[];
   shallow: boolean;
+  /** More commits than were read: the oldest ones are not known. */
+  truncated: boolean;
   blobs: BlobStore;
   byTree: Map<string, CachedScan>;
 }
@@ -48,7 +54,6 @@ interface RepositoryHistory {
  */
 export async function runTimeline(options: TimelineOptions): Promise<Timeline> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const repositories = new Map<string, RepositoryHistory>();
   const warnings: ScanWarning[] = [];
   const warned = new Set<string>();
   const warnOnce = (file: string, message: string): void => {
@@ -56,34 +61,64 @@ export async function runTimeline(options: TimelineOptions): Promise<Timeline> {
     warned.add(`${file}\0${message}`);
     warnings.push({ file, message });
   };
+  // Repository by repository: every point of one is read before the next one starts, so only one
+  // repository's blobs and parsed files are held at a time (fifty 10,000-file repositories would
+  // not fit otherwise). Each point's assessment then takes the results it needs.
+  const everyPoint = new Map<string, Promise<(PointScan | undefined)[]>>();
+  let done = 0;
   const points: TimelinePoint[] = [];
   for (const [index, at] of options.points.entries()) {
-    options.onProgress?.(`timeline: point ${index + 1}/${options.points.length} · ${at.toISOString().slice(0, 10)}`);
     const commits: Record<string, string> = {};
-    const pastPoint: PastPointScanner = (planned) => ({
+    const pastPoint: PastPointScanner = (planned, history) => ({
       result: async (i) => {
         const { path, root } = planned[i]!;
-        let repository = repositories.get(root);
-        if (repository === undefined) {
-          repository = openRepository(root, path, options.mainBranch, limits, warnOnce);
-          repositories.set(root, repository);
+        let all = everyPoint.get(root);
+        if (all === undefined) {
+          options.onProgress?.(`timeline: ${done + 1}/${planned.length} repositories · ${path}`);
+          const windowOf = history ? (point: Date): HistoryRequest => ({ ...history, since: parseSince(options.since ?? history.config.history.since, point), now: point }) : undefined;
+          all = scanEveryPoint(root, path, options.points, { mainBranch: history?.mainBranch ?? options.mainBranch, maxCommits: options.maxCommits ?? MAX_BRANCH_COMMITS, limits, warn: warnOnce, ...(windowOf ? { windowOf } : {}) });
+          everyPoint.set(root, all);
+          await all;
+          done++;
         }
-        const scanned = await scanAt(repository, root, path, at, limits, warnOnce);
+        const scanned = (await all)[index];
         if (scanned === undefined) return undefined;
         commits[path] = scanned.commit;
         return scanned.result;
       },
       close: async () => undefined,
     });
-    const assessment = await scanOrganization({ ...options, now: at, history: false, pastPoint, cache: false });
+    const assessment = await scanOrganization({ ...options, now: at, pastPoint, cache: false });
     points.push({ at: at.toISOString(), assessment, commits });
   }
   const organization = points.at(-1)?.assessment.organization ?? 'organization';
   return { schemaVersion: 1, organization, points, milestones: milestonesOf(points), warnings };
 }
 
-function openRepository(root: string, path: string, configured: string | undefined, limits: Limits, warn: (file: string, message: string) => void): RepositoryHistory {
-  const repository: RepositoryHistory = { commits: [], shallow: false, blobs: new BlobStore(root, limits), byTree: new Map() };
+interface PointScan {
+  commit: string;
+  result: ScannedWithHistory;
+}
+
+interface EveryPointOptions {
+  mainBranch: string | undefined;
+  maxCommits: number;
+  limits: Limits;
+  warn: (file: string, message: string) => void;
+  /** The history window that ends at a point; absent when history is not read. */
+  windowOf?: (point: Date) => HistoryRequest;
+}
+
+/** One repository at every point, oldest first; undefined where it did not exist yet. Its blobs are dropped once done. */
+async function scanEveryPoint(root: string, path: string, dates: readonly Date[], options: EveryPointOptions): Promise<(PointScan | undefined)[]> {
+  const repository = openRepository(root, path, options.mainBranch, options.limits, options.warn, options.maxCommits);
+  const scans: (PointScan | undefined)[] = [];
+  for (const at of dates) scans.push(await scanAt(repository, root, path, at, options.limits, options.warn, options.windowOf?.(at)));
+  return scans;
+}
+
+function openRepository(root: string, path: string, configured: string | undefined, limits: Limits, warn: (file: string, message: string) => void, maxCommits: number): RepositoryHistory {
+  const repository: RepositoryHistory = { commits: [], shallow: false, truncated: false, blobs: new BlobStore(root, limits), byTree: new Map() };
   try {
     const branch = findMainBranch(root, configured);
     if (branch === undefined) {
@@ -91,10 +126,11 @@ function openRepository(root: string, path: string, configured: string | undefin
       return repository;
     }
     repository.branch = branch;
-    repository.commits = branchCommits(root, branch);
+    repository.commits = branchCommits(root, branch, maxCommits);
+    repository.truncated = repository.commits.length >= maxCommits;
     repository.shallow = gitSync(['rev-parse', '--is-shallow-repository'], { cwd: root, timeoutMs: 10_000 }).trim() === 'true';
   } catch (error) {
-    warn(path, `not a git repository with history, left out of the timeline: ${firstLine(error)}`);
+    warn(path, `git history not read, left out of the timeline: ${firstLine(error)}`);
   }
   return repository;
 }
@@ -106,26 +142,44 @@ async function scanAt(
   at: Date,
   limits: Limits,
   warn: (file: string, message: string) => void,
+  historyRequest: HistoryRequest | undefined,
 ): Promise<{ commit: string; result: ScannedWithHistory } | undefined> {
   const commit = commitAt(repository.commits, at);
   if (commit === undefined) {
     // Before its first commit the repository did not exist, unless a shallow clone cut its past off.
-    if (repository.shallow && repository.commits.length > 0) {
-      warn(path, `shallow clone: points before ${new Date(repository.commits.at(-1)!.time * 1000).toISOString().slice(0, 10)} cannot be assessed (git fetch --unshallow)`);
+    const oldest = repository.commits.at(-1);
+    if (repository.shallow && oldest !== undefined) {
+      warn(path, `shallow clone: points before ${new Date(oldest.time * 1000).toISOString().slice(0, 10)} cannot be assessed (git fetch --unshallow)`);
+    } else if (repository.truncated && oldest !== undefined) {
+      warn(path, `more than ${repository.commits.length} commits on ${repository.branch}: points before ${new Date(oldest.time * 1000).toISOString().slice(0, 10)} (commit ${oldest.commit.slice(0, 12)}) cannot be assessed`);
     }
     return undefined;
   }
+  // The history window that ends at this point, read back from its commit: its `git log` runs in its own process meanwhile.
+  const history = historyRequest && repository.branch !== undefined ? historyAt(root, path, repository.branch, commit.commit, historyRequest) : undefined;
   let scan = repository.byTree.get(commit.tree);
   if (scan === undefined) {
     const { files, warnings } = listTree(root, commit.tree, limits.maxFiles);
     repository.blobs.register(files);
-    const repo = new GitTreeRepository(root, path, files, limits, repository.blobs);
-    repo.warnings.push(...warnings);
+    const repo = new GitTreeRepository(root, path, files, limits, repository.blobs, commit.commit);
+    repo.warnings.push(...warnings.map((w) => ({ ...w, message: `commit ${commit.commit.slice(0, 12)}: ${w.message}` })));
     const { scanRepositoryObject } = await import('../scan/scan-listed.js');
     scan = await scanRepositoryObject(repo, 'all');
     repository.byTree.set(commit.tree, scan);
   }
-  return { commit: commit.commit, result: { path, root, ...scan } };
+  return { commit: commit.commit, result: { path, root, ...scan, ...(history ? { history: await history } : {}) } };
+}
+
+/** History signals as they stood at the point: the window ending there, from the point's commit back. */
+async function historyAt(root: string, path: string, branch: string, tip: string, request: HistoryRequest): Promise<Pick<HistoryFacts, 'detections' | 'unknown' | 'absent'>> {
+  const members = platformMembers(request.config);
+  try {
+    const facts = await readHistoryAsync(root, { since: request.since, now: request.now, tip, mainBranch: branch, repository: path, ...(members ? { platformMembers: members } : {}) });
+    return { detections: facts.detections, unknown: facts.unknown, absent: facts.absent };
+  } catch (error) {
+    // git stopped or refused (a FIFO, a timeout): the files of the point stand, its history is unknown.
+    return { detections: [], unknown: HISTORY_SIGNALS.map((signal) => ({ signal, reason: `${firstLine(error)}: history not read` })), absent: [] };
+  }
 }
 
 function firstLine(error: unknown): string {

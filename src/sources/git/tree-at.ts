@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { ScanWarning } from '../../core/types.js';
-import { gitArgsFor, gitEnvFor, gitSync } from './safe-git.js';
+import { GitRefusedError, gitArgsFor, gitEnvFor, gitSync } from './safe-git.js';
 
 /**
  * A repository as it was at a past commit, read from git's objects only: `git ls-tree` lists the
@@ -34,7 +34,9 @@ export function findMainBranch(root: string, configured?: string): string | unde
   try {
     const head = gitSync(['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: root, timeoutMs: 10_000 }).trim();
     if (head) candidates.push(head);
-  } catch {
+  } catch (error) {
+    // git refused to run here (confine.ts): that is the answer, not a detached HEAD.
+    if (error instanceof GitRefusedError) throw error;
     // A detached HEAD: fall back to the usual names.
   }
   candidates.push('main', 'master');
@@ -51,11 +53,14 @@ export function findMainBranch(root: string, configured?: string): string | unde
   return undefined;
 }
 
+/** First-parent commits read at most: a deeper history is cut there, and said so by the caller. */
+export const MAX_BRANCH_COMMITS = 200_000;
+
 /**
  * The branch's first-parent commits, newest first, each with its tree. Replace refs and grafts are
  * switched off (`--no-replace-objects`): a repository cannot make its history say something else.
  */
-export function branchCommits(root: string, branch: string, maxCommits = 200_000): BranchCommit[] {
+export function branchCommits(root: string, branch: string, maxCommits = MAX_BRANCH_COMMITS): BranchCommit[] {
   const out = gitSync(['--no-replace-objects', 'log', '--first-parent', `--max-count=${maxCommits}`, '--format=%H %T %ct', `refs/heads/${branch}`, '--'], {
     cwd: root,
     timeoutMs: 120_000,
