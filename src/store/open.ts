@@ -144,13 +144,28 @@ export async function schemaVersion(db: StoreDb): Promise<number> {
   }
 }
 
-/** Runs the migrations the store lacks, each with its version row, under a lock that serialises concurrent openers. */
+/** The versions recorded as applied (none for an empty store). */
+async function appliedVersions(db: StoreDb): Promise<Set<number>> {
+  try {
+    const rows = await db.selectFrom('store_schema_versions').select('version').execute();
+    return new Set(rows.map((r) => Number(r.version)));
+  } catch {
+    return new Set(); // no table yet
+  }
+}
+
+/**
+ * Runs the migrations the store lacks, each with its version row, under a lock that serialises
+ * concurrent openers. Every version not recorded is applied, not only those above the highest:
+ * migrations written on two branches at once (3 and 4) may land in either order.
+ */
 export async function migrate(store: Store, upTo: number = LATEST_SCHEMA_VERSION): Promise<void> {
   const current = await schemaVersion(store.db);
   if (current > LATEST_SCHEMA_VERSION) {
     throw new StoreError(`${store.location.shown}: the store is at schema ${current}, newer than this k8s-maturity knows (${LATEST_SCHEMA_VERSION}): upgrade k8s-maturity`);
   }
-  if (current >= upTo) return;
+  const lacking = (applied: Set<number>) => MIGRATIONS.filter((m) => m.version <= upTo && !applied.has(m.version));
+  if (lacking(await appliedVersions(store.db)).length === 0) return;
   await writeTransaction(store, async (trx) => {
     // PostgreSQL: one opener migrates, the others wait here and then find nothing left to do.
     if (store.engine === 'postgres') await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
@@ -161,9 +176,7 @@ export async function migrate(store: Store, upTo: number = LATEST_SCHEMA_VERSION
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('applied_at', 'text', (c) => c.notNull())
       .execute();
-    const applied = await schemaVersion(trx);
-    for (const migration of MIGRATIONS) {
-      if (migration.version <= applied || migration.version > upTo) continue;
+    for (const migration of lacking(await appliedVersions(trx))) {
       await migration.up(trx, store.engine);
       await trx.insertInto('store_schema_versions').values({ version: migration.version, name: migration.name, applied_at: new Date().toISOString() }).execute();
     }

@@ -57,8 +57,13 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres | unde
     async stop() {
       if (server.exitCode === null) {
         const exited = new Promise((resolve) => server.once('exit', resolve));
-        server.kill('SIGINT'); // fast shutdown
+        // pg_ctl, not a signal to our child: as root the child is `runuser`, which ignores SIGINT
+        // while it waits for postgres, so the server never stopped and the test run never ended.
+        const stop = run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', '-t', '30', 'stop']);
+        spawnSync(stop.command, stop.args, { stdio: 'ignore', timeout: 40_000 });
+        const gaveUp = setTimeout(() => server.kill('SIGKILL'), 10_000);
         await exited;
+        clearTimeout(gaveUp);
       }
       rmSync(dir, { recursive: true, force: true });
     },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkReport, type ReportShape } from '../../src/diff/report-shape.js';
 import { migrate, openStore, schemaVersion, writeTransaction, type Store } from '../../src/store/open.js';
-import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations/index.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/store/migrations/index.js';
 import { diffAssessments, getAssessment, listAssessments, pruneAssessments, resolveAssessment, stageSeries } from '../../src/store/queries.js';
 import { recordAssessment } from '../../src/store/record.js';
 import type { RunFacts } from '../../src/store/run-facts.js';
@@ -62,7 +62,7 @@ describe.each(enginesToTest())('the store on %s', (engine) => {
     const again = await openStore(location);
     open.push(again);
     const versions = await again.db.selectFrom('store_schema_versions').select(['version', 'name']).orderBy('version').execute();
-    expect(versions.map((v) => Number(v.version))).toEqual([1, 2, 3]);
+    expect(versions.map((v) => Number(v.version))).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
   it('upgrades a store made at schema 1 to the latest, keeping its assessments', async () => {
@@ -91,7 +91,7 @@ describe.each(enginesToTest())('the store on %s', (engine) => {
 
     const store = await openStore(location);
     open.push(store);
-    expect(await schemaVersion(store.db)).toBe(3);
+    expect(await schemaVersion(store.db)).toBe(LATEST_SCHEMA_VERSION);
     expect((await getAssessment(store, '20260101-000000-aaaaaa'))?.report).toEqual(three.report);
     expect((await getAssessment(store, '20260102-000000-bbbbbb'))?.report).toEqual(base);
     // Two assessments a change apart: the unchanged sections are stored once.
@@ -112,10 +112,26 @@ describe.each(enginesToTest())('the store on %s', (engine) => {
     await expect(store.db.selectFrom('detections' as never).selectAll().execute()).rejects.toThrow();
   });
 
+  it('applies a migration that landed after a later one (3 after 4), not only those above the highest', async () => {
+    const location = await freshStore(engine);
+    const old = await openStore(location, { upTo: 2 });
+    const four = MIGRATIONS.find((m) => m.version === 4)!;
+    await four.up(old.db, old.engine);
+    await old.db.insertInto('store_schema_versions').values({ version: 4, name: four.name, applied_at: 'x' }).execute();
+    await old.close();
+    const store = await openStore(location);
+    open.push(store);
+    const versions = await store.db.selectFrom('store_schema_versions').select('version').orderBy('version').execute();
+    expect(versions.map((v) => Number(v.version))).toEqual(MIGRATIONS.map((m) => m.version));
+    const f = facts('20260105-000000-eeeeee', '2026-01-05T00:00:00.000Z');
+    await recordAssessment(store, base, baseText, f);
+    expect((await getAssessment(store, f.id))?.report).toEqual(base);
+  });
+
   it('refuses a store written by a newer release, naming the versions', async () => {
     const store = await fresh();
     await store.db.insertInto('store_schema_versions').values({ version: 99, name: 'from the future', applied_at: 'x' }).execute();
-    await expect(migrate(store)).rejects.toThrow(/schema 99, newer than this k8s-maturity knows \(3\)/);
+    await expect(migrate(store)).rejects.toThrow(`schema 99, newer than this k8s-maturity knows (${LATEST_SCHEMA_VERSION})`);
   });
 
   it('records an assessment whole: summary, sources, stages, capabilities, detections, warnings and the report', async () => {
