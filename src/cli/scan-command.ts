@@ -14,51 +14,8 @@ import { pairOutputs, type OutputArgument, type OutputTarget } from './outputs.j
 import { Progress } from './progress.js';
 import { toolVersion } from './version.js';
 
-export interface ScanOptions {
-  format?: Format[];
-  output?: string[];
-  /** --format and --output in command-line order (the CLI gives it); without it, format[i] pairs with output[i]. */
-  outputArguments?: OutputArgument[];
-  config?: string;
-  kubeconfig?: string;
-  context?: string[];
-  clusterSnapshot?: string[];
-  keepGoing?: boolean;
-  failBelow?: Gate[];
-  since?: string;
-  maxFileSize?: number;
-  maxTotalSize?: number;
-  maxFiles?: number;
-  maxDocuments?: number;
-  clusterTimeout?: number;
-  clusterDeadline?: number;
-  cacheDir?: string;
-  offline?: boolean;
-  /** false with --no-cache. */
-  cache?: boolean;
-  teamLabel?: string;
-  history?: boolean;
-  quiet?: boolean;
-  color?: boolean;
-  /** Memory (docs/store.md): record the assessment, in which store, and compare with a baseline report. */
-  save?: boolean;
-  store?: string;
-  baseline?: string;
-  failOnRegression?: boolean;
-  githubOrg?: string;
-  gitlabGroup?: string;
-  topic?: string[];
-  includeArchived?: boolean;
-  includeForks?: boolean;
-  include?: string[];
-  exclude?: string[];
-  githubUrl?: string;
-  gitlabUrl?: string;
-  tokenFile?: string;
-  /** A sharded scan (docs/scale.md): `I/N` or `auto/N`, and the run the shards belong to. */
-  shard?: string;
-  run?: string;
-}
+export type { ScanOptions } from './scan-options.js';
+import type { ScanOptions } from './scan-options.js';
 
 /**
  * Errors that mean "the scan could not run": one line on stderr, exit 2, no stack trace. Told
@@ -69,7 +26,7 @@ export const INPUT_ERRORS = new Set(['ScanInputError', 'ModelError', 'ConfigErro
 /** `k8s-maturity scan`: resolves to the exit code (0 done, 1 gate failed, 2 could not run). */
 export async function runScan(paths: string[], options: ScanOptions): Promise<number> {
   try {
-    if (options.shard !== undefined || options.run !== undefined) return await (await import('./shard-command.js')).runShard(paths, options);
+    if (options.shard !== undefined || options.run !== undefined) return await (await import('./shard-command.js')).runShard(paths, options, scanToAssessment);
     const sequence = options.outputArguments ?? interleave(options.format ?? [], options.output ?? []);
     const targets = pairOutputs(sequence, process.stdout.isTTY === true);
     // A configuration may say `store.save: true`: memory is looked at when one is given or is here.

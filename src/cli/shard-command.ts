@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { ScanOptions } from './scan-command.js';
+import type { ScanOptions, ScanToAssessment } from './scan-options.js';
 import { toolVersion } from './version.js';
 
 /**
@@ -7,7 +7,7 @@ import { toolVersion } from './version.js';
  * (src/shard/assign.ts) and records each one's result in the store as it finishes; `merge --run
  * ID` assembles the organization. Nothing is printed on stdout: the report comes from the merge.
  */
-export async function runShard(paths: string[], options: ScanOptions): Promise<number> {
+export async function runShard(paths: string[], options: ScanOptions, scanToAssessment: ScanToAssessment): Promise<number> {
   const { checkRunId, owns, parseShard, shardLabel, ShardUsageError } = await import('../shard/assign.js');
   if (options.shard === undefined) throw new ShardUsageError('--run needs --shard I/N (or auto/N): a run is made of shards; a whole scan needs neither');
   if (options.run === undefined) throw new ShardUsageError('--shard needs --run ID: the shards of one scan share a run id, which `merge --run ID` assembles');
@@ -21,7 +21,6 @@ export async function runShard(paths: string[], options: ScanOptions): Promise<n
   const { fileHash } = await import('../store/run-facts.js');
   const records = await import('../shard/records.js');
   const { readHeadFiles } = await import('../sources/git/read-head.js');
-  const { scanToAssessment } = await import('./scan-command.js');
   const settings = await storeSettings(options.store, options.config);
   const store = await openStore(settings.location);
   const started = Date.now();

@@ -86,7 +86,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['model'],
   ['scan', 'cache', 'timeline', 'signals/apply.ts'], // runs detectors, then the model
   ['report', 'diff'],
-  ['store'],
+  ['store', 'shard'], // shard records what a shard scanned in the store
   ['cli', 'server'],
 ];
 
