@@ -25,6 +25,7 @@ function positiveNumber(value: string): number {
   return n;
 }
 
+// Long because it is a list: each command's options and help text, declared where commander reads them.
 export function buildProgram(): Command {
   const program = new Command();
   // --format and --output in command-line order: commander keeps each option's values apart, and
@@ -208,7 +209,10 @@ function choice<T extends string>(values: readonly T[]) {
   };
 }
 
-/** history, diff and store: the commands that read and keep recorded assessments (docs/store.md). */
+/**
+ * history, diff and store: the commands that read and keep recorded assessments (docs/store.md).
+ * Long because it is a list of declarations, like buildProgram.
+ */
 function addMemoryCommands(program: Command): void {
   program
     .command('serve')

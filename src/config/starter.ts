@@ -6,7 +6,8 @@ import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
  * example. It loads as written, and with every example uncommented (a test keeps both so).
  *
  * Comments follow sshd_config's convention: `# text` explains, `#key: value` (no space after the
- * `#`, or the example's own indentation) is an example to uncomment.
+ * `#`, or the example's own indentation) is an example to uncomment. Long because it is mostly
+ * the starter file's text, in the order it is written.
  */
 export function writeStarterConfig(cwd: string, found: { repositories: string[]; contexts?: string[] }): string {
   const organization = basename(resolve(cwd)) || 'my-organization';

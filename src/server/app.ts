@@ -45,7 +45,8 @@ class PageError extends Error {
 /**
  * The dashboard: every page is read from the store when asked (many readers at once are fine:
  * SQLite in WAL mode, a PostgreSQL pool), rendered on the server as HTML without script, and has
- * a JSON twin under /api/ with the same filters.
+ * a JSON twin under /api/ with the same filters. Long because it is the route table: every route
+ * in one place, each a few lines that hand over to pages/ and data.ts.
  */
 export function createApp(options: AppOptions): Hono {
   const { store } = options;

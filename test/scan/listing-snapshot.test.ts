@@ -164,3 +164,53 @@ describe('listing with git in its own process (listFilesAsync)', () => {
     }
   });
 });
+
+describe('the stored listing of a plain folder (no git repository here or above)', () => {
+  const folders: string[] = [];
+  /** A plain folder with a .gitignore the walk honours, listed once and stored (after the two-second racy window). */
+  async function stored(): Promise<{ dir: string; store: MemoryStore }> {
+    const dir = mkdtempSync(join(tmpdir(), 'k8sm-plain-'));
+    folders.push(dir);
+    mkdirSync(join(dir, 'deploy', 'deep'), { recursive: true });
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM node:20\n');
+    writeFileSync(join(dir, 'deploy', 'app.yaml'), 'kind: Deployment\n');
+    writeFileSync(join(dir, 'deploy', 'deep', 'svc.yaml'), 'kind: Service\n');
+    writeFileSync(join(dir, '.gitignore'), '*.log\n');
+    writeFileSync(join(dir, 'a.log'), 'x\n');
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const store = new MemoryStore();
+    const first = listFiles(dir, DEFAULT_LIMITS, { store });
+    expect(first.lister).toBe('walk');
+    expect(store.value).toBeDefined();
+    store.plant();
+    return { dir, store };
+  }
+
+  it('is reused when nothing changed, without git, and follows an edit, a new file, a deletion, a .gitignore edit and a git init', async () => {
+    try {
+      const { dir, store } = await stored();
+      let calls = 0;
+      const reused = await listFilesAsync(dir, DEFAULT_LIMITS, { store, whileGitRuns: () => void calls++ });
+      expect(calls).toBe(0);
+      expect(reused.contentKey).toBe('marker');
+      expect({ ...reused, contentKey: 'x' }).toEqual({ ...listFiles(dir, DEFAULT_LIMITS), contentKey: 'x' });
+
+      const changes: ((dir: string) => void)[] = [
+        (d) => writeFileSync(join(d, 'deploy', 'app.yaml'), 'KIND: Deployment\n'),
+        (d) => writeFileSync(join(d, 'deploy', 'deep', 'new.yaml'), 'kind: ConfigMap\n'),
+        (d) => rmSync(join(d, 'Dockerfile')),
+        (d) => appendFileSync(join(d, '.gitignore'), 'deploy/deep/\n'),
+        (d) => mkdirSync(join(d, '.git')),
+      ];
+      for (const change of changes) {
+        const { dir: changed, store: kept } = await stored();
+        change(changed);
+        const listed = listFiles(changed, DEFAULT_LIMITS, { store: kept });
+        expect(listed.contentKey).not.toBe('marker');
+        expect(listed).toEqual(listFiles(changed, DEFAULT_LIMITS));
+      }
+    } finally {
+      for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -10,7 +10,7 @@ import { identityOf, type Identity } from './identity.js';
 import { isPlainRelativePath, isVendoredPath, VENDORED_DIRS } from './tree-paths.js';
 import type { ListResult, RepoFile } from './listing.js';
 import { COMPARE, gitCanCompareSafely, LS_FILES, parseLsFiles, type IndexEntry } from './ls-files.js';
-import { controlFiles, reuseSnapshot, takeSnapshot, type ListingStore } from './stored-listing.js';
+import { controlFiles, plainControlFiles, reuseSnapshot, takeSnapshot, type ListingStore } from './stored-listing.js';
 
 export type { ListResult, RepoFile } from './listing.js';
 export type { ListingSnapshot, ListingStore } from './stored-listing.js';
@@ -81,8 +81,11 @@ function* listingSteps(root: string, limits: Limits, options: ListOptions): Gene
   const confinement = gitConfinement(realRoot);
   if (confinement.refused !== undefined) return walkInstead(realRoot, limits, `${confinement.refused}: git not run; files listed by walking the folder`);
   const control = options.store ? controlFiles(realRoot) : undefined;
-  if (control !== undefined) {
-    const reused = reuseSnapshot(realRoot, control, options.store!.get());
+  // A plain folder (no git repository here or above) keeps its walked listing the same way.
+  const plain = options.store && control === undefined ? plainControlFiles(realRoot) : undefined;
+  const kept = control ?? plain;
+  if (kept !== undefined) {
+    const reused = reuseSnapshot(realRoot, kept, options.store!.get());
     if (reused !== undefined) return reused;
   }
   const takenAt = Date.now();
@@ -92,7 +95,14 @@ function* listingSteps(root: string, limits: Limits, options: ListOptions): Gene
   const out = yield Object.assign([...LS_FILES, ...(compare ? COMPARE : []), '--', '.'], { cwd: realRoot, confinement });
   if (out instanceof GitWaitedError) return walkInstead(realRoot, limits, `${out.message}; files listed by walking the folder`);
   const listed = out === undefined ? undefined : parseLsFiles(out, compare);
-  if (listed === undefined) return { ...walk(realRoot, limits), lister: 'walk' };
+  if (listed === undefined) {
+    if (plain === undefined) return { ...walk(realRoot, limits), lister: 'walk' };
+    const walkedIdentities = new Map<string, Identity>();
+    const walked: ListResult = { ...walk(realRoot, limits, walkedIdentities), lister: 'walk' };
+    const paths = walked.files.map((file) => file.path);
+    options.store!.offer(() => takeSnapshot(realRoot, plain, paths, walkedIdentities, walked, takenAt));
+    return walked;
+  }
   const result: ListResult = { ...statAll(realRoot, listed, limits, identities), lister: 'git' };
   if (confinement.config.length > 0) {
     const keys = confinement.config.map((setting) => setting.slice(0, setting.indexOf('=')));
@@ -207,7 +217,7 @@ function isInside(root: string, target: string): boolean {
 }
 
 /** A walker for folders outside git: honours .gitignore files, never follows folder symlinks. */
-function walk(root: string, limits: Limits): Omit<ListResult, 'lister'> {
+function walk(root: string, limits: Limits, fileIdentities?: Map<string, Identity>): Omit<ListResult, 'lister'> {
   const files: RepoFile[] = [];
   const warnings: ScanWarning[] = [];
   const identities = new Map<string, string>();
@@ -244,7 +254,10 @@ function walk(root: string, limits: Limits): Omit<ListResult, 'lister'> {
         warnings.push({ file: path, message: `file limit reached (${limits.maxFiles} files): the rest of the repository was not scanned` });
         return { files, warnings, contentKey: walkKey(files, identities, warnings) };
       }
-      const file = checkFile(root, path, warnings, (identity) => identities.set(path, identity.text));
+      const file = checkFile(root, path, warnings, (identity) => {
+        identities.set(path, identity.text);
+        if (fileIdentities !== undefined && identity.stats !== undefined) fileIdentities.set(path, identityOf(identity.stats));
+      });
       if (file) files.push(file);
     }
   }

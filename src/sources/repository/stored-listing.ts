@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readHeadFiles } from '../git/read-head.js';
 import { userGitConfigTexts, userGitFiles } from '../git/user-files.js';
 import { walkFolders } from './folder-walk.js';
@@ -60,6 +60,23 @@ export function controlFiles(root: string): string[] | undefined {
   const repoConfigs = [...new Set([join(head.gitDir, 'config'), join(head.commonDir, 'config')])];
   if (repoConfigs.some((file) => fileMentions(file, EXCLUDES))) return undefined;
   return [join(head.gitDir, 'index'), join(head.gitDir, 'HEAD'), join(head.commonDir, 'info', 'exclude'), ...repoConfigs, ...global];
+}
+
+/**
+ * A folder outside git, short of running git: no `.git` in it or in any folder above it (where git
+ * looks for a repository) and no GIT_DIR or GIT_WORK_TREE in the environment. Those absent `.git`
+ * paths are the control files of its walked listing: a `git init` here or above makes a stored
+ * listing stale, and git lists the folder again. Undefined when git could find a repository.
+ */
+export function plainControlFiles(root: string): string[] | undefined {
+  if (process.env.GIT_DIR !== undefined || process.env.GIT_WORK_TREE !== undefined) return undefined;
+  const files: string[] = [];
+  for (let dir = root; ; dir = dirname(dir)) {
+    const candidate = join(dir, '.git');
+    if (identityAt(candidate) !== null) return undefined;
+    files.push(candidate);
+    if (dirname(dir) === dir) return files;
+  }
 }
 
 /**
@@ -133,7 +150,7 @@ function isSnapshot(value: unknown): value is ListingSnapshot {
     v.files.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && isIdentity(entry.slice(1))) &&
     typeof result === 'object' &&
     result !== null &&
-    result.lister === 'git' &&
+    (result.lister === 'git' || result.lister === 'walk') &&
     typeof result.contentKey === 'string' &&
     Array.isArray(result.warnings)
   );
