@@ -16,9 +16,9 @@ import { patternProblem } from './patterns.js';
 export const CATEGORIES = [
   'ci', 'cd', 'gitops', 'cluster-provisioner', 'infrastructure-as-code', 'configuration-management', 'manifest-format',
   'metrics-backend', 'log-management', 'tracing', 'observability-platform', 'container-build', 'local-cluster', 'dev-loop',
-  'vulnerability-scanner', 'service-mesh', 'secrets-management', 'runtime-security',
+  'vulnerability-scanner', 'service-mesh', 'secrets-management', 'runtime-security', 'policy', 'progressive-delivery',
   // not accepted by a capability of the default model
-  'progressive-delivery', 'policy', 'metrics-instrumentation', 'dashboards', 'alerting', 'log-shipper', 'log-store', 'log-ui', 'image-registry',
+  'metrics-instrumentation', 'dashboards', 'alerting', 'log-shipper', 'log-store', 'log-ui', 'image-registry',
 ] as const;
 
 const pattern = (what: string) =>
