@@ -37,9 +37,10 @@ export function signalsDoc(model, definitions) {
       const named = [...new Set([...capability.alternatives.flat().flatMap((s) => s.split('|')), ...(capability.related ?? []), ...(capability.blockedBy ?? [])])];
       for (const id of named) lines.push(line(id, capability));
       const accepted = capability.categories ?? [];
-      if (accepted.length > 0) {
+      const more = model.signals.filter((s) => !named.includes(s.id) && categoriesOf(s).some((c) => accepted.includes(c)));
+      // Categories whose every signal is named above need no list of their own.
+      if (more.length > 0) {
         lines.push('', `Any signal of the categories ${accepted.map((c) => `\`${c}\``).join(', ')} also serves it:`, '');
-        const more = model.signals.filter((s) => !named.includes(s.id) && categoriesOf(s).some((c) => accepted.includes(c)));
         for (const signal of more) lines.push(line(signal.id, capability));
       }
       lines.push('');

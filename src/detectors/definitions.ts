@@ -22,12 +22,9 @@ import { definition as devspace } from './devspace/definition.js';
 import { definition as docker } from './docker/definition.js';
 import { definition as dockerCompose } from './docker-compose/definition.js';
 import { definition as eks } from './eks/definition.js';
-import { definition as elasticsearch } from './elasticsearch/definition.js';
 import { definition as eolBaseImages } from './eol-base-images/definition.js';
-import { definition as externalSecrets } from './external-secrets/definition.js';
 import { definition as falco } from './falco/definition.js';
 import { definition as fluentBit } from './fluent-bit/definition.js';
-import { definition as fluentd } from './fluentd/definition.js';
 import { definition as flux } from './flux/definition.js';
 import { definition as githubActions } from './github-actions/definition.js';
 import { definition as gitlabCi } from './gitlab-ci/definition.js';
@@ -37,13 +34,11 @@ import { definition as grype } from './grype/definition.js';
 import { definition as helm } from './helm/definition.js';
 import { definition as imagePipeline } from './image-pipeline/definition.js';
 import { definition as istio } from './istio/definition.js';
-import { definition as jaeger } from './jaeger/definition.js';
 import { definition as jenkins } from './jenkins/definition.js';
 import { definition as jsonnet } from './jsonnet/definition.js';
 import { definition as k3d } from './k3d/definition.js';
 import { definition as k8sManifests } from './k8s-manifests/definition.js';
 import { definition as kaniko } from './kaniko/definition.js';
-import { definition as kibana } from './kibana/definition.js';
 import { definition as kind } from './kind/definition.js';
 import { definition as kops } from './kops/definition.js';
 import { definition as kubeadm } from './kubeadm/definition.js';
@@ -51,7 +46,6 @@ import { definition as kubespray } from './kubespray/definition.js';
 import { definition as kustomize } from './kustomize/definition.js';
 import { definition as latestTagImages } from './latest-tag-images/definition.js';
 import { definition as linkerd } from './linkerd/definition.js';
-import { definition as loki } from './loki/definition.js';
 import { definition as minikube } from './minikube/definition.js';
 import { definition as nexus } from './nexus/definition.js';
 import { definition as opentelemetry } from './opentelemetry/definition.js';
@@ -61,13 +55,11 @@ import { definition as probes } from './probes/definition.js';
 import { definition as prometheus } from './prometheus/definition.js';
 import { definition as pulumi } from './pulumi/definition.js';
 import { definition as rke } from './rke/definition.js';
-import { definition as sealedSecrets } from './sealed-secrets/definition.js';
 import { definition as skaffold } from './skaffold/definition.js';
 import { definition as snyk } from './snyk/definition.js';
 import { definition as sops } from './sops/definition.js';
 import { definition as spinnaker } from './spinnaker/definition.js';
 import { definition as staticSecrets } from './static-secrets/definition.js';
-import { definition as tekton } from './tekton/definition.js';
 import { definition as terraform } from './terraform/definition.js';
 import { definition as tilt } from './tilt/definition.js';
 import { definition as trivy } from './trivy/definition.js';
@@ -110,13 +102,13 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['dynatrace']!),
   eks,
   definitionOf(BUILTIN_SIGNAL_FILES['elastic-apm']!),
-  elasticsearch,
+  definitionOf(BUILTIN_SIGNAL_FILES['elasticsearch']!),
   eolBaseImages,
-  externalSecrets,
+  definitionOf(BUILTIN_SIGNAL_FILES['external-secrets']!),
   falco,
   definitionOf(BUILTIN_SIGNAL_FILES['flagger']!),
   fluentBit,
-  fluentd,
+  definitionOf(BUILTIN_SIGNAL_FILES['fluentd']!),
   flux,
   githubActions,
   gitlabCi,
@@ -134,7 +126,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   imagePipeline,
   definitionOf(BUILTIN_SIGNAL_FILES['instana']!),
   istio,
-  jaeger,
+  definitionOf(BUILTIN_SIGNAL_FILES['jaeger']!),
   jenkins,
   jsonnet,
   definitionOf(BUILTIN_SIGNAL_FILES['k0s']!),
@@ -142,7 +134,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['k3s']!),
   k8sManifests,
   kaniko,
-  kibana,
+  definitionOf(BUILTIN_SIGNAL_FILES['kibana']!),
   kind,
   kops,
   kubeadm,
@@ -153,7 +145,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['kyverno']!),
   latestTagImages,
   linkerd,
-  loki,
+  definitionOf(BUILTIN_SIGNAL_FILES['loki']!),
   minikube,
   definitionOf(BUILTIN_SIGNAL_FILES['new-relic']!),
   nexus,
@@ -168,7 +160,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   pulumi,
   definitionOf(BUILTIN_SIGNAL_FILES['rancher']!),
   rke,
-  sealedSecrets,
+  definitionOf(BUILTIN_SIGNAL_FILES['sealed-secrets']!),
   skaffold,
   snyk,
   sops,
@@ -178,7 +170,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['sysdig']!),
   definitionOf(BUILTIN_SIGNAL_FILES['talos']!),
   definitionOf(BUILTIN_SIGNAL_FILES['teamcity']!),
-  tekton,
+  definitionOf(BUILTIN_SIGNAL_FILES['tekton']!),
   terraform,
   definitionOf(BUILTIN_SIGNAL_FILES['tetragon']!),
   definitionOf(BUILTIN_SIGNAL_FILES['thanos']!),

@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import type { FileEvidence } from '../core/types.js';
 import { chartRefs } from '../facts/k8s/charts.js';
 import { cfnTemplates } from '../facts/iac/cloudformation.js';
-import { detectTool } from '../facts/tools/tool-evidence.js';
+import { crdsOfGroup } from '../facts/k8s/crds.js';
+import { firstPerFile } from '../facts/files/evidence.js';
+import { detectTool, type ToolExtras } from '../facts/tools/tool-evidence.js';
 import { lineAtOffset, type Repository } from '../workspace/repository.js';
 import type { SignalDefinition, SignalFile } from '../signals/schema.js';
 import { defineDetector, type Detector } from './detector.js';
@@ -19,7 +21,12 @@ export function footprintDetector(file: SignalFile): Detector {
   const { component, extras } = compileFootprint(signal.footprint);
   const definition = { ...definitionOf(file), component };
   // A Dockerfile built on the tool's image runs the tool too (FROM grafana/tempo), as for code detectors.
-  const found = (repo: Repository) => detectTool(repo, component, { dockerBases: true, more: (r) => findExtras(r, extras) });
+  const options: ToolExtras = { dockerBases: true, more: (r) => findExtras(r, extras) };
+  // Without configurations, no pass over every ConfigMap of the repository.
+  if (extras.configs.length > 0) options.configs = extras.configs;
+  const detected = (repo: Repository) => detectTool(repo, component, options);
+  // An install manifest or a catalog holds dozens of the tool's objects: one place per file keeps reports short.
+  const found = signal.onePlacePerFile ? (repo: Repository) => firstPerFile(detected(repo)) : detected;
   // A user's signal says where it was defined in each place it is found, so reports show it.
   if (file.definedIn.startsWith('src/detectors/')) return defineDetector(definition, found);
   return defineDetector(definition, (repo) => found(repo).map((e) => ({ ...e, detail: `${e.detail ?? ''} (signal defined in ${file.definedIn})`.trim() })));
@@ -51,6 +58,7 @@ function findExtras(repo: Repository, extras: Extras): FileEvidence[] {
       }
     }
   }
+  if (extras.crds) evidence.push(...crdsOfGroup(repo, extras.crds));
   return evidence;
 }
 

@@ -21,12 +21,9 @@ import { detector as devspace } from './devspace/index.js';
 import { detector as docker } from './docker/index.js';
 import { detector as dockerCompose } from './docker-compose/index.js';
 import { detector as eks } from './eks/index.js';
-import { detector as elasticsearch } from './elasticsearch/index.js';
 import { detector as eolBaseImages } from './eol-base-images/index.js';
-import { detector as externalSecrets } from './external-secrets/index.js';
 import { detector as falco } from './falco/index.js';
 import { detector as fluentBit } from './fluent-bit/index.js';
-import { detector as fluentd } from './fluentd/index.js';
 import { detector as flux } from './flux/index.js';
 import { detector as githubActions } from './github-actions/index.js';
 import { detector as gitlabCi } from './gitlab-ci/index.js';
@@ -36,13 +33,11 @@ import { detector as grype } from './grype/index.js';
 import { detector as helm } from './helm/index.js';
 import { detector as imagePipeline } from './image-pipeline/index.js';
 import { detector as istio } from './istio/index.js';
-import { detector as jaeger } from './jaeger/index.js';
 import { detector as jenkins } from './jenkins/index.js';
 import { detector as jsonnet } from './jsonnet/index.js';
 import { detector as k3d } from './k3d/index.js';
 import { detector as k8sManifests } from './k8s-manifests/index.js';
 import { detector as kaniko } from './kaniko/index.js';
-import { detector as kibana } from './kibana/index.js';
 import { detector as kind } from './kind/index.js';
 import { detector as kops } from './kops/index.js';
 import { detector as kubeadm } from './kubeadm/index.js';
@@ -50,7 +45,6 @@ import { detector as kubespray } from './kubespray/index.js';
 import { detector as kustomize } from './kustomize/index.js';
 import { detector as latestTagImages } from './latest-tag-images/index.js';
 import { detector as linkerd } from './linkerd/index.js';
-import { detector as loki } from './loki/index.js';
 import { detector as minikube } from './minikube/index.js';
 import { detector as nexus } from './nexus/index.js';
 import { detector as opentelemetry } from './opentelemetry/index.js';
@@ -60,13 +54,11 @@ import { detector as probes } from './probes/index.js';
 import { detector as prometheus } from './prometheus/index.js';
 import { detector as pulumi } from './pulumi/index.js';
 import { detector as rke } from './rke/index.js';
-import { detector as sealedSecrets } from './sealed-secrets/index.js';
 import { detector as skaffold } from './skaffold/index.js';
 import { detector as snyk } from './snyk/index.js';
 import { detector as sops } from './sops/index.js';
 import { detector as spinnaker } from './spinnaker/index.js';
 import { detector as staticSecrets } from './static-secrets/index.js';
-import { detector as tekton } from './tekton/index.js';
 import { detector as terraform } from './terraform/index.js';
 import { detector as tilt } from './tilt/index.js';
 import { detector as trivy } from './trivy/index.js';
@@ -109,13 +101,13 @@ export const DETECTORS: readonly Detector[] = [
   footprintDetector(BUILTIN_SIGNAL_FILES['dynatrace']!),
   eks,
   footprintDetector(BUILTIN_SIGNAL_FILES['elastic-apm']!),
-  elasticsearch,
+  footprintDetector(BUILTIN_SIGNAL_FILES['elasticsearch']!),
   eolBaseImages,
-  externalSecrets,
+  footprintDetector(BUILTIN_SIGNAL_FILES['external-secrets']!),
   falco,
   footprintDetector(BUILTIN_SIGNAL_FILES['flagger']!),
   fluentBit,
-  fluentd,
+  footprintDetector(BUILTIN_SIGNAL_FILES['fluentd']!),
   flux,
   githubActions,
   gitlabCi,
@@ -133,7 +125,7 @@ export const DETECTORS: readonly Detector[] = [
   imagePipeline,
   footprintDetector(BUILTIN_SIGNAL_FILES['instana']!),
   istio,
-  jaeger,
+  footprintDetector(BUILTIN_SIGNAL_FILES['jaeger']!),
   jenkins,
   jsonnet,
   footprintDetector(BUILTIN_SIGNAL_FILES['k0s']!),
@@ -141,7 +133,7 @@ export const DETECTORS: readonly Detector[] = [
   footprintDetector(BUILTIN_SIGNAL_FILES['k3s']!),
   k8sManifests,
   kaniko,
-  kibana,
+  footprintDetector(BUILTIN_SIGNAL_FILES['kibana']!),
   kind,
   kops,
   kubeadm,
@@ -152,7 +144,7 @@ export const DETECTORS: readonly Detector[] = [
   footprintDetector(BUILTIN_SIGNAL_FILES['kyverno']!),
   latestTagImages,
   linkerd,
-  loki,
+  footprintDetector(BUILTIN_SIGNAL_FILES['loki']!),
   minikube,
   footprintDetector(BUILTIN_SIGNAL_FILES['new-relic']!),
   nexus,
@@ -167,7 +159,7 @@ export const DETECTORS: readonly Detector[] = [
   pulumi,
   footprintDetector(BUILTIN_SIGNAL_FILES['rancher']!),
   rke,
-  sealedSecrets,
+  footprintDetector(BUILTIN_SIGNAL_FILES['sealed-secrets']!),
   skaffold,
   snyk,
   sops,
@@ -177,7 +169,7 @@ export const DETECTORS: readonly Detector[] = [
   footprintDetector(BUILTIN_SIGNAL_FILES['sysdig']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['talos']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['teamcity']!),
-  tekton,
+  footprintDetector(BUILTIN_SIGNAL_FILES['tekton']!),
   terraform,
   footprintDetector(BUILTIN_SIGNAL_FILES['tetragon']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['thanos']!),

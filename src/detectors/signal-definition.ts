@@ -3,15 +3,19 @@
  * purpose: reports and the model read definitions without loading any detector code.
  */
 import type { ComponentSpec } from '../facts/tools/component.js';
+import type { ConfigFileSpec } from '../facts/tools/config-files.js';
 import type { SignalDefinition, SignalFile } from '../signals/schema.js';
 import { commandPattern, globSource, isRegexForm, namePattern } from '../signals/patterns.js';
 import type { DetectorDefinition } from './detector.js';
 
-/** What a compiled footprint adds to the component spec: charts by repository, CloudFormation types. */
+/** What a compiled footprint adds to the component spec: charts by repository, CloudFormation types, CRDs, configurations. */
 export interface Extras {
   chartsByReference: RegExp[];
   cloudformation: RegExp[];
   files: { path: RegExp; contains?: string }[];
+  /** API groups of committed CustomResourceDefinitions, as one pattern. */
+  crds?: RegExp;
+  configs: ConfigFileSpec[];
 }
 
 /** The definition of a signal file, without its detection (reports and the model read this). */
@@ -37,7 +41,7 @@ export function compileFootprint(footprint: SignalDefinition['footprint']): { co
   const anyOf = (list: string[] | undefined) => (list?.length ? new RegExp(list.map((p) => (isRegexForm(p) ? `(?:${p.slice(1, p.lastIndexOf('/'))})` : `^${globSource(p)}$`)).join('|')) : undefined);
   const images = names(footprint.images, { tail: true });
   if (images) component.images = images;
-  const charts = footprint.charts?.filter((c) => !c.includes('/'));
+  const charts = footprint.charts?.filter((c) => !isChartReference(c));
   if (charts?.length) component.charts = charts.map((c) => namePattern(isRegexForm(c) ? c : c.toLowerCase()));
   if (footprint.objects?.length) component.objects = footprint.objects.map((o) => ({ group: namePattern(o.group), ...(o.kind ? { kind: namePattern(o.kind) } : {}) }));
   const uses = names(footprint.ciUses, { ignoreCase: true });
@@ -54,10 +58,35 @@ export function compileFootprint(footprint: SignalDefinition['footprint']): { co
   const flags = anyOf(tf?.moduleFlags);
   if (flags) component.terraformModuleFlags = flags;
   const extras: Extras = {
-    chartsByReference: (footprint.charts ?? []).filter((c) => c.includes('/')).map((c) => namePattern(c, { ignoreCase: true })),
+    chartsByReference: (footprint.charts ?? []).filter(isChartReference).map((c) => namePattern(c, { ignoreCase: true })),
     cloudformation: (footprint.cloudformation ?? []).map((p) => namePattern(p)),
-    files: (footprint.files ?? []).map((f) => ({ path: new RegExp(`^${globSource(f.glob.replace(/^\*\*\//, '\u0000'))}$`.replace('\u0000', '(?:.*/)?')), ...(f.contains ? { contains: f.contains } : {}) })),
+    files: (footprint.files ?? []).map((f) => ({ path: pathPattern(f.glob), ...(f.contains ? { contains: f.contains } : {}) })),
+    configs: (footprint.configs ?? []).map((c) => ({
+      name: namePattern(c.name),
+      ...(c.path ? { path: isRegexForm(c.path) ? namePattern(c.path) : pathPattern(c.path) } : {}),
+      content: c.matches.map(contentPattern),
+      ...(c.contains ? { contains: c.contains } : {}),
+      detail: c.detail,
+    })),
   };
+  const crds = anyOf(footprint.crds);
+  if (crds) extras.crds = crds;
   return { component, extras };
 }
 
+
+/** A path glob from the repository root; a leading `**\/` also matches at the root. */
+function pathPattern(glob: string): RegExp {
+  return new RegExp(`^${globSource(glob.replace(/^\*\*\//, '\u0000'))}$`.replace('\u0000', '(?:.*/)?'));
+}
+
+/** A content pattern: a regular expression whose ^ and $ are a line's ends, or plain text to find. */
+function contentPattern(pattern: string): RegExp {
+  if (isRegexForm(pattern)) return new RegExp(pattern.slice(1, pattern.lastIndexOf('/')), pattern.endsWith('/i') ? 'im' : 'm');
+  return new RegExp(pattern.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'm');
+}
+
+/** "oci://charts.acme.internal/platform/*" names a chart by repository; "sealed-secrets" or "/^sealed-secrets(-controller)?$/" by name. */
+function isChartReference(pattern: string): boolean {
+  return (isRegexForm(pattern) ? pattern.slice(1, pattern.lastIndexOf('/')) : pattern).includes('/');
+}

@@ -456,6 +456,95 @@ export const BUILTIN_SIGNAL_FILES: Readonly<Record<string, SignalFile>> = {
       }
     }
   },
+  'elasticsearch': {
+    "definedIn": "src/detectors/elasticsearch/signal.yaml",
+    "definition": {
+      "id": "elasticsearch",
+      "name": "Elasticsearch",
+      "category": "log-store",
+      "description": "Elasticsearch or OpenSearch deployed (its image, the elasticsearch, opensearch, eck-stack, eck-elasticsearch, eck-operator or elastic-stack chart), configured (elasticsearch.yml or opensearch.yml with cluster settings), managed through ECK Elasticsearch or OpenSearch operator resources, or provisioned with Terraform (AWS OpenSearch/Elasticsearch domains, Elastic Cloud, Azure Elastic, the elasticstack provider). Client libraries (@elastic/elasticsearch, elasticsearch-py…) do not count: they show an application querying a search database, not centralized logging. Beats (Filebeat, Metricbeat) ship to Elasticsearch but are not Elasticsearch.",
+      "remediation": "Run Elasticsearch (or OpenSearch) for logs with the ECK operator or the eck-stack chart, or use a managed domain (Amazon OpenSearch Service, Elastic Cloud), and ship container logs to it with Fluent Bit or Fluentd.",
+      "footprint": {
+        "images": [
+          "/(^|\\/)elasticsearch\\/elasticsearch(-oss)?$/",
+          "/^(library\\/)?elasticsearch$/",
+          "bitnami/elasticsearch",
+          "opensearchproject/opensearch",
+          "bitnami/opensearch",
+          "eck/eck-operator"
+        ],
+        "charts": [
+          "{elasticsearch,opensearch,opensearch-operator,eck-stack,eck-elasticsearch,eck-operator,elastic-stack}"
+        ],
+        "objects": [
+          {
+            "group": "elasticsearch.k8s.elastic.co",
+            "kind": "Elasticsearch"
+          },
+          {
+            "group": "opensearch.opster.io",
+            "kind": "OpenSearchCluster"
+          }
+        ],
+        "terraform": {
+          "resources": [
+            "/^(aws_elasticsearch_domain|aws_opensearch_domain|aws_opensearchserverless_collection|ec_deployment|azurerm_elastic_cloud_elasticsearch|elasticstack_elasticsearch_[a-z_]+)$/"
+          ],
+          "modules": [
+            "/(^|\\/)(opensearch|elasticsearch)(\\/|$|\\?)|terraform-aws-(opensearch|elasticsearch)/"
+          ],
+          "providers": [
+            "{elasticstack,ec,opensearch}"
+          ]
+        },
+        "configs": [
+          {
+            "name": "/^(elasticsearch|opensearch)\\.ya?ml$/i",
+            "matches": [
+              "/^[ \\t]*(cluster\\.name|node\\.name|network\\.host|discovery\\.[\\w.]+|path\\.(data|logs)|xpack\\.[\\w.]+|plugins\\.security\\.[\\w.]+|cluster\\.initial_master_nodes)\\s*:/"
+            ],
+            "detail": "Elasticsearch/OpenSearch node configuration"
+          }
+        ]
+      }
+    }
+  },
+  'external-secrets': {
+    "definedIn": "src/detectors/external-secrets/signal.yaml",
+    "definition": {
+      "id": "external-secrets",
+      "name": "External Secrets Operator",
+      "category": "secrets-management",
+      "description": "External Secrets Operator: ExternalSecret, SecretStore, ClusterSecretStore, ClusterExternalSecret or PushSecret objects (external-secrets.io, and the older kubernetes-client.io ExternalSecret), the external-secrets chart or image, or its CRDs committed.",
+      "remediation": "Install the external-secrets chart, declare a ClusterSecretStore for your secret manager (Vault, AWS Secrets Manager, GCP Secret Manager, Azure Key Vault) and replace committed Secrets with ExternalSecret objects that name the remote key.",
+      "footprint": {
+        "images": [
+          "/^external-secrets\\/(external-secrets|kubernetes-external-secrets)$/",
+          "/^godaddy\\/kubernetes-external-secrets$/"
+        ],
+        "charts": [
+          "{external-secrets,kubernetes-external-secrets}"
+        ],
+        "objects": [
+          {
+            "group": "external-secrets.io"
+          },
+          {
+            "group": "kubernetes-client.io",
+            "kind": "ExternalSecret"
+          }
+        ],
+        "terraform": {
+          "moduleFlags": [
+            "enable_external_secrets"
+          ]
+        },
+        "crds": [
+          "external-secrets.io"
+        ]
+      }
+    }
+  },
   'flagger': {
     "definedIn": "src/detectors/flagger/signal.yaml",
     "definition": {
@@ -477,6 +566,49 @@ export const BUILTIN_SIGNAL_FILES: Readonly<Record<string, SignalFile>> = {
         "objects": [
           {
             "group": "flagger.app"
+          }
+        ]
+      }
+    }
+  },
+  'fluentd': {
+    "definedIn": "src/detectors/fluentd/signal.yaml",
+    "definition": {
+      "id": "fluentd",
+      "name": "Fluentd",
+      "category": "log-shipper",
+      "description": "Fluentd deployed (its image, including fluentd-kubernetes-daemonset and td-agent images, the fluentd, fluentd-elasticsearch or logging-operator chart, or a Dockerfile built FROM a Fluentd image), configured (fluent.conf, td-agent.conf or a ConfigMap entry with <source>/<match> sections and @type plugins), or managed through Logging Operator (logging.banzaicloud.io Logging, Flow, Output) or fluent-operator Fluentd resources. Fluentd client libraries (fluent-logger) do not count: logging tools count only when deployed or configured.",
+      "remediation": "Collect container logs centrally: run Fluentd (or the lighter Fluent Bit) as a DaemonSet, e.g. with the fluentd chart or the Logging Operator, keep its configuration in git and send logs to Elasticsearch, OpenSearch or Loki.",
+      "footprint": {
+        "images": [
+          "/(^|\\/)fluent\\/fluentd(-kubernetes-daemonset)?$/",
+          "/^(library\\/)?fluentd$/",
+          "bitnami/fluentd",
+          "{kube-logging,banzaicloud}/fluentd",
+          "treasuredata/td-agent",
+          "fluentd-elasticsearch/fluentd"
+        ],
+        "charts": [
+          "{fluentd,fluentd-elasticsearch,logging-operator}"
+        ],
+        "objects": [
+          {
+            "group": "logging.banzaicloud.io",
+            "kind": "{Logging,Flow,ClusterFlow,Output,ClusterOutput,FluentdConfig}"
+          },
+          {
+            "group": "fluentd.fluent.io"
+          }
+        ],
+        "configs": [
+          {
+            "name": "/\\.conf$/i",
+            "path": "/(^|\\/)(fluent\\.conf|fluentd[^/]*\\.conf|td-agent\\.conf)$|(^|\\/)(fluentd|td-agent)[^/]*\\/.+\\.conf$/i",
+            "matches": [
+              "/^[ \\t]*<(source|match(\\s+[^>]*)?)>/",
+              "/^[ \\t]*@type\\s+\\S+/"
+            ],
+            "detail": "Fluentd configuration with <source>/<match>"
           }
         ]
       }
@@ -672,6 +804,92 @@ export const BUILTIN_SIGNAL_FILES: Readonly<Record<string, SignalFile>> = {
       }
     }
   },
+  'jaeger': {
+    "definedIn": "src/detectors/jaeger/signal.yaml",
+    "definition": {
+      "id": "jaeger",
+      "name": "Jaeger",
+      "category": "tracing",
+      "description": "Jaeger deployed (all-in-one, jaeger v2, collector, query, agent or operator images, the jaeger or jaeger-operator chart), managed through a jaegertracing.io Jaeger resource, or a Jaeger client or exporter library declared as a dependency (jaeger-client, jaeger-client-go, io.jaegertracing, the OpenTelemetry Jaeger exporters). The OpenTelemetry Jaeger propagators only read Jaeger trace headers and do not count. A Jaeger v2 configuration (a collector-style config with the jaeger_storage or jaeger_query extension) counts. Go `// indirect` requirements and npm peer dependencies do not count.",
+      "remediation": "Run a tracing backend such as Jaeger (jaeger-operator or the jaeger chart; all-in-one for local development) and instrument services with OpenTelemetry, exporting spans over OTLP to it.",
+      "footprint": {
+        "images": [
+          "/(^|\\/)jaegertracing\\/(all-in-one|jaeger|jaeger-[\\w-]+)$/"
+        ],
+        "charts": [
+          "{jaeger,jaeger-operator,jaeger-all-in-one}"
+        ],
+        "objects": [
+          {
+            "group": "jaegertracing.io",
+            "kind": "Jaeger"
+          }
+        ],
+        "dependencies": [
+          {
+            "name": "/^(jaeger-client|@opentelemetry\\/exporter-jaeger)$/",
+            "ecosystems": [
+              "npm"
+            ]
+          },
+          {
+            "name": "/^(github\\.com\\/uber\\/jaeger-client-go|github\\.com\\/jaegertracing\\/jaeger-client-go|go\\.opentelemetry\\.io\\/otel\\/exporters\\/jaeger)$/",
+            "ecosystems": [
+              "go"
+            ]
+          },
+          {
+            "name": "/^(jaeger[-_]client|opentelemetry-exporter-jaeger([-_][\\w-]+)?)$/i",
+            "ecosystems": [
+              "pypi"
+            ]
+          },
+          {
+            "name": "/^(io\\.jaegertracing:[\\w.-]+|io\\.opentelemetry:opentelemetry-exporter-jaeger[\\w-]*)$/",
+            "ecosystems": [
+              "maven"
+            ]
+          },
+          {
+            "name": "/^(Jaeger(\\.[\\w.]+)?|OpenTelemetry\\.Exporter\\.Jaeger)$/",
+            "ecosystems": [
+              "nuget"
+            ]
+          },
+          {
+            "name": "/^(jaeger-client|opentelemetry-exporter-jaeger)$/",
+            "ecosystems": [
+              "rubygems"
+            ]
+          },
+          {
+            "name": "/^(opentelemetry-jaeger|jaeger-client|rustracing_jaeger)$/",
+            "ecosystems": [
+              "cargo"
+            ]
+          },
+          {
+            "name": "/^jonahgeorge\\/jaeger-client-php$/",
+            "ecosystems": [
+              "composer"
+            ]
+          }
+        ],
+        "configs": [
+          {
+            "name": "/\\.ya?ml$/i",
+            "matches": [
+              "/^[ \\t]+jaeger_(storage|query)\\s*:/",
+              "/^service\\s*:/",
+              "/^[ \\t]+pipelines\\s*:/"
+            ],
+            "contains": "jaeger_",
+            "detail": "Jaeger v2 configuration"
+          }
+        ]
+      }
+    }
+  },
   'k0s': {
     "definedIn": "src/detectors/k0s/signal.yaml",
     "definition": {
@@ -714,6 +932,48 @@ export const BUILTIN_SIGNAL_FILES: Readonly<Record<string, SignalFile>> = {
         ],
         "images": [
           "rancher/k3s"
+        ]
+      }
+    }
+  },
+  'kibana': {
+    "definedIn": "src/detectors/kibana/signal.yaml",
+    "definition": {
+      "id": "kibana",
+      "name": "Kibana",
+      "category": "log-ui",
+      "description": "Kibana or OpenSearch Dashboards deployed (its image, the kibana, opensearch-dashboards, eck-stack, eck-kibana, eck-operator or elastic-stack chart), configured (kibana.yml or opensearch_dashboards.yml with server or elasticsearch settings), managed through an ECK Kibana resource, or provisioned with Terraform (an AWS OpenSearch/Elasticsearch domain, which always serves Dashboards/Kibana, or elasticstack Kibana resources). Client libraries do not count.",
+      "remediation": "Give teams a place to search their logs: deploy Kibana with ECK (or the eck-stack chart) next to Elasticsearch, or use the Dashboards of a managed OpenSearch domain, and provision index patterns and saved searches from git.",
+      "footprint": {
+        "images": [
+          "/(^|\\/)kibana\\/kibana(-oss)?$/",
+          "/^(library\\/)?kibana$/",
+          "bitnami/kibana",
+          "opensearchproject/opensearch-dashboards",
+          "bitnami/opensearch-dashboards"
+        ],
+        "charts": [
+          "{kibana,opensearch-dashboards,eck-stack,eck-kibana,eck-operator,elastic-stack}"
+        ],
+        "objects": [
+          {
+            "group": "kibana.k8s.elastic.co",
+            "kind": "Kibana"
+          }
+        ],
+        "terraform": {
+          "resources": [
+            "/^(aws_elasticsearch_domain|aws_opensearch_domain|elasticstack_kibana_[a-z_]+)$/"
+          ]
+        },
+        "configs": [
+          {
+            "name": "/^(kibana|opensearch_dashboards)\\.ya?ml$/i",
+            "matches": [
+              "/^[ \\t]*(server\\.[\\w.]+|elasticsearch\\.(hosts|username|ssl[\\w.]*)|opensearch\\.(hosts|username|ssl[\\w.]*)|xpack\\.[\\w.]+)\\s*:/"
+            ],
+            "detail": "Kibana/OpenSearch Dashboards configuration"
+          }
         ]
       }
     }
@@ -796,6 +1056,66 @@ export const BUILTIN_SIGNAL_FILES: Readonly<Record<string, SignalFile>> = {
         "commands": [
           "kyverno apply",
           "kyverno test"
+        ]
+      }
+    }
+  },
+  'loki': {
+    "definedIn": "src/detectors/loki/signal.yaml",
+    "definition": {
+      "id": "loki",
+      "name": "Loki",
+      "category": "log-management",
+      "description": "Grafana Loki deployed (its image or Promtail's, the loki, loki-stack, loki-distributed, loki-simple-scalable or promtail chart), configured (a Loki config with schema_config, or a Promtail config with clients, on disk or in a ConfigMap), or managed through Loki Operator (loki.grafana.com) resources. Promtail only ships to Loki, so it counts as Loki. loki-stack counts as Loki only: its bundled Grafana and Fluent Bit are off by default and are not inferred. Logging client libraries do not count.",
+      "remediation": "Centralize logs with Loki (the loki chart, or loki-stack for a small cluster) and a node agent (Promtail, Grafana Alloy or Fluent Bit) shipping container logs to it; query them from Grafana.",
+      "footprint": {
+        "images": [
+          "grafana/{loki,promtail}",
+          "bitnami/{grafana-loki,promtail}"
+        ],
+        "charts": [
+          "{loki,loki-stack,loki-distributed,loki-simple-scalable,promtail,loki-operator}"
+        ],
+        "objects": [
+          {
+            "group": "loki.grafana.com"
+          }
+        ],
+        "configs": [
+          {
+            "name": "/^(loki[\\w.-]*|local-config|config)\\.ya?ml$/i",
+            "path": "/loki/i",
+            "matches": [
+              "/^schema_config\\s*:/",
+              "/^[ \\t]+configs\\s*:/"
+            ],
+            "detail": "Loki configuration with schema_config"
+          },
+          {
+            "name": "/^loki[\\w.-]*\\.ya?ml$/i",
+            "matches": [
+              "/^schema_config\\s*:/",
+              "/^[ \\t]+configs\\s*:/"
+            ],
+            "detail": "Loki configuration with schema_config"
+          },
+          {
+            "name": "/^(promtail[\\w.-]*|config)\\.ya?ml$/i",
+            "path": "/promtail/i",
+            "matches": [
+              "/^clients\\s*:/",
+              "/^scrape_configs\\s*:/"
+            ],
+            "detail": "Promtail configuration shipping to Loki"
+          },
+          {
+            "name": "/^promtail[\\w.-]*\\.ya?ml$/i",
+            "matches": [
+              "/^clients\\s*:/",
+              "/^scrape_configs\\s*:/"
+            ],
+            "detail": "Promtail configuration shipping to Loki"
+          }
         ]
       }
     }
@@ -964,6 +1284,37 @@ export const BUILTIN_SIGNAL_FILES: Readonly<Record<string, SignalFile>> = {
       }
     }
   },
+  'sealed-secrets': {
+    "definedIn": "src/detectors/sealed-secrets/signal.yaml",
+    "definition": {
+      "id": "sealed-secrets",
+      "name": "Sealed Secrets",
+      "category": "secrets-management",
+      "description": "Bitnami Sealed Secrets: SealedSecret objects (bitnami.com) committed instead of Secrets, the sealed-secrets controller chart or image, or a pipeline or script that runs `kubeseal`.",
+      "remediation": "Install the sealed-secrets controller, encrypt each Secret with `kubeseal` and commit only the SealedSecret; External Secrets with a secret manager, Vault and SOPS are alternatives.",
+      "footprint": {
+        "images": [
+          "/^(bitnami|bitnami-labs|bitnamilabs)\\/sealed-secrets-controller$/",
+          "/^bitnami-labs\\/sealed-secrets\\/controller$/"
+        ],
+        "charts": [
+          "/^sealed-secrets(-controller)?$/"
+        ],
+        "objects": [
+          {
+            "group": "bitnami.com",
+            "kind": "SealedSecret"
+          }
+        ],
+        "commands": [
+          "/(^|[\\s;&|(/])kubeseal(\\s|$)/"
+        ],
+        "crds": [
+          "bitnami.com"
+        ]
+      }
+    }
+  },
   'splunk': {
     "definedIn": "src/detectors/splunk/signal.yaml",
     "definition": {
@@ -1063,6 +1414,38 @@ export const BUILTIN_SIGNAL_FILES: Readonly<Record<string, SignalFile>> = {
             "glob": ".teamcity/pom.xml",
             "contains": "configs-dsl-kotlin"
           }
+        ]
+      }
+    }
+  },
+  'tekton': {
+    "definedIn": "src/detectors/tekton/signal.yaml",
+    "definition": {
+      "id": "tekton",
+      "name": "Tekton",
+      "category": "ci",
+      "description": "Tekton objects kept in git (tekton.dev Pipeline, Task, PipelineRun, TaskRun, StepAction; triggers.tekton.dev TriggerTemplate, EventListener; Pipelines-as-Code Repository; operator TektonConfig), a Tekton install (release manifests, tekton charts, controller images), or `tkn` runs in a pipeline or script. Files under docs, examples or tests do not count.",
+      "remediation": "Describe build and test steps as Tekton Tasks and Pipelines in git, trigger them with Tekton Triggers or Pipelines-as-Code on every push and pull request, and install Tekton with the operator or its release manifests.",
+      "onePlacePerFile": true,
+      "footprint": {
+        "images": [
+          "/^tekton-releases\\/github\\.com\\/tektoncd\\/(pipeline|triggers|dashboard|operator|chains|results|pipelines-as-code)\\/cmd\\//",
+          "/^tektoncd\\/(pipeline|triggers|dashboard|operator|chains|results|pipelines-as-code)\\//"
+        ],
+        "charts": [
+          "/^tekton(-(pipelines?|triggers|dashboard|operator|chains))?$/"
+        ],
+        "objects": [
+          {
+            "group": "{tekton.dev,triggers.tekton.dev,operator.tekton.dev,pipelinesascode.tekton.dev,results.tekton.dev,dashboard.tekton.dev}"
+          }
+        ],
+        "ciUses": [
+          "/^tektoncd\\/|^openshift-pipelines\\//i"
+        ],
+        "commands": [
+          "/(^|[\\s;&|(/])tkn\\s+(pipeline|task|clustertask|pipelinerun|taskrun|bundle|triggertemplate|eventlistener|p|t|pr|tr)\\s+(start|logs|create|list|ls|describe|push|delete|cancel)\\b/",
+          "/(tekton-releases\\/|infra\\.tekton\\.dev\\/tekton-releases|github\\.com\\/tektoncd\\/[\\w-]+\\/releases\\/download\\/)/"
         ]
       }
     }

@@ -16,9 +16,9 @@ import { patternProblem } from './patterns.js';
 export const CATEGORIES = [
   'ci', 'cd', 'gitops', 'cluster-provisioner', 'infrastructure-as-code', 'configuration-management', 'manifest-format',
   'metrics-backend', 'log-management', 'tracing', 'observability-platform', 'container-build', 'local-cluster', 'dev-loop',
-  'vulnerability-scanner', 'service-mesh', 'secrets-management', 'runtime-security',
+  'vulnerability-scanner', 'service-mesh', 'secrets-management', 'runtime-security', 'policy', 'progressive-delivery',
   // not accepted by a capability of the default model
-  'progressive-delivery', 'policy', 'metrics-instrumentation', 'dashboards', 'alerting', 'log-shipper', 'log-store', 'log-ui', 'image-registry',
+  'metrics-instrumentation', 'dashboards', 'alerting', 'log-shipper', 'log-store', 'log-ui', 'image-registry',
 ] as const;
 
 const pattern = (what: string) =>
@@ -77,9 +77,28 @@ const footprintSchema = z
       .describe('Terraform: { resources?, modules?, providers?, moduleFlags? }')
       .optional(),
     cloudformation: patterns('CloudFormation resource types, e.g. "AWS::CodeBuild::Project"').optional(),
+    crds: patterns('API groups whose CustomResourceDefinitions, committed, install the tool, e.g. "external-secrets.io"').optional(),
+    configs: z
+      .array(
+        z
+          .object({
+            name: pattern('the file name without folder, or the key of a ConfigMap/Secret holding the file, e.g. "shipit.y{a,}ml" or "/^shipit[\\w.-]*\\.ya?ml$/i"'),
+            path: pattern('the whole path must also match (files on disk only), e.g. "**/shipit/**"').optional(),
+            matches: z
+              .array(pattern('a regular expression over the text, "^" and "$" at each line, e.g. "/^environments\\s*:/"; or plain text to find'))
+              .min(1)
+              .describe('every one must match the text; the evidence points at the first one\'s match'),
+            contains: z.string().min(1).describe('plain text every such file contains, tested first (cheap): for names as broad as "*.yaml"').optional(),
+            detail: z.string().min(1).describe('what the evidence says, e.g. "ShipIt configuration with environments"'),
+          })
+          .strict()
+          .describe('a configuration: { name, path?, matches, contains?, detail }'),
+      )
+      .describe('the tool\'s configuration recognised by name and content, as a file or a ConfigMap/Secret key: [{ name: "shipit.yaml", matches: ["/^environments:/"], detail: "ShipIt configuration" }]')
+      .optional(),
   })
   .strict()
-  .describe('where the tool shows: { files?, images?, charts?, objects?, ciUses?, commands?, dependencies?, terraform?, cloudformation? }');
+  .describe('where the tool shows: { files?, images?, charts?, objects?, ciUses?, commands?, dependencies?, terraform?, cloudformation?, crds?, configs? }');
 
 export const signalDefinitionSchema = z
   .object({
@@ -98,13 +117,14 @@ export const signalDefinitionSchema = z
     description: z.string().min(1).describe('what counts as evidence, in a sentence'),
     remediation: z.string().min(1).describe('how to adopt the tool, in a sentence').optional(),
     service: z.literal(true).describe('true when the signal means "this repository ships a service"').optional(),
+    onePlacePerFile: z.literal(true).describe('true to report only the first place of each file (an install manifest holds dozens of the tool\'s objects)').optional(),
     footprint: footprintSchema,
   })
   .strict()
-  .describe('a signal: { id, name, kind?, category?, capability?, description, remediation?, service?, footprint }')
+  .describe('a signal: { id, name, kind?, category?, capability?, description, remediation?, service?, onePlacePerFile?, footprint }')
   .superRefine((signal, ctx) => {
     if (Object.values(signal.footprint).every((v) => v === undefined)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['footprint'], message: 'names no footprint: add at least one of files, images, charts, objects, ciUses, commands, dependencies, terraform, cloudformation' });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['footprint'], message: 'names no footprint: add at least one of files, images, charts, objects, ciUses, commands, dependencies, terraform, cloudformation, crds, configs' });
     }
   });
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeTree } from '../helpers/fixtures.js';
+import { detectIn, places, writeTree } from '../helpers/fixtures.js';
 import { scanOrganization } from '../../src/scan/organization.js';
 import type { FileEvidence, ObjectEvidence } from '../../src/core/types.js';
 import { pathToFileURL } from 'node:url';
@@ -172,5 +172,39 @@ describe('signals of the configuration in clusters', () => {
     const assessment = await scan(root);
     const shipit = assessment.clusters[0]!.detections.find((d) => d.id === 'shipit');
     expect(shipit?.evidence.map((e) => (e as ObjectEvidence).object)).toEqual(['apps/v1 Deployment platform/shipit-agent']);
+  });
+});
+
+describe('footprint keys for configurations, CRDs and install manifests', () => {
+  const signal = {
+    definedIn: '.k8s-maturity.yaml (signals[0])',
+    definition: signalDefinitionSchema.parse({
+      id: 'shipit',
+      name: 'ShipIt',
+      category: 'cd',
+      description: 'The ShipIt deploy controller, its CRDs and its configuration.',
+      onePlacePerFile: true,
+      footprint: {
+        objects: [{ group: 'shipit.acme.io' }],
+        crds: ['shipit.acme.io'],
+        configs: [{ name: 'shipit.y{a,}ml', matches: ['/^environments\\s*:/', '/^[ \\t]+cluster\\s*:/'], contains: 'environments', detail: 'ShipIt configuration with environments' }],
+      },
+    }),
+  };
+  const [detector] = userDetectors([signal]);
+
+  it('finds a configuration by name and content, on disk and as a ConfigMap key, the CRDs, and one place per install file', async () => {
+    const root = writeTree({
+      'shipit.yaml': 'version: 2\nenvironments:\n  prod:\n    cluster: eu-1\n',
+      'docs/shipit.yaml': 'environments:\n  demo:\n    cluster: kind\n',
+      'other/shipit.yml': 'environments: []\n',
+      'deploy/shipit-config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shipit\ndata:\n  shipit.yaml: |\n    environments:\n      prod:\n        cluster: eu-1\n',
+      'deploy/crds.yaml': 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: releases.shipit.acme.io\nspec:\n  group: shipit.acme.io\n---\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: targets.shipit.acme.io\nspec:\n  group: shipit.acme.io\n',
+      'deploy/releases.yaml': 'apiVersion: shipit.acme.io/v1\nkind: Release\nmetadata:\n  name: web\n---\napiVersion: shipit.acme.io/v1\nkind: Release\nmetadata:\n  name: api\n',
+    });
+    const result = await detectIn(detector!, root);
+    // docs/ is not own use; other/shipit.yml has no cluster; each install file is one place.
+    expect(places(result).sort()).toEqual(['deploy/crds.yaml:1', 'deploy/releases.yaml:1', 'deploy/shipit-config.yaml:7', 'shipit.yaml:2']);
+    expect(result.evidence.find((e) => (e as FileEvidence).file === 'deploy/shipit-config.yaml')?.detail).toContain('ConfigMap shipit, key shipit.yaml');
   });
 });
