@@ -1,4 +1,4 @@
-import type { ComponentSpec } from '../facts/component.js';
+import type { ComponentSpec } from '../facts/tools/component.js';
 
 /** The parts of a ComponentSpec that a cluster can show: running images, chart labels, custom resources. */
 export type ClusterComponent = Pick<ComponentSpec, 'images' | 'charts' | 'objects'>;

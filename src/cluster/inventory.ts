@@ -1,7 +1,7 @@
 import type { Coverage, Detection, ObjectEvidence, SignalId } from '../core/types.js';
 import type { Detector } from '../detectors/detector.js';
-import { parseImage } from '../facts/images.js';
-import { isRecord, podSpecOf } from '../facts/k8s-objects.js';
+import { parseImage } from '../facts/images/images.js';
+import { isRecord, podSpecOf } from '../facts/k8s/k8s-objects.js';
 import type { ClusterComponent } from './footprints.js';
 import { FlavourReader } from './flavour.js';
 import { secretMetadataOnly } from './secrets.js';

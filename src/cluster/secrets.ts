@@ -1,4 +1,4 @@
-import { isRecord } from '../facts/k8s-objects.js';
+import { isRecord } from '../facts/k8s/k8s-objects.js';
 
 /**
  * A Secret reduced to what the scan may know: name, namespace, labels, owners, annotation KEYS and

@@ -1,6 +1,6 @@
 import type { Coverage, FileEvidence, SignalId } from '../core/types.js';
-import type { Repository } from '../scan/repository.js';
-import { findComponent, type ComponentSpec } from '../facts/component.js';
+import type { Repository } from '../workspace/repository.js';
+import { findComponent, type ComponentSpec } from '../facts/tools/component.js';
 
 /**
  * A detector finds one signal in a repository. It lives in its own folder

@@ -5,10 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { FileEvidence } from '../core/types.js';
-import { chartRefs } from '../facts/charts.js';
-import { cfnTemplates } from '../facts/cloudformation.js';
-import { detectTool } from '../facts/tool-evidence.js';
-import { lineAtOffset, type Repository } from '../scan/repository.js';
+import { chartRefs } from '../facts/k8s/charts.js';
+import { cfnTemplates } from '../facts/iac/cloudformation.js';
+import { detectTool } from '../facts/tools/tool-evidence.js';
+import { lineAtOffset, type Repository } from '../workspace/repository.js';
 import type { SignalDefinition, SignalFile } from '../signals/schema.js';
 import { defineDetector, type Detector } from './detector.js';
 import { compileFootprint, definitionOf, type Extras } from './signal-definition.js';

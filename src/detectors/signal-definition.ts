@@ -2,7 +2,7 @@
  * A signal file (built in or the user's) read into a definition and a compiled footprint. Light on
  * purpose: reports and the model read definitions without loading any detector code.
  */
-import type { ComponentSpec } from '../facts/component.js';
+import type { ComponentSpec } from '../facts/tools/component.js';
 import type { SignalDefinition, SignalFile } from '../signals/schema.js';
 import { commandPattern, globSource, isRegexForm, namePattern } from '../signals/patterns.js';
 import type { DetectorDefinition } from './detector.js';

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureRepo, writeTree } from '../../test/helpers/fixtures.js';
 import { DETECTORS } from '../detectors/registry.js';
-import { chartRefs } from './charts.js';
-import { provisioningCommands } from './provisioning-commands.js';
+import { chartRefs } from './k8s/charts.js';
+import { provisioningCommands } from './iac/provisioning-commands.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'indirect-routes');
 

@@ -1,4 +1,4 @@
-import { ciSystemOf, DOCKERFILE } from '../facts/paths.js';
+import { ciSystemOf, DOCKERFILE } from '../facts/files/paths.js';
 import { isVendoredPath } from '../sources/repository/tree-paths.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Detection, Evidence, RepositoryKind } from '../core/types.js';
-import { DEPENDENCY_FILE } from '../facts/dependencies.js';
+import { DEPENDENCY_FILE } from '../facts/tools/dependencies.js';
 
 /**
  * What a repository is, from its own evidence, with the reason a reader can check. The kind decides

@@ -1,7 +1,7 @@
 import type { Detection, Evidence } from '../core/types.js';
 import type { Detector } from '../detectors/detector.js';
-import type { Repository } from './repository.js';
-import { isNotOwnUse } from '../facts/paths.js';
+import type { Repository } from '../workspace/repository.js';
+import { isNotOwnUse } from '../facts/files/paths.js';
 import { redactCommand } from '../core/redact.js';
 
 /** Evidence kept per detection; the total is still reported. Keeps reports readable on monorepos. */

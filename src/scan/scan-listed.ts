@@ -4,8 +4,8 @@ import type { Detector } from '../detectors/detector.js';
 import type { ListResult } from '../sources/repository/list-files.js';
 import { kindOf } from './repository-kind.js';
 import type { CachedScan } from '../cache/scan-cache.js';
-import { Repository } from './repository.js';
-import type { Prefetch } from './prefetch.js';
+import { Repository } from '../workspace/repository.js';
+import type { Prefetch } from '../workspace/prefetch.js';
 import { runDetectors } from './run-detectors.js';
 
 /**

@@ -7,7 +7,7 @@ import type { Detector } from '../detectors/detector.js';
 import type { RepositoryInput } from '../model/assess.js';
 import { listFilesAsync, type ListingSnapshot } from '../sources/repository/list-files.js';
 import type { ScanCache } from '../cache/scan-cache.js';
-import type { Prefetch } from './prefetch.js';
+import type { Prefetch } from '../workspace/prefetch.js';
 
 /** A path the user gave that cannot be scanned at all (exit 2), as opposed to a bad file inside it (a warning). */
 export class ScanInputError extends Error {
@@ -83,7 +83,7 @@ export async function scanRepository(path: string, detectors: readonly Detector[
       heavy = import('./scan-listed.js');
       heavy.catch(() => undefined); // awaited below when needed; never an unhandled rejection
       if (options.spareCore !== true) return;
-      prefetch = new (await import('./prefetch.js')).Prefetch(root, limits);
+      prefetch = new (await import('../workspace/prefetch.js')).Prefetch(root, limits);
       await prefetch.run(gitDone);
     },
   });

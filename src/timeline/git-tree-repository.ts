@@ -2,7 +2,7 @@ import type { Limits } from '../core/limits.js';
 import { decode, type ReadResult } from '../sources/repository/read-file.js';
 import { readBlobs, type TreeFile } from '../sources/git/tree-at.js';
 import type { YamlDocument } from '../parse/yaml.js';
-import { Repository } from '../scan/repository.js';
+import { Repository } from '../workspace/repository.js';
 
 /**
  * The contents of one repository's blobs, kept across the points of a timeline: a file that did

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DEFAULT_LIMITS } from '../../src/core/limits.js';
 import type { Detector, DetectorResult } from '../../src/detectors/detector.js';
-import { Repository } from '../../src/scan/repository.js';
+import { Repository } from '../../src/workspace/repository.js';
 import { listFiles } from '../../src/sources/repository/list-files.js';
 
 /** A Repository over a fixture folder, listed by the walker (fixtures live inside our own git tree). */

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/core/limits.js';
 import { DETECTORS } from '../../src/detectors/registry.js';
-import { Repository } from '../../src/scan/repository.js';
+import { Repository } from '../../src/workspace/repository.js';
 import { listFiles } from '../../src/sources/repository/list-files.js';
 import { fixtureCases, mutate, mutationArb } from './mutations.js';
 

@@ -1,10 +1,10 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/component.js';
-import { terraformResources } from '../../facts/terraform.js';
-import type { Repository } from '../../scan/repository.js';
-import { provisioningEvidence } from '../../facts/provisioning-commands.js';
-import { matchingLines, ownPlaces } from '../../facts/text-lines.js';
-import { infraProgramFiles } from '../../facts/infra-programs.js';
+import { findComponent } from '../../facts/tools/component.js';
+import { terraformResources } from '../../facts/iac/terraform.js';
+import type { Repository } from '../../workspace/repository.js';
+import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
+import { matchingLines, ownPlaces } from '../../facts/files/text-lines.js';
+import { infraProgramFiles } from '../../facts/iac/infra-programs.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 

@@ -1,7 +1,7 @@
 import { defineDetector } from '../detector.js';
-import { detectTool } from '../../facts/tool-evidence.js';
-import { kubePrometheusJsonnet } from '../../facts/kube-prometheus.js';
-import { type ConfigFileSpec } from '../../facts/config-files.js';
+import { detectTool } from '../../facts/tools/tool-evidence.js';
+import { kubePrometheusJsonnet } from '../../facts/k8s/kube-prometheus.js';
+import { type ConfigFileSpec } from '../../facts/tools/config-files.js';
 import { definition } from './definition.js';
 
 /** alertmanager.yml: a routing tree and somewhere to send alerts. */

@@ -1,15 +1,15 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/component.js';
-import { isRecord } from '../../facts/k8s-objects.js';
+import { findComponent } from '../../facts/tools/component.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
-import type { Repository } from '../../scan/repository.js';
+import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
-import { ansiblePlays } from '../../facts/ansible-plays.js';
-import { provisioningEvidence } from '../../facts/provisioning-commands.js';
-import { matchingLines, ownPlaces } from '../../facts/text-lines.js';
-import { isProse } from '../../facts/sample-paths.js';
-import { yamlFilesMatching } from '../../facts/paths.js';
+import { ansiblePlays } from '../../facts/iac/ansible-plays.js';
+import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
+import { matchingLines, ownPlaces } from '../../facts/files/text-lines.js';
+import { isProse } from '../../facts/files/sample-paths.js';
+import { yamlFilesMatching } from '../../facts/files/paths.js';
 
 const ROLE_TASKS = /(^|\/)roles\/[^/]+\/tasks\/main\.ya?ml$/;
 const INVENTORY = /(^|\/)(inventor(y|ies)\/.+|[^/]*hosts[^/]*|inventory[^/]*)$/i;

@@ -1,11 +1,11 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/component.js';
-import { objectsOfKind } from '../../facts/k8s-objects.js';
-import type { Repository } from '../../scan/repository.js';
-import { withoutSamples } from '../../facts/sample-paths.js';
+import { findComponent } from '../../facts/tools/component.js';
+import { objectsOfKind } from '../../facts/k8s/k8s-objects.js';
+import type { Repository } from '../../workspace/repository.js';
+import { withoutSamples } from '../../facts/files/sample-paths.js';
 import { defineDetector } from '../detector.js';
-import { firstPerFile } from '../../facts/evidence.js';
-import { KUSTOMIZATION_FILE } from '../../facts/kustomizations.js';
+import { firstPerFile } from '../../facts/files/evidence.js';
+import { KUSTOMIZATION_FILE } from '../../facts/k8s/kustomizations.js';
 import { definition } from './definition.js';
 
 const INSTALL_URL = /argoproj\/argo-cd\/[^\s'"]*manifests\/(ha\/)?(install|namespace-install|core-install)\.yaml/;

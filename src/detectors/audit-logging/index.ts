@@ -1,12 +1,12 @@
 import type { FileEvidence } from '../../core/types.js';
-import { isRecord, objectsOfKind, objectsWhere } from '../../facts/k8s-objects.js';
-import { isDocumentation, SHELL_SCRIPT, YAML_FILE } from '../../facts/paths.js';
-import { resolveTerraformValue, terraformBlocks, terraformResources } from '../../facts/terraform.js';
+import { isRecord, objectsOfKind, objectsWhere } from '../../facts/k8s/k8s-objects.js';
+import { isDocumentation, SHELL_SCRIPT, YAML_FILE } from '../../facts/files/paths.js';
+import { resolveTerraformValue, terraformBlocks, terraformResources } from '../../facts/iac/terraform.js';
 import type { HclBlock, HclValue } from '../../parse/hcl.js';
 import { lineOf } from '../../parse/yaml.js';
-import type { Repository } from '../../scan/repository.js';
+import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
-import { uniqueEvidence } from '../../facts/evidence.js';
+import { uniqueEvidence } from '../../facts/files/evidence.js';
 import { definition } from './definition.js';
 
 /** kube-apiserver audit settings as flags, config keys (kubeadm extraArgs, k3s, kops) or kubeadm v1beta4 `name:` entries. */

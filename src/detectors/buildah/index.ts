@@ -1,6 +1,6 @@
-import { ciToolEvidence, commandEvidence, useEvidence } from '../../facts/ci-evidence.js';
-import { uniquePlaces } from '../../facts/evidence.js';
-import { runsTool } from '../../facts/tool-runs.js';
+import { ciToolEvidence, commandEvidence, useEvidence } from '../../facts/ci/ci-evidence.js';
+import { uniquePlaces } from '../../facts/files/evidence.js';
+import { runsTool } from '../../facts/ci/tool-runs.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 

@@ -1,11 +1,11 @@
 import type { FileEvidence } from '../../core/types.js';
-import type { Command } from '../../facts/ci.js';
-import { ciReachableCommands } from '../../facts/ci-reach.js';
-import { isRecord } from '../../facts/k8s-objects.js';
-import { configEvidence, useEvidence } from '../../facts/ci-evidence.js';
-import { uniquePlaces } from '../../facts/evidence.js';
-import { runsTool, toolArgs } from '../../facts/tool-runs.js';
-import { shorten } from '../../facts/component.js';
+import type { Command } from '../../facts/ci/ci.js';
+import { ciReachableCommands } from '../../facts/ci/ci-reach.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
+import { configEvidence, useEvidence } from '../../facts/ci/ci-evidence.js';
+import { uniquePlaces } from '../../facts/files/evidence.js';
+import { runsTool, toolArgs } from '../../facts/ci/tool-runs.js';
+import { shorten } from '../../facts/tools/component.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 

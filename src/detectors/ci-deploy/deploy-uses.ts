@@ -1,5 +1,5 @@
-import type { CiUse } from '../../facts/ci.js';
-import { isRecord } from '../../facts/k8s-objects.js';
+import type { CiUse } from '../../facts/ci/ci.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { deployTool } from './deploy-commands.js';
 
 /** Reusable steps that deploy on their own. */

@@ -1,9 +1,9 @@
 import type { FileEvidence } from '../../core/types.js';
-import { ciCommands, ciFacts, type Command } from '../../facts/ci.js';
-import { shorten } from '../../facts/component.js';
-import type { Repository } from '../../scan/repository.js';
+import { ciCommands, ciFacts, type Command } from '../../facts/ci/ci.js';
+import { shorten } from '../../facts/tools/component.js';
+import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
-import { isSamplePath } from '../../facts/sample-paths.js';
+import { isSamplePath } from '../../facts/files/sample-paths.js';
 import { deployTool, EPHEMERAL_CLUSTER, EPHEMERAL_CLUSTER_USE } from './deploy-commands.js';
 import { deployingUse } from './deploy-uses.js';
 import { callersOf, jobKey, where } from './jobs.js';

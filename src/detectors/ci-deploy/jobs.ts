@@ -1,5 +1,5 @@
-import type { Command } from '../../facts/ci.js';
-import { isScriptAt, scriptsCalled } from '../../facts/script-calls.js';
+import type { Command } from '../../facts/ci/ci.js';
+import { isScriptAt, scriptsCalled } from '../../facts/ci/script-calls.js';
 
 /** Identifies a job within its pipeline file (a script or Make target is its own "job"). */
 export function jobKey(item: Pick<Command, 'file' | 'job'>): string {

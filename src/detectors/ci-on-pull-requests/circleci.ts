@@ -1,8 +1,8 @@
 import type { FileEvidence } from '../../core/types.js';
-import { isRecord } from '../../facts/k8s-objects.js';
-import { CIRCLECI, yamlFilesMatching } from '../../facts/paths.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
+import { CIRCLECI, yamlFilesMatching } from '../../facts/files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
-import type { Repository } from '../../scan/repository.js';
+import type { Repository } from '../../workspace/repository.js';
 
 /**
  * CircleCI builds every pushed branch unless told otherwise, so a pull request's branch is built

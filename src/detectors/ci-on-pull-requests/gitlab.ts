@@ -1,9 +1,9 @@
 import type { FileEvidence } from '../../core/types.js';
-import { isRecord } from '../../facts/k8s-objects.js';
-import { GITLAB_CI, yamlFilesMatching } from '../../facts/paths.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
+import { GITLAB_CI, yamlFilesMatching } from '../../facts/files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
-import type { Repository } from '../../scan/repository.js';
-import { isSamplePath } from '../../facts/sample-paths.js';
+import type { Repository } from '../../workspace/repository.js';
+import { isSamplePath } from '../../facts/files/sample-paths.js';
 
 const MR_TEMPLATE = /(^|\/)MergeRequest-Pipelines\.gitlab-ci\.yml$/;
 

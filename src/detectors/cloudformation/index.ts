@@ -1,9 +1,9 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/component.js';
-import { ownPlaces } from '../../facts/text-lines.js';
+import { findComponent } from '../../facts/tools/component.js';
+import { ownPlaces } from '../../facts/files/text-lines.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
-import { cfnTemplates } from '../../facts/cloudformation.js';
+import { cfnTemplates } from '../../facts/iac/cloudformation.js';
 
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [];

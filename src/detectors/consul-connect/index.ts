@@ -1,15 +1,15 @@
 import type { FileEvidence } from '../../core/types.js';
-import { chartRefs } from '../../facts/charts.js';
-import { findComponent } from '../../facts/component.js';
-import { isRecord } from '../../facts/k8s-objects.js';
-import { terraformResources } from '../../facts/terraform.js';
-import { YAML_FILE } from '../../facts/paths.js';
+import { chartRefs } from '../../facts/k8s/charts.js';
+import { findComponent } from '../../facts/tools/component.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
+import { terraformResources } from '../../facts/iac/terraform.js';
+import { YAML_FILE } from '../../facts/files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
-import type { Repository } from '../../scan/repository.js';
+import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
-import { isEnabling, metadataWithKey } from '../../facts/k8s-metadata.js';
-import { uniqueEvidence } from '../../facts/evidence.js';
-import { crdsOfGroup } from '../../facts/crds.js';
+import { isEnabling, metadataWithKey } from '../../facts/k8s/k8s-metadata.js';
+import { uniqueEvidence } from '../../facts/files/evidence.js';
+import { crdsOfGroup } from '../../facts/k8s/crds.js';
 import { definition } from './definition.js';
 
 export const detector = defineDetector(definition, (repo) => {

@@ -1,11 +1,11 @@
 import type { FileEvidence } from '../../core/types.js';
-import { isRecord } from '../../facts/k8s-objects.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
-import type { Repository } from '../../scan/repository.js';
+import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 import { parseJson5ish } from './json5ish.js';
-import { yamlFilesMatching } from '../../facts/paths.js';
+import { yamlFilesMatching } from '../../facts/files/paths.js';
 
 const RENOVATE_FILE = /^(\.github\/|\.gitlab\/)?(renovate\.json5?|\.renovaterc(\.json5?)?)$/;
 /** Renovate managers that update container images. */

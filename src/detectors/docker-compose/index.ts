@@ -1,10 +1,10 @@
 import type { FileEvidence } from '../../core/types.js';
-import { isRecord } from '../../facts/k8s-objects.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
-import { isSampleOrDocPath } from '../../facts/sample-paths.js';
+import { isSampleOrDocPath } from '../../facts/files/sample-paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
-import { yamlFilesMatching } from '../../facts/paths.js';
+import { yamlFilesMatching } from '../../facts/files/paths.js';
 
 /** Wider than the shared COMPOSE_FILE: `docker-compose-dev.yml` and `docker-compose.ci.yaml` are common too. */
 const COMPOSE = /(^|\/)(docker-compose[^/]*|compose(\.[^/]+)?)\.ya?ml$/i;

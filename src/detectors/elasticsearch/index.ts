@@ -1,6 +1,6 @@
 import { defineDetector } from '../detector.js';
-import { detectTool } from '../../facts/tool-evidence.js';
-import { type ConfigFileSpec } from '../../facts/config-files.js';
+import { detectTool } from '../../facts/tools/tool-evidence.js';
+import { type ConfigFileSpec } from '../../facts/tools/config-files.js';
 import { definition } from './definition.js';
 
 /** elasticsearch.yml / opensearch.yml with node or cluster settings (an empty or commented file is not a deployment). */

@@ -1,7 +1,7 @@
 import type { FileEvidence } from '../../core/types.js';
-import { parseImage } from '../../facts/images.js';
-import { DOCKERFILE, isDocumentation } from '../../facts/paths.js';
-import type { Repository } from '../../scan/repository.js';
+import { parseImage } from '../../facts/images/images.js';
+import { DOCKERFILE, isDocumentation } from '../../facts/files/paths.js';
+import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 import { loadEolTable, type EolCycle, type EolTable } from './table.js';

@@ -1,11 +1,11 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/component.js';
-import { isRecord } from '../../facts/k8s-objects.js';
-import { YAML_FILE } from '../../facts/paths.js';
+import { findComponent } from '../../facts/tools/component.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
+import { YAML_FILE } from '../../facts/files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
-import type { Repository } from '../../scan/repository.js';
+import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
-import { uniqueEvidence } from '../../facts/evidence.js';
+import { uniqueEvidence } from '../../facts/files/evidence.js';
 import { definition } from './definition.js';
 
 export const detector = defineDetector(definition, (repo) => uniqueEvidence([...rulesFiles(repo), ...findComponent(repo, definition.component)]));

@@ -1,9 +1,9 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/component.js';
-import { isRecord } from '../../facts/k8s-objects.js';
-import { GITHUB_WORKFLOW, yamlFilesMatching } from '../../facts/paths.js';
+import { findComponent } from '../../facts/tools/component.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
+import { GITHUB_WORKFLOW, yamlFilesMatching } from '../../facts/files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
-import { withoutSamples } from '../../facts/sample-paths.js';
+import { withoutSamples } from '../../facts/files/sample-paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 

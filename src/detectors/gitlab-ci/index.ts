@@ -1,10 +1,10 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/component.js';
-import { isRecord } from '../../facts/k8s-objects.js';
-import { GITLAB_CI, yamlFilesMatching } from '../../facts/paths.js';
+import { findComponent } from '../../facts/tools/component.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
+import { GITLAB_CI, yamlFilesMatching } from '../../facts/files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import { defineDetector } from '../detector.js';
-import { isSamplePath, withoutSamples } from '../../facts/sample-paths.js';
+import { isSamplePath, withoutSamples } from '../../facts/files/sample-paths.js';
 import { definition } from './definition.js';
 
 /** Top-level keys that configure the pipeline rather than name a job. */

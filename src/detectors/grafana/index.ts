@@ -1,11 +1,11 @@
 import type { FileEvidence } from '../../core/types.js';
-import { isRecord, objectsWhere } from '../../facts/k8s-objects.js';
-import type { Repository } from '../../scan/repository.js';
+import { isRecord, objectsWhere } from '../../facts/k8s/k8s-objects.js';
+import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
-import { detectTool } from '../../facts/tool-evidence.js';
-import { isOwnUse } from '../../facts/own-use.js';
-import { kubePrometheusJsonnet } from '../../facts/kube-prometheus.js';
-import { type ConfigFileSpec } from '../../facts/config-files.js';
+import { detectTool } from '../../facts/tools/tool-evidence.js';
+import { isOwnUse } from '../../facts/files/own-use.js';
+import { kubePrometheusJsonnet } from '../../facts/k8s/kube-prometheus.js';
+import { type ConfigFileSpec } from '../../facts/tools/config-files.js';
 import { definition } from './definition.js';
 
 export const GRAFANA_CONFIGS: ConfigFileSpec[] = [

@@ -1,7 +1,7 @@
 import type { FileEvidence } from '../../core/types.js';
-import { ciToolEvidence, gitlabContainerScanning } from '../../facts/ci-evidence.js';
-import { uniquePlaces } from '../../facts/evidence.js';
-import { toolArgs } from '../../facts/tool-runs.js';
+import { ciToolEvidence, gitlabContainerScanning } from '../../facts/ci/ci-evidence.js';
+import { uniquePlaces } from '../../facts/files/evidence.js';
+import { toolArgs } from '../../facts/ci/tool-runs.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 

@@ -1,7 +1,7 @@
 import type { FileEvidence } from '../../core/types.js';
-import { chartRefs } from '../../facts/charts.js';
-import { findComponent } from '../../facts/component.js';
-import { terraformProviders } from '../../facts/terraform.js';
+import { chartRefs } from '../../facts/k8s/charts.js';
+import { findComponent } from '../../facts/tools/component.js';
+import { terraformProviders } from '../../facts/iac/terraform.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 

@@ -1,7 +1,7 @@
 import type { FileEvidence } from '../../core/types.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
-import { imagePushes, pushRegistries } from '../../facts/image-pushes.js';
+import { imagePushes, pushRegistries } from '../../facts/images/image-pushes.js';
 
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [];

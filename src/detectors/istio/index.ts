@@ -1,13 +1,13 @@
 import type { FileEvidence } from '../../core/types.js';
-import { chartRefs } from '../../facts/charts.js';
-import { findComponent } from '../../facts/component.js';
-import type { Repository } from '../../scan/repository.js';
+import { chartRefs } from '../../facts/k8s/charts.js';
+import { findComponent } from '../../facts/tools/component.js';
+import type { Repository } from '../../workspace/repository.js';
 import { isTemplated } from '../../parse/helm-template.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
-import { isEnabling, metadataWithKey, type MetadataEntry } from '../../facts/k8s-metadata.js';
-import { uniqueEvidence } from '../../facts/evidence.js';
-import { crdsOfGroup } from '../../facts/crds.js';
+import { isEnabling, metadataWithKey, type MetadataEntry } from '../../facts/k8s/k8s-metadata.js';
+import { uniqueEvidence } from '../../facts/files/evidence.js';
+import { crdsOfGroup } from '../../facts/k8s/crds.js';
 
 const ISTIO_GROUP = /^(networking|security|install|telemetry|extensions)\.istio\.io$/;
 /** Chart names Istio publishes that other projects use too: they need the Istio repository nearby. */

@@ -1,6 +1,6 @@
 import { defineDetector } from '../detector.js';
-import { detectTool } from '../../facts/tool-evidence.js';
-import { type ConfigFileSpec } from '../../facts/config-files.js';
+import { detectTool } from '../../facts/tools/tool-evidence.js';
+import { type ConfigFileSpec } from '../../facts/tools/config-files.js';
 import { definition } from './definition.js';
 
 /** Jaeger v2 runs on the Collector framework: its config is a collector config with Jaeger's own storage/query extensions. */

@@ -1,5 +1,5 @@
-import { findComponent } from '../../facts/component.js';
-import { withoutSamples } from '../../facts/sample-paths.js';
+import { findComponent } from '../../facts/tools/component.js';
+import { withoutSamples } from '../../facts/files/sample-paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 import { cascFiles, jenkinsImages } from './jcasc.js';

@@ -1,10 +1,10 @@
 import type { FileEvidence } from '../../core/types.js';
-import { isRecord } from '../../facts/k8s-objects.js';
-import { DOCKERFILE, YAML_FILE } from '../../facts/paths.js';
-import { parseImage } from '../../facts/images.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
+import { DOCKERFILE, YAML_FILE } from '../../facts/files/paths.js';
+import { parseImage } from '../../facts/images/images.js';
 import { lineOf } from '../../parse/yaml.js';
-import type { Repository } from '../../scan/repository.js';
-import { isSamplePath } from '../../facts/sample-paths.js';
+import type { Repository } from '../../workspace/repository.js';
+import { isSamplePath } from '../../facts/files/sample-paths.js';
 
 /** Keys that only Jenkins Configuration as Code puts under `jenkins:`. */
 const JCASC_KEYS = ['systemMessage', 'securityRealm', 'authorizationStrategy', 'numExecutors', 'clouds', 'nodes', 'globalNodeProperties', 'crumbIssuer', 'remotingSecurity', 'slaveAgentPort', 'agentProtocols', 'markupFormatter', 'primaryView', 'views', 'labelString', 'disableRememberMe'];

@@ -1,7 +1,7 @@
 import type { FileEvidence } from '../../core/types.js';
-import type { Repository } from '../../scan/repository.js';
-import { isSamplePath } from '../../facts/sample-paths.js';
-import { codeLines, type CodeLine } from '../../facts/code-lines.js';
+import type { Repository } from '../../workspace/repository.js';
+import { isSamplePath } from '../../facts/files/sample-paths.js';
+import { codeLines, type CodeLine } from '../../facts/files/code-lines.js';
 
 const JENKINSFILE_NAME = /(^|\/)(Jenkinsfile[^/]*|[^/]+\.jenkinsfile)$/i;
 

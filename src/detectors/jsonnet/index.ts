@@ -1,10 +1,10 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/component.js';
-import { isRecord } from '../../facts/k8s-objects.js';
+import { findComponent } from '../../facts/tools/component.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { defineDetector } from '../detector.js';
-import { isSamplePath, withoutSamples } from '../../facts/sample-paths.js';
+import { isSamplePath, withoutSamples } from '../../facts/files/sample-paths.js';
 import { definition } from './definition.js';
-import { codeLines } from '../../facts/code-lines.js';
+import { codeLines } from '../../facts/files/code-lines.js';
 
 const JSONNET_SOURCE = /\.(jsonnet|libsonnet)$/i;
 

@@ -1,12 +1,12 @@
 import type { FileEvidence } from '../../core/types.js';
-import { k8sObjects, type K8sObject } from '../../facts/k8s-objects.js';
-import { CHART_YAML, yamlFilesMatching } from '../../facts/paths.js';
-import type { Repository } from '../../scan/repository.js';
+import { k8sObjects, type K8sObject } from '../../facts/k8s/k8s-objects.js';
+import { CHART_YAML, yamlFilesMatching } from '../../facts/files/paths.js';
+import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
-import { kustomizations } from '../../facts/kustomizations.js';
+import { kustomizations } from '../../facts/k8s/kustomizations.js';
 import { definition } from './definition.js';
-import { isSamplePath } from '../../facts/sample-paths.js';
-import { isClusterObject } from '../../facts/object-kinds.js';
+import { isSamplePath } from '../../facts/files/sample-paths.js';
+import { isClusterObject } from '../../facts/k8s/object-kinds.js';
 
 export const detector = defineDetector(definition, (repo) => {
   const chartDirs = chartContentDirs(repo);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectIn, places, writeTree } from '../../../test/helpers/fixtures.js';
 import { detector } from './index.js';
-import { isClusterObject } from '../../facts/object-kinds.js';
+import { isClusterObject } from '../../facts/k8s/object-kinds.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 

@@ -1,12 +1,12 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/component.js';
-import type { Repository } from '../../scan/repository.js';
-import { ciToolEvidence, commandEvidence, useEvidence } from '../../facts/ci-evidence.js';
-import { uniquePlaces } from '../../facts/evidence.js';
-import { isTestDataPath } from '../../facts/sample-paths.js';
+import { findComponent } from '../../facts/tools/component.js';
+import type { Repository } from '../../workspace/repository.js';
+import { ciToolEvidence, commandEvidence, useEvidence } from '../../facts/ci/ci-evidence.js';
+import { uniquePlaces } from '../../facts/files/evidence.js';
+import { isTestDataPath } from '../../facts/files/sample-paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
-import { yamlFilesMatching } from '../../facts/paths.js';
+import { yamlFilesMatching } from '../../facts/files/paths.js';
 
 /** `/kaniko/executor …`, or a bare `executor` with kaniko's own flags (the debug image puts it on PATH). */
 export function runsKaniko(text: string): boolean {

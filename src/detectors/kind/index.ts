@@ -1,7 +1,7 @@
-import { commandEvidence, configEvidence, useEvidence } from '../../facts/ci-evidence.js';
-import { uniquePlaces } from '../../facts/evidence.js';
-import { runsTool } from '../../facts/tool-runs.js';
-import { YAML_FILE } from '../../facts/paths.js';
+import { commandEvidence, configEvidence, useEvidence } from '../../facts/ci/ci-evidence.js';
+import { uniquePlaces } from '../../facts/files/evidence.js';
+import { runsTool } from '../../facts/ci/tool-runs.js';
+import { YAML_FILE } from '../../facts/files/paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 

@@ -1,7 +1,7 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/component.js';
-import { provisioningEvidence } from '../../facts/provisioning-commands.js';
-import { matchingLines, ownPlaces } from '../../facts/text-lines.js';
+import { findComponent } from '../../facts/tools/component.js';
+import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
+import { matchingLines, ownPlaces } from '../../facts/files/text-lines.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 

@@ -1,15 +1,15 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/component.js';
-import { isRecord } from '../../facts/k8s-objects.js';
+import { findComponent } from '../../facts/tools/component.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
-import type { Repository } from '../../scan/repository.js';
-import { ansiblePlays } from '../../facts/ansible-plays.js';
-import { provisioningEvidence } from '../../facts/provisioning-commands.js';
-import { matchingLines, ownPlaces } from '../../facts/text-lines.js';
-import { isProse } from '../../facts/sample-paths.js';
+import type { Repository } from '../../workspace/repository.js';
+import { ansiblePlays } from '../../facts/iac/ansible-plays.js';
+import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
+import { matchingLines, ownPlaces } from '../../facts/files/text-lines.js';
+import { isProse } from '../../facts/files/sample-paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
-import { yamlFilesMatching } from '../../facts/paths.js';
+import { yamlFilesMatching } from '../../facts/files/paths.js';
 
 /** Variables only Kubespray defines; two of them in one group_vars file make it a Kubespray inventory. */
 const KUBESPRAY_VARIABLE = /^(kube_network_plugin|kube_service_addresses|kube_pods_subnet|kube_proxy_mode|etcd_deployment_type|kubeconfig_localhost|kube_network_plugin_multus|kube_version|container_manager|kube_apiserver_port|kubectl_localhost|kube_network_node_prefix)\s*:/;

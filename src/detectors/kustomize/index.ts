@@ -1,9 +1,9 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/component.js';
+import { findComponent } from '../../facts/tools/component.js';
 import { defineDetector } from '../detector.js';
-import { isSamplePath, withoutSamples } from '../../facts/sample-paths.js';
+import { isSamplePath, withoutSamples } from '../../facts/files/sample-paths.js';
 import { definition } from './definition.js';
-import { kustomizations } from '../../facts/kustomizations.js';
+import { kustomizations } from '../../facts/k8s/kustomizations.js';
 
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [];

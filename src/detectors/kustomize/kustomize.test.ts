@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectIn, fixtureRepo, places, writeTree } from '../../../test/helpers/fixtures.js';
 import { detector } from './index.js';
-import { kustomizations } from '../../facts/kustomizations.js';
+import { kustomizations } from '../../facts/k8s/kustomizations.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 

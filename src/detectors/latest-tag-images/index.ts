@@ -1,7 +1,7 @@
 import type { FileEvidence } from '../../core/types.js';
-import { deployedImages, type ImageRef } from '../../facts/images.js';
-import { isRecord } from '../../facts/k8s-objects.js';
-import type { Repository } from '../../scan/repository.js';
+import { deployedImages, type ImageRef } from '../../facts/images/images.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
+import type { Repository } from '../../workspace/repository.js';
 import { isTemplated } from '../../parse/helm-template.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';

@@ -1,9 +1,9 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/component.js';
+import { findComponent } from '../../facts/tools/component.js';
 import { defineDetector } from '../detector.js';
-import { isEnabling, metadataWithKey } from '../../facts/k8s-metadata.js';
-import { uniqueEvidence } from '../../facts/evidence.js';
-import { crdsOfGroup } from '../../facts/crds.js';
+import { isEnabling, metadataWithKey } from '../../facts/k8s/k8s-metadata.js';
+import { uniqueEvidence } from '../../facts/files/evidence.js';
+import { crdsOfGroup } from '../../facts/k8s/crds.js';
 import { definition } from './definition.js';
 
 export const detector = defineDetector(definition, (repo) => {

@@ -1,13 +1,13 @@
 import type { FileEvidence } from '../../core/types.js';
-import { ciFacts } from '../../facts/ci.js';
-import { findComponent } from '../../facts/component.js';
-import { deployedImages, parseImage } from '../../facts/images.js';
-import { DOCKERFILE } from '../../facts/paths.js';
-import type { Repository } from '../../scan/repository.js';
-import { uniquePlaces } from '../../facts/evidence.js';
-import { imagePushes, pushRegistries } from '../../facts/image-pushes.js';
-import { commandHints, registryOfHost } from '../../facts/registries.js';
-import { isSampleOrDocPath, isTestDataPath } from '../../facts/sample-paths.js';
+import { ciFacts } from '../../facts/ci/ci.js';
+import { findComponent } from '../../facts/tools/component.js';
+import { deployedImages, parseImage } from '../../facts/images/images.js';
+import { DOCKERFILE } from '../../facts/files/paths.js';
+import type { Repository } from '../../workspace/repository.js';
+import { uniquePlaces } from '../../facts/files/evidence.js';
+import { imagePushes, pushRegistries } from '../../facts/images/image-pushes.js';
+import { commandHints, registryOfHost } from '../../facts/images/registries.js';
+import { isSampleOrDocPath, isTestDataPath } from '../../facts/files/sample-paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 

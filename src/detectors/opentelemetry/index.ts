@@ -1,12 +1,12 @@
 import type { FileEvidence } from '../../core/types.js';
-import { COMPOSE_FILE, yamlFilesMatching } from '../../facts/paths.js';
-import { isRecord, workloads } from '../../facts/k8s-objects.js';
+import { COMPOSE_FILE, yamlFilesMatching } from '../../facts/files/paths.js';
+import { isRecord, workloads } from '../../facts/k8s/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
-import type { Repository } from '../../scan/repository.js';
+import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
-import { detectTool } from '../../facts/tool-evidence.js';
-import { isOwnUse } from '../../facts/own-use.js';
-import { type ConfigFileSpec } from '../../facts/config-files.js';
+import { detectTool } from '../../facts/tools/tool-evidence.js';
+import { isOwnUse } from '../../facts/files/own-use.js';
+import { type ConfigFileSpec } from '../../facts/tools/config-files.js';
 import { definition } from './definition.js';
 
 /** A Collector config: top-level receivers and exporters, and pipelines under service. */

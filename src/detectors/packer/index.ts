@@ -1,10 +1,10 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/component.js';
-import { isRecord } from '../../facts/k8s-objects.js';
-import type { Repository } from '../../scan/repository.js';
-import { provisioningEvidence } from '../../facts/provisioning-commands.js';
-import { isProse } from '../../facts/sample-paths.js';
-import { ownPlaces } from '../../facts/text-lines.js';
+import { findComponent } from '../../facts/tools/component.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
+import type { Repository } from '../../workspace/repository.js';
+import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
+import { isProse } from '../../facts/files/sample-paths.js';
+import { ownPlaces } from '../../facts/files/text-lines.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 

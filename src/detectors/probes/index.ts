@@ -1,13 +1,13 @@
 import type { FileEvidence } from '../../core/types.js';
-import { isRecord, workloads, type Container, type Workload } from '../../facts/k8s-objects.js';
+import { isRecord, workloads, type Container, type Workload } from '../../facts/k8s/k8s-objects.js';
 import { TEMPLATE_PLACEHOLDER } from '../../parse/helm-template.js';
 import { lineOf } from '../../parse/yaml.js';
-import type { Repository } from '../../scan/repository.js';
+import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 import { probeFromValues, type ProbeKey } from './values-probes.js';
 import { kustomizePatchFiles } from './kustomize-patches.js';
-import { releaseValueProbes } from '../../facts/release-values.js';
+import { releaseValueProbes } from '../../facts/k8s/release-values.js';
 
 const PROBES: readonly ProbeKey[] = ['livenessProbe', 'readinessProbe'];
 

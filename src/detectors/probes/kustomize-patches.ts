@@ -1,6 +1,6 @@
-import { isRecord } from '../../facts/k8s-objects.js';
-import type { Repository } from '../../scan/repository.js';
-import { yamlFilesMatching } from '../../facts/paths.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
+import type { Repository } from '../../workspace/repository.js';
+import { yamlFilesMatching } from '../../facts/files/paths.js';
 
 /**
  * Files a kustomization applies as patches. A patch Deployment carries only the fields it changes,

@@ -1,8 +1,8 @@
 import type { FileEvidence } from '../../core/types.js';
-import { isRecord } from '../../facts/k8s-objects.js';
-import { fileLines } from '../../facts/text-lines.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
+import { fileLines } from '../../facts/files/text-lines.js';
 import { lineOf } from '../../parse/yaml.js';
-import type { Repository } from '../../scan/repository.js';
+import type { Repository } from '../../workspace/repository.js';
 
 export type ProbeKey = 'livenessProbe' | 'readinessProbe';
 

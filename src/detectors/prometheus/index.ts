@@ -1,8 +1,8 @@
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
-import { detectTool } from '../../facts/tool-evidence.js';
-import { kubePrometheusJsonnet } from '../../facts/kube-prometheus.js';
-import { type ConfigFileSpec } from '../../facts/config-files.js';
+import { detectTool } from '../../facts/tools/tool-evidence.js';
+import { kubePrometheusJsonnet } from '../../facts/k8s/kube-prometheus.js';
+import { type ConfigFileSpec } from '../../facts/tools/config-files.js';
 
 export const PROMETHEUS_CONFIGS: ConfigFileSpec[] = [
   // prometheus.yml (or prometheus.yaml, prometheus-*.yml) that really scrapes something

@@ -1,13 +1,13 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/component.js';
-import { isRecord } from '../../facts/k8s-objects.js';
+import { findComponent } from '../../facts/tools/component.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
-import type { Repository } from '../../scan/repository.js';
-import { isProse } from '../../facts/sample-paths.js';
-import { ownPlaces } from '../../facts/text-lines.js';
+import type { Repository } from '../../workspace/repository.js';
+import { isProse } from '../../facts/files/sample-paths.js';
+import { ownPlaces } from '../../facts/files/text-lines.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
-import { yamlFilesMatching } from '../../facts/paths.js';
+import { yamlFilesMatching } from '../../facts/files/paths.js';
 
 const PROJECT = /(^|\/)Pulumi\.ya?ml$/;
 const STACK = /(^|\/)Pulumi\.([^/.]+)\.ya?ml$/;

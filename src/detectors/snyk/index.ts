@@ -1,5 +1,5 @@
-import { ciToolEvidence } from '../../facts/ci-evidence.js';
-import { toolArgs } from '../../facts/tool-runs.js';
+import { ciToolEvidence } from '../../facts/ci/ci-evidence.js';
+import { toolArgs } from '../../facts/ci/tool-runs.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 

@@ -1,13 +1,13 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/component.js';
-import { isRecord, objectsOfKind } from '../../facts/k8s-objects.js';
-import { YAML_FILE } from '../../facts/paths.js';
+import { findComponent } from '../../facts/tools/component.js';
+import { isRecord, objectsOfKind } from '../../facts/k8s/k8s-objects.js';
+import { YAML_FILE } from '../../facts/files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
-import type { Repository } from '../../scan/repository.js';
+import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
-import { uniqueEvidence } from '../../facts/evidence.js';
+import { uniqueEvidence } from '../../facts/files/evidence.js';
 import { definition } from './definition.js';
-import { isSopsMetadata } from '../../facts/sops-metadata.js';
+import { isSopsMetadata } from '../../facts/k8s/sops-metadata.js';
 
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [...encryptedFiles(repo)];

@@ -1,8 +1,8 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/component.js';
-import { withoutSamples } from '../../facts/sample-paths.js';
+import { findComponent } from '../../facts/tools/component.js';
+import { withoutSamples } from '../../facts/files/sample-paths.js';
 import { defineDetector } from '../detector.js';
-import { firstPerFile } from '../../facts/evidence.js';
+import { firstPerFile } from '../../facts/files/evidence.js';
 import { definition } from './definition.js';
 import { pipelineFiles } from './pipelines.js';
 

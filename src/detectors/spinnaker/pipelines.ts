@@ -1,6 +1,6 @@
 import type { FileEvidence } from '../../core/types.js';
-import { isRecord } from '../../facts/k8s-objects.js';
-import type { Repository } from '../../scan/repository.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
+import type { Repository } from '../../workspace/repository.js';
 
 /** Stage types that no other pipeline format uses. Generic ones (wait, webhook, script) need a refId too. */
 const SPINNAKER_STAGES = new Set([

@@ -1,12 +1,12 @@
 import type { FileEvidence } from '../../core/types.js';
-import { isRecord, objectsOfKind } from '../../facts/k8s-objects.js';
+import { isRecord, objectsOfKind } from '../../facts/k8s/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
-import type { Repository } from '../../scan/repository.js';
+import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
-import { isSopsMetadata } from '../../facts/sops-metadata.js';
+import { isSopsMetadata } from '../../facts/k8s/sops-metadata.js';
 import { definition } from './definition.js';
 import { isLiteralSecretValue } from './literal.js';
-import { yamlFilesMatching } from '../../facts/paths.js';
+import { yamlFilesMatching } from '../../facts/files/paths.js';
 
 /** Folders of samples and tests: their Secrets hold dummy values by design. */
 const NOT_THE_TEAMS = /(^|\/)(tests?|testdata|test-data|__tests__|fixtures|e2e|examples?|samples?|docs?)\//i;

@@ -1,6 +1,6 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/component.js';
-import { terraformBlocks } from '../../facts/terraform.js';
+import { findComponent } from '../../facts/tools/component.js';
+import { terraformBlocks } from '../../facts/iac/terraform.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 

@@ -1,10 +1,10 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/component.js';
-import { isRecord } from '../../facts/k8s-objects.js';
+import { findComponent } from '../../facts/tools/component.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
 import { defineDetector } from '../detector.js';
-import { isEnabling, objectMetadata } from '../../facts/k8s-metadata.js';
-import { uniqueEvidence } from '../../facts/evidence.js';
+import { isEnabling, objectMetadata } from '../../facts/k8s/k8s-metadata.js';
+import { uniqueEvidence } from '../../facts/files/evidence.js';
 import { definition } from './definition.js';
 
 export const detector = defineDetector(definition, (repo) => {

@@ -5,7 +5,7 @@ import type { ClusterScanResult, ForbiddenResource } from '../../cluster/types.j
 import type { ScanWarning } from '../../core/types.js';
 import type { Detector } from '../../detectors/detector.js';
 import { DETECTORS } from '../../detectors/registry.js';
-import { isRecord } from '../../facts/k8s-objects.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { ClusterClient, type ConnectOptions } from './client.js';
 import { walkCluster, type WalkOptions } from './walk.js';
 

@@ -6,7 +6,7 @@ import type { ClusterScanResult } from '../../cluster/types.js';
 import type { ScanWarning } from '../../core/types.js';
 import type { Detector } from '../../detectors/detector.js';
 import { DETECTORS } from '../../detectors/registry.js';
-import { isRecord } from '../../facts/k8s-objects.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { ClusterAccessError } from './errors.js';
 import { resourceNameOf } from './resources.js';
 

@@ -1,5 +1,5 @@
 import type { ScanWarning } from '../../core/types.js';
-import { isRecord } from '../../facts/k8s-objects.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { SELECTED_CUSTOM_RESOURCES } from '../../cluster/footprints.js';
 import { secretMetadataOnly } from '../../cluster/secrets.js';
 import type { ForbiddenResource } from '../../cluster/types.js';

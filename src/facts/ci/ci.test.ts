@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureRepo, writeTree } from '../../../test/helpers/fixtures.js';
+import { ciFacts } from './ci.js';
+
+describe('CI facts', () => {
+  it('reads the steps of a repository\'s own composite actions as GitHub Actions steps', async () => {
+    const repo = await fixtureRepo(
+      writeTree({
+        '.github/actions/deploy/action.yml': 'name: deploy\nruns:\n  using: composite\n  steps:\n    - uses: azure/setup-helm@v4\n    - run: helm upgrade --install api charts/api\n      shell: bash\n',
+        '.github/actions/node/action.yml': 'name: node\nruns:\n  using: node20\n  main: index.js\n',
+      }),
+    );
+    const facts = ciFacts(repo);
+    expect(facts.commands.map((c) => `${c.file}:${c.line} ${c.origin} ${c.text}`)).toEqual(['.github/actions/deploy/action.yml:6 github-actions helm upgrade --install api charts/api']);
+    expect(facts.uses.map((u) => `${u.line} ${u.ref} ${u.job}`)).toEqual(['5 azure/setup-helm@v4 deploy']);
+  });
+
+  it('records each GitLab include once', async () => {
+    const repo = await fixtureRepo(writeTree({ '.gitlab-ci.yml': 'include:\n  - template: Security/Container-Scanning.gitlab-ci.yml\n  - local: ci/build.yml\nbuild:\n  script: [make]\n' }));
+    expect(ciFacts(repo).uses.map((u) => `${u.line} ${u.ref}`)).toEqual(['2 Security/Container-Scanning.gitlab-ci.yml', '3 ci/build.yml']);
+  });
+
+  it('drops lines that only print text, and keeps one space where continuation lines join', async () => {
+    const repo = await fixtureRepo(
+      writeTree({ 'deploy.sh': 'echo "now run kubectl apply -f k8s/"\nprintf "%s\\n" done\necho "$(kubectl version)"\nhelm upgrade api charts/api \\\n  --namespace shop \\\n  --wait\n' }),
+    );
+    expect(ciFacts(repo).commands.map((c) => `${c.line} ${c.text}`)).toEqual(['3 echo "$(kubectl version)"', '4 helm upgrade api charts/api --namespace shop --wait']);
+  });
+
+  it('reads a Cloud Build step with an entrypoint as that program run with its args', async () => {
+    const repo = await fixtureRepo(
+      writeTree({ 'cloudbuild.yaml': "steps:\n  - name: gcr.io/cloud-builders/gcloud\n    entrypoint: bash\n    args: ['-c', 'gcloud container clusters get-credentials prod']\n  - name: gcr.io/cloud-builders/docker\n    args: [build, -t, app, .]\n" }),
+    );
+    expect(ciFacts(repo).commands.map((c) => `${c.line} ${c.text}`)).toEqual(['4 bash -c gcloud container clusters get-credentials prod', '6 docker build -t app .']);
+  });
+});

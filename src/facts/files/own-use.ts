@@ -1,0 +1,32 @@
+/**
+ * Own use, stricter than the scan-wide isNotOwnUse: the monitoring, logging and tracing detectors
+ * also drop test folders and npm peer dependencies, which name what someone else runs. Shared
+ * here because eleven detectors apply the same rule.
+ */
+import type { FileEvidence } from '../../core/types.js';
+import { isRecord } from '../k8s/k8s-objects.js';
+import { isSamplePath } from './sample-paths.js';
+import type { Repository } from '../../workspace/repository.js';
+
+/** The observability detectors' own-use rule is the delivery detectors' one (isSamplePath). */
+export function isOwnUse(path: string): boolean {
+  return !isSamplePath(path);
+}
+
+/**
+ * Evidence minus what does not show the repository's own use: files in docs/examples/tests and npm
+ * packages a library lists as peer dependencies. (Go `// indirect` requirements never reach here:
+ * the dependencies fact drops them.)
+ */
+export function keepOwnUse(repo: Repository, evidence: FileEvidence[]): FileEvidence[] {
+  return evidence.filter((item) => {
+    if (!isOwnUse(item.file)) return false;
+    if (!item.detail?.startsWith('dependency ')) return true;
+    const name = item.detail.slice('dependency '.length);
+    if (/(^|\/)package\.json$/.test(item.file)) {
+      const manifest = repo.json(item.file);
+      return !(isRecord(manifest) && isRecord(manifest.peerDependencies) && name in manifest.peerDependencies);
+    }
+    return true;
+  });
+}
