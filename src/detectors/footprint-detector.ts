@@ -8,6 +8,7 @@ import type { FileEvidence } from '../core/types.js';
 import { chartRefs } from '../facts/k8s/charts.js';
 import { cfnTemplates } from '../facts/iac/cloudformation.js';
 import { detectTool } from '../facts/tools/tool-evidence.js';
+import { provisioningEvidence } from '../facts/iac/provisioning-commands.js';
 import { lineAtOffset, type Repository } from '../workspace/repository.js';
 import type { SignalDefinition, SignalFile } from '../signals/schema.js';
 import { defineDetector, type Detector } from './detector.js';
@@ -19,7 +20,12 @@ export function footprintDetector(file: SignalFile): Detector {
   const { component, extras } = compileFootprint(signal.footprint);
   const definition = { ...definitionOf(file), component };
   // A Dockerfile built on the tool's image runs the tool too (FROM grafana/tempo), as for code detectors.
-  const found = (repo: Repository) => detectTool(repo, component, { dockerBases: true, more: (r) => findExtras(r, extras) });
+  // Its commands are looked for where installers really run too (Ansible tasks, `get_url` of an
+  // installer, cloud-init, Terraform provisioners, script templates), as code detectors do.
+  const found = (repo: Repository) => {
+    const evidence = detectTool(repo, component, { dockerBases: true, more: (r) => findExtras(r, extras) });
+    return component.commands ? [...evidence, ...provisioningEvidence(repo, component.commands, evidence)] : evidence;
+  };
   // A user's signal says where it was defined in each place it is found, so reports show it.
   if (file.definedIn.startsWith('src/detectors/')) return defineDetector(definition, found);
   return defineDetector(definition, (repo) => found(repo).map((e) => ({ ...e, detail: `${e.detail ?? ''} (signal defined in ${file.definedIn})`.trim() })));
