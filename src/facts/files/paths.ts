@@ -14,6 +14,10 @@ export const TRAVIS = /(^|\/)\.travis\.ya?ml$/i;
 export const CLOUDBUILD = /(^|\/)cloudbuild[^/]*\.ya?ml$/i;
 export const DRONE = /(^|\/)\.drone\.ya?ml$/i;
 export const BUILDKITE = /^\.buildkite\/.+\.ya?ml$/i;
+/** `.woodpecker.yml`, or one workflow per file under `.woodpecker/`. */
+export const WOODPECKER = /^\.woodpecker(\.ya?ml|\/[^/]+\.ya?ml)$/i;
+/** AWS CodeBuild build specifications: `buildspec.yml`, `buildspec-release.yaml`, anywhere. */
+export const CODEBUILD = /(^|\/)buildspec[^/]*\.ya?ml$/i;
 export const SHELL_SCRIPT = /\.(sh|bash|zsh|ksh)$/i;
 export const MAKEFILE = /(^|\/)(GNUmakefile|[Mm]akefile|[^/]+\.mk)$/;
 export const TASKFILE = /(^|\/)Taskfile(\.dist)?\.ya?ml$/i;
@@ -36,15 +40,20 @@ export type CiSystem =
   | 'travis'
   | 'cloudbuild'
   | 'drone'
-  | 'buildkite';
+  | 'buildkite'
+  | 'woodpecker'
+  | 'codebuild';
 
 /**
  * Every pipeline file ciSystemOf knows is YAML, except Jenkins's (Jenkinsfile, *.jenkinsfile,
- * Groovy): one test that sets aside the other files of a repository before the eleven patterns.
+ * Groovy): one test that sets aside the other files of a repository before the thirteen patterns.
  */
 const MAYBE_PIPELINE = /\.ya?ml$|jenkinsfile|\.groovy$/i;
 
-/** CI systems whose pipelines live in a file of their own, by that file's path. */
+/**
+ * CI systems whose pipelines live in a file of their own, by that file's path. TeamCity (Kotlin
+ * DSL) and Harness (pipelines usually kept in Harness, not git) are not read as pipelines.
+ */
 export function ciSystemOf(path: string): CiSystem | undefined {
   if (!MAYBE_PIPELINE.test(path)) return undefined;
   if (GITHUB_WORKFLOW.test(path)) return 'github-actions';
@@ -58,6 +67,8 @@ export function ciSystemOf(path: string): CiSystem | undefined {
   if (CLOUDBUILD.test(path)) return 'cloudbuild';
   if (DRONE.test(path)) return 'drone';
   if (BUILDKITE.test(path)) return 'buildkite';
+  if (WOODPECKER.test(path)) return 'woodpecker';
+  if (CODEBUILD.test(path)) return 'codebuild';
   return undefined;
 }
 
