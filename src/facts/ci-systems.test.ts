@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureRepo } from '../../test/helpers/fixtures.js';
+import { fixtureRepo, writeTree } from '../../test/helpers/fixtures.js';
 import { DETECTORS } from '../detectors/registry.js';
+import { runDetectors } from '../scan/run-detectors.js';
 import { ciPipelineFiles, ciSystemOf } from './files/paths.js';
 import { imagePushes } from './images/image-pushes.js';
 
@@ -46,5 +47,23 @@ describe('CI systems read as CI', () => {
     const repo = await fixtureRepo(dir);
     expect(imagePushes(repo).map((p) => `${p.file}:${p.line} ${p.method}`)).toEqual(['Jenkinsfile:20 Jenkins docker.push()']);
     expect((await detectAll(dir)).get('image-pipeline')).toBeDefined();
+  });
+});
+
+describe('sample and harness folders are not the repository own use', () => {
+  it('manifests under sample-manifests/ and hack/ are not deployments; a CI-called hack/ script still pushes', async () => {
+    const dir = writeTree({
+      '.github/workflows/release.yaml': 'on:\n  push:\n    branches: [main]\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: hack/release.sh\n',
+      'hack/release.sh': '#!/bin/sh\nset -e\ndocker build -t ghcr.io/acme/proxy:$TAG .\ndocker push ghcr.io/acme/proxy:$TAG\n',
+      'hack/metallb-config.yaml': 'apiVersion: metallb.io/v1beta1\nkind: IPAddressPool\nmetadata:\n  name: kind-pool\n  namespace: metallb-system\nspec:\n  addresses:\n    - 172.18.255.200-172.18.255.250\n',
+      'sample-manifests/istio/gateway.yaml': 'apiVersion: networking.istio.io/v1beta1\nkind: Gateway\nmetadata:\n  name: store-gateway\nspec:\n  selector:\n    istio: ingressgateway\n  servers:\n    - port: { number: 80, name: http, protocol: HTTP }\n      hosts: ["*"]\n',
+      'Dockerfile': 'FROM golang:1.23\n',
+    });
+    // The scan's own step, which applies the one own-use rule to every detector's evidence.
+    const detections = runDetectors(await fixtureRepo(dir), DETECTORS);
+    const found = new Map(detections.map((d) => [d.id, d.evidence.map((e) => `${e.file}:${e.line}`)]));
+    expect(found.get('k8s-manifests')).toBeUndefined();
+    expect(found.get('istio')).toBeUndefined();
+    expect(found.get('image-pipeline')).toEqual(['hack/release.sh:4']);
   });
 });

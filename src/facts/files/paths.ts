@@ -93,7 +93,8 @@ export function isDocumentation(path: string): boolean {
  * Folders that hold documentation, examples or test fixtures of a repository: what is there shows
  * how others could use a tool, not that this team uses it. Evidence found there is dropped.
  */
-const NOT_OWN_USE = /(^|\/)(docs?|examples?|samples?|demos?|testdata|fixtures|__fixtures__|mocks?)\//i;
+/** `samples?` with a suffix too: `sample-manifests/`, `samples_k8s/` hold someone else's starting point as much as `samples/`. */
+const NOT_OWN_USE = /(^|\/)(docs?|examples?|samples?([-_][^/]*)?|demos?|testdata|fixtures|__fixtures__|mocks?)\//i;
 
 export function isNotOwnUse(path: string): boolean {
   return NOT_OWN_USE.test(path) || isDocumentation(path);

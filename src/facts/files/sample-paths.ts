@@ -8,17 +8,23 @@ import { isNotOwnUse } from './paths.js';
  * earlier when a sample would otherwise decide something (one place per file, "seen" sets).
  */
 const TEST_FOLDER = /(^|\/)(documentation|tests?|__tests__|e2e|test-data|__snapshots__)\//i;
+/**
+ * Data files under `hack/` (a MetalLB pool, a kind config, a test-cluster overlay) set up the
+ * throwaway clusters of a project's own tests; its scripts stay, since pipelines call them to build
+ * and release (`hack/release.sh`).
+ */
+const HARNESS_DATA = /(^|\/)hack\/(.*\/)?[^/]+\.(ya?ml|json)$/i;
 const TEST_DATA_FOLDER = /(^|\/)(test-data|fixture|__snapshots__)\//i;
 const DOCUMENTATION_FOLDER = /(^|\/)documentation\//i;
 
 /**
  * Delivery and observability detectors (manifests, kustomize, Argo CD, Flux, CI, monitoring,
- * logging, tracing): tests and e2e folders too, since a manifest, pipeline or stack there shows how
- * to use something (or what the tests start), not what the team runs. Precision beats
+ * logging, tracing): tests and e2e folders and `hack/` data too, since a manifest, pipeline or stack
+ * there shows how to use something (or what the tests start), not what the team runs. Precision beats
  * recall here (a platform's real files live in deploy/, k8s/, clusters/, apps/…).
  */
 export function isSamplePath(path: string): boolean {
-  return isNotOwnUse(path) || TEST_FOLDER.test(path);
+  return isNotOwnUse(path) || TEST_FOLDER.test(path) || HARNESS_DATA.test(path);
 }
 
 /** Container-image detectors: test data too (a linter's fixture Dockerfile, snapshot files). */
