@@ -24,7 +24,8 @@ export const TASKFILE = /(^|\/)Taskfile(\.dist)?\.ya?ml$/i;
 export const JUSTFILE = /(^|\/)\.?[Jj]ustfile$/;
 /** Dockerfile, Containerfile, Dockerfile.prod, api.Dockerfile; not Dockerfile.md (documentation about one). */
 export const DOCKERFILE = /(^|\/)(Dockerfile|Containerfile)(\.(?!(md|markdown|txt|rst|adoc|html?|orig|bak)$)[^/]+)?$|(^|\/)[^/]+\.(Dockerfile|Containerfile)$/i;
-export const COMPOSE_FILE = /(^|\/)(docker-)?compose(\.[^/]+)?\.ya?ml$/i;
+/** compose.yaml, docker-compose.yml, compose.override.yaml, docker-compose-dev.yml, compose-dev.yaml, docker-compose.ci.yaml. */
+export const COMPOSE_FILE = /(^|\/)(docker-)?compose([-.][^/]*)?\.ya?ml$/i;
 export const CHART_YAML = /(^|\/)Chart\.ya?ml$/;
 export const HCL_FILE = /\.(tf|hcl|tfvars)$/i;
 export const TERRAFORM_FILE = /\.tf$/i;
