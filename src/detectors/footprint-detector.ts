@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { FileEvidence } from '../core/types.js';
 import { chartRefs } from '../facts/k8s/charts.js';
 import { cfnTemplates } from '../facts/iac/cloudformation.js';
+import { bicepResources } from '../facts/iac/bicep.js';
 import { detectTool } from '../facts/tools/tool-evidence.js';
 import { provisioningEvidence } from '../facts/iac/provisioning-commands.js';
 import { lineAtOffset, type Repository } from '../workspace/repository.js';
@@ -55,6 +56,12 @@ function findExtras(repo: Repository, extras: Extras): FileEvidence[] {
       for (const resource of template.resources) {
         if (extras.cloudformation.some((re) => re.test(resource.type))) evidence.push({ file: template.file, line: resource.line, detail: `${resource.type} ${resource.name}` });
       }
+    }
+  }
+  if (extras.azure.length > 0) {
+    // A resource declared `existing` refers to one made elsewhere: it declares nothing here.
+    for (const resource of bicepResources(repo)) {
+      if (!resource.existing && extras.azure.some((re) => re.test(resource.type))) evidence.push({ file: resource.file, line: resource.line, detail: `Bicep ${resource.type} ${resource.name}` });
     }
   }
   return evidence;

@@ -11,6 +11,7 @@ import type { DetectorDefinition } from './detector.js';
 export interface Extras {
   chartsByReference: RegExp[];
   cloudformation: RegExp[];
+  azure: RegExp[];
   files: { path: RegExp; contains?: string }[];
 }
 
@@ -56,6 +57,7 @@ export function compileFootprint(footprint: SignalDefinition['footprint']): { co
   const extras: Extras = {
     chartsByReference: (footprint.charts ?? []).filter((c) => c.includes('/')).map((c) => namePattern(c, { ignoreCase: true })),
     cloudformation: (footprint.cloudformation ?? []).map((p) => namePattern(p)),
+    azure: (footprint.azure ?? []).map((p) => namePattern(p, { ignoreCase: true })),
     files: (footprint.files ?? []).map((f) => ({ path: new RegExp(`^${globSource(f.glob.replace(/^\*\*\//, '\u0000'))}$`.replace('\u0000', '(?:.*/)?')), ...(f.contains ? { contains: f.contains } : {}) })),
   };
   return { component, extras };

@@ -77,9 +77,10 @@ const footprintSchema = z
       .describe('Terraform: { resources?, modules?, providers?, moduleFlags? }')
       .optional(),
     cloudformation: patterns('CloudFormation resource types, e.g. "AWS::CodeBuild::Project"').optional(),
+    azure: patterns('Azure resource types declared in Bicep, e.g. "Microsoft.Monitor/accounts"').optional(),
   })
   .strict()
-  .describe('where the tool shows: { files?, images?, charts?, objects?, ciUses?, commands?, dependencies?, terraform?, cloudformation? }');
+  .describe('where the tool shows: { files?, images?, charts?, objects?, ciUses?, commands?, dependencies?, terraform?, cloudformation?, azure? }');
 
 export const signalDefinitionSchema = z
   .object({
@@ -104,7 +105,7 @@ export const signalDefinitionSchema = z
   .describe('a signal: { id, name, kind?, category?, capability?, description, remediation?, service?, footprint }')
   .superRefine((signal, ctx) => {
     if (Object.values(signal.footprint).every((v) => v === undefined)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['footprint'], message: 'names no footprint: add at least one of files, images, charts, objects, ciUses, commands, dependencies, terraform, cloudformation' });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['footprint'], message: 'names no footprint: add at least one of files, images, charts, objects, ciUses, commands, dependencies, terraform, cloudformation, azure' });
     }
   });
 
