@@ -77,6 +77,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['aws-codepipeline']!),
   definitionOf(BUILTIN_SIGNAL_FILES['azure-monitor']!),
   definitionOf(BUILTIN_SIGNAL_FILES['azure-pipelines']!),
+  definitionOf(BUILTIN_SIGNAL_FILES['bicep']!),
   definitionOf(BUILTIN_SIGNAL_FILES['bitbucket-pipelines']!),
   buildah,
   definitionOf(BUILTIN_SIGNAL_FILES['buildkite']!),

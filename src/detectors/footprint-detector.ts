@@ -10,6 +10,8 @@ import { cfnTemplates } from '../facts/iac/cloudformation.js';
 import { crdsOfGroup } from '../facts/k8s/crds.js';
 import { firstPerFile } from '../facts/files/evidence.js';
 import { detectTool, type ToolExtras } from '../facts/tools/tool-evidence.js';
+import { bicepResources } from '../facts/iac/bicep.js';
+import { provisioningEvidence } from '../facts/iac/provisioning-commands.js';
 import { lineAtOffset, type Repository } from '../workspace/repository.js';
 import type { SignalDefinition, SignalFile } from '../signals/schema.js';
 import { defineDetector, type Detector } from './detector.js';
@@ -24,7 +26,12 @@ export function footprintDetector(file: SignalFile): Detector {
   const options: ToolExtras = { dockerBases: true, more: (r) => findExtras(r, extras) };
   // Without configurations, no pass over every ConfigMap of the repository.
   if (extras.configs.length > 0) options.configs = extras.configs;
-  const detected = (repo: Repository) => detectTool(repo, component, options);
+  // Its commands are looked for where installers really run too (Ansible tasks, `get_url` of an
+  // installer, cloud-init, Terraform provisioners, script templates), as code detectors do.
+  const detected = (repo: Repository) => {
+    const evidence = detectTool(repo, component, options);
+    return component.commands ? [...evidence, ...provisioningEvidence(repo, component.commands, evidence)] : evidence;
+  };
   // An install manifest or a catalog holds dozens of the tool's objects: one place per file keeps reports short.
   const found = signal.onePlacePerFile ? (repo: Repository) => firstPerFile(detected(repo)) : detected;
   // A user's signal says where it was defined in each place it is found, so reports show it.
@@ -59,6 +66,12 @@ function findExtras(repo: Repository, extras: Extras): FileEvidence[] {
     }
   }
   if (extras.crds) evidence.push(...crdsOfGroup(repo, extras.crds));
+  if (extras.azure.length > 0) {
+    // A resource declared `existing` refers to one made elsewhere: it declares nothing here.
+    for (const resource of bicepResources(repo)) {
+      if (!resource.existing && extras.azure.some((re) => re.test(resource.type))) evidence.push({ file: resource.file, line: resource.line, detail: `Bicep ${resource.type} ${resource.name}` });
+    }
+  }
   return evidence;
 }
 

@@ -76,6 +76,7 @@ export const DETECTORS: readonly Detector[] = [
   footprintDetector(BUILTIN_SIGNAL_FILES['aws-codepipeline']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['azure-monitor']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['azure-pipelines']!),
+  footprintDetector(BUILTIN_SIGNAL_FILES['bicep']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['bitbucket-pipelines']!),
   buildah,
   footprintDetector(BUILTIN_SIGNAL_FILES['buildkite']!),

@@ -12,6 +12,7 @@ import type { DetectorDefinition } from './detector.js';
 export interface Extras {
   chartsByReference: RegExp[];
   cloudformation: RegExp[];
+  azure: RegExp[];
   files: { path: RegExp; contains?: string }[];
   /** API groups of committed CustomResourceDefinitions, as one pattern. */
   crds?: RegExp;
@@ -60,6 +61,7 @@ export function compileFootprint(footprint: SignalDefinition['footprint']): { co
   const extras: Extras = {
     chartsByReference: (footprint.charts ?? []).filter(isChartReference).map((c) => namePattern(c, { ignoreCase: true })),
     cloudformation: (footprint.cloudformation ?? []).map((p) => namePattern(p)),
+    azure: (footprint.azure ?? []).map((p) => namePattern(p, { ignoreCase: true })),
     files: (footprint.files ?? []).map((f) => ({ path: pathPattern(f.glob), ...(f.contains ? { contains: f.contains } : {}) })),
     configs: (footprint.configs ?? []).map((c) => ({
       name: namePattern(c.name),

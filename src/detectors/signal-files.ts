@@ -117,7 +117,7 @@ export const BUILTIN_SIGNAL_FILES: Readonly<Record<string, SignalFile>> = {
       "id": "azure-monitor",
       "name": "Azure Monitor / Container Insights",
       "category": "observability-platform",
-      "description": "Azure Monitor for the cluster - a Log Analytics or Azure Monitor workspace, data collection rules or Application Insights in Terraform, Container Insights agent images, or the AKS monitoring add-on enabled from a pipeline.",
+      "description": "Azure Monitor for the cluster - a Log Analytics or Azure Monitor workspace, data collection rules or Application Insights in Terraform or Bicep, Container Insights agent images, or the AKS monitoring add-on enabled from a pipeline.",
       "remediation": "Enable Container Insights and managed Prometheus on the AKS cluster from Terraform, with alert rules kept in git.",
       "footprint": {
         "images": [
@@ -134,7 +134,14 @@ export const BUILTIN_SIGNAL_FILES: Readonly<Record<string, SignalFile>> = {
             "azurerm_application_insights",
             "azurerm_monitor_alert_prometheus_rule_group"
           ]
-        }
+        },
+        "azure": [
+          "Microsoft.OperationalInsights/workspaces",
+          "Microsoft.Monitor/accounts",
+          "Microsoft.Insights/dataCollectionRules",
+          "Microsoft.Insights/components",
+          "Microsoft.AlertsManagement/prometheusRuleGroups"
+        ]
       }
     }
   },
@@ -156,6 +163,21 @@ export const BUILTIN_SIGNAL_FILES: Readonly<Record<string, SignalFile>> = {
             "glob": "{.azure-pipelines,.pipelines}/**.{yml,yaml}",
             "contains": "steps:"
           }
+        ]
+      }
+    }
+  },
+  'bicep': {
+    "definedIn": "src/detectors/bicep/signal.yaml",
+    "definition": {
+      "id": "bicep",
+      "name": "Azure Bicep",
+      "category": "infrastructure-as-code",
+      "description": "Azure resources declared in Bicep - a `resource name 'Microsoft.X/type@version' = { … }` in a .bicep file (resources declared `existing` only refer to others and do not count).",
+      "remediation": "Keep the Bicep templates in git and deploy them from a pipeline with what-if on every pull request.",
+      "footprint": {
+        "azure": [
+          "/^[A-Za-z]+\\.[A-Za-z]+\\//"
         ]
       }
     }

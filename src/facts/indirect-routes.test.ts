@@ -119,5 +119,10 @@ describe('tools installed by indirect routes', () => {
     // The role writes no RKE2 config and starts no service: the download is its only RKE2 footprint.
     expect((await detectAll(dir)).get('rke')).toEqual(['roles/rke2_server/tasks/main.yml:4']);
   });
+
+  it('a signal described as data (k3s) sees the same provisioning routes as code detectors: the Ansible download of get.k3s.io', async () => {
+    const found = await detectAll(join(fixtures, 'ansible-rke2'));
+    expect(found.get('k3s')).toEqual(['roles/k3s_agent/tasks/main.yml:4']);
+  });
 });
 

@@ -1,3 +1,4 @@
+import { bicepResources } from '../../facts/iac/bicep.js';
 import type { FileEvidence } from '../../core/types.js';
 import { isRecord, objectsOfKind, objectsWhere } from '../../facts/k8s/k8s-objects.js';
 import { isDocumentation, SHELL_SCRIPT, YAML_FILE } from '../../facts/files/paths.js';
@@ -127,6 +128,12 @@ function terraformAudit(repo: Repository): FileEvidence[] {
         evidence.push({ file, line: nested.attributes.category!.line, detail: `AKS diagnostic setting ${block.labels[1] ?? ''}: ${category}`.trim() });
       }
     }
+  }
+  // The same diagnostic setting in Bicep: a `category: 'kube-audit-admin'` log of Microsoft.Insights/diagnosticSettings.
+  for (const resource of bicepResources(repo)) {
+    if (resource.existing || !/^Microsoft\.Insights\/diagnosticSettings$/i.test(resource.type)) continue;
+    const category = resource.keys.find((k) => k.key === 'category' && /^'kube-audit(-admin)?'$/.test(k.value));
+    if (category) evidence.push({ file: resource.file, line: category.line, detail: `AKS diagnostic setting ${resource.name}: ${category.value.slice(1, -1)}` });
   }
   for (const { file, block } of terraformResources(repo, /^google_(project|organization|folder)_iam_audit_config$/)) {
     const service = block.attributes.service;

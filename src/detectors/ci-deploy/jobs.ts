@@ -32,6 +32,8 @@ const SYSTEM_NAMES: Record<string, string> = {
   cloudbuild: 'Cloud Build',
   drone: 'Drone',
   buildkite: 'Buildkite',
+  woodpecker: 'Woodpecker',
+  codebuild: 'CodeBuild',
 };
 
 /** Keys that hold jobs rather than name one (Azure `stages`, Bitbucket `pipelines`…). */

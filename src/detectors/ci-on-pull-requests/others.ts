@@ -1,6 +1,6 @@
 import type { FileEvidence } from '../../core/types.js';
 import { isRecord, objectsOfKind } from '../../facts/k8s/k8s-objects.js';
-import { AZURE_PIPELINES, BITBUCKET_PIPELINES, DRONE, JENKINSFILE, yamlFilesMatching } from '../../facts/files/paths.js';
+import { AZURE_PIPELINES, BITBUCKET_PIPELINES, DRONE, JENKINSFILE, WOODPECKER, yamlFilesMatching } from '../../facts/files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
 import { isSamplePath } from '../../facts/files/sample-paths.js';
@@ -32,7 +32,7 @@ export function azurePullRequestTriggers(repo: Repository): FileEvidence[] {
   return evidence;
 }
 
-/** Bitbucket `pipelines: pull-requests:` and Drone `trigger: event: pull_request`. */
+/** Bitbucket `pipelines: pull-requests:`, Drone `trigger: event: pull_request` and Woodpecker `when: event: pull_request`. */
 export function otherPullRequestPipelines(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
   for (const file of yamlFilesMatching(repo, BITBUCKET_PIPELINES)) {
@@ -53,7 +53,29 @@ export function otherPullRequestPipelines(repo: Repository): FileEvidence[] {
       }
     }
   }
+  for (const file of yamlFilesMatching(repo, WOODPECKER)) {
+    const found = repo.yaml(file.path).map((document) => woodpeckerPullRequestWhen(document.value)).find((hit) => hit !== undefined);
+    if (found) evidence.push({ file: file.path, line: lineOf(found.parent, found.key), detail: 'Woodpecker workflow on pull_request' });
+  }
   return evidence;
+}
+
+/**
+ * Woodpecker's `when:` (of the workflow, or of a step) as a mapping or a list of mappings whose
+ * `event` is or includes `pull_request`. Only explicit filters count: what runs without one is a
+ * server setting, not something the repository says.
+ */
+function woodpeckerPullRequestWhen(doc: unknown): { parent: Record<string, unknown>; key: string } | undefined {
+  if (!isRecord(doc)) return undefined;
+  const onPullRequest = (when: unknown): boolean =>
+    (Array.isArray(when) ? when : [when]).some((item) => {
+      const event = isRecord(item) ? item.event : undefined;
+      return (Array.isArray(event) ? event : [event]).includes('pull_request');
+    });
+  if (onPullRequest(doc.when)) return { parent: doc, key: 'when' };
+  const steps = Array.isArray(doc.steps) ? doc.steps : isRecord(doc.steps) ? Object.values(doc.steps) : [];
+  const step = steps.find((s) => isRecord(s) && onPullRequest(s.when));
+  return isRecord(step) ? { parent: step, key: 'when' } : undefined;
 }
 
 /** Tekton Pipelines-as-Code PipelineRuns annotated to run on pull requests. */

@@ -4,14 +4,11 @@ import { lineOf } from '../../parse/yaml.js';
 import { isSampleOrDocPath } from '../../facts/files/sample-paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
-import { yamlFilesMatching } from '../../facts/files/paths.js';
-
-/** Wider than the shared COMPOSE_FILE: `docker-compose-dev.yml` and `docker-compose.ci.yaml` are common too. */
-const COMPOSE = /(^|\/)(docker-compose[^/]*|compose(\.[^/]+)?)\.ya?ml$/i;
+import { COMPOSE_FILE, yamlFilesMatching } from '../../facts/files/paths.js';
 
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [];
-  for (const file of yamlFilesMatching(repo, COMPOSE)) {
+  for (const file of yamlFilesMatching(repo, COMPOSE_FILE)) {
     if (isSampleOrDocPath(file.path)) continue;
     for (const document of repo.yaml(file.path)) {
       const doc = document.value;

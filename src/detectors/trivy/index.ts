@@ -16,6 +16,8 @@ export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = ciToolEvidence(repo, {
     command: runsTrivy,
     uses: /^aquasecurity\/trivy-action@|^trivy@\d/i,
+    // A Drone or Woodpecker plugin step runs the scan its image is named for.
+    images: /(^|\/)[^/:]*plugin-trivy(:[^/]*|@[^/]+)?$/i,
     orbs: /trivy/i,
     tektonTasks: /^trivy(-scanner)?$/,
   });

@@ -23,13 +23,18 @@ export const TRAVIS = /(^|\/)\.travis\.ya?ml$/i;
 export const CLOUDBUILD = /(^|\/)cloudbuild[^/]*\.ya?ml$/i;
 export const DRONE = /(^|\/)\.drone\.ya?ml$/i;
 export const BUILDKITE = /^\.buildkite\/.+\.ya?ml$/i;
+/** `.woodpecker.yml`, or one workflow per file under `.woodpecker/`. */
+export const WOODPECKER = /^\.woodpecker(\.ya?ml|\/[^/]+\.ya?ml)$/i;
+/** AWS CodeBuild build specifications: `buildspec.yml`, `buildspec-release.yaml`, anywhere. */
+export const CODEBUILD = /(^|\/)buildspec[^/]*\.ya?ml$/i;
 export const SHELL_SCRIPT = /\.(sh|bash|zsh|ksh)$/i;
 export const MAKEFILE = /(^|\/)(GNUmakefile|[Mm]akefile|[^/]+\.mk)$/;
 export const TASKFILE = /(^|\/)Taskfile(\.dist)?\.ya?ml$/i;
 export const JUSTFILE = /(^|\/)\.?[Jj]ustfile$/;
 /** Dockerfile, Containerfile, Dockerfile.prod, api.Dockerfile; not Dockerfile.md (documentation about one). */
 export const DOCKERFILE = /(^|\/)(Dockerfile|Containerfile)(\.(?!(md|markdown|txt|rst|adoc|html?|orig|bak)$)[^/]+)?$|(^|\/)[^/]+\.(Dockerfile|Containerfile)$/i;
-export const COMPOSE_FILE = /(^|\/)(docker-)?compose(\.[^/]+)?\.ya?ml$/i;
+/** compose.yaml, docker-compose.yml, compose.override.yaml, docker-compose-dev.yml, compose-dev.yaml, docker-compose.ci.yaml. */
+export const COMPOSE_FILE = /(^|\/)(docker-)?compose([-.][^/]*)?\.ya?ml$/i;
 export const CHART_YAML = /(^|\/)Chart\.ya?ml$/;
 export const HCL_FILE = /\.(tf|hcl|tfvars)$/i;
 export const TERRAFORM_FILE = /\.tf$/i;
@@ -45,15 +50,20 @@ export type CiSystem =
   | 'travis'
   | 'cloudbuild'
   | 'drone'
-  | 'buildkite';
+  | 'buildkite'
+  | 'woodpecker'
+  | 'codebuild';
 
 /**
  * Every pipeline file ciSystemOf knows is YAML, except Jenkins's (Jenkinsfile, *.jenkinsfile,
- * Groovy): one test that sets aside the other files of a repository before the eleven patterns.
+ * Groovy): one test that sets aside the other files of a repository before the thirteen patterns.
  */
 const MAYBE_PIPELINE = /\.ya?ml$|jenkinsfile|\.groovy$/i;
 
-/** CI systems whose pipelines live in a file of their own, by that file's path. */
+/**
+ * CI systems whose pipelines live in a file of their own, by that file's path. TeamCity (Kotlin
+ * DSL) and Harness (pipelines usually kept in Harness, not git) are not read as pipelines.
+ */
 export function ciSystemOf(path: string): CiSystem | undefined {
   if (!MAYBE_PIPELINE.test(path)) return undefined;
   if (GITHUB_WORKFLOW.test(path)) return 'github-actions';
@@ -67,6 +77,8 @@ export function ciSystemOf(path: string): CiSystem | undefined {
   if (CLOUDBUILD.test(path)) return 'cloudbuild';
   if (DRONE.test(path)) return 'drone';
   if (BUILDKITE.test(path)) return 'buildkite';
+  if (WOODPECKER.test(path)) return 'woodpecker';
+  if (CODEBUILD.test(path)) return 'codebuild';
   return undefined;
 }
 
@@ -91,7 +103,8 @@ export function isDocumentation(path: string): boolean {
  * Folders that hold documentation, examples or test fixtures of a repository: what is there shows
  * how others could use a tool, not that this team uses it. Evidence found there is dropped.
  */
-const NOT_OWN_USE = /(^|\/)(docs?|examples?|samples?|demos?|testdata|fixtures|__fixtures__|mocks?)\//i;
+/** `samples?` with a suffix too: `sample-manifests/`, `samples_k8s/` hold someone else's starting point as much as `samples/`. */
+const NOT_OWN_USE = /(^|\/)(docs?|examples?|samples?([-_][^/]*)?|demos?|testdata|fixtures|__fixtures__|mocks?)\//i;
 
 export function isNotOwnUse(path: string): boolean {
   return NOT_OWN_USE.test(path) || isDocumentation(path);
@@ -104,6 +117,12 @@ export function isNotOwnUse(path: string): boolean {
  * earlier when a sample would otherwise decide something (one place per file, "seen" sets).
  */
 const TEST_FOLDER = /(^|\/)(documentation|tests?|__tests__|e2e|test-data|__snapshots__)\//i;
+/**
+ * Data files under `hack/` (a MetalLB pool, a kind config, a test-cluster overlay) set up the
+ * throwaway clusters of a project's own tests; its scripts stay, since pipelines call them to build
+ * and release (`hack/release.sh`).
+ */
+const HARNESS_DATA = /(^|\/)hack\/(.*\/)?[^/]+\.(ya?ml|json)$/i;
 const TEST_DATA_FOLDER = /(^|\/)(test-data|fixture|__snapshots__)\//i;
 const DOCUMENTATION_FOLDER = /(^|\/)documentation\//i;
 
@@ -114,7 +133,7 @@ const DOCUMENTATION_FOLDER = /(^|\/)documentation\//i;
  * recall here (a platform's real files live in deploy/, k8s/, clusters/, apps/…).
  */
 export function isSamplePath(path: string): boolean {
-  return isNotOwnUse(path) || TEST_FOLDER.test(path);
+  return isNotOwnUse(path) || TEST_FOLDER.test(path) || HARNESS_DATA.test(path);
 }
 
 /** The observability detectors' own-use rule is the delivery detectors' one (isSamplePath). */

@@ -23,6 +23,15 @@ describe('stricter own-use filters', () => {
     for (const filter of [isSamplePath, isTestDataPath, isSampleOrDocPath, isProse]) expect(filter('deploy/k8s/api.yaml'), filter.name).toBe(false);
   });
 
+  it('a samples folder with a suffix is a sample; hack/ data sets up test clusters, hack/ scripts stay', () => {
+    for (const path of ['sample-manifests/istio/gateway.yaml', 'samples_k8s/app.yaml', 'apps/sample-apps/x/deploy.yaml']) expect(isNotOwnUse(path), path).toBe(true);
+    expect(isNotOwnUse('charts/sampler/values.yaml')).toBe(false);
+    expect(isSamplePath('hack/metallb-config.yaml')).toBe(true);
+    expect(isSamplePath('hack/kind/cluster.json')).toBe(true);
+    expect(isSamplePath('hack/release.sh')).toBe(false);
+    expect(isSamplePath('hackathon/app.yaml')).toBe(false);
+  });
+
   it('drops sample places and printed commands, and shows template values readably', () => {
     const kept = withoutSamples([
       { file: 'tests/app.yaml', line: 1, detail: 'x' },

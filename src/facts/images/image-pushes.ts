@@ -11,6 +11,7 @@ import type { Repository } from '../../workspace/repository.js';
 import { ciImages, orbSteps, tektonTaskRefs } from '../ci/ci-images.js';
 import { fileRegistryHints, isLocalRegistry, registryHints, registryOfHost, registryOfReference, type RegistryName } from './registries.js';
 import { runsTool, toolArgs } from '../ci/tool-runs.js';
+import { pluginPushes } from './plugin-pushes.js';
 import { memoKey } from '../../workspace/memo-key.js';
 
 const IMAGE_PUSHES = memoKey<ImagePush[]>('imagePushes');
@@ -36,7 +37,7 @@ export function imagePushes(repo: Repository): ImagePush[] {
       const push = commandPush(repo, command);
       if (push && !(push.reference && isLocalRegistry(push.reference))) pushes.push(push);
     }
-    pushes.push(...usePushes(repo), ...orbPushes(repo), ...tektonPushes(repo), ...cloudBuildPushes(repo), ...jenkinsPushes(repo));
+    pushes.push(...usePushes(repo), ...orbPushes(repo), ...tektonPushes(repo), ...cloudBuildPushes(repo), ...jenkinsPushes(repo), ...pluginPushes(repo));
     return uniquePlaces(pushes);
   });
 }
@@ -205,12 +206,13 @@ function cloudBuildPushes(repo: Repository): ImagePush[] {
   return pushes;
 }
 
-/** Jenkins Docker Pipeline: `docker.build(…)` then `image.push()`, often inside `docker.withRegistry(url)`. */
+/** Jenkins Docker Pipeline: `docker.build(…)` (or `docker.build x`) then `image.push()`, often inside `docker.withRegistry(url)`. */
 function jenkinsPushes(repo: Repository): ImagePush[] {
   const pushes: ImagePush[] = [];
   for (const file of repo.filesMatching(JENKINSFILE)) {
     const text = repo.text(file.path);
-    if (text === undefined || !/docker\.(build|image)\s*\(/.test(text)) continue;
+    // Groovy calls without parentheses too: `docker.build registry + ":latest"`.
+    if (text === undefined || !/docker\.(build|image)(\s*\(|\s+[\w'"$])/.test(text)) continue;
     let registry: string | undefined;
     let inBlockComment = false;
     text.split('\n').forEach((raw, index) => {
