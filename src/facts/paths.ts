@@ -81,8 +81,11 @@ export function isDocumentation(path: string): boolean {
 /**
  * Folders that hold documentation, examples or test fixtures of a repository: what is there shows
  * how others could use a tool, not that this team uses it. Evidence found there is dropped.
+ * `extras/` holds optional variants a reader may add (bank-of-anthos: extras/prometheus,
+ * extras/istio, extras/cloudsql beside the manifests it deploys), like examples: not the team's
+ * own deployment, so its containers do not count in health-check coverage either.
  */
-const NOT_OWN_USE = /(^|\/)(docs?|examples?|samples?|demos?|testdata|fixtures|__fixtures__|mocks?)\//i;
+const NOT_OWN_USE = /(^|\/)(docs?|examples?|samples?|demos?|extras?|testdata|fixtures|__fixtures__|mocks?)\//i;
 
 export function isNotOwnUse(path: string): boolean {
   return NOT_OWN_USE.test(path) || isDocumentation(path);
