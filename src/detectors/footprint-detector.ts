@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { FileEvidence } from '../core/types.js';
 import { chartRefs } from '../facts/charts.js';
 import { cfnTemplates } from '../facts/cloudformation.js';
+import { provisioningEvidence } from '../facts/provisioning-commands.js';
 import { detectTool } from '../facts/tool-evidence.js';
 import { lineAtOffset, type Repository } from '../scan/repository.js';
 import type { SignalDefinition, SignalFile } from '../signals/schema.js';
@@ -19,7 +20,12 @@ export function footprintDetector(file: SignalFile): Detector {
   const { component, extras } = compileFootprint(signal.footprint);
   const definition = { ...definitionOf(file), component };
   // A Dockerfile built on the tool's image runs the tool too (FROM grafana/tempo), as for code detectors.
-  const found = (repo: Repository) => detectTool(repo, component, { dockerBases: true, more: (r) => findExtras(r, extras) });
+  // Commands also count where provisioning runs them (Ansible tasks, cloud-init, Terraform
+  // provisioners), as for the code detectors of provisioners: k3s-ansible installs K3s from a role's
+  // `get_url: https://get.k3s.io`, in no pipeline or script.
+  const commands = component.commands ?? [];
+  const more = (r: Repository) => [...findExtras(r, extras), ...(commands.length > 0 ? provisioningEvidence(r, commands) : [])];
+  const found = (repo: Repository) => detectTool(repo, component, { dockerBases: true, more });
   // A user's signal says where it was defined in each place it is found, so reports show it.
   if (file.definedIn.startsWith('src/detectors/')) return defineDetector(definition, found);
   return defineDetector(definition, (repo) => found(repo).map((e) => ({ ...e, detail: `${e.detail ?? ''} (signal defined in ${file.definedIn})`.trim() })));
