@@ -11,7 +11,8 @@ export const JENKINSFILE = /(^|\/)(Jenkinsfile[^/]*|[^/]+\.jenkinsfile|[^/]+\.gr
 export const AZURE_PIPELINES = /(^|\/)azure-pipelines[^/]*\.ya?ml$|^\.azure-pipelines\/.+\.ya?ml$/i;
 export const BITBUCKET_PIPELINES = /(^|\/)bitbucket-pipelines\.ya?ml$/i;
 export const TRAVIS = /(^|\/)\.travis\.ya?ml$/i;
-export const CLOUDBUILD = /(^|\/)cloudbuild[^/]*\.ya?ml$/i;
+/** cloudbuild.yaml, cloudbuild-release.yaml, or any build config kept in a cloudbuild/ folder (.github/cloudbuild/ci-pr.yaml). */
+export const CLOUDBUILD = /(^|\/)cloudbuild[^/]*\.ya?ml$|(^|\/)cloudbuild\/[^/]+\.ya?ml$/i;
 export const DRONE = /(^|\/)\.drone\.ya?ml$/i;
 export const BUILDKITE = /^\.buildkite\/.+\.ya?ml$/i;
 export const SHELL_SCRIPT = /\.(sh|bash|zsh|ksh)$/i;
