@@ -179,6 +179,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['travis-ci']!),
   trivy,
   vault,
+  definitionOf(BUILTIN_SIGNAL_FILES['victorialogs']!),
   definitionOf(BUILTIN_SIGNAL_FILES['victoriametrics']!),
   definitionOf(BUILTIN_SIGNAL_FILES['werf']!),
   definitionOf(BUILTIN_SIGNAL_FILES['woodpecker']!),

@@ -178,6 +178,7 @@ export const DETECTORS: readonly Detector[] = [
   footprintDetector(BUILTIN_SIGNAL_FILES['travis-ci']!),
   trivy,
   vault,
+  footprintDetector(BUILTIN_SIGNAL_FILES['victorialogs']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['victoriametrics']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['werf']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['woodpecker']!),

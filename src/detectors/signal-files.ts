@@ -1540,6 +1540,39 @@ export const BUILTIN_SIGNAL_FILES: Readonly<Record<string, SignalFile>> = {
       }
     }
   },
+  'victorialogs': {
+    "definedIn": "src/detectors/victorialogs/signal.yaml",
+    "definition": {
+      "id": "victorialogs",
+      "name": "VictoriaLogs",
+      "category": "log-management",
+      "description": "VictoriaLogs storing logs - its charts (victoria-logs-single, victoria-logs-cluster), its images, or the operator's VLSingle/VLCluster/VLogs resources.",
+      "remediation": "Run VictoriaLogs with the victoria-logs-single chart and ship container logs to it with the victoria-logs-collector chart, Vector or Fluent Bit.",
+      "footprint": {
+        "charts": [
+          "victoria-logs-single",
+          "victoria-logs-cluster"
+        ],
+        "images": [
+          "victoriametrics/victoria-logs"
+        ],
+        "objects": [
+          {
+            "group": "operator.victoriametrics.com",
+            "kind": "VLSingle"
+          },
+          {
+            "group": "operator.victoriametrics.com",
+            "kind": "VLCluster"
+          },
+          {
+            "group": "operator.victoriametrics.com",
+            "kind": "VLogs"
+          }
+        ]
+      }
+    }
+  },
   'victoriametrics': {
     "definedIn": "src/detectors/victoriametrics/signal.yaml",
     "definition": {

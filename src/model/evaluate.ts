@@ -268,6 +268,7 @@ function coverageOf(capability: ModelCapability, set: EvidenceSet): Coverage | u
  * (or it requires nothing). Unknown capabilities neither lower nor raise the stage: a stage whose
  * requirements are all unknown below a shown one is taken on trust (a service repository scanned
  * alone does not hold its cluster's definition), and a stage with nothing shown is not claimed.
+ * A stage that shows something but has a gap still vouches for the all-unknown stages below it.
  * Provisional: unknowns were taken on trust, or a later stage went unclaimed for lack of evidence
  * only (the stage could be higher once the missing source is scanned).
  */
@@ -280,6 +281,13 @@ export function stageOf(capabilities: readonly CapabilityResult[]): { stage: num
     const required = capabilities.filter((c) => c.stage === n && c.required && !c.exemption);
     if (required.some((c) => c.status === 'missing' || c.status === 'partial')) {
       limit = n - 1;
+      // A stage that shows something vouches for the stages below it even when it has a gap of
+      // its own: committed Deployments are deployed to some cluster, so an all-unknown stage 1
+      // under a stage 2 with manifests met but no CI is taken on trust (stage 1, provisional).
+      if (n - 1 > stage && required.some((c) => c.status === 'met')) {
+        stage = n - 1;
+        provisional = true;
+      }
       break;
     }
     if (required.some((c) => c.status === 'unknown')) trusted = true;

@@ -142,6 +142,15 @@ describe('the staged rule with unknowns', () => {
     expect(stage(result(1, 'unknown'), result(2, 'unknown'), result(3, 'unknown'), result(4, 'unknown'), result(5, 'unknown'))).toEqual({ stage: 0, provisional: true });
   });
 
+  it('takes all-unknown stages on trust below a stage that shows something, even when that stage has a gap', () => {
+    // azure-voting-app-redis: a Deployment in git (stage 2 met) but no CI (stage 2 missing), cluster unknown
+    expect(stage(result(1, 'unknown'), result(2, 'met'), result(2, 'missing'), result(3, 'met'))).toEqual({ stage: 1, provisional: true });
+    // a Dockerfile and nothing else: stage 2 shows nothing, so nothing below it is vouched for
+    expect(stage(result(1, 'unknown'), result(2, 'unknown'), result(2, 'missing'), result(3, 'met'))).toEqual({ stage: 0, provisional: true });
+    // a stage with a gap never vouches for itself
+    expect(stage(result(1, 'met'), result(2, 'met'), result(2, 'partial'))).toEqual({ stage: 1, provisional: false });
+  });
+
   it('is settled when every counted capability is met and the next stage has a gap', () => {
     expect(stage(result(1, 'met'), result(2, 'met'), result(3, 'partial'), result(4, 'unknown'))).toEqual({ stage: 2, provisional: false });
   });

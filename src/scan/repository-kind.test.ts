@@ -85,6 +85,24 @@ describe('the kind of a repository', () => {
     expect(result).toEqual({ kind: 'service', kindReason: 'builds a container image of its own (Dockerfile:1)' });
   });
 
+  it('takes a chart collection that publishes its charts for a service, though one of its charts is Argo CD', async () => {
+    // Modelled on argoproj/argo-helm: the Argo CD found there is the chart it ships, not delivery it runs.
+    const chart = {
+      'charts/argo-cd/Chart.yaml': 'apiVersion: v2\nname: argo-cd\nversion: 9.1.0\nappVersion: v3.2.0\n',
+      'charts/argo-cd/values.yaml': 'global:\n  image:\n    repository: quay.io/argoproj/argocd\n',
+      'charts/argo-cd/templates/argocd-server/deployment.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ template "argo-cd.server.fullname" . }}\nspec:\n  template:\n    spec:\n      containers:\n        - name: server\n          image: {{ .Values.global.image.repository }}:{{ .Chart.AppVersion }}\n',
+      'scripts/release-analysis/Dockerfile': 'FROM python:3.12-slim\nCOPY analyze.py /analyze.py\n',
+    };
+    const publish = workflow('      - uses: helm/chart-releaser-action@v1.7.0\n        env:\n          CR_TOKEN: "${{ secrets.GITHUB_TOKEN }}"\n');
+    const result = await kindOfTree({ ...chart, '.github/workflows/publish.yml': publish });
+    expect(result.kind).toBe('service');
+    expect(result.kindReason).toMatch(/^its CI publishes the charts it holds for others to deploy \(\.github\/workflows\/publish\.yml:\d+\)$/);
+    // the same charts beside Terraform of its own: a platform repository that also publishes charts
+    const platform = await kindOfTree({ ...chart, '.github/workflows/publish.yml': publish, 'infra/main.tf': 'resource "aws_eks_cluster" "main" {\n  name = "prod"\n}\n' });
+    expect(platform.kind).toBe('platform');
+  });
+
   it('takes application code deployed by its own manifests, without a Dockerfile (ko, Jib), for a service', async () => {
     const result = await kindOfTree({
       'go.mod': 'module example.com/worker\n\ngo 1.23\n',

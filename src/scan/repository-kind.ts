@@ -10,6 +10,7 @@ import { DEPENDENCY_FILE } from '../facts/tools/dependencies.js';
  * 1. service: it builds an image of its own (a Dockerfile outside helper folders, in a repository
  *    that pushes images from CI or does not declare infrastructure), runs a Kubernetes dev loop
  *    (Skaffold, Tilt, DevSpace), or its CI pushes an image while no Dockerfile is a helper's;
+ *    or its CI publishes the charts it holds while it declares no infrastructure or cluster;
  * 2. platform: it declares infrastructure, clusters or GitOps delivery (Terraform, CloudFormation,
  *    Pulumi, Ansible, Packer, a cluster definition, Argo CD, Flux), whatever helper images it builds;
  * 3. tooling: its only Dockerfiles build helper images (under tools/, hack/, scripts/, ci/,
@@ -24,6 +25,8 @@ const IMAGE_BUILDS = ['docker', 'podman', 'buildah', 'kaniko'];
 const DEV_LOOPS = ['skaffold', 'devspace', 'tilt'];
 const PLATFORM_SIGNALS = ['terraform', 'cloudformation', 'pulumi', 'ansible', 'packer', 'eks', 'aks', 'gke', 'rke', 'kops', 'kubeadm', 'kubespray', 'argo-cd', 'flux'];
 const WORKLOADS = ['k8s-manifests', 'helm', 'kustomize', 'jsonnet'];
+/** PLATFORM_SIGNALS that declare infrastructure or clusters, not delivery. */
+const INFRASTRUCTURE_SIGNALS = PLATFORM_SIGNALS.filter((id) => id !== 'argo-cd' && id !== 'flux');
 
 /**
  * Folders whose images help build, test or operate something else, never the thing that runs; and
@@ -70,6 +73,11 @@ export function kindOf(files: readonly { path: string }[], detections: readonly 
   const loops = evidenceOf([...new Set([...DEV_LOOPS, ...[...serviceSignals].filter((id) => !IMAGE_BUILDS.includes(id) && id !== 'image-pipeline')])]);
   if (loops.length > 0) return { kind: 'service', reason: `${DEV_LOOPS.includes(loops[0]!.id) ? 'runs a Kubernetes dev loop for its code' : 'builds or runs a service of its own'} (${loops[0]!.id}: ${places(loops.map((l) => l.e))})` };
   if (pushes.length > 0 && helperBuilds.length === 0) return { kind: 'service', reason: `its CI builds and pushes an image (${places(pushes.map((p) => p.e))})` };
+  // A chart collection (argo-helm, prometheus-community/helm-charts) ships charts others deploy:
+  // its product is deployable, like a service's image. The Argo CD or Flux it finds there is the
+  // chart it publishes, not delivery it runs; infrastructure of its own still makes a platform.
+  const charts = evidenceOf(['chart-publishing']);
+  if (charts.length > 0 && evidenceOf(INFRASTRUCTURE_SIGNALS).length === 0) return { kind: 'service', reason: `its CI publishes the charts it holds for others to deploy (${places(charts.map((c) => c.e))})` };
 
   if (platform.length > 0) {
     // One place per tool, the most telling tools first: "terraform (infra/main.tf:3), argo-cd (…)".

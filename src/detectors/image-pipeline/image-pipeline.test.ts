@@ -12,6 +12,18 @@ describe('image-pipeline detector', () => {
     expect(result.evidence[0]!.detail).toBe('pushes image to ECR (docker/build-push-action)');
   });
 
+  it('counts skaffold build in a Cloud Build config under cloudbuild/ as a push: skaffold pushes outside a local cluster', async () => {
+    // Modelled on bank-of-anthos' .github/cloudbuild/ci-pr.yaml (no --push flag: pushing is skaffold's default).
+    const result = await detectIn(detector, join(fixtures, 'skaffold-cloudbuild'));
+    expect(places(result)).toEqual(['.github/cloudbuild/ci-pr.yaml:5']);
+    expect(result.evidence[0]!.detail).toContain('skaffold build');
+  });
+
+  it('does not count skaffold build told not to push (build.local.push: false, --push=false)', async () => {
+    const result = await detectIn(detector, join(fixtures, 'skaffold-local'));
+    expect(places(result)).toEqual([]);
+  });
+
   it('finds a kaniko job pushing to the GitLab registry through a variable', async () => {
     const result = await detectIn(detector, join(fixtures, 'gitlab-kaniko'));
     expect(places(result)).toEqual(['.gitlab-ci.yml:28']);

@@ -34,6 +34,14 @@ describe('probes detector', () => {
     });
   });
 
+  it('counts the containers a repository deploys, not the optional variants it keeps under extras/', async () => {
+    // Modelled on bank-of-anthos: kubernetes-manifests/ is what runs; extras/cloudsql and
+    // extras/prometheus are variants a reader may apply instead. Counted, they made 13 of 41.
+    const result = await detectIn(detector, join(fixtures, 'optional-extras'));
+    expect(result.coverage).toEqual({ covered: 2, total: 2, unit: 'containers', missing: [] });
+    expect(places(result).every((p) => p.startsWith('kubernetes-manifests/'))).toBe(true);
+  });
+
   it('returns no evidence and an empty population for Jobs and CronJobs without probes', async () => {
     const result = await detectIn(detector, join(fixtures, 'jobs-only'));
     expect(result).toEqual({ evidence: [], coverage: { covered: 0, total: 0, unit: 'containers', missing: [] } });

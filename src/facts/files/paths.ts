@@ -20,7 +20,8 @@ export const JENKINSFILE = /(^|\/)(Jenkinsfile[^/]*|[^/]+\.jenkinsfile|[^/]+\.gr
 export const AZURE_PIPELINES = /(^|\/)azure-pipelines[^/]*\.ya?ml$|^\.azure-pipelines\/.+\.ya?ml$/i;
 export const BITBUCKET_PIPELINES = /(^|\/)bitbucket-pipelines\.ya?ml$/i;
 export const TRAVIS = /(^|\/)\.travis\.ya?ml$/i;
-export const CLOUDBUILD = /(^|\/)cloudbuild[^/]*\.ya?ml$/i;
+/** cloudbuild.yaml, cloudbuild-release.yaml, or any build config kept in a cloudbuild/ folder (.github/cloudbuild/ci-pr.yaml). */
+export const CLOUDBUILD = /(^|\/)cloudbuild[^/]*\.ya?ml$|(^|\/)cloudbuild\/[^/]+\.ya?ml$/i;
 export const DRONE = /(^|\/)\.drone\.ya?ml$/i;
 export const BUILDKITE = /^\.buildkite\/.+\.ya?ml$/i;
 /** `.woodpecker.yml`, or one workflow per file under `.woodpecker/`. */
@@ -103,8 +104,11 @@ export function isDocumentation(path: string): boolean {
  * Folders that hold documentation, examples or test fixtures of a repository: what is there shows
  * how others could use a tool, not that this team uses it. Evidence found there is dropped.
  */
-/** `samples?` with a suffix too: `sample-manifests/`, `samples_k8s/` hold someone else's starting point as much as `samples/`. */
-const NOT_OWN_USE = /(^|\/)(docs?|examples?|samples?([-_][^/]*)?|demos?|testdata|fixtures|__fixtures__|mocks?)\//i;
+/**
+ * `extras/` holds optional variants a reader may add (bank-of-anthos: extras/prometheus, extras/istio
+ * beside the manifests it deploys), like examples: its containers do not count in health-check coverage.
+ * `samples?` with a suffix too: `sample-manifests/`, `samples_k8s/` hold someone else's starting point as much as `samples/`. */
+const NOT_OWN_USE = /(^|\/)(docs?|examples?|samples?([-_][^/]*)?|demos?|extras?|testdata|fixtures|__fixtures__|mocks?)\//i;
 
 export function isNotOwnUse(path: string): boolean {
   return NOT_OWN_USE.test(path) || isDocumentation(path);

@@ -15,6 +15,7 @@ import { pluginPushes } from './plugin-pushes.js';
 import { memoKey } from '../../workspace/memo-key.js';
 
 const IMAGE_PUSHES = memoKey<ImagePush[]>('imagePushes');
+const SKAFFOLD_PUSH_OFF = memoKey<boolean>('skaffoldPushOff');
 
 /** One place where CI pushes an image to a registry. */
 export interface ImagePush {
@@ -107,8 +108,10 @@ function commandPush(repo: Repository, command: Command): ImagePush | undefined 
   }
   for (const args of toolArgs(text, 'crane')) if (/^(push|copy|cp)\b/.test(args)) return at(command, `crane ${args.split(/\s/)[0]}`, positional(args).pop());
   for (const args of toolArgs(text, 'pack')) if (/^build\b.*--publish\b/.test(args)) return at(command, 'pack build --publish', positional(args)[1]);
+  // skaffold build/run pushes whenever the kube-context is not a local cluster, as in CI, unless
+  // told not to (--push=false, or `push: false` under build.local in skaffold.yaml).
   for (const args of toolArgs(text, 'skaffold')) {
-    if (/^(build|run)\b/.test(args) && (/--push\b(?!=false)/.test(args) || /--default-repo[= ]/.test(args))) return at(command, `skaffold ${args.split(/\s/)[0]}`, flagValue(args, /--default-repo|-d/));
+    if (/^(build|run)\b/.test(args) && !/--push[= ]false\b/.test(args) && !skaffoldPushOff(repo)) return at(command, `skaffold ${args.split(/\s/)[0]}`, flagValue(args, /--default-repo|-d/));
   }
   return undefined;
 }
@@ -242,4 +245,13 @@ export function pushRegistries(repo: Repository, push: ImagePush): RegistryName[
   if (direct) return [direct];
   const names = registryHints(repo, push.file, push.job);
   return names.length > 0 ? names : fileRegistryHints(repo, push.file);
+}
+
+/** A skaffold.yaml whose local builder is told not to push (`build: { local: { push: false } }`). */
+function skaffoldPushOff(repo: Repository): boolean {
+  return repo.memo(SKAFFOLD_PUSH_OFF, () =>
+    repo.filesMatching(/(^|\/)skaffold[^/]*\.ya?ml$/i).some((file) =>
+      repo.yaml(file.path).some(({ value }) => isRecord(value) && isRecord(value.build) && isRecord(value.build.local) && value.build.local.push === false),
+    ),
+  );
 }

@@ -64,6 +64,7 @@ function readChartFiles(repo: Repository, refs: ChartRef[]): void {
 
 function readObjects(repo: Repository, refs: ChartRef[]): void {
   const helmRepositories = objectsOfKind(repo, 'source.toolkit.fluxcd.io', 'HelmRepository');
+  const ociRepositories = objectsOfKind(repo, 'source.toolkit.fluxcd.io', 'OCIRepository');
   for (const object of objectsWhere(repo, namesCharts)) {
     // A Kustomization has no spec: its helmCharts sit at the top (read before the spec check).
     if (object.kind === 'Kustomization') {
@@ -85,7 +86,10 @@ function readObjects(repo: Repository, refs: ChartRef[]): void {
         const repository = fluxSource(helmRepositories, chart.sourceRef, object.namespace);
         refs.push({ chart: chartName(chart.chart), file: object.file, line: lineOf(chart, 'chart', object.line), via: 'flux-helmrelease', ...(repository ? { repository } : {}) });
       } else if (isRecord(spec.chartRef) && typeof spec.chartRef.name === 'string') {
-        refs.push({ chart: chartName(spec.chartRef.name), file: object.file, line: lineOf(spec.chartRef, 'name', object.line), via: 'flux-helmrelease' });
+        const line = lineOf(spec.chartRef, 'name', object.line);
+        const url = spec.chartRef.kind === 'OCIRepository' ? ociSourceUrl(ociRepositories, spec.chartRef, object.namespace) : undefined;
+        if (url) refs.push({ chart: chartName(url), file: object.file, line, via: 'flux-helmrelease', repository: url.slice(0, url.lastIndexOf('/')), reference: url });
+        else refs.push({ chart: chartName(spec.chartRef.name), file: object.file, line, via: 'flux-helmrelease' });
       }
     } else if (object.group === 'helm.cattle.io' && object.kind === 'HelmChart' && typeof spec.chart === 'string') {
       refs.push({ chart: chartName(spec.chart), file: object.file, line: lineOf(spec, 'chart', object.line), via: 'helmchart-crd' });
@@ -107,6 +111,22 @@ function namesCharts(group: string, kind: string): boolean {
     (group === 'helm.cattle.io' && kind === 'HelmChart') ||
     kind === 'Kustomization'
   );
+}
+
+/**
+ * The url of the OCIRepository a Flux HelmRelease's `chartRef` names (Flux 2.3+): the chart is the
+ * url's last segment (`oci://ghcr.io/victoriametrics/helm-charts/victoria-logs-single`), not the
+ * source's own name (`victoria-logs-charts`).
+ */
+function ociSourceUrl(ociRepositories: K8sObject[], chartRef: Record<string, unknown>, namespace: string | undefined): string | undefined {
+  const wanted = typeof chartRef.namespace === 'string' ? chartRef.namespace : namespace;
+  for (const object of ociRepositories) {
+    if (object.name !== chartRef.name) continue;
+    if (wanted !== undefined && object.namespace !== undefined && object.namespace !== wanted) continue;
+    const url = isRecord(object.doc.spec) ? object.doc.spec.url : undefined;
+    if (typeof url === 'string' && /^oci:\/\/.+\/[^/]+$/.test(url)) return url.replace(/\/+$/, '');
+  }
+  return undefined;
 }
 
 /** The url of the HelmRepository a Flux `sourceRef` names (same namespace when both say), else its name. */
