@@ -25,7 +25,7 @@ describe.each(enginesToTest())('scan --save, history and diff on %s', (engine) =
     introduceRegressions(acme);
     const second = run(['scan', '--save', '--format', 'json', '--output', join(home, 'after.json')]);
     expect(second.code).toBe(0);
-  });
+  }, 120_000); // a hang guard: two whole scans, which a loaded machine stretched past the default 10 s
 
   it('lists both assessments oldest first with their stages (json)', () => {
     const { code, stdout } = run(['history', '--format', 'json']);
