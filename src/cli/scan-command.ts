@@ -8,7 +8,7 @@ import type { ReportDiff } from '../diff/compare.js';
 import { colorWanted } from '../report/colors.js';
 import { redactSecrets } from '../core/redact.js';
 import { webUrlOf } from '../sources/git/web-url.js';
-import { checkGates, type Gate } from './gates.js';
+import { checkGates } from './gates.js';
 import type { Format } from './formats.js';
 import { pairOutputs, type OutputArgument, type OutputTarget } from './outputs.js';
 import { Progress } from './progress.js';
