@@ -12,23 +12,13 @@ import { ciImages, orbSteps, tektonTaskRefs } from '../ci/ci-images.js';
 import { fileRegistryHints, isLocalRegistry, registryHints, registryOfHost, registryOfReference, type RegistryName } from './registries.js';
 import { runsTool, toolArgs } from '../ci/tool-runs.js';
 import { pluginPushes } from './plugin-pushes.js';
+import type { ImagePush } from './image-push.js';
+
+export type { ImagePush } from './image-push.js';
 import { memoKey } from '../../workspace/memo-key.js';
 
 const IMAGE_PUSHES = memoKey<ImagePush[]>('imagePushes');
 const SKAFFOLD_PUSH_OFF = memoKey<boolean>('skaffoldPushOff');
-
-/** One place where CI pushes an image to a registry. */
-export interface ImagePush {
-  file: string;
-  line: number;
-  job?: string;
-  /** How: "docker push", "docker/build-push-action", "kaniko --destination"… */
-  method: string;
-  /** The pushed reference as written, when the step names one. */
-  reference?: string;
-  /** A registry the method itself implies (aws-ecr orb → ECR, gcloud builds submit → GCR/Artifact Registry). */
-  implied?: RegistryName;
-}
 
 /** Every image push in CI: commands (with the scripts and make targets CI calls), actions, orbs, tasks. */
 export function imagePushes(repo: Repository): ImagePush[] {

@@ -7,7 +7,7 @@ import { isRecord } from '../k8s/k8s-objects.js';
 import { ciPipelineFiles } from '../files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
-import type { ImagePush } from './image-pushes.js';
+import type { ImagePush } from './image-push.js';
 
 /** plugins/docker, plugins/kaniko, woodpeckerci/plugin-docker-buildx, thegeeklab/drone-docker-buildx, … with any tag or registry. */
 const PUSH_PLUGIN = /(^|\/)(plugins\/(docker|kaniko|buildx|ecr|gcr|acr)|[^/:]*plugin-(docker-buildx|docker|kaniko|buildx)|drone-(docker-buildx|docker|kaniko|buildx))(:[^/]*|@[^/]+)?$/i;
