@@ -1,23 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureRepo, writeTree } from '../../test/helpers/fixtures.js';
+import { detectAll, fixtureRepo, writeTree } from '../../test/helpers/fixtures.js';
 import { DETECTORS } from '../detectors/registry.js';
 import { runDetectors } from '../scan/run-detectors.js';
 import { ciPipelineFiles, ciSystemOf } from './files/paths.js';
 import { imagePushes } from './images/image-pushes.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'ci-systems');
-
-/** Every detector on a fixture folder: signal id → "file:line" of its evidence. */
-async function detectAll(dir: string): Promise<Map<string, string[]>> {
-  const repo = await fixtureRepo(dir);
-  const out = new Map<string, string[]>();
-  for (const detector of DETECTORS) {
-    const { evidence } = detector.detect(repo);
-    if (evidence.length > 0) out.set(detector.id, evidence.map((e) => `${e.file}:${e.line}`));
-  }
-  return out;
-}
 
 describe('CI systems read as CI', () => {
   it('knows Woodpecker and CodeBuild pipeline files by path', () => {

@@ -1,22 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureRepo, writeTree } from '../../test/helpers/fixtures.js';
+import { detectAll, fixtureRepo, writeTree } from '../../test/helpers/fixtures.js';
 import { DETECTORS } from '../detectors/registry.js';
 import { chartRefs } from './k8s/charts.js';
 import { provisioningCommands } from './iac/provisioning-commands.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'indirect-routes');
-
-/** Every detector on a fixture folder: signal id → "file:line" of its evidence. */
-async function detectAll(dir: string): Promise<Map<string, string[]>> {
-  const repo = await fixtureRepo(dir);
-  const out = new Map<string, string[]>();
-  for (const detector of DETECTORS) {
-    const { evidence } = detector.detect(repo);
-    if (evidence.length > 0) out.set(detector.id, evidence.map((e) => `${e.file}:${e.line}`));
-  }
-  return out;
-}
 
 describe('tools installed by indirect routes', () => {
   it('Ansible helm tasks (kubernetes.core and community.kubernetes) install charts: Helm and what the chart deploys', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DEFAULT_LIMITS } from '../../src/core/limits.js';
 import type { Detector, DetectorResult } from '../../src/detectors/detector.js';
+import { DETECTORS } from '../../src/detectors/registry.js';
 import { Repository } from '../../src/workspace/repository.js';
 import { listFiles } from '../../src/sources/repository/list-files.js';
 
@@ -17,6 +18,17 @@ export async function fixtureRepo(dir: string): Promise<Repository> {
 /** Runs one detector on a fixture folder. */
 export async function detectIn(detector: Detector, dir: string): Promise<DetectorResult> {
   return detector.detect(await fixtureRepo(dir));
+}
+
+/** Every built-in detector on a fixture folder: signal id → "file:line" of its evidence (detectors that found nothing left out). */
+export async function detectAll(dir: string): Promise<Map<string, string[]>> {
+  const repo = await fixtureRepo(dir);
+  const out = new Map<string, string[]>();
+  for (const detector of DETECTORS) {
+    const { evidence } = detector.detect(repo);
+    if (evidence.length > 0) out.set(detector.id, evidence.map((e) => `${e.file}:${e.line}`));
+  }
+  return out;
 }
 
 /** Writes files into a fresh temporary folder and returns its path. */
