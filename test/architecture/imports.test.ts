@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SRC, sourceFiles } from './source-files.js';
 
 /**
  * The shape of src/ as tests: no import cycle between files, and layers that only look down.
@@ -8,19 +9,7 @@ import { describe, expect, it } from 'vitest';
  * since a type import that goes the wrong way is the first step of a value import that does.
  */
 
-const SRC = resolve(import.meta.dirname, '..', '..', 'src');
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
-
-/** Source files of src/, relative to it with `/` (tests and detector fixtures left out: they are not the program). */
-function sourceFiles(dir = SRC): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory() && entry.name !== 'fixtures') out.push(...sourceFiles(path));
-    else if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) out.push(relative(SRC, path).split(sep).join('/'));
-  }
-  return out;
-}
 
 /** File → the files of src/ it imports (`./x.js` is the source `./x.ts`). */
 function importGraph(files: readonly string[]): Map<string, string[]> {
