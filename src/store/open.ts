@@ -134,14 +134,9 @@ export async function writeTransaction<T>(store: Store, work: (trx: StoreDb) => 
   );
 }
 
-/** The schema version the store is at (0 for an empty one). */
+/** The schema version the store is at: the highest applied (0 for an empty one). */
 export async function schemaVersion(db: StoreDb): Promise<number> {
-  try {
-    const row = await db.selectFrom('store_schema_versions').select((eb) => eb.fn.max('version').as('version')).executeTakeFirst();
-    return Number(row?.version ?? 0);
-  } catch {
-    return 0; // no table yet
-  }
+  return Math.max(0, ...(await appliedVersions(db)));
 }
 
 /** The versions recorded as applied (none for an empty store). */
@@ -160,12 +155,13 @@ async function appliedVersions(db: StoreDb): Promise<Set<number>> {
  * migrations written on two branches at once (3 and 4) may land in either order.
  */
 export async function migrate(store: Store, upTo: number = LATEST_SCHEMA_VERSION): Promise<void> {
-  const current = await schemaVersion(store.db);
+  const applied = await appliedVersions(store.db);
+  const current = Math.max(0, ...applied); // schemaVersion, from the same read
   if (current > LATEST_SCHEMA_VERSION) {
     throw new StoreError(`${store.location.shown}: the store is at schema ${current}, newer than this k8s-maturity knows (${LATEST_SCHEMA_VERSION}): upgrade k8s-maturity`);
   }
-  const lacking = (applied: Set<number>) => MIGRATIONS.filter((m) => m.version <= upTo && !applied.has(m.version));
-  if (lacking(await appliedVersions(store.db)).length === 0) return;
+  const lacking = (done: Set<number>) => MIGRATIONS.filter((m) => m.version <= upTo && !done.has(m.version));
+  if (lacking(applied).length === 0) return;
   await writeTransaction(store, async (trx) => {
     // PostgreSQL: one opener migrates, the others wait here and then find nothing left to do.
     if (store.engine === 'postgres') await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
