@@ -8,7 +8,7 @@ import { definition } from './definition.js';
 import { ansiblePlays } from '../../facts/iac/ansible-plays.js';
 import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
 import { matchingLines, ownPlaces } from '../../facts/files/text-lines.js';
-import { isProse } from '../../facts/files/sample-paths.js';
+import { isProse } from '../../facts/files/paths.js';
 import { yamlFilesMatching } from '../../facts/files/paths.js';
 
 const ROLE_TASKS = /(^|\/)roles\/[^/]+\/tasks\/main\.ya?ml$/;

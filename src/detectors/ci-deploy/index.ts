@@ -3,7 +3,7 @@ import { ciCommands, ciFacts, type Command } from '../../facts/ci/ci.js';
 import { shorten } from '../../facts/tools/component.js';
 import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
-import { isSamplePath } from '../../facts/files/sample-paths.js';
+import { isSamplePath } from '../../facts/files/paths.js';
 import { deployTool, EPHEMERAL_CLUSTER, EPHEMERAL_CLUSTER_USE } from './deploy-commands.js';
 import { deployingUse } from './deploy-uses.js';
 import { callersOf, jobKey, where } from './jobs.js';

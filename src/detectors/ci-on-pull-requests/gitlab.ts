@@ -3,7 +3,7 @@ import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { GITLAB_CI, yamlFilesMatching } from '../../facts/files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
-import { isSamplePath } from '../../facts/files/sample-paths.js';
+import { isSamplePath } from '../../facts/files/paths.js';
 
 const MR_TEMPLATE = /(^|\/)MergeRequest-Pipelines\.gitlab-ci\.yml$/;
 

@@ -3,7 +3,7 @@ import { isRecord, objectsOfKind } from '../../facts/k8s/k8s-objects.js';
 import { AZURE_PIPELINES, BITBUCKET_PIPELINES, DRONE, JENKINSFILE, WOODPECKER, yamlFilesMatching } from '../../facts/files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
-import { isSamplePath } from '../../facts/files/sample-paths.js';
+import { isSamplePath } from '../../facts/files/paths.js';
 
 /** Pull-request builds in Jenkins pipelines, shared libraries and Job DSL / JCasC seed jobs. */
 const JENKINS_PR = /\bchangeRequest(\s*\(|\s+\w+\s*:)|\benv\.CHANGE_ID\b|\$\{?CHANGE_ID\b|\bmultibranchPipelineJob\b|\bghprb\w*|\bgithubPullRequest\b|\bGhprbTrigger\b|\bpullRequest\.(comment|addLabel|review|createStatus)/;

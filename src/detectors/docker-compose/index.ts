@@ -1,7 +1,7 @@
 import type { FileEvidence } from '../../core/types.js';
 import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
-import { isSampleOrDocPath } from '../../facts/files/sample-paths.js';
+import { isSampleOrDocPath } from '../../facts/files/paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 import { COMPOSE_FILE, yamlFilesMatching } from '../../facts/files/paths.js';

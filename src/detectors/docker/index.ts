@@ -1,6 +1,6 @@
 import type { FileEvidence } from '../../core/types.js';
 import { DOCKERFILE } from '../../facts/files/paths.js';
-import { isTestDataPath } from '../../facts/files/sample-paths.js';
+import { isTestDataPath } from '../../facts/files/paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 

@@ -4,7 +4,7 @@ import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
 import { detectTool } from '../../facts/tools/tool-evidence.js';
-import { isOwnUse } from '../../facts/files/own-use.js';
+import { isOwnUse } from '../../facts/files/paths.js';
 import { type ConfigFileSpec } from '../../facts/tools/config-files.js';
 import { definition } from './definition.js';
 

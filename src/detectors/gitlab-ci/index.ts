@@ -4,7 +4,8 @@ import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { GITLAB_CI, yamlFilesMatching } from '../../facts/files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import { defineDetector } from '../detector.js';
-import { isSamplePath, withoutSamples } from '../../facts/files/sample-paths.js';
+import { withoutSamples } from '../../facts/files/sample-paths.js';
+import { isSamplePath } from '../../facts/files/paths.js';
 import { definition } from './definition.js';
 
 /** Top-level keys that configure the pipeline rather than name a job. */

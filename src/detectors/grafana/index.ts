@@ -3,7 +3,7 @@ import { isRecord, objectsWhere } from '../../facts/k8s/k8s-objects.js';
 import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
 import { detectTool } from '../../facts/tools/tool-evidence.js';
-import { isOwnUse } from '../../facts/files/own-use.js';
+import { isOwnUse } from '../../facts/files/paths.js';
 import { kubePrometheusJsonnet } from '../../facts/k8s/kube-prometheus.js';
 import { type ConfigFileSpec } from '../../facts/tools/config-files.js';
 import { definition } from './definition.js';

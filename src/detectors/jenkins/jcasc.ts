@@ -4,7 +4,7 @@ import { DOCKERFILE, YAML_FILE } from '../../facts/files/paths.js';
 import { parseImage } from '../../facts/images/images.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
-import { isSamplePath } from '../../facts/files/sample-paths.js';
+import { isSamplePath } from '../../facts/files/paths.js';
 
 /** Keys that only Jenkins Configuration as Code puts under `jenkins:`. */
 const JCASC_KEYS = ['systemMessage', 'securityRealm', 'authorizationStrategy', 'numExecutors', 'clouds', 'nodes', 'globalNodeProperties', 'crumbIssuer', 'remotingSecurity', 'slaveAgentPort', 'agentProtocols', 'markupFormatter', 'primaryView', 'views', 'labelString', 'disableRememberMe'];

@@ -1,6 +1,6 @@
 import type { FileEvidence } from '../../core/types.js';
 import type { Repository } from '../../workspace/repository.js';
-import { isSamplePath } from '../../facts/files/sample-paths.js';
+import { isSamplePath } from '../../facts/files/paths.js';
 import { codeLines, type CodeLine } from '../../facts/files/code-lines.js';
 
 const JENKINSFILE_NAME = /(^|\/)(Jenkinsfile[^/]*|[^/]+\.jenkinsfile)$/i;

@@ -2,7 +2,8 @@ import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/tools/component.js';
 import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { defineDetector } from '../detector.js';
-import { isSamplePath, withoutSamples } from '../../facts/files/sample-paths.js';
+import { withoutSamples } from '../../facts/files/sample-paths.js';
+import { isSamplePath } from '../../facts/files/paths.js';
 import { definition } from './definition.js';
 import { codeLines } from '../../facts/files/code-lines.js';
 

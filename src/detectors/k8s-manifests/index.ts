@@ -5,7 +5,7 @@ import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
 import { kustomizations } from '../../facts/k8s/kustomizations.js';
 import { definition } from './definition.js';
-import { isSamplePath } from '../../facts/files/sample-paths.js';
+import { isSamplePath } from '../../facts/files/paths.js';
 import { isClusterObject } from '../../facts/k8s/object-kinds.js';
 
 export const detector = defineDetector(definition, (repo) => {

@@ -3,7 +3,7 @@ import { findComponent } from '../../facts/tools/component.js';
 import type { Repository } from '../../workspace/repository.js';
 import { ciToolEvidence, commandEvidence, useEvidence } from '../../facts/ci/ci-evidence.js';
 import { uniquePlaces } from '../../facts/files/evidence.js';
-import { isTestDataPath } from '../../facts/files/sample-paths.js';
+import { isTestDataPath } from '../../facts/files/paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 import { yamlFilesMatching } from '../../facts/files/paths.js';

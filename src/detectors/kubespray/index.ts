@@ -6,7 +6,7 @@ import type { Repository } from '../../workspace/repository.js';
 import { ansiblePlays } from '../../facts/iac/ansible-plays.js';
 import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
 import { matchingLines, ownPlaces } from '../../facts/files/text-lines.js';
-import { isProse } from '../../facts/files/sample-paths.js';
+import { isProse } from '../../facts/files/paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 import { yamlFilesMatching } from '../../facts/files/paths.js';

@@ -7,7 +7,7 @@ import type { Repository } from '../../workspace/repository.js';
 import { uniquePlaces } from '../../facts/files/evidence.js';
 import { imagePushes, pushRegistries } from '../../facts/images/image-pushes.js';
 import { commandHints, registryOfHost } from '../../facts/images/registries.js';
-import { isSampleOrDocPath, isTestDataPath } from '../../facts/files/sample-paths.js';
+import { isSampleOrDocPath, isTestDataPath } from '../../facts/files/paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 

@@ -3,7 +3,7 @@ import { findComponent } from '../../facts/tools/component.js';
 import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import type { Repository } from '../../workspace/repository.js';
 import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
-import { isProse } from '../../facts/files/sample-paths.js';
+import { isProse } from '../../facts/files/paths.js';
 import { ownPlaces } from '../../facts/files/text-lines.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';

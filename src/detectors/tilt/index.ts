@@ -2,7 +2,7 @@ import type { FileEvidence } from '../../core/types.js';
 import type { Repository } from '../../workspace/repository.js';
 import { commandEvidence } from '../../facts/ci/ci-evidence.js';
 import { runsTool } from '../../facts/ci/tool-runs.js';
-import { isTestDataPath } from '../../facts/files/sample-paths.js';
+import { isTestDataPath } from '../../facts/files/paths.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 

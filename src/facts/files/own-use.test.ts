@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOwnUse } from './own-use.js';
+import { isOwnUse } from './paths.js';
 
 describe('own use of observability tools', () => {
   it('treats docs, examples and test folders as someone else\'s setup', () => {

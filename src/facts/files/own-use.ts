@@ -8,9 +8,6 @@ import { isRecord } from '../k8s/k8s-objects.js';
 import { isOwnUse } from './paths.js';
 import type { Repository } from '../../workspace/repository.js';
 
-/** The rule itself is in paths.ts with the others; re-exported for the detectors that import it from here. */
-export { isOwnUse } from './paths.js';
-
 /**
  * Evidence minus what does not show the repository's own use: files in docs/examples/tests and npm
  * packages a library lists as peer dependencies. (Go `// indirect` requirements never reach here:

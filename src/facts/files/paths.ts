@@ -1,7 +1,7 @@
 /**
  * What a path is: file-name patterns shared by facts and detectors (the cheap filter that decides
  * what to parse), and the one rule for paths that are not the team's own use (isNotOwnUse and its
- * stricter variants below; sample-paths.ts and own-use.ts only re-export them).
+ * stricter variants below; sample-paths.ts and own-use.ts filter evidence with them).
  */
 import type { Repository } from '../../workspace/repository.js';
 import type { RepoFile } from '../../sources/repository/list-files.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isNotOwnUse } from './paths.js';
-import { isProse, isSampleOrDocPath, isSamplePath, isTestDataPath, withoutSamples } from './sample-paths.js';
+import { isNotOwnUse, isProse, isSampleOrDocPath, isSamplePath, isTestDataPath } from './paths.js';
+import { withoutSamples } from './sample-paths.js';
 
 describe('stricter own-use filters', () => {
   it('each drops everything the scan-wide isNotOwnUse drops', () => {

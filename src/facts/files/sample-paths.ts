@@ -1,9 +1,6 @@
 import type { FileEvidence } from '../../core/types.js';
 import { isSamplePath } from './paths.js';
 
-/** The own-use rules live in paths.ts, in one place; re-exported for the detectors that import them from here. */
-export { isProse, isSampleOrDocPath, isSamplePath, isTestDataPath } from './paths.js';
-
 /** A command that only prints another command (`echo "kustomize build …"`) runs nothing. */
 export function isPrintedCommand(evidence: FileEvidence): boolean {
   return /^runs `(echo|printf)\s/.test(evidence.detail ?? '');
