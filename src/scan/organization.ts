@@ -193,11 +193,17 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   const usedKinds = new Set<number>();
   const repositories: RepositoryInput[] = [];
   let historyRead = false;
-  for (const r of options.recorded?.repositories ?? []) {
-    // A merge: what the scan loop below notes for each repository, from the shards' records.
-    for (const e of exemptionsFor(exemptions, { repositories: [r.path, r.root], ...(r.team ? { team: r.team } : {}) })) usedExemptions.add(exemptionKey(e));
+  /** The exemptions and configured kind of one repository, each noted as used (unused ones are warned about). */
+  const configuredFor = (r: { path: string; root: string; team?: string }) => {
+    const own = exemptionsFor(exemptions, { repositories: [r.path, r.root], ...(r.team ? { team: r.team } : {}) });
+    for (const e of own) usedExemptions.add(exemptionKey(e));
     const setKind = configuredKind(config, [r.path, r.root], configLabel);
     if (setKind) usedKinds.add(setKind.index);
+    return { own, setKind };
+  };
+  for (const r of options.recorded?.repositories ?? []) {
+    // A merge: what the scan loop below notes for each repository, from the shards' records.
+    configuredFor(r);
     if (r.input.unknown !== undefined && r.input.unknown.length < HISTORY_SIGNALS.length) historyRead = true;
     repositories.push(r.input);
   }
@@ -226,11 +232,8 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
         if (scanned === undefined) continue; // a timeline's point before the repository existed
         const history = scanned.history ?? { detections: [], unknown: HISTORY_SIGNALS.map((signal) => ({ signal, reason: HISTORY_OFF })) };
         if (history.unknown.length < HISTORY_SIGNALS.length) historyRead = true;
-        const own = exemptionsFor(exemptions, { repositories: [repo.path, repo.root], ...(repo.team ? { team: repo.team } : {}) });
-        for (const e of own) usedExemptions.add(exemptionKey(e));
         // A kind set in the configuration wins over the scan's judgement (which the reason keeps).
-        const setKind = configuredKind(config, [repo.path, repo.root], configLabel);
-        if (setKind) usedKinds.add(setKind.index);
+        const { own, setKind } = configuredFor(repo);
         repositories.push({
           path: repo.path,
           kind: setKind?.kind ?? scanned.kind,
