@@ -51,6 +51,23 @@ describe('compareReports', () => {
     expect(compareReports(report({ latestLine: 12 }), report({ latestLine: 14 }), ends, ANTI).regressions).toEqual([]);
   });
 
+  it('gives a platform repository whose stage went down the organization capabilities that took it down', () => {
+    // A platform repository's service capabilities are the organization's coverage: when a
+    // service loses its probes, the platform repository falls too, and must say why.
+    const withPlatform = (probes: [number, number], stage: number): ReportShape => {
+      const base = report({ probes, stage });
+      const orgProbes = { ...base.repositories[0]!.capabilities![0]! };
+      return {
+        ...base,
+        capabilities: [orgProbes],
+        repositories: [...base.repositories, { path: 'platform/infra', kind: 'platform', stage, detections: [], capabilities: [orgProbes] }],
+      };
+    };
+    const diff = compareReports(withPlatform([9, 9], 4), withPlatform([7, 9], 3), ends, ANTI);
+    const stage = diff.regressions.find((r) => r.kind === 'stage' && r.scope === 'repository:platform/infra');
+    expect(stage?.evidence).toEqual([{ capability: 'probes', scope: 'organization', status: { from: 'met', to: 'partial' } }]);
+  });
+
   it('says a stage went down with the capabilities that took it down', () => {
     const diff = compareReports(report({}), report({ status: 'missing', stage: 3 }), ends, ANTI);
     expect(diff.stage).toEqual({ from: 4, to: 3 });

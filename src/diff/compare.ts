@@ -167,10 +167,14 @@ export function compareReports(from: ReportShape, to: ReportShape, ends: { from:
     }
   }
 
-  // Stages that went down, with the capabilities that took them down as evidence.
+  // Stages that went down, with the capabilities that took them down as evidence. A repository
+  // whose capabilities are not compared (a platform repository's are the organization's) takes
+  // its causes from the organization, where they are judged.
+  const compared = new Set(scopes.map(([scope]) => scope));
   const stageDown = (scope: string, move: Move<number>) => {
     if (move.from === null || move.to === null || move.to >= move.from) return;
-    const causes = diff.capabilities.filter((c) => (c.scope === scope || scope === 'organization') && (STATUS_RANK[c.status.to ?? ''] ?? 0) < 3 && (STATUS_RANK[c.status.from ?? ''] ?? 0) === 3);
+    const judgedAt = compared.has(scope) ? scope : 'organization';
+    const causes = diff.capabilities.filter((c) => (c.scope === judgedAt || scope === 'organization') && (STATUS_RANK[c.status.to ?? ''] ?? 0) < 3 && (STATUS_RANK[c.status.from ?? ''] ?? 0) === 3);
     diff.regressions.push({
       kind: 'stage',
       scope,
