@@ -91,8 +91,8 @@ export function* readLog(repoRoot: string, request: LogRequest): Generator<strin
       }
     }
   }
-  // A past tip comes from a walk made with replace refs and grafts off (sources/git/tree-at.ts): so is this one.
-  records ??= toRecords(yield [...(request.tip !== undefined ? ['--no-replace-objects'] : []), ...logArgs(request.since, request.maxCommits, branch.hash)], request.since);
+  // Replace refs and grafts are off for every git call (GIT_NO_REPLACE_OBJECTS, sources/git/safe-git.ts).
+  records ??= toRecords(yield logArgs(request.since, request.maxCommits, branch.hash), request.since);
   return { records: walkWindow(records, branch.hash, sinceSeconds), branch };
 }
 

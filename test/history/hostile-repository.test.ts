@@ -140,3 +140,21 @@ describe('a repository whose configuration tries to run programs', () => {
     expect(sprung()).toEqual([]);
   });
 });
+
+describe('a repository that rewrites its past with replace refs', () => {
+  it('has its history read as committed, not as the replace refs say', () => {
+    // refs/replace can put any commit in another's place, e.g. to invent a second owner. The
+    // history read from the checked-out branch must see the commits that were made.
+    const repo = new TestRepo();
+    repo.commit(alice, 40, { 'Dockerfile': 'FROM node:20\n' });
+    const real = repo.commit(alice, 30, { 'k8s/app.yaml': 'kind: Deployment\n' });
+    const parent = repo.git(['rev-parse', `${real}^`]).trim();
+    const tree = repo.git(['rev-parse', `${real}^{tree}`]).trim();
+    const fake = rawGit(repo.dir, ['commit-tree', tree, '-p', parent, '-m', 'change'], repo.env(bob, 30)).trim();
+    repo.git(['replace', real, fake]);
+    // Plain git believes the replacement.
+    expect(rawGit(repo.dir, ['log', '-1', '--format=%ae'])).toContain(bob.email);
+    const facts = readHistory(repo.dir, { since: daysAgo(180), now: NOW });
+    expect(facts.stats).toMatchObject({ commits: 2, authors: 1 });
+  });
+});

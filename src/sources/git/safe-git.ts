@@ -62,6 +62,9 @@ function gitEnv(): NodeJS.ProcessEnv {
   env.GIT_CONFIG_NOSYSTEM = '1';
   env.GIT_OPTIONAL_LOCKS = '0';
   env.GIT_ATTR_NOSYSTEM = '1';
+  // refs/replace and info/grafts let a repository put any commit in another's place (a second
+  // owner, an older adoption date): every read sees the commits that were made.
+  env.GIT_NO_REPLACE_OBJECTS = '1';
   return env;
 }
 
