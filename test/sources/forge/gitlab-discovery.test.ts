@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderJson } from '../../../src/report/json.js';
 import { scanOrganization } from '../../../src/scan/organization.js';
+import { listGitlabGroup } from '../../../src/sources/forge/gitlab.js';
 import { bareRepositories, CHART, DEPLOYMENT, pushTo, startForgeServer, type ForgeAnswer, type ForgeServer } from '../../helpers/forge-server.js';
 
 const TOKEN = 'glpat-canaryTOKEN0123456789abc';
@@ -84,5 +85,34 @@ describe('scan --gitlab-group', () => {
     expect(toolsDetections(assessment)).not.toContain('helm');
     pushTo(git.tools!, { 'chart/Chart.yaml': CHART });
     expect(toolsDetections(await scan())).toContain('helm');
+  });
+
+  it('waits out a 403 with RateLimit-Remaining: 0 until its RateLimit-Reset time, then goes on', async () => {
+    // GitLab answers an exhausted quota with 403 (not 429), no Retry-After, and the epoch second
+    // the quota comes back: waiting for that time is the only way forward.
+    let limited = 0;
+    server = await startForgeServer((url): ForgeAnswer | undefined => {
+      if (url.pathname !== '/api/v4/groups/acme/projects') return undefined;
+      if (limited++ === 0) {
+        const reset = Math.ceil(Date.now() / 1000) + 2;
+        return { status: 403, headers: { 'ratelimit-remaining': '0', 'ratelimit-reset': String(reset) }, body: { message: '403 Forbidden' } };
+      }
+      return { body: [{ id: 1, path_with_namespace: 'acme/api', web_url: `${WEB}/acme/api`, http_url_to_repo: `${WEB}/acme/api.git`, archived: false, topics: [] }] };
+    });
+    const progress: string[] = [];
+    const listed = await listGitlabGroup('acme', { baseUrl: server.origin, token: TOKEN, onProgress: (text) => progress.push(text) });
+
+    expect(listed.repositories.map((r) => r.fullName)).toEqual(['acme/api']);
+    expect(limited).toBe(2);
+    const wait = progress.find((p) => p.includes('GitLab rate limit reached: waiting'));
+    expect(wait).toMatch(/waiting [1-3]s/);
+    expect(progress.join('\n')).not.toContain(TOKEN);
+  });
+
+  it('does not take a 403 with quota left for a rate limit: it fails with the reason', async () => {
+    server = await startForgeServer((url): ForgeAnswer | undefined =>
+      url.pathname === '/api/v4/groups/acme/projects' ? { status: 403, headers: { 'ratelimit-remaining': '1999' }, body: { message: '403 Forbidden - insufficient scope' } } : undefined,
+    );
+    await expect(listGitlabGroup('acme', { baseUrl: server.origin, token: TOKEN, onProgress: () => {} })).rejects.toThrow(/403/);
   });
 });
