@@ -624,6 +624,26 @@ export const BUILTIN_SIGNAL_FILES: Readonly<Record<string, SignalFile>> = {
         ],
         "configs": [
           {
+            "name": "/\\.ya?ml$/i",
+            "contains": "FLUENTD_",
+            "matches": [
+              "/^[ \\t]*(-[ \\t]*)?name:[ \\t]*[\"']?FLUENTD_[A-Z_]+\\b/",
+              "/^[ \\t]*kind:[ \\t]*[\"']?(DaemonSet|Deployment)\\b/",
+              "/^[ \\t]*(-[ \\t]*)?name:[ \\t]*[\"']?fluent(d|-bit)\\b/"
+            ],
+            "detail": "Fluentd workload (FLUENTD_* settings)"
+          },
+          {
+            "name": "/\\.ya?ml$/i",
+            "contains": "/fluentd/etc",
+            "matches": [
+              "/^[ \\t]*(-[ \\t]*)?mountPath:[ \\t]*[\"']?/fluentd/etc\\b/",
+              "/^[ \\t]*kind:[ \\t]*[\"']?(DaemonSet|Deployment)\\b/",
+              "/^[ \\t]*(-[ \\t]*)?name:[ \\t]*[\"']?fluent(d|-bit)\\b/"
+            ],
+            "detail": "Fluentd workload (configuration mounted at /fluentd/etc)"
+          },
+          {
             "name": "/\\.conf$/i",
             "path": "/(^|\\/)(fluent\\.conf|fluentd[^/]*\\.conf|td-agent\\.conf)$|(^|\\/)(fluentd|td-agent)[^/]*\\/.+\\.conf$/i",
             "matches": [
