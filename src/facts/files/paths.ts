@@ -162,6 +162,14 @@ export function isTestDataPath(path: string): boolean {
   return isNotOwnUse(path) || TEST_DATA_FOLDER.test(path);
 }
 
+/**
+ * Dockerfiles of the repository's own images: not test data, nor a `test/` or `tests/` folder,
+ * whose Dockerfiles build fixtures for the tests (a database the suite starts), not what it ships.
+ */
+export function isTestImagePath(path: string): boolean {
+  return isTestDataPath(path) || /(^|\/)tests?\//i.test(path);
+}
+
 /** isTestDataPath plus a `documentation/` folder: scripts there describe someone else's setup. */
 export function isSampleOrDocPath(path: string): boolean {
   return isTestDataPath(path) || DOCUMENTATION_FOLDER.test(path);
