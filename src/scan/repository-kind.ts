@@ -93,11 +93,10 @@ export function kindOf(files: readonly { path: string }[], detections: readonly 
   const loops = evidenceOf([...new Set([...DEV_LOOPS, ...[...serviceSignals].filter((id) => !IMAGE_BUILDS.includes(id) && id !== 'image-pipeline')])]);
   if (loops.length > 0) return { kind: 'service', reason: `${DEV_LOOPS.includes(loops[0]!.id) ? 'runs a Kubernetes dev loop for its code' : 'builds or runs a service of its own'} (${loops[0]!.id}: ${places(loops.map((l) => l.e))})` };
   if (pushes.length > 0 && helperBuilds.length === 0) return { kind: 'service', reason: `its CI builds and pushes an image (${places(pushes.map((p) => p.e))})` };
-  // A chart collection (argo-helm, prometheus-community/helm-charts) ships charts others deploy:
-  // its product is deployable, like a service's image. The Argo CD or Flux it finds there is the
-  // chart it publishes, not delivery it runs; infrastructure of its own still makes a platform.
-  // Its product is charts others install (tooling, like an installer): judged on its own CI and
-  // charts, never asked for a Dockerfile nor counted among the organization's services.
+  // A chart collection (argo-helm, prometheus-community/helm-charts) ships charts others install
+  // (tooling, like an installer): judged on its own CI and charts, never asked for a Dockerfile nor
+  // counted among the organization's services. The Argo CD or Flux it finds there is the chart it
+  // publishes, not delivery it runs; infrastructure of its own still makes a platform.
   const charts = evidenceOf(['chart-publishing']);
   if (charts.length > 0 && evidenceOf(INFRASTRUCTURE_SIGNALS).length === 0) return { kind: 'tooling', reason: `its CI publishes the charts it holds for others to install (${places(charts.map((c) => c.e))})` };
 
