@@ -86,7 +86,7 @@ export type CapabilityStatus = 'met' | 'partial' | 'missing' | 'unknown';
  * only a platform repository (where clusters and platform services are declared) or only a service
  * repository can show names `platform-repository` or `service-repository`.
  */
-export type SourceKind = 'repository' | 'platform-repository' | 'service-repository' | 'history' | 'cluster' | 'team-config';
+export type SourceKind = 'repository' | 'platform-repository' | 'infrastructure-repository' | 'service-repository' | 'history' | 'cluster' | 'team-config';
 
 /**
  * What a repository is, which decides what it is asked for: a service builds something that runs

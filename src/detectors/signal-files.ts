@@ -151,7 +151,7 @@ export const BUILTIN_SIGNAL_FILES: Readonly<Record<string, SignalFile>> = {
       "id": "azure-pipelines",
       "name": "Azure Pipelines",
       "category": "ci",
-      "description": "An Azure Pipelines definition (azure-pipelines.yml, or YAML under .azure-pipelines/ or .pipelines/ with steps, jobs or stages) in the repository.",
+      "description": "An Azure Pipelines definition (azure-pipelines.yml, or YAML under .azure-pipelines/ or .pipelines/ with steps, jobs or stages) in the repository, or any YAML file with its shape (top-level stages, jobs or steps and `- task: Name@N` entries, as in pipelines/ci-web-app.yml).",
       "remediation": "Keep the pipeline in azure-pipelines.yml next to the code, run it on every pull request, and template shared stages.",
       "footprint": {
         "files": [
@@ -162,6 +162,17 @@ export const BUILTIN_SIGNAL_FILES: Readonly<Record<string, SignalFile>> = {
           {
             "glob": "{.azure-pipelines,.pipelines}/**.{yml,yaml}",
             "contains": "steps:"
+          }
+        ],
+        "configs": [
+          {
+            "name": "/\\.ya?ml$/i",
+            "contains": "task:",
+            "matches": [
+              "/^(stages|jobs|steps)[ \\t]*:/",
+              "/^[ \\t]*-[ \\t]*task:[ \\t]*[\\w.-]+@\\d+/"
+            ],
+            "detail": "Azure Pipelines definition (stages, jobs or steps with tasks)"
           }
         ]
       }
@@ -623,6 +634,26 @@ export const BUILTIN_SIGNAL_FILES: Readonly<Record<string, SignalFile>> = {
           }
         ],
         "configs": [
+          {
+            "name": "/\\.ya?ml$/i",
+            "contains": "FLUENTD_",
+            "matches": [
+              "/^[ \\t]*(-[ \\t]*)?name:[ \\t]*[\"']?FLUENTD_[A-Z_]+\\b/",
+              "/^[ \\t]*kind:[ \\t]*[\"']?(DaemonSet|Deployment)\\b/",
+              "/^[ \\t]*(-[ \\t]*)?name:[ \\t]*[\"']?fluent(d|-bit)\\b/"
+            ],
+            "detail": "Fluentd workload (FLUENTD_* settings)"
+          },
+          {
+            "name": "/\\.ya?ml$/i",
+            "contains": "/fluentd/etc",
+            "matches": [
+              "/^[ \\t]*(-[ \\t]*)?mountPath:[ \\t]*[\"']?/fluentd/etc\\b/",
+              "/^[ \\t]*kind:[ \\t]*[\"']?(DaemonSet|Deployment)\\b/",
+              "/^[ \\t]*(-[ \\t]*)?name:[ \\t]*[\"']?fluent(d|-bit)\\b/"
+            ],
+            "detail": "Fluentd workload (configuration mounted at /fluentd/etc)"
+          },
           {
             "name": "/\\.conf$/i",
             "path": "/(^|\\/)(fluent\\.conf|fluentd[^/]*\\.conf|td-agent\\.conf)$|(^|\\/)(fluentd|td-agent)[^/]*\\/.+\\.conf$/i",

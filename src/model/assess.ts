@@ -67,9 +67,35 @@ function missingSourceReasons(model: MaturityModel, sources: ReadonlySet<SourceK
  */
 function sourcesOf(input: AssessInput): Set<SourceKind> {
   const sources = new Set(input.sources);
-  if (input.repositories.some((r) => r.kind === 'platform')) sources.add('platform-repository');
+  const platforms = input.repositories.filter((r) => r.kind === 'platform');
+  if (platforms.length > 0) sources.add('platform-repository');
+  // A GitOps repository delivering to a cluster defined elsewhere cannot show that cluster or its
+  // infrastructure: only a platform repository that declares some infrastructure can say it lacks it.
+  const infrastructure = infrastructureSignals(input.model);
+  if (platforms.some((r) => r.detections.some((d) => d.evidence.length > 0 && infrastructure.has(d.id)))) sources.add('infrastructure-repository');
   if (input.repositories.some((r) => r.kind === 'service')) sources.add('service-repository');
   return sources;
+}
+
+/** Signals any capability settled by an infrastructure repository accepts (Terraform, EKS, Ansible, Talos…). */
+function infrastructureSignals(model: MaturityModel): Set<SignalId> {
+  const byCategory = categoriesOf(model.signals);
+  const ids = new Set<SignalId>();
+  for (const capability of model.capabilities) {
+    if (!capability.sources.includes('infrastructure-repository')) continue;
+    for (const slot of capability.alternatives.flat()) for (const id of slot.split('|')) ids.add(id.trim());
+    for (const category of capability.categories ?? []) for (const id of byCategory.get(category) ?? []) ids.add(id);
+  }
+  return ids;
+}
+
+/**
+ * A tooling repository that ships charts or manifests in real use (an umbrella chart, a chart
+ * collection) shows its own Kubernetes work: its stage follows its evidence, as a service's does.
+ */
+function shipsWorkloads(model: MaturityModel, repo: RepositoryInput): boolean {
+  const formats = new Set(categoriesOf(model.signals).get('manifest-format') ?? []);
+  return repo.kind === 'tooling' && repo.detections.some((d) => d.evidence.length > 0 && formats.has(d.id));
 }
 
 /**
@@ -129,8 +155,9 @@ export function assess(given: AssessInput): Assessment {
   const orgService = serviceCaps.map((c) => aggregateService(c.id, services.map((r) => ({ path: r.path, result: repoServiceResults.get(r.path)!.find((x) => x.id === c.id)! })), () => evaluateCapability(c, orgSet, baseContext)));
   const orgCapabilities = sortByModel(model, [...orgPlatform, ...orgService]);
   // Only libraries and tooling scanned: no source can show Kubernetes adoption, so no stage is
-  // claimed from their CI alone (they are not assessed, and say so under toVerify).
-  const assessable = sources.has('platform-repository') || sources.has('service-repository') || sources.has('cluster');
+  // claimed from their CI alone (they are not assessed, and say so under toVerify), unless a
+  // tooling repository ships charts or manifests of its own.
+  const assessable = sources.has('platform-repository') || sources.has('service-repository') || sources.has('cluster') || input.repositories.some((r) => shipsWorkloads(model, r));
   const stageOfHere = (capabilities: readonly CapabilityResult[]) => (assessable ? stageOf(capabilities) : { stage: 0, provisional: true });
   const orgStage = stageOfHere(orgCapabilities);
 

@@ -152,6 +152,7 @@ function outOfScope(capability: ModelCapability, result: CapabilityResult, sourc
 const SOURCE_NAMES: Record<SourceKind, string> = {
   repository: 'a repository',
   'platform-repository': 'a platform repository',
+  'infrastructure-repository': 'a platform repository that declares infrastructure',
   'service-repository': 'a service repository',
   history: 'git history',
   cluster: 'a cluster (--kubeconfig/--context or --cluster-snapshot)',

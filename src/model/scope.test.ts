@@ -49,8 +49,8 @@ describe('a service repository scanned alone', () => {
     for (const id of ['cluster-definition', 'infrastructure-as-code', 'continuous-delivery', 'centralized-logging', 'service-mesh', 'secrets-management', 'runtime-security']) {
       expect(cap(id).status, id).toBe('unknown');
     }
-    expect(cap('cluster-definition')).toMatchObject({ settledBy: ['platform-repository', 'cluster'], reason: expect.stringMatching(/^needs a platform repository or a cluster .*none was scanned$/) });
-    expect(result.toVerify.find((t) => t.capability === 'cluster-definition')).toMatchObject({ settledBy: ['platform-repository', 'cluster'] });
+    expect(cap('cluster-definition')).toMatchObject({ settledBy: ['infrastructure-repository', 'cluster'], reason: expect.stringMatching(/^needs a platform repository that declares infrastructure or a cluster .*none was scanned$/) });
+    expect(result.toVerify.find((t) => t.capability === 'cluster-definition')).toMatchObject({ settledBy: ['infrastructure-repository', 'cluster'] });
   });
 
   it('gets the stage its own evidence supports, provisional, and never a roadmap step for a cluster definition', () => {
@@ -153,5 +153,59 @@ describe('the staged rule with unknowns', () => {
 
   it('is settled when every counted capability is met and the next stage has a gap', () => {
     expect(stage(result(1, 'met'), result(2, 'met'), result(3, 'partial'), result(4, 'unknown'))).toEqual({ stage: 2, provisional: false });
+  });
+});
+
+describe('repositories whose charts or manifests are in real use, scanned alone (set C)', () => {
+  it('leaves the cluster of a GitOps repository that delivers to a cluster defined elsewhere unknown: stage 1, provisional', () => {
+    // Modelled on stefanprodan/gitops-istio: Flux, Istio, Flagger and apps from git; no Terraform, no cluster definition.
+    const gitops: RepositoryInput = {
+      path: 'gitops-istio',
+      kind: 'platform',
+      kindReason: 'declares infrastructure, clusters or delivery: flux (clusters/my-cluster/flux-system/gotk-sync.yaml:1)',
+      detections: [
+        found('flux', at('clusters/my-cluster/flux-system/gotk-sync.yaml', 1, 'GitRepository flux-system')),
+        found('k8s-manifests', at('apps/backend/deployment.yaml', 1, 'apps/v1 Deployment backend')),
+        found('kustomize', at('apps/backend/kustomization.yaml', 1)),
+        found('helm', at('istio/system/flagger.yaml', 20, 'HelmRelease flagger')),
+        found('github-actions', at('.github/workflows/e2e.yaml', 12)),
+        found('grafana', at('istio/system/flagger.yaml', 41, 'chart grafana')),
+        found('istio', at('istio/system/istio.yaml', 1)),
+      ],
+      warnings: [],
+    };
+    const result = assess({ ...base, sources: new Set<SourceKind>(['repository']), repositories: [gitops] });
+    const cap = (id: string) => result.capabilities.find((c) => c.id === id)!;
+    expect(cap('cluster-definition')).toMatchObject({ status: 'unknown', settledBy: ['infrastructure-repository', 'cluster'] });
+    expect(cap('infrastructure-as-code').status).toBe('unknown');
+    // what the repository can show is still judged: no log store is a gap of its own
+    expect(cap('centralized-logging').status).toBe('missing');
+    expect([result.stage, result.stageProvisional]).toEqual([1, true]);
+    // beside Terraform of its own, the same gaps are missing again
+    const withTerraform = { ...gitops, detections: [...gitops.detections, found('terraform', at('infra/main.tf', 1, 'provider aws'))] };
+    const settled = assess({ ...base, sources: new Set<SourceKind>(['repository']), repositories: [withTerraform] });
+    expect(settled.capabilities.find((c) => c.id === 'cluster-definition')!.status).toBe('missing');
+    expect(settled.stage).toBe(0);
+  });
+
+  it('gives a chart repository (tooling) the stage its own charts and CI support, never asking it for a Dockerfile', () => {
+    // Modelled on dataspace4health-lu/helm-data-exchange: an umbrella chart and a Jenkins pipeline.
+    const chart: RepositoryInput = {
+      path: 'helm-data-exchange',
+      kind: 'tooling',
+      kindReason: 'Helm charts for others to install, without application code or delivery of its own (Chart.yaml:2)',
+      detections: [
+        found('helm', at('Chart.yaml', 2, 'chart data-exchange')),
+        found('jenkins', at('Jenkinsfile', 1, 'pipeline')),
+        { id: 'probes', evidence: [at('components/dps/templates/deployment.yaml', 11)], coverage: { covered: 1, total: 1, unit: 'containers', missing: [] } },
+      ],
+      warnings: [],
+    };
+    const result = assess({ ...base, sources: new Set<SourceKind>(['repository']), repositories: [chart] });
+    expect([result.stage, result.stageProvisional]).toEqual([2, true]);
+    expect(result.roadmap.map((s) => s.capability)).not.toContain('containerized-services');
+    // tooling without charts or manifests (an installer, a CLI) still claims nothing
+    const installer = assess({ ...base, sources: new Set<SourceKind>(['repository']), repositories: [{ ...chart, detections: [found('jenkins', at('Jenkinsfile', 1))] }] });
+    expect(installer.stage).toBe(0);
   });
 });

@@ -85,7 +85,7 @@ describe('the kind of a repository', () => {
     expect(result).toEqual({ kind: 'service', kindReason: 'builds a container image of its own (Dockerfile:1)' });
   });
 
-  it('takes a chart collection that publishes its charts for a service, though one of its charts is Argo CD', async () => {
+  it('takes a chart collection that publishes its charts for tooling, though one of its charts is Argo CD', async () => {
     // Modelled on argoproj/argo-helm: the Argo CD found there is the chart it ships, not delivery it runs.
     const chart = {
       'charts/argo-cd/Chart.yaml': 'apiVersion: v2\nname: argo-cd\nversion: 9.1.0\nappVersion: v3.2.0\n',
@@ -96,8 +96,8 @@ describe('the kind of a repository', () => {
     };
     const publish = workflow('      - uses: helm/chart-releaser-action@v1.7.0\n        env:\n          CR_TOKEN: "${{ secrets.GITHUB_TOKEN }}"\n');
     const result = await kindOfTree({ ...chart, '.github/workflows/publish.yml': publish });
-    expect(result.kind).toBe('service');
-    expect(result.kindReason).toMatch(/^its CI publishes the charts it holds for others to deploy \(\.github\/workflows\/publish\.yml:\d+\)$/);
+    expect(result.kind).toBe('tooling');
+    expect(result.kindReason).toMatch(/^its CI publishes the charts it holds for others to install \(\.github\/workflows\/publish\.yml:\d+\)$/);
     // the same charts beside Terraform of its own: a platform repository that also publishes charts
     const platform = await kindOfTree({ ...chart, '.github/workflows/publish.yml': publish, 'infra/main.tf': 'resource "aws_eks_cluster" "main" {\n  name = "prod"\n}\n' });
     expect(platform.kind).toBe('platform');
@@ -111,6 +111,54 @@ describe('the kind of a repository', () => {
     });
     expect(result.kind).toBe('service');
     expect(result.kindReason).toMatch(/^application code \(1 source file, go\.mod\) deployed by its own manifests \(config\/deployment\.yaml:1\)$/);
+  });
+});
+
+describe('kinds of repositories whose charts or images are in real use (set C)', () => {
+  it('takes a Compose-only application with a composite action.yaml for a service: only a Docker action runs its image in CI', async () => {
+    // Modelled on getsentry/self-hosted: a composite end-to-end action at the root, services built from Dockerfiles.
+    const result = await kindOfTree({
+      'action.yaml': 'name: "Sentry self-hosted end-to-end tests"\nruns:\n  using: "composite"\n  steps:\n    - run: ./install.sh\n      shell: bash\n',
+      'docker-compose.yml': 'services:\n  web:\n    build:\n      context: ./sentry\n    image: sentry-self-hosted-local\n  cron:\n    build: ./cron\n',
+      'sentry/Dockerfile': 'ARG SENTRY_IMAGE\nFROM ${SENTRY_IMAGE}\nCOPY . /usr/src/sentry\n',
+      'cron/Dockerfile': 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nRUN apt-get update && apt-get install -y cron\n',
+      'install.sh': '#!/usr/bin/env bash\nset -eu\ndocker compose build\n',
+    });
+    expect(result).toEqual({ kind: 'service', kindReason: 'builds a container image of its own (cron/Dockerfile:2, sentry/Dockerfile:2)' });
+  });
+
+  it('takes an umbrella chart built by a Jenkins pipeline for tooling: charts for others to install, not a cluster\'s configuration', async () => {
+    // Modelled on dataspace4health-lu/helm-data-exchange.
+    const result = await kindOfTree({
+      'Chart.yaml': 'apiVersion: v2\nname: data-exchange\nversion: 1.2.0\ndependencies:\n  - name: dps\n    version: 1.0.0\n    repository: file://components/dps\n',
+      'values.yaml': 'dps:\n  enabled: true\n',
+      'components/dps/Chart.yaml': 'apiVersion: v2\nname: dps\nversion: 1.0.0\nappVersion: "2.1.0"\n',
+      'components/dps/values.yaml': 'image:\n  repository: registry.example.org/dps\n  tag: ""\n',
+      'components/dps/templates/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-dps\nspec:\n  template:\n    spec:\n      containers:\n        - name: dps\n          image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"\n          readinessProbe:\n            httpGet:\n              path: /health\n              port: 8080\n',
+      Jenkinsfile: "@Library('ds4h-shared-library') _\nhelmPipeline(PUBLISH_HELM: params.PUBLISH_HELM)\n",
+      Makefile: 'install:\n\thelm install data-exchange .\n',
+    });
+    expect(result.kind).toBe('tooling');
+    expect(result.kindReason).toMatch(/^Helm charts for others to install, without application code or delivery of its own \(/);
+  });
+
+  it('takes a deploy repository whose CI pushes only test images that none of its manifests deploys for a platform', async () => {
+    // Modelled on microservices-demo/microservices-demo: Terraform, manifests of images built elsewhere, openapi/healthcheck test images.
+    const files = {
+      'deploy/kubernetes/terraform/main.tf': 'provider "aws" {\n  region = var.aws_region\n}\nresource "aws_instance" "k8s-master" {\n  ami           = var.ami\n  instance_type = "m4.large"\n}\n',
+      'deploy/kubernetes/complete-demo.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: front-end\nspec:\n  template:\n    spec:\n      containers:\n        - name: front-end\n          image: weaveworksdemos/front-end:0.3.12\n',
+      'openapi/Dockerfile': 'FROM node:10-alpine\nRUN npm install -g dredd\n',
+      'openapi/package.json': '{"name": "api-tests", "devDependencies": {"dredd": "^3.0.0"}}\n',
+      'healthcheck/Dockerfile': 'FROM alpine:3.12.0\nRUN apk add ruby\nCOPY healthcheck.rb /healthcheck.rb\n',
+      'healthcheck/healthcheck.rb': 'require "net/http"\n',
+      '.github/workflows/main.yaml': 'name: ci\non: push\njobs:\n  build-test-images:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        repo: ["openapi", "healthcheck"]\n    steps:\n      - uses: actions/checkout@v2\n      - uses: docker/login-action@v1\n        with:\n          username: ${{ secrets.DOCKER_USER }}\n          password: ${{ secrets.DOCKER_PASS }}\n      - uses: docker/build-push-action@v2\n        with:\n          context: ${{ matrix.repo }}\n          push: true\n          tags: weaveworksdemos/${{ matrix.repo }}:${{ github.sha }}\n',
+    };
+    const result = await kindOfTree(files);
+    expect(result.kind).toBe('platform');
+    expect(result.kindReason).toMatch(/its Dockerfiles build helper images only \(healthcheck\/Dockerfile:1, openapi\/Dockerfile:1\), pushed by CI but deployed by none of its manifests$/);
+    // an image its manifests do deploy (front-end/Dockerfile → weaveworksdemos/front-end) is its own: a service
+    const service = await kindOfTree({ ...files, 'front-end/Dockerfile': 'FROM node:20-alpine\nCOPY . /app\n' });
+    expect(service).toMatchObject({ kind: 'service', kindReason: 'builds a container image of its own (front-end/Dockerfile:1)' });
   });
 });
 

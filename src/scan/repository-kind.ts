@@ -10,14 +10,18 @@ import { DEPENDENCY_FILE } from '../facts/tools/dependencies.js';
  * 1. service: it builds an image of its own (a Dockerfile outside helper folders, in a repository
  *    that pushes images from CI or does not declare infrastructure), runs a Kubernetes dev loop
  *    (Skaffold, Tilt, DevSpace), or its CI pushes an image while no Dockerfile is a helper's;
- *    or its CI publishes the charts it holds while it declares no infrastructure or cluster;
+ *    in a repository that declares infrastructure or delivery and deploys workloads of its own, an
+ *    image its CI pushes but none of its manifests deploys (and its CI does not deploy) is a helper's;
+ * 1b. tooling: its CI publishes the charts it holds while it declares no infrastructure or cluster
+ *    (a chart collection: charts for others to install);
  * 2. platform: it declares infrastructure, clusters or GitOps delivery (Terraform, CloudFormation,
  *    Pulumi, Ansible, Packer, a cluster definition, Argo CD, Flux), whatever helper images it builds;
  * 3. tooling: its only Dockerfiles build helper images (under tools/, hack/, scripts/, ci/,
  *    .devcontainer/, test folders, or named Dockerfile.dev/.test/.ci);
  * 4. service: application code that its own manifests or chart deploy;
  * 5. library: application code with nothing to build into an image or deploy;
- * 6. platform: Kubernetes manifests or charts without application code (configuration of clusters);
+ * 6. tooling: Helm charts (and nothing else to deploy) without application code: charts others
+ *    install; platform: Kubernetes manifests without application code (configuration of clusters);
  * 7. tooling: none of these (scripts, documentation).
  */
 
@@ -40,6 +44,16 @@ const HELPER_DOCKERFILE = /(^|\/)(Dockerfile|Containerfile)[.-](dev|development|
 const SOURCE_CODE = /\.(go|py|java|kt|scala|js|mjs|ts|tsx|cs|fs|rb|rs|php|ex|exs|clj|swift|cpp|cc|c)$/i;
 const NOT_PRODUCT = /(^|\/)(scripts?|hack|tools?|tests?|docs|examples?|samples?|e2e|testdata|\.github)\//i;
 
+/** What the kind rules read beyond the file list and the detections (from the repository's facts). */
+export interface KindFacts {
+  /** `action.yml` at the root runs a Docker image (`runs.using: docker`), not a composite or JavaScript action. */
+  containerAction: boolean;
+  /** Last path segments of the images its own manifests, chart values and compose files deploy ("front-end"). */
+  deployedImageNames: ReadonlySet<string>;
+}
+
+const NO_FACTS: KindFacts = { containerAction: false, deployedImageNames: new Set() };
+
 export interface KindVerdict {
   kind: RepositoryKind;
   reason: string;
@@ -54,30 +68,37 @@ export function isHelperImagePath(path: string): boolean {
  * image builders and dev loops, e.g. Jib or ko); Dockerfile-like builds among them still go through
  * the helper-image rules.
  */
-export function kindOf(files: readonly { path: string }[], detections: readonly Detection[], serviceSignals: ReadonlySet<string> = new Set()): KindVerdict {
+export function kindOf(files: readonly { path: string }[], detections: readonly Detection[], serviceSignals: ReadonlySet<string> = new Set(), facts: KindFacts = NO_FACTS): KindVerdict {
   const evidenceOf = (ids: readonly string[]) => detections.filter((d) => ids.includes(d.id)).flatMap((d) => d.evidence.map((e) => ({ id: d.id, e })));
-  // A container action (action.yml at the root) builds an image that runs inside someone's CI.
-  const action = files.some((f) => /^action\.ya?ml$/.test(f.path));
-  const helper = (e: Evidence) => 'file' in e && (action || isHelperImagePath(e.file));
   const builds = evidenceOf(IMAGE_BUILDS);
   const pushes = evidenceOf(['image-pipeline']);
   const platform = evidenceOf(PLATFORM_SIGNALS);
+  const workloads = evidenceOf(WORKLOADS);
+  // A platform repository that deploys workloads of its own and pushes images it never deploys
+  // (a demo's deploy repository pushing its openapi and healthcheck test images): those images help
+  // test or operate what it deploys. Its CI deploying, or a root Dockerfile, still makes a service.
+  const undeployedHelper = (file: string) =>
+    platform.length > 0 && workloads.length > 0 && pushes.length > 0 && evidenceOf(['ci-deploy']).length === 0 && file.includes('/') && !facts.deployedImageNames.has(folderName(file));
+  // A container action (action.yml at the root, runs.using: docker) builds an image that runs inside someone's CI.
+  const helper = (e: Evidence) => 'file' in e && (facts.containerAction || isHelperImagePath(e.file) || undeployedHelper(e.file));
   // A repository that declares infrastructure and ships no image from CI builds its Dockerfiles
   // for its machines or its own tools (a homelab's PXE server), not as services.
   const infraOnly = platform.length > 0 && pushes.length === 0 && evidenceOf(DEV_LOOPS).length === 0;
   const ownBuilds = builds.filter(({ e }) => !helper(e) && !infraOnly);
   const helperBuilds = builds.filter(({ e }) => helper(e) || infraOnly);
-  const helperNote = helperBuilds.length > 0 ? `; its Dockerfiles build helper images only (${places(helperBuilds.map((b) => b.e))})${infraOnly && builds.some(({ e }) => !helper(e)) ? ', no CI pushes an image' : ''}` : '';
+  const undeployed = builds.some(({ e }) => 'file' in e && undeployedHelper(e.file));
+  const helperNote = helperBuilds.length > 0 ? `; its Dockerfiles build helper images only (${places(helperBuilds.map((b) => b.e))})${infraOnly && builds.some(({ e }) => !helper(e)) ? ', no CI pushes an image' : undeployed ? ', pushed by CI but deployed by none of its manifests' : ''}` : '';
 
   if (ownBuilds.length > 0) return { kind: 'service', reason: `builds a container image of its own (${places(ownBuilds.map((b) => b.e))})` };
   const loops = evidenceOf([...new Set([...DEV_LOOPS, ...[...serviceSignals].filter((id) => !IMAGE_BUILDS.includes(id) && id !== 'image-pipeline')])]);
   if (loops.length > 0) return { kind: 'service', reason: `${DEV_LOOPS.includes(loops[0]!.id) ? 'runs a Kubernetes dev loop for its code' : 'builds or runs a service of its own'} (${loops[0]!.id}: ${places(loops.map((l) => l.e))})` };
   if (pushes.length > 0 && helperBuilds.length === 0) return { kind: 'service', reason: `its CI builds and pushes an image (${places(pushes.map((p) => p.e))})` };
-  // A chart collection (argo-helm, prometheus-community/helm-charts) ships charts others deploy:
-  // its product is deployable, like a service's image. The Argo CD or Flux it finds there is the
-  // chart it publishes, not delivery it runs; infrastructure of its own still makes a platform.
+  // A chart collection (argo-helm, prometheus-community/helm-charts) ships charts others install
+  // (tooling, like an installer): judged on its own CI and charts, never asked for a Dockerfile nor
+  // counted among the organization's services. The Argo CD or Flux it finds there is the chart it
+  // publishes, not delivery it runs; infrastructure of its own still makes a platform.
   const charts = evidenceOf(['chart-publishing']);
-  if (charts.length > 0 && evidenceOf(INFRASTRUCTURE_SIGNALS).length === 0) return { kind: 'service', reason: `its CI publishes the charts it holds for others to deploy (${places(charts.map((c) => c.e))})` };
+  if (charts.length > 0 && evidenceOf(INFRASTRUCTURE_SIGNALS).length === 0) return { kind: 'tooling', reason: `its CI publishes the charts it holds for others to install (${places(charts.map((c) => c.e))})` };
 
   if (platform.length > 0) {
     // One place per tool, the most telling tools first: "terraform (infra/main.tf:3), argo-cd (…)".
@@ -89,13 +110,21 @@ export function kindOf(files: readonly { path: string }[], detections: readonly 
 
   const code = files.filter((f) => SOURCE_CODE.test(f.path) && !NOT_PRODUCT.test(f.path));
   const manifest = files.find((f) => DEPENDENCY_FILE.test(f.path) && !NOT_PRODUCT.test(f.path));
-  const workloads = evidenceOf(WORKLOADS);
   const hasCode = code.length >= 3 || (manifest !== undefined && code.length > 0);
   const codeText = `${code.length} source file${code.length === 1 ? '' : 's'}${manifest ? `, ${manifest.path}` : ''}`;
   if (hasCode && workloads.length > 0) return { kind: 'service', reason: `application code (${codeText}) deployed by its own manifests (${places(workloads.map((w) => w.e))})` };
   if (hasCode) return { kind: 'library', reason: `code (${codeText}) with nothing to build into an image or deploy: no Dockerfile, image pipeline, manifests or chart` };
+  // Charts and nothing else (an umbrella chart, a vendor's chart): a product others install, not
+  // the configuration of a cluster this repository runs.
+  if (workloads.length > 0 && workloads.every((w) => w.id === 'helm')) return { kind: 'tooling', reason: `Helm charts for others to install, without application code or delivery of its own (${places(workloads.map((w) => w.e))})` };
   if (workloads.length > 0) return { kind: 'platform', reason: `Kubernetes configuration without application code of its own (${places(workloads.map((w) => w.e))})` };
   return { kind: 'tooling', reason: 'no application code, image, manifests or infrastructure found' };
+}
+
+/** "openapi" for openapi/Dockerfile, "front-end" for src/front-end/Dockerfile.prod. */
+function folderName(file: string): string {
+  const parts = file.split('/');
+  return (parts[parts.length - 2] ?? '').toLowerCase();
 }
 
 /** The first two places, then how many more: a reason stays one line. */

@@ -2,7 +2,9 @@ import type { Limits } from '../core/limits.js';
 import type { DetectorSettings } from '../core/detector-settings.js';
 import type { Detector } from '../detectors/detector.js';
 import type { ListResult } from '../sources/repository/list-files.js';
-import { kindOf } from './repository-kind.js';
+import { kindOf, type KindFacts } from './repository-kind.js';
+import { deployedImages } from '../facts/images/images.js';
+import { isRecord } from '../facts/k8s/k8s-objects.js';
 import type { CachedScan } from '../cache/scan-cache.js';
 import { Repository } from '../workspace/repository.js';
 import type { Prefetch } from '../workspace/prefetch.js';
@@ -31,8 +33,20 @@ export async function scanListed(
 export async function scanRepositoryObject(repo: Repository, detectors: readonly Detector[] | 'all'): Promise<CachedScan> {
   const chosen = detectors === 'all' ? (await import('../detectors/registry.js')).DETECTORS : detectors;
   const detections = runDetectors(repo, chosen);
-  const { kind, reason } = kindOf(repo.files, detections, serviceSignals(chosen));
+  const { kind, reason } = kindOf(repo.files, detections, serviceSignals(chosen), kindFacts(repo));
   return { kind, kindReason: reason, detections, warnings: repo.warnings, files: repo.files.length };
+}
+
+/** What the kind rules read from the repository itself: its action's runner, the images it deploys. */
+function kindFacts(repo: Repository): KindFacts {
+  const action = repo.files.find((f) => /^action\.ya?ml$/.test(f.path));
+  const runs = action ? repo.yaml(action.path)[0]?.value : undefined;
+  const using = isRecord(runs) && isRecord(runs.runs) ? runs.runs.using : undefined;
+  const deployed = deployedImages(repo).filter((i) => i.context !== 'operator');
+  return {
+    containerAction: typeof using === 'string' && /^docker$/i.test(using.trim()),
+    deployedImageNames: new Set(deployed.map((i) => i.parsed.path.split('/').pop() ?? '').filter((name) => name !== '')),
+  };
 }
 
 /** Signals that mean "this repository ships a service" (`service: true` in their definitions), once per detector set. */

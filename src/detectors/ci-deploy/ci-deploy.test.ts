@@ -49,5 +49,19 @@ describe('ci-deploy detector', () => {
     expect(deployTool('helm diff upgrade shop charts/api')).toBeUndefined();
     expect(deployTool('helm plugin install https://github.com/databus23/helm-diff')).toBeUndefined();
     expect(deployTool('kubectl create secret generic x --dry-run=client -o yaml')).toBeUndefined();
+    // printed text is not run, unless it is piped into kubectl
+    expect(deployTool('echo "now run kubectl apply -f k8s/"')).toBeUndefined();
+    expect(deployTool('echo "$KUBE_CONFIG" | kubectl apply -f -')).toBe('kubectl');
+    expect(deployTool('printf "%s" "$MANIFEST" | kubectl apply --dry-run=client -f -')).toBeUndefined();
+  });
+
+  it('finds a CircleCI deploy that pipes a filled-in manifest template into kubectl apply -f -', async () => {
+    // Modelled on CircleCI-Public/circleci-demo-k8s-gcp-hello-app (.circleci/config.yml, job deploy-to-gke).
+    const root = writeTree({
+      '.circleci/config.yml':
+        'version: 2.1\njobs:\n  deploy-to-gke:\n    docker:\n      - image: google/cloud-sdk\n    steps:\n      - checkout\n      - run:\n          name: Deploy to GKE\n          command: |\n            gcloud container clusters get-credentials $GOOGLE_CLUSTER_NAME\n            KUBE_CONFIG=$(cat hello-app/manifests/helloweb-all-in-one.yaml.template | sed "s|DOCKER_IMAGE_NAME|$FULL_DOCKER_IMAGE_NAME|g")\n            echo "$KUBE_CONFIG" | kubectl apply -f -\n            kubectl rollout status deployment/helloweb\n          # a printed hint is not a deploy\n      - run: echo "kubectl apply -f hello-app/manifests/ by hand if this fails"\nworkflows:\n  build-deploy:\n    jobs:\n      - deploy-to-gke\n',
+    });
+    const result = await detectIn(detector, root);
+    expect(result.evidence.map((e) => `${e.file}:${e.line} ${e.detail}`)).toEqual(['.circleci/config.yml:13 CircleCI job "deploy-to-gke" runs `echo "$KUBE_CONFIG" | kubectl apply -f -`']);
   });
 });

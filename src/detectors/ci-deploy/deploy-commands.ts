@@ -10,8 +10,11 @@ const DEPLOY_COMMANDS: [RegExp, string][] = [
   [/\bkubernetesDeploy\s*\(/, 'Jenkins Kubernetes plugin'],
 ];
 
-/** Previews and renders: they talk to a cluster (or not) without changing it. */
-const NOT_A_DEPLOY = /--dry-run(?!=none)|--server-dry-run|\bhelm\s+(template|diff|lint)\b|^\s*(echo|printf)\s/;
+/**
+ * Previews and renders: they talk to a cluster (or not) without changing it; and text that is only
+ * printed. Printed text piped into kubectl (`echo "$MANIFEST" | kubectl apply -f -`) is applied.
+ */
+const NOT_A_DEPLOY = /--dry-run(?!=none)|--server-dry-run|\bhelm\s+(template|diff|lint)\b|^\s*(echo|printf)\s(?!.*\|\s*(kubectl|oc)\s)/;
 
 /** The tool a command deploys with, or undefined when it deploys nothing. */
 export function deployTool(text: string): string | undefined {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectIn, places } from '../../../test/helpers/fixtures.js';
+import { detectIn, places, writeTree } from '../../../test/helpers/fixtures.js';
 import { detector } from './index.js';
 
 const fixtures = join(import.meta.dirname, '..', 'image-pipeline', 'fixtures');
@@ -14,6 +14,12 @@ describe('docker detector', () => {
   it('finds Dockerfiles in sub-folders and Containerfiles', async () => {
     expect(places(await detectIn(detector, join(fixtures, 'gitlab-kaniko')))).toEqual(['app/Dockerfile:1']);
     expect(places(await detectIn(detector, join(import.meta.dirname, '..', 'tilt', 'fixtures', 'platform-dev')))).toEqual(['Containerfile:1']);
+  });
+
+  it('does not count a test fixture\'s Dockerfile under tests/ as an image of the repository', async () => {
+    // Modelled on buildkite/elastic-ci-stack-for-aws: tests/Dockerfile starts a Postgres for the suite.
+    const root = writeTree({ 'tests/Dockerfile': 'ARG REGISTRY\nFROM $REGISTRY/library/postgres:13.3-alpine\n', 'packer/linux/build.sh': '#!/bin/sh\npacker build .\n' });
+    expect((await detectIn(detector, root)).evidence).toEqual([]);
   });
 
   it('ignores a documentation page named Dockerfile.md and README mentions', async () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectIn, fixtureRepo, places } from '../../../test/helpers/fixtures.js';
+import { detectIn, fixtureRepo, places, writeTree } from '../../../test/helpers/fixtures.js';
 import { detector, findEolBases, judge, loadEolTable } from './index.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -47,6 +47,20 @@ describe('eol-base-images detector', () => {
     expect(judge('ubuntu:oracular-20250225', table, on)?.cycle.cycle).toBe('24.10');
   });
 
+  it('flags Go 1.8 and .NET Core 3.1 (mcr.microsoft.com/dotnet/core/*), and not a test fixture\'s Dockerfile under tests/', async () => {
+    // Modelled on circleci-demo-k8s-gcp-hello-app, private-aks-cluster-terraform-devops and elastic-ci-stack-for-aws.
+    const root = writeTree({
+      'hello-app/Dockerfile': 'FROM golang:1.8-alpine\nADD . /go/src/hello-app\nRUN go install hello-app\n\nFROM alpine:latest\nCOPY --from=0 /go/bin/hello-app .\n',
+      'source/Dockerfile':
+        'FROM mcr.microsoft.com/dotnet/core/aspnet:3.1-buster-slim AS base\nWORKDIR /app\n\nFROM mcr.microsoft.com/dotnet/core/sdk:3.1-buster AS build\nCOPY . .\nRUN dotnet publish -c Release -o /app\n\nFROM base AS final\nCOPY --from=build /app .\n',
+      'tests/Dockerfile': 'ARG REGISTRY=public.ecr.aws/docker\nFROM $REGISTRY/library/postgres:13.3-alpine\n',
+    });
+    const result = await detectIn(detector, root);
+    expect(places(result).sort()).toEqual(['hello-app/Dockerfile:1', 'source/Dockerfile:1', 'source/Dockerfile:4']);
+    expect(result.evidence.find((e) => e.file === 'hello-app/Dockerfile')?.detail).toMatch(/^FROM golang:1\.8-alpine — golang 1\.8 reached end of life on 2018-02-16/);
+    expect(result.evidence.find((e) => e.line === 1 && e.file === 'source/Dockerfile')?.detail).toMatch(/mcr\.microsoft\.com\/dotnet\/core\/aspnet 3\.1 reached end of life on 2022-12-13/);
+  });
+
   it('leaves current bases, scratch, ARGs without a default, stage references and Markdown alone', async () => {
     const result = await detectIn(detector, join(fixtures, 'current'));
     expect(result.evidence).toEqual([]);
@@ -62,7 +76,8 @@ describe('eol-base-images detector', () => {
     expect(judge('public.ecr.aws/docker/library/postgres:9.6-alpine', table, on)?.cycle.cycle).toBe('9.6');
     expect(judge('mcr.microsoft.com/dotnet/aspnet:3.1', table, on)?.cycle.eol).toBe('2022-12-13');
     expect(judge('golang:1.20rc1', table, on)?.cycle.cycle).toBe('1.20');
-    expect(judge('golang:1.2', table, on)).toBeUndefined();
+    // 1.2 is its own (long ended) cycle, never 1.20's
+    expect(judge('golang:1.2', table, on)?.cycle.eol).toBe('2014-12-10');
     expect(judge('alpine:3.60', table, on)).toBeUndefined();
     expect(judge('alpine:latest', table, on)).toBeUndefined();
     expect(judge('node:lts-alpine', table, on)).toBeUndefined();

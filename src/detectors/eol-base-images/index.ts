@@ -1,6 +1,6 @@
 import type { FileEvidence } from '../../core/types.js';
 import { parseImage } from '../../facts/images/images.js';
-import { DOCKERFILE, isDocumentation } from '../../facts/files/paths.js';
+import { DOCKERFILE, isDocumentation, isTestImagePath } from '../../facts/files/paths.js';
 import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
@@ -23,7 +23,8 @@ export function findEolBases(repo: Repository, table: EolTable, today = new Date
   const evidence: FileEvidence[] = [];
   for (const file of repo.filesMatching(DOCKERFILE)) {
     // DOCKERFILE also matches "Dockerfile.md" (docs about the image), which is never a build.
-    if (isDocumentation(file.path)) continue;
+    // A test fixture's Dockerfile (tests/Dockerfile starting a database) is not an image the team ships.
+    if (isDocumentation(file.path) || isTestImagePath(file.path)) continue;
     const dockerfile = repo.dockerfile(file.path);
     for (const stage of dockerfile?.stages ?? []) {
       // Earlier stages, scratch and bases left to an ARG without a default are not images we can judge.

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectIn, places } from '../../../test/helpers/fixtures.js';
+import { detectIn, places, writeTree } from '../../../test/helpers/fixtures.js';
 import { detector } from './index.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -14,5 +14,15 @@ describe('helm detector', () => {
   it('ignores mentions in READMEs and comments', async () => {
     const result = await detectIn(detector, join(fixtures, 'no-helm'));
     expect(result.evidence).toEqual([]);
+  });
+
+  it('finds a chart that kustomize inflates through helmCharts', async () => {
+    // Modelled on Hlofiys/homelab cilium/kustomization.yaml.
+    const root = writeTree({
+      'cilium/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: kube-system\nhelmCharts:\n  - name: cilium\n    repo: https://helm.cilium.io/\n    version: 1.16.5\n    releaseName: cilium\n    valuesFile: values.yaml\n',
+      'cilium/values.yaml': 'kubeProxyReplacement: true\n',
+    });
+    const result = await detectIn(detector, root);
+    expect(result.evidence).toEqual([{ file: 'cilium/kustomization.yaml', line: 5, detail: 'release of chart cilium (kustomize)' }]);
   });
 });

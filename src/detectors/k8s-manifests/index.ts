@@ -7,6 +7,10 @@ import { kustomizations } from '../../facts/k8s/kustomizations.js';
 import { definition } from './definition.js';
 import { isSamplePath } from '../../facts/files/paths.js';
 import { isClusterObject } from '../../facts/k8s/object-kinds.js';
+import { isRecord } from '../../facts/k8s/k8s-objects.js';
+
+/** Manifests filled in before they are applied (`sed … helloweb.yaml.template | kubectl apply -f -`). */
+const MANIFEST_TEMPLATE = /\.ya?ml\.(template|tpl|tmpl)$/i;
 
 export const detector = defineDetector(definition, (repo) => {
   const chartDirs = chartContentDirs(repo);
@@ -18,8 +22,29 @@ export const detector = defineDetector(definition, (repo) => {
     seenFiles.add(object.file);
     evidence.push({ file: object.file, line: object.line, detail: `${object.apiVersion} ${object.kind} ${object.name}`.trim() });
   }
+  evidence.push(...manifestTemplates(repo, chartDirs));
   return evidence;
 });
+
+/**
+ * `*.yaml.template` and `*.yml.tpl` files whose documents are clearly Kubernetes objects (apiVersion,
+ * kind, metadata.name, a kind a cluster knows): kept in git and applied once their placeholders are
+ * filled. One evidence per file, at its first object.
+ */
+function manifestTemplates(repo: Repository, chartDirs: Set<string>): FileEvidence[] {
+  const evidence: FileEvidence[] = [];
+  for (const file of repo.filesMatching(MANIFEST_TEMPLATE)) {
+    if (isSamplePath(file.path) || isInFolderOf(file.path, chartDirs)) continue;
+    for (const document of repo.yaml(file.path)) {
+      const doc = document.value;
+      if (!isRecord(doc) || typeof doc.apiVersion !== 'string' || typeof doc.kind !== 'string' || !isRecord(doc.metadata) || typeof doc.metadata.name !== 'string') continue;
+      if (!isClusterObject(doc.apiVersion, doc.kind)) continue;
+      evidence.push({ file: file.path, line: document.line, detail: `${doc.apiVersion} ${doc.kind} ${doc.metadata.name} (a template filled in before it is applied)` });
+      break;
+    }
+  }
+  return evidence;
+}
 
 function isManifest(object: K8sObject, chartDirs: Set<string>, patchFiles: Set<string>): boolean {
   // Chart templates are Helm's evidence; a patch alone is half an object.

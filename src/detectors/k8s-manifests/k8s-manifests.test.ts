@@ -25,6 +25,21 @@ describe('k8s-manifests detector', () => {
     expect(places(await detectIn(detector, root))).toEqual(['clusters/prod/certs.yaml:1']);
   });
 
+  it('counts a .yaml.template or .yml.tpl manifest filled in before it is applied, not a template of something else', async () => {
+    // Modelled on circleci-demo-k8s-gcp-hello-app: hello-app/manifests/helloweb-all-in-one.yaml.template.
+    const root = writeTree({
+      'hello-app/manifests/helloweb-all-in-one.yaml.template':
+        'apiVersion: v1\nkind: Service\nmetadata:\n  name: helloweb\nspec:\n  type: LoadBalancer\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: helloweb\nspec:\n  template:\n    spec:\n      containers:\n      - name: hello-app\n        image: DOCKER_IMAGE_NAME\n',
+      'deploy/ingress.yml.tpl': 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ${APP_NAME}\nspec:\n  rules: []\n',
+      // templates of other things: a CI config, an app setting with a kind key
+      'ci/pipeline.yaml.template': 'jobs:\n  - name: build\n',
+      'config/app.yaml.tpl': 'kind: settings\nname: api\n',
+    });
+    const result = await detectIn(detector, root);
+    expect(places(result).sort()).toEqual(['deploy/ingress.yml.tpl:1', 'hello-app/manifests/helloweb-all-in-one.yaml.template:1']);
+    expect(result.evidence.find((e) => e.file.startsWith('hello-app'))?.detail).toBe('v1 Service helloweb (a template filled in before it is applied)');
+  });
+
   it('tells cluster objects from lookalike envelopes', () => {
     expect(isClusterObject('apps/v1', 'Deployment')).toBe(true);
     expect(isClusterObject('v1', 'Service')).toBe(true);

@@ -15,6 +15,9 @@ export const detector = defineDetector(definition, (repo) => {
     const { registry, path, tag, digest } = ref.parsed;
     if (digest !== '' || path === '') continue;
     if (tag !== '' && tag.toLowerCase() !== 'latest') continue;
+    // An untagged image in chart values is not :latest: charts default the tag to their appVersion
+    // (`tag: ""`), or take it from a key beside it (`image: acme/api` with `tag: 1cb554f`).
+    if (ref.context === 'values' && tag === '') continue;
     // The build tool rewrites these references with the tag it just built.
     if (replaced.has(path) || replaced.has(`${registry}/${path}`.toLowerCase())) continue;
     if (ref.context === 'compose' && builtLocally(repo, ref)) continue;

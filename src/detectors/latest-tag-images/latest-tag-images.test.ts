@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectIn, places } from '../../../test/helpers/fixtures.js';
+import { detectIn, places, writeTree } from '../../../test/helpers/fixtures.js';
 import { detector } from './index.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -21,5 +21,18 @@ describe('latest-tag-images detector', () => {
   it('leaves untagged images of Helm test hooks alone: they run on `helm test`, not in the release (stefanprodan/podinfo)', async () => {
     const result = await detectIn(detector, join(fixtures, 'chart-tests'));
     expect(result.evidence).toEqual([]);
+  });
+
+  it('does not read an untagged image in chart values as :latest: the chart supplies the tag (appVersion or a tag key beside it)', async () => {
+    // Modelled on ronaldmiranda/microservice-users-api (helm/values.yaml) and a chart whose tag defaults to appVersion.
+    const root = writeTree({
+      'helm/Chart.yaml': 'apiVersion: v2\nname: users-api\nversion: 0.1.0\ndependencies:\n  - name: microservice-deploys\n    version: 0.1.0\n    repository: https://ronaldmiranda.github.io/helm-charts\n',
+      'helm/values.yaml': 'microservice-deploys:\n  container:\n    microserviceName: users-api\n    image: ronaldmiranda/users-api\n    tag: 1cb554f\n',
+      'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\nappVersion: "2.4.1"\n',
+      'charts/api/values.yaml': 'image:\n  repository: ghcr.io/acme/api\n  tag: ""\nworker:\n  image:\n    repository: ghcr.io/acme/worker\n  cache:\n    image: redis:latest\n',
+    });
+    const result = await detectIn(detector, root);
+    // only the explicit :latest remains
+    expect(result.evidence.map((e) => e.detail)).toEqual(['image redis:latest (latest tag, values)']);
   });
 });

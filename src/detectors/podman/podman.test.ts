@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectIn, places } from '../../../test/helpers/fixtures.js';
+import { detectIn, places, writeTree } from '../../../test/helpers/fixtures.js';
 import { detector } from './index.js';
 
 const fixtures = join(import.meta.dirname, '..', 'tilt', 'fixtures');
@@ -13,5 +13,16 @@ describe('podman detector', () => {
 
   it('ignores README mentions of podman build', async () => {
     expect((await detectIn(detector, join(fixtures, 'lookalikes'))).evidence).toEqual([]);
+  });
+
+  it('does not read "docker|podman compose" in an installer\'s help text (a here-document) as a podman run', async () => {
+    // Modelled on getsentry/self-hosted install/parse-cli.sh, which install.sh sources.
+    const root = writeTree({
+      'install/parse-cli.sh': 'echo "${_group}Parsing command line ..."\n\nshow_help() {\n  cat <<EOF\nUsage: $0 [options]\n\nInstall Sentry with \\`docker|podman compose\\`.\n\nOptions:\n -h, --help             Show this message and exit.\nEOF\n}\n',
+      'install.sh': '#!/usr/bin/env bash\nsource install/parse-cli.sh\n$CONTAINER_ENGINE compose build\n',
+      // a here-document fed to a shell still holds commands
+      'scripts/remote.sh': '#!/bin/sh\nssh builder <<EOF\npodman build -t acme/api .\nEOF\n',
+    });
+    expect(places(await detectIn(detector, root))).toEqual(['scripts/remote.sh:3']);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureRepo, writeTree } from '../../../test/helpers/fixtures.js';
 import { ciFacts } from './ci.js';
+import { ciPipelineFiles } from '../files/paths.js';
+import { imagePushes } from '../images/image-pushes.js';
 
 describe('CI facts', () => {
   it('reads the steps of a repository\'s own composite actions as GitHub Actions steps', async () => {
@@ -32,5 +34,20 @@ describe('CI facts', () => {
       writeTree({ 'cloudbuild.yaml': "steps:\n  - name: gcr.io/cloud-builders/gcloud\n    entrypoint: bash\n    args: ['-c', 'gcloud container clusters get-credentials prod']\n  - name: gcr.io/cloud-builders/docker\n    args: [build, -t, app, .]\n" }),
     );
     expect(ciFacts(repo).commands.map((c) => `${c.line} ${c.text}`)).toEqual(['4 bash -c gcloud container clusters get-credentials prod', '6 docker build -t app .']);
+  });
+
+  it('reads Azure Pipelines YAML kept in a pipelines/ folder, known by its shape, with the pushes of its inline scripts', async () => {
+    // Modelled on Azure-Samples/private-aks-cluster-terraform-devops (pipelines/ci-test-web-app.yml).
+    const repo = await fixtureRepo(
+      writeTree({
+        'pipelines/ci-test-web-app.yml':
+          "trigger:\n  branches:\n    include:\n    - '*'\npr: none\npool: Terraform\nstages:\n- stage: create_container_image\n  jobs:\n  - job: create_container_image\n    steps:\n    - task: AzureCLI@2\n      displayName: 'Container Image Build and Push'\n      inputs:\n        scriptType: bash\n        scriptLocation: inlineScript\n        inlineScript: |\n          loginServer=$(az acr show --name $(acrName) --query loginServer --output tsv)\n          docker build -t $loginServer/$(imageName):$(imageTag) .\n          docker push $loginServer/$(imageName):$(imageTag)\n",
+        // Concourse tasks have no Name@N: not Azure Pipelines
+        'ci/pipeline.yml': 'resources:\n- name: source\n  type: git\njobs:\n- name: unit\n  plan:\n  - get: source\n  - task: unit\n    file: source/ci/tasks/unit.yml\n',
+        'k8s/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n',
+      }),
+    );
+    expect([...ciPipelineFiles(repo)]).toEqual([['pipelines/ci-test-web-app.yml', 'azure-pipelines']]);
+    expect(imagePushes(repo).map((p) => `${p.file}:${p.line} ${p.method}`)).toEqual(['pipelines/ci-test-web-app.yml:20 docker push']);
   });
 });

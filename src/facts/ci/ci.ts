@@ -207,11 +207,24 @@ function addCommandBlock(repo: Repository, file: string, origin: CommandOrigin, 
   addCommandLines(file, origin, lines, blockStart, job, facts);
 }
 
+/** `cat <<EOF`, `kubectl apply -f - <<'YAML'`: the here-document's terminator word. Not `<<<` (a here-string). */
+const HEREDOC = /(?<!<)<<-?\s*(['"]?)([A-Za-z_][\w-]*)\1/;
+/** A here-document fed to a shell (`bash <<EOF`, `ssh host <<EOF`) holds commands; any other holds text or data. */
+const HEREDOC_OF_COMMANDS = /(^|[\s;&|(])(bash|sh|zsh|ksh|ssh|sudo\s+(-\S+\s+)*(bash|sh))\b[^<]*(?<!<)<<-?/;
+
 function addCommandLines(file: string, origin: CommandOrigin, lines: string[], blockStart: number, job: string | undefined, facts: CiFacts): void {
   let pending = '';
   let pendingLine = blockStart;
+  // The terminator of a here-document being skipped: its body (a help text, a manifest) runs nothing.
+  let heredocEnd: string | undefined;
   lines.forEach((raw, index) => {
     const line = raw.trim();
+    if (heredocEnd !== undefined) {
+      if (line === heredocEnd) heredocEnd = undefined;
+      return;
+    }
+    const heredoc = HEREDOC.exec(line);
+    if (heredoc && !line.startsWith('#') && !HEREDOC_OF_COMMANDS.test(line)) heredocEnd = heredoc[2];
     if (pending === '') pendingLine = blockStart + index;
     if (line === '' || line.startsWith('#')) {
       if (pending !== '') flush();

@@ -88,11 +88,23 @@ export function ciPipelineFiles(repo: Repository): ReadonlyMap<string, CiSystem>
   return repo.memo(CI_PIPELINE_FILES, () => {
     const pipelines = new Map<string, CiSystem>();
     for (const file of repo.files) {
-      const system = ciSystemOf(file.path);
+      const system = ciSystemOf(file.path) ?? (hasAzurePipelinesShape(repo, file.path) ? 'azure-pipelines' : undefined);
       if (system !== undefined) pipelines.set(file.path, system);
     }
     return pipelines;
   });
+}
+
+/**
+ * Azure Pipelines definitions kept under another name (pipelines/ci-web-app.yml, build/deploy.yml):
+ * top-level stages, jobs or steps, and `- task: Name@N` entries, which no other CI system writes.
+ */
+const AZURE_PIPELINES_SHAPE = [/^(stages|jobs|steps)[ \t]*:/m, /^[ \t]*-[ \t]*task:[ \t]*[\w.-]+@\d+/m];
+
+function hasAzurePipelinesShape(repo: Repository, path: string): boolean {
+  if (!YAML_FILE.test(path) || isNotOwnUse(path)) return false;
+  const text = repo.text(path);
+  return text !== undefined && text.includes('task:') && AZURE_PIPELINES_SHAPE.every((pattern) => pattern.test(text));
 }
 
 /** A path that is documentation or an example for someone else, never evidence of our own use. */
@@ -148,6 +160,14 @@ export function isOwnUse(path: string): boolean {
 /** Container-image detectors: test data too (a linter's fixture Dockerfile, snapshot files). */
 export function isTestDataPath(path: string): boolean {
   return isNotOwnUse(path) || TEST_DATA_FOLDER.test(path);
+}
+
+/**
+ * Dockerfiles of the repository's own images: not test data, nor a `test/` or `tests/` folder,
+ * whose Dockerfiles build fixtures for the tests (a database the suite starts), not what it ships.
+ */
+export function isTestImagePath(path: string): boolean {
+  return isTestDataPath(path) || /(^|\/)tests?\//i.test(path);
 }
 
 /** isTestDataPath plus a `documentation/` folder: scripts there describe someone else's setup. */
