@@ -20,8 +20,6 @@ const KNOWN_LONG_FUNCTIONS = [
   'scan/organization.ts scanOrganization',
   'diff/compare.ts compareReports',
   'model/assess.ts assess',
-  'report/table.ts renderTable',
-  'report/sarif.ts renderSarif',
   'store/migrations/0001-initial.ts up',
 ];
 
