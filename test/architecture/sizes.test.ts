@@ -18,7 +18,6 @@ const KNOWN_LONG_FILES: string[] = [];
 const KNOWN_LONG_FUNCTIONS = [
   'sources/cluster/walk.ts walkCluster',
   'scan/organization.ts scanOrganization',
-  'diff/compare.ts compareReports',
   'model/assess.ts assess',
   'store/migrations/0001-initial.ts up',
 ];
