@@ -16,7 +16,6 @@ const MAX_FUNCTION_LINES = 80;
 /** Over the limits today, each to be split; the test fails when one is back under, so this list only shrinks. */
 const KNOWN_LONG_FILES: string[] = [];
 const KNOWN_LONG_FUNCTIONS = [
-  'scan/organization.ts scanOrganization',
   'model/assess.ts assess',
   'store/migrations/0001-initial.ts up',
 ];
