@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { generateOrganization } from './generate-org.mjs';
+import { generateSmallRepositories } from './generate-small-repos.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const CLI = join(root, 'bin', 'k8s-maturity.cjs');
@@ -42,7 +42,7 @@ const store = url.toString();
 
 try {
   let started = performance.now();
-  const paths = (await generateOrganization(join(work, 'repos'), REPOSITORIES)).map((p) => p.slice(work.length + 1));
+  const paths = (await generateSmallRepositories(join(work, 'repos'), REPOSITORIES)).map((p) => p.slice(work.length + 1));
   const generateMs = performance.now() - started;
   // The repository list goes in a configuration (2,000 paths would be a long command line).
   const { writeFileSync } = await import('node:fs');

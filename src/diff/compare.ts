@@ -71,18 +71,40 @@ export function compareReports(from: ReportShape, to: ReportShape, ends: { from:
     signals: [],
     regressions: [],
   };
+  const scopes = capabilityScopes(from, to);
+  compareCapabilities(diff, scopes, to);
+  compareSignals(diff, from, to, antiPatterns);
+  stageRegressions(diff, new Set(scopes.map(([scope]) => scope)), to);
+  diff.regressions.sort((a, b) => REGRESSION_ORDER[a.kind] - REGRESSION_ORDER[b.kind]);
+  return diff;
+}
 
-  // Capabilities per scope: the organization's, each team's, each service repository's own. A
-  // platform capability is the organization's at every level, a service capability is judged per
-  // repository: regressions are told where each is judged, so one change is one regression.
-  const scopes: [string, ReportCapability[] | undefined, ReportCapability[] | undefined][] = [['organization', from.capabilities, to.capabilities]];
+/** A scope and its capabilities before and after. */
+type Scope = [string, ReportCapability[] | undefined, ReportCapability[] | undefined];
+
+/**
+ * Capabilities per scope: the organization's, each team's, each service repository's own. A
+ * platform capability is the organization's at every level, a service capability is judged per
+ * repository: regressions are told where each is judged, so one change is one regression.
+ */
+function capabilityScopes(from: ReportShape, to: ReportShape): Scope[] {
+  const scopes: Scope[] = [['organization', from.capabilities, to.capabilities]];
   const fromTeams = new Map(from.teams.map((t) => [t.name, t]));
-  for (const team of to.teams) if (fromTeams.has(team.name)) scopes.push([`team:${team.name}`, serviceOnly(fromTeams.get(team.name)!.capabilities), serviceOnly(team.capabilities)]);
+  for (const team of to.teams) {
+    const before = fromTeams.get(team.name);
+    if (before) scopes.push([`team:${team.name}`, serviceOnly(before.capabilities), serviceOnly(team.capabilities)]);
+  }
   const fromRepos = new Map(from.repositories.map((r) => [r.path, r]));
   for (const repo of to.repositories) {
     const before = fromRepos.get(repo.path);
-    if (before && (repo.kind ?? 'service') === 'service') scopes.push([`repository:${repo.path}`, serviceOnly(before.capabilities), serviceOnly(repo.capabilities)]);
+    if (!before || (repo.kind ?? 'service') !== 'service') continue;
+    scopes.push([`repository:${repo.path}`, serviceOnly(before.capabilities), serviceOnly(repo.capabilities)]);
   }
+  return scopes;
+}
+
+/** Capabilities whose status or coverage changed, and the regressions where each is judged. */
+function compareCapabilities(diff: ReportDiff, scopes: readonly Scope[], to: ReportShape): void {
   for (const [scope, before, after] of scopes) {
     const beforeById = new Map((before ?? []).map((c) => [c.id, c]));
     for (const now of after ?? []) {
@@ -119,8 +141,10 @@ export function compareReports(from: ReportShape, to: ReportShape, ends: { from:
       }
     }
   }
+}
 
-  // Signals per repository and cluster.
+/** Signals that appeared or disappeared per repository and cluster, and anti-patterns brought in. */
+function compareSignals(diff: ReportDiff, from: ReportShape, to: ReportShape, antiPatterns: readonly AntiPattern[]): void {
   const sources = (report: ReportShape) => {
     const map = new Map<string, Map<string, Evidence[]>>();
     for (const repo of report.repositories) map.set(repo.path, new Map(repo.detections.map((d) => [d.id, d.evidence])));
@@ -140,16 +164,20 @@ export function compareReports(from: ReportShape, to: ReportShape, ends: { from:
       const known = new Set((was.get(id) ?? []).map(evidenceKey));
       const fresh = evidence.filter((e) => !known.has(evidenceKey(e)));
       if (fresh.length > 0) {
+        const places = fresh.length > 1 ? ` (${fresh.length} places)` : '';
+        const more = fresh.length > 1 ? ` and ${fresh.length - 1} more` : '';
         diff.regressions.push({
           kind: 'anti-pattern',
           scope: source.startsWith('cluster:') ? source : `repository:${source}`,
-          message: `${displayName(source, to)}: introduces ${antiPatternPhrase(pattern)}${fresh.length > 1 ? ` (${fresh.length} places)` : ''} (${evidenceText(fresh[0]!)})`,
-          sentence: `This change introduces ${antiPatternPhrase(pattern)} in ${displayName(source, to)} (${evidenceText(fresh[0]!)}${fresh.length > 1 ? ` and ${fresh.length - 1} more` : ''}).`,
+          message: `${displayName(source, to)}: introduces ${antiPatternPhrase(pattern)}${places} (${evidenceText(fresh[0]!)})`,
+          sentence: `This change introduces ${antiPatternPhrase(pattern)} in ${displayName(source, to)} (${evidenceText(fresh[0]!)}${more}).`,
           evidence: fresh.slice(0, SIGNAL_EVIDENCE).map((e) => ({ signal: id, ...e })),
         });
       }
     }
-    for (const [id, evidence] of was) if (!signals.has(id)) diff.signals.push({ id, repository: source, change: 'disappeared', evidence: evidence.slice(0, SIGNAL_EVIDENCE) });
+    for (const [id, evidence] of was) {
+      if (!signals.has(id)) diff.signals.push({ id, repository: source, change: 'disappeared', evidence: evidence.slice(0, SIGNAL_EVIDENCE) });
+    }
   }
   // A repository that joined the scan with an anti-pattern brings it in too.
   for (const [source, signals] of after) {
@@ -166,15 +194,19 @@ export function compareReports(from: ReportShape, to: ReportShape, ends: { from:
       });
     }
   }
+}
 
-  // Stages that went down, with the capabilities that took them down as evidence. A repository
-  // whose capabilities are not compared (a platform repository's are the organization's) takes
-  // its causes from the organization, where they are judged.
-  const compared = new Set(scopes.map(([scope]) => scope));
+/**
+ * Stages that went down, with the capabilities that took them down as evidence. A repository
+ * whose capabilities are not compared (a platform repository's are the organization's) takes
+ * its causes from the organization, where they are judged.
+ */
+function stageRegressions(diff: ReportDiff, compared: ReadonlySet<string>, to: ReportShape): void {
   const stageDown = (scope: string, move: Move<number>) => {
     if (move.from === null || move.to === null || move.to >= move.from) return;
     const judgedAt = compared.has(scope) ? scope : 'organization';
-    const causes = diff.capabilities.filter((c) => (c.scope === judgedAt || scope === 'organization') && (STATUS_RANK[c.status.to ?? ''] ?? 0) < 3 && (STATUS_RANK[c.status.from ?? ''] ?? 0) === 3);
+    const noLongerMet = (c: ReportDiff['capabilities'][number]) => (STATUS_RANK[c.status.from ?? ''] ?? 0) === 3 && (STATUS_RANK[c.status.to ?? ''] ?? 0) < 3;
+    const causes = diff.capabilities.filter((c) => (c.scope === judgedAt || scope === 'organization') && noLongerMet(c));
     diff.regressions.push({
       kind: 'stage',
       scope,
@@ -185,9 +217,8 @@ export function compareReports(from: ReportShape, to: ReportShape, ends: { from:
   stageDown('organization', diff.stage);
   for (const team of diff.teams) stageDown(`team:${team.name}`, team.stage);
   for (const repo of diff.repositories) stageDown(`repository:${repo.path}`, repo.stage);
-  diff.regressions.sort((a, b) => REGRESSION_ORDER[a.kind] - REGRESSION_ORDER[b.kind]);
-  return diff;
 }
+
 
 const REGRESSION_ORDER: Record<Regression['kind'], number> = { 'anti-pattern': 0, stage: 1, capability: 2, coverage: 3 };
 

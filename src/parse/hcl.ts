@@ -5,7 +5,7 @@ import { shortenLongLines } from './long-lines.js';
  * HCL (Terraform, Packer, Terragrunt) through a hand-written lexer and recursive-descent parser
  * (src/parse/hcl/): positions for every block, tolerant of broken files, and fast enough that a
  * repository of hundreds of .tf files costs milliseconds. It reads what the tree-sitter HCL grammar
- * read before it, value for value (src/parse/hcl/tree-sitter-reference.ts keeps that conversion
+ * read before it, value for value (test/parse/hcl-tree-sitter-reference.ts keeps that conversion
  * for the equivalence tests).
  */
 

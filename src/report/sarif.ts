@@ -47,63 +47,18 @@ const COVERAGE_RULES = new Map(RULE_LIST.flatMap((rule) => (rule.capability === 
 
 export function renderSarif(assessment: Assessment): string {
   const several = assessment.repositories.length > 1;
-  const results: SarifResult[] = [];
-  const seen = new Set<string>();
-
-  const add = (key: RuleKey, repository: string, e: FileEvidence, capability?: string): void => {
-    const uri = artifactUri(repository, e.file, several);
-    const id = `${key}\u0000${uri}\u0000${e.line}`;
-    if (seen.has(id)) return;
-    seen.add(id);
-    const rule = RULES.get(key)!;
-    results.push({
-      ruleId: rule.id,
-      ruleIndex: RULE_LIST.indexOf(rule),
-      level: rule.level,
-      message: { text: rule.message.replace('{seen}', e.detail !== undefined ? `: ${e.detail}` : '') },
-      locations: [{ physicalLocation: { artifactLocation: uri.startsWith('file:') ? { uri } : { uri, uriBaseId: '%SRCROOT%' }, region: { startLine: Math.max(1, Math.trunc(e.line)) } } }],
-      // Without the line, so that a finding keeps its identity when lines above it move.
-      partialFingerprints: { 'k8sMaturityFinding/v1': fingerprint(rule.id, uri, e.detail ?? '') },
-      properties: { repository, signal: key, ...(capability !== undefined ? { capability } : {}) },
-    });
-  };
-
-  for (const repo of assessment.repositories) {
-    for (const d of repo.detections) {
-      if (!ANTI_PATTERNS.has(d.id)) continue;
-      for (const e of d.evidence) if (isFile(e)) add(d.id, e.repository ?? repo.path, e);
-    }
+  // The first finding of a rule at a place stands for all (the same secret seen by repository and team).
+  const byPlace = new Map<string, SarifResult>();
+  for (const finding of findings(assessment)) {
+    const uri = artifactUri(finding.repository, finding.evidence.file, several);
+    const id = `${finding.key}\u0000${uri}\u0000${finding.evidence.line}`;
+    if (!byPlace.has(id)) byPlace.set(id, sarifResult(finding, uri));
   }
-
-  const capabilitySets = [
-    { context: undefined as string | undefined, capabilities: assessment.capabilities },
-    ...assessment.repositories.map((r) => ({ context: r.path as string | undefined, capabilities: r.capabilities })),
-    ...assessment.teams.map((t) => ({ context: t.repositories.length === 1 ? t.repositories[0] : undefined, capabilities: t.capabilities })),
-  ];
-  for (const { context, capabilities } of capabilitySets) {
-    for (const c of capabilities) {
-      for (const b of c.blockedBy ?? []) {
-        if (!ANTI_PATTERNS.has(b.id)) continue;
-        for (const e of b.evidence) {
-          const repository = isFile(e) ? (e.repository ?? context) : undefined;
-          if (isFile(e) && repository !== undefined) add(b.id, repository, e, c.id);
-        }
-      }
-      const key = COVERAGE_RULES.get(c.id);
-      if (key === undefined) continue;
-      for (const e of (c.coverage?.missing ?? []) as Evidence[]) {
-        const repository = isFile(e) ? (e.repository ?? context) : undefined;
-        if (isFile(e) && repository !== undefined) add(key, repository, e, c.id);
-      }
-    }
-  }
-
-  results.sort((x, y) => {
+  const results = [...byPlace.values()].sort((x, y) => {
     const a = x.locations[0]!.physicalLocation;
     const b = y.locations[0]!.physicalLocation;
     return x.ruleId.localeCompare(y.ruleId) || a.artifactLocation.uri.localeCompare(b.artifactLocation.uri) || a.region.startLine - b.region.startLine;
   });
-
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -126,6 +81,64 @@ export function renderSarif(assessment: Assessment): string {
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** One place a rule applies to, before it becomes a SARIF result. */
+interface Finding {
+  key: RuleKey;
+  repository: string;
+  evidence: FileEvidence;
+  capability?: string;
+}
+
+/**
+ * Anti-patterns each repository detected, then those blocking a capability and the coverage gaps,
+ * of the organization, each repository and each team, in that order.
+ */
+function* findings(assessment: Assessment): Generator<Finding> {
+  for (const repo of assessment.repositories) {
+    for (const d of repo.detections) {
+      if (!ANTI_PATTERNS.has(d.id)) continue;
+      for (const e of d.evidence) if (isFile(e)) yield { key: d.id, repository: e.repository ?? repo.path, evidence: e };
+    }
+  }
+  const capabilitySets = [
+    { context: undefined as string | undefined, capabilities: assessment.capabilities },
+    ...assessment.repositories.map((r) => ({ context: r.path as string | undefined, capabilities: r.capabilities })),
+    ...assessment.teams.map((t) => ({ context: t.repositories.length === 1 ? t.repositories[0] : undefined, capabilities: t.capabilities })),
+  ];
+  for (const { context, capabilities } of capabilitySets) {
+    for (const c of capabilities) {
+      for (const b of c.blockedBy ?? []) {
+        if (!ANTI_PATTERNS.has(b.id)) continue;
+        for (const e of b.evidence) {
+          const repository = isFile(e) ? (e.repository ?? context) : undefined;
+          if (isFile(e) && repository !== undefined) yield { key: b.id, repository, evidence: e, capability: c.id };
+        }
+      }
+      const key = COVERAGE_RULES.get(c.id);
+      if (key === undefined) continue;
+      for (const e of (c.coverage?.missing ?? []) as Evidence[]) {
+        const repository = isFile(e) ? (e.repository ?? context) : undefined;
+        if (isFile(e) && repository !== undefined) yield { key, repository, evidence: e, capability: c.id };
+      }
+    }
+  }
+}
+
+function sarifResult({ key, repository, evidence: e, capability }: Finding, uri: string): SarifResult {
+  const rule = RULES.get(key)!;
+  const artifactLocation = uri.startsWith('file:') ? { uri } : { uri, uriBaseId: '%SRCROOT%' };
+  return {
+    ruleId: rule.id,
+    ruleIndex: RULE_LIST.indexOf(rule),
+    level: rule.level,
+    message: { text: rule.message.replace('{seen}', e.detail !== undefined ? `: ${e.detail}` : '') },
+    locations: [{ physicalLocation: { artifactLocation, region: { startLine: Math.max(1, Math.trunc(e.line)) } } }],
+    // Without the line, so that a finding keeps its identity when lines above it move.
+    partialFingerprints: { 'k8sMaturityFinding/v1': fingerprint(rule.id, uri, e.detail ?? '') },
+    properties: { repository, signal: key, ...(capability !== undefined ? { capability } : {}) },
+  };
 }
 
 function isFile(e: Evidence): e is FileEvidence {

@@ -1,31 +1,15 @@
-import { relative, resolve } from 'node:path';
-import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
+import { relative } from 'node:path';
+import type { Limits } from '../core/limits.js';
 import type { Detection, ScanWarning, SourceKind } from '../core/types.js';
-import type { DetectorSettings } from '../core/detector-settings.js';
 // From the modules themselves, not config/index.js: that would load the configuration schema
 // (zod) and YAML parser even when there is no configuration file.
-import {
-  activeAttestations,
-  activeExemptions,
-  checkModelNames,
-  exemptionKey,
-  exemptionsFor,
-  expiredAttestations,
-  expiredExemptions,
-  unusedExemptions,
-} from '../config/exemptions.js';
-import { configuredKind } from '../config/kinds.js';
-import { loadConfig } from '../config/load.js';
 import { displayUrl, redactDeep } from '../core/redact.js';
-import { confineConfig, confinementOf, decideTrust, type Confinement } from '../config/trust.js';
-import { limitsFrom, organizationName, parseSince, resolveRepositories, teamOf } from '../config/repositories.js';
+import { confinementOf, type Confinement } from '../config/trust.js';
+import { organizationName, resolveRepositories, teamOf } from '../config/repositories.js';
 import type { Exemption as ConfigExemption, OrgConfig } from '../config/schema.js';
 import { HISTORY_SIGNALS } from '../history/index.js';
-import { assess, type RepositoryInput, type TeamInput } from '../model/assess.js';
-import type { Attestation, Exemption } from '../model/evaluate.js';
-import { DEFAULT_MODEL_PATH, loadModel } from '../model/load.js';
-import type { Detector } from '../detectors/detector.js';
-import type { SignalFile } from '../signals/schema.js';
+import { assess, type RepositoryInput } from '../model/assess.js';
+import { DEFAULT_MODEL_PATH } from '../model/load.js';
 import type { Assessment } from '../model/types.js';
 import { checkRepositoryPath } from './scan-repository.js';
 import { distinctRepositories } from './distinct-repositories.js';
@@ -33,7 +17,9 @@ import { RepositoryScans } from './parallel.js';
 import type { HistoryRequest, ScannedWithHistory } from './worker-messages.js';
 import { scanCacheDir, toolFingerprint } from '../cache/scan-cache.js';
 import { defaultCacheDir, ensureClone, isGitUrl } from '../sources/repository/clone.js';
-import { configuredClusters, readClusters, type ClusterRequest } from './clusters.js';
+import { configuredClusters, readClusters, type ClusterReadOptions, type ClusterRequest } from './clusters.js';
+import { loadScanSetup, type ScanSetup } from './scan-setup.js';
+import { ConfigurationUse, toModelExemption } from './configuration-use.js';
 import type { DiscoveryRequest } from '../sources/forge/types.js';
 
 export interface OrganizationScanOptions {
@@ -137,140 +123,18 @@ interface PlannedRepository {
 export async function scanOrganization(options: OrganizationScanOptions): Promise<Assessment> {
   const cwd = options.cwd ?? process.cwd();
   const now = options.now ?? new Date();
-  const loaded = await loadConfig(options.config, cwd);
-  const { path: configPath, baseDir } = loaded;
-  const configLabel = configPath ? relative(cwd, configPath) || configPath : '.k8s-maturity.yaml';
-  const warnings: ScanWarning[] = [];
-  // A configuration found here may be a scanned repository's own file: it then describes itself, nothing more (config/trust.ts).
-  const trust = decideTrust(loaded, { named: options.config !== undefined, scannedPaths: options.paths.filter((p) => !isGitUrl(p)).map((p) => resolve(cwd, p)) });
-  const confined = confineConfig(loaded.config, trust, { label: configLabel, baseDir });
-  const config = confined.config;
-  for (const message of confined.warnings) warnings.push({ file: configLabel, message });
-
-  let model = await loadModel();
-  if (config.model) model = (await import('../model/validate.js')).applyOverrides(model, config.model, configLabel);
-  // The configuration's own signals (docs/configuration.md "Your own signals"): detectors and model entries.
-  let detectors: readonly Detector[] | 'all' = 'all';
-  let signalFiles: readonly SignalFile[] | undefined;
-  if (config.signals?.length) {
-    const user = (await import('../signals/apply.js')).applyUserSignals(config.signals, baseDir, configLabel, model);
-    model = user.model;
-    detectors = [...(await import('../detectors/registry.js')).DETECTORS, ...user.detectors];
-    signalFiles = user.files;
-  }
-  checkModelNames(config, model, configLabel);
-  const limits: Limits = { ...DEFAULT_LIMITS, ...limitsFrom(config), ...options.limits };
-  const since = parseSince(options.since ?? config.history.since, now);
-  const readsHistory = options.history !== false && config.history.enabled !== false;
-  const settings: DetectorSettings = config.eolTable
-    ? { eolTable: await (await import('../config/eol-table.js')).loadEolTableFile({ path: config.eolTable, baseDir, configLabel }) }
-    : {};
-
+  const setup = await loadScanSetup(options, cwd, now);
+  const { config, configLabel, warnings } = setup;
   // Clusters first: an unreachable one should stop the scan before minutes of repository work.
-  const requests = options.pastPoint || options.shard ? [] : [...(options.clusters ?? []), ...configuredClusters(config.clusters, baseDir)];
-  const clusterRead = await readClusters(requests, {
-    keepGoing: options.keepGoing === true && (options.paths.length > 0 || config.repositories.length > 0 || config.teams.length > 0),
-    ...(options.teamLabel ? { teamLabel: options.teamLabel } : {}),
-    ...(detectors !== 'all' ? { detectors } : {}),
-    ...(options.clusterRequestTimeoutMs ? { requestTimeoutMs: options.clusterRequestTimeoutMs } : {}),
-    ...(options.clusterDeadlineMs ? { deadlineMs: options.clusterDeadlineMs } : {}),
-    maxResponseBytes: limits.maxClusterResponseBytes,
-    maxObjectsPerList: limits.maxClusterObjects,
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  const clusterRead = await readClusters(clusterRequests(options, setup), clusterReadOptions(options, setup));
   warnings.push(...clusterRead.warnings);
+  const planned = await plan(options, setup, cwd);
+  const use = new ConfigurationUse(config, configLabel, now);
+  const { repositories, historyRead } = await scanPlanned(options, setup, planned, use, now);
 
-  const planned: PlannedRepository[] = options.recorded ? options.recorded.repositories.map(({ path, root, team }) => ({ path, root, ...(team !== undefined ? { team } : {}) })) : [];
-  if (options.recorded) warnings.push(...options.recorded.warnings);
-  else {
-    const before = warnings.length;
-    const all = (await planRepositories(options, config, baseDir, cwd, warnings, configLabel, confinementOf(trust, configLabel))).map((r, position) => ({ ...r, position: r.position ?? position }));
-    planned.push(...distinctRepositories(options.shard ? all.filter((r) => options.shard!.owns(r.path)) : all, warnings));
-    await options.shard?.onPlanned?.(planned, warnings.slice(before));
-  }
-  const exemptions = activeExemptions(config, now);
-  const usedExemptions = new Set<string>();
-  const usedKinds = new Set<number>();
-  const repositories: RepositoryInput[] = [];
-  let historyRead = false;
-  /** The exemptions and configured kind of one repository, each noted as used (unused ones are warned about). */
-  const configuredFor = (r: { path: string; root: string; team?: string }) => {
-    const own = exemptionsFor(exemptions, { repositories: [r.path, r.root], ...(r.team ? { team: r.team } : {}) });
-    for (const e of own) usedExemptions.add(exemptionKey(e));
-    const setKind = configuredKind(config, [r.path, r.root], configLabel);
-    if (setKind) usedKinds.add(setKind.index);
-    return { own, setKind };
-  };
-  for (const r of options.recorded?.repositories ?? []) {
-    // A merge: what the scan loop below notes for each repository, from the shards' records.
-    configuredFor(r);
-    if (r.input.unknown !== undefined && r.input.unknown.length < HISTORY_SIGNALS.length) historyRead = true;
-    repositories.push(r.input);
-  }
-  // Repositories (and their history) are scanned on worker threads when that pays; results are taken in plan order.
-  const historyRequest: HistoryRequest | undefined = readsHistory ? { since, now, ...(config.history.mainBranch ? { mainBranch: config.history.mainBranch } : {}), config } : undefined;
-  const scans = options.pastPoint ? options.pastPoint(planned, historyRequest) : new RepositoryScans(
-    (options.recorded ? [] : planned).map((r) => ({ root: r.root, label: r.path })),
-    {
-      limits,
-      detectors,
-      ...(signalFiles ? { signalFiles } : {}),
-      settings,
-      ...(historyRequest ? { history: historyRequest } : {}),
-      ...(options.cache ? { cache: { dir: scanCacheDir(options.cacheDir), fingerprint: toolFingerprint({ toolVersion: options.toolVersion, modelPath: DEFAULT_MODEL_PATH, limits, settings }) } } : {}),
-      ...(options.workers !== undefined ? { workers: options.workers } : {}),
-      onProgress: (p) => {
-        const current = planned.find((r) => r.root === p.current)?.path ?? p.current;
-        options.onProgress?.(`scanned ${p.done}/${p.total} repositories · ${p.files} files read · ${current}`);
-      },
-    },
-  );
-  try {
-    for (const [index, repo] of (options.recorded ? [] : planned).entries()) {
-      try {
-        const scanned = await scans.result(index);
-        if (scanned === undefined) continue; // a timeline's point before the repository existed
-        const history = scanned.history ?? { detections: [], unknown: HISTORY_SIGNALS.map((signal) => ({ signal, reason: HISTORY_OFF })) };
-        if (history.unknown.length < HISTORY_SIGNALS.length) historyRead = true;
-        // A kind set in the configuration wins over the scan's judgement (which the reason keeps).
-        const { own, setKind } = configuredFor(repo);
-        repositories.push({
-          path: repo.path,
-          kind: setKind?.kind ?? scanned.kind,
-          kindReason: setKind ? `${setKind.reason}${setKind.kind === scanned.kind ? '' : ` (the scan alone would say ${scanned.kind}: ${scanned.kindReason})`}` : scanned.kindReason,
-          detections: withoutExemptSignals([...scanned.detections, ...history.detections], own),
-          warnings: scanned.warnings,
-          unknown: history.unknown.map((u) => [u.signal, u.reason]),
-          absent: ('absent' in history ? history.absent : []).map((a) => [a.signal, a.reason]),
-          exemptions: own.filter((e) => e.capability).map(toModelExemption),
-        });
-      } catch (error) {
-        // Nothing read: it cannot stand for the platform (which would make platform gaps "missing").
-        repositories.push({ path: repo.path, kind: 'tooling', kindReason: 'could not be scanned', detections: [], warnings: [{ file: '.', message: `repository could not be scanned: ${(error as Error).message}` }] });
-      }
-      await options.shard?.onRepository({ path: repo.path, root: repo.root, ...(repo.team !== undefined ? { team: repo.team } : {}), position: repo.position ?? index, input: repositories[repositories.length - 1]! });
-    }
-  } finally {
-    await scans.close();
-  }
-
-  // Teams named by the forge (teamsFrom: forge) join the configured ones.
-  const teamNames = [...new Set([...config.teams.map((t) => t.name), ...planned.flatMap((r) => (r.team ? [r.team] : []))])];
-  const teams: TeamInput[] = teamNames.map((name) => ({
-    name,
-    repositories: planned.filter((r) => r.team === name).map((r) => r.path),
-    attestations: activeAttestations(config, now, name).map(toModelAttestation),
-    exemptions: exemptions.filter((e) => e.team === name && e.capability).map((e) => (usedExemptions.add(exemptionKey(e)), toModelExemption(e))),
-  }));
-  // An attestation by the platform team (or by nobody in particular) speaks for the organization's platform.
-  const platformNames = new Set([...config.teams.filter((t) => t.platform).map((t) => t.name), ...(config.platformTeam ? [config.platformTeam] : [])]);
-  const orgAttestations = activeAttestations(config, now).filter((a) => a.team === undefined || platformNames.has(a.team)).map(toModelAttestation);
-  for (const e of expiredExemptions(config, now)) warnings.push({ file: configLabel, message: `exemption of ${e.signal ?? e.capability} expired on ${e.expires}: ${e.reason}` });
-  for (const e of unusedExemptions(config, usedExemptions, now)) warnings.push({ file: configLabel, message: `exemption of ${e.signal ?? e.capability}${e.repository ? ` for ${e.repository}` : ''} matched nothing: remove it or fix its repository` });
-  for (const [index, k] of (config.kinds ?? []).entries()) {
-    if (!usedKinds.has(index)) warnings.push({ file: configLabel, message: `kinds[${index}]: "${k.repository}" matched no scanned repository: fix the path, name or glob` });
-  }
-  for (const a of expiredAttestations(config, now)) warnings.push({ file: configLabel, message: `attestation of ${a.capability}${a.team ? ` by team ${a.team}` : ''} expired on ${a.expires}: renew it or the capability is judged on evidence again` });
+  const teams = use.teams(planned, now);
+  const orgAttestations = use.organizationAttestations(now);
+  warnings.push(...use.warnings(now));
 
   const sources = new Set<SourceKind>(['repository']);
   if (historyRead) sources.add('history');
@@ -280,8 +144,8 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
 
   // The last net: no credential leaves in any string of the result, whatever path brought it there.
   return redactDeep(assess({
-    model,
-    organization: config.organization ?? (configPath ? organizationName(config, baseDir) : defaultName(planned, cwd)),
+    model: setup.model,
+    organization: config.organization ?? (setup.configPath ? organizationName(config, setup.baseDir) : defaultName(planned, cwd)),
     toolVersion: options.toolVersion,
     now,
     repositories,
@@ -294,14 +158,156 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   }));
 }
 
-async function planRepositories(options: OrganizationScanOptions, config: OrgConfig, baseDir: string, cwd: string, warnings: ScanWarning[], configLabel: string, confineTo: Confinement | undefined): Promise<PlannedRepository[]> {
+/** Clusters named on the command line and in the configuration; none for a past point or a shard (the merge reads them). */
+function clusterRequests(options: OrganizationScanOptions, { config, baseDir }: ScanSetup): ClusterRequest[] {
+  if (options.pastPoint || options.shard) return [];
+  return [...(options.clusters ?? []), ...configuredClusters(config.clusters, baseDir)];
+}
+
+function clusterReadOptions(options: OrganizationScanOptions, { config, detectors, limits }: ScanSetup): ClusterReadOptions {
+  const repositoriesToo = options.paths.length > 0 || config.repositories.length > 0 || config.teams.length > 0;
+  return {
+    keepGoing: options.keepGoing === true && repositoriesToo,
+    ...(options.teamLabel ? { teamLabel: options.teamLabel } : {}),
+    ...(detectors !== 'all' ? { detectors } : {}),
+    ...(options.clusterRequestTimeoutMs ? { requestTimeoutMs: options.clusterRequestTimeoutMs } : {}),
+    ...(options.clusterDeadlineMs ? { deadlineMs: options.clusterDeadlineMs } : {}),
+    maxResponseBytes: limits.maxClusterResponseBytes,
+    maxObjectsPerList: limits.maxClusterObjects,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
+}
+
+/** The repositories to scan, in order: a merge's recorded ones, or those planned (a shard keeps its own). */
+async function plan(options: OrganizationScanOptions, setup: ScanSetup, cwd: string): Promise<PlannedRepository[]> {
+  const { config, baseDir, warnings, configLabel, trust } = setup;
+  if (options.recorded) {
+    warnings.push(...options.recorded.warnings);
+    return options.recorded.repositories.map(({ path, root, team }) => ({ path, root, ...(team !== undefined ? { team } : {}) }));
+  }
+  const before = warnings.length;
+  const confineTo = confinementOf(trust, configLabel);
+  const listed = await planRepositories(options, config, baseDir, cwd, warnings, configLabel, confineTo);
+  const all = listed.map((r, position) => ({ ...r, position: r.position ?? position }));
+  const planned = distinctRepositories(options.shard ? all.filter((r) => options.shard!.owns(r.path)) : all, warnings);
+  await options.shard?.onPlanned?.(planned, warnings.slice(before));
+  return planned;
+}
+
+/**
+ * Each planned repository's part of the assessment, in plan order: a merge's from the shards'
+ * records, else scanned (on worker threads when that pays) with its history.
+ */
+async function scanPlanned(
+  options: OrganizationScanOptions,
+  setup: ScanSetup,
+  planned: readonly PlannedRepository[],
+  use: ConfigurationUse,
+  now: Date,
+): Promise<{ repositories: RepositoryInput[]; historyRead: boolean }> {
+  const repositories: RepositoryInput[] = [];
+  let historyRead = false;
+  for (const r of options.recorded?.repositories ?? []) {
+    // A merge: what the scan loop below notes for each repository, from the shards' records.
+    use.configuredFor(r);
+    if (r.input.unknown !== undefined && r.input.unknown.length < HISTORY_SIGNALS.length) historyRead = true;
+    repositories.push(r.input);
+  }
+  const { config, readsHistory, since } = setup;
+  const mainBranch = config.history.mainBranch ? { mainBranch: config.history.mainBranch } : {};
+  const historyRequest: HistoryRequest | undefined = readsHistory ? { since, now, ...mainBranch, config } : undefined;
+  const toScan = options.recorded ? [] : planned;
+  const scans = options.pastPoint ? options.pastPoint(planned, historyRequest) : repositoryScans(options, setup, toScan, planned, historyRequest);
+  try {
+    for (const [index, repo] of toScan.entries()) {
+      try {
+        const scanned = await scans.result(index);
+        if (scanned === undefined) continue; // a timeline's point before the repository existed
+        const input = repositoryInput(repo, scanned, use);
+        if (input.unknown!.length < HISTORY_SIGNALS.length) historyRead = true;
+        repositories.push(input);
+      } catch (error) {
+        // Nothing read: it cannot stand for the platform (which would make platform gaps "missing").
+        const warning = { file: '.', message: `repository could not be scanned: ${(error as Error).message}` };
+        repositories.push({ path: repo.path, kind: 'tooling', kindReason: 'could not be scanned', detections: [], warnings: [warning] });
+      }
+      const team = repo.team !== undefined ? { team: repo.team } : {};
+      const input = repositories[repositories.length - 1]!;
+      await options.shard?.onRepository({ path: repo.path, root: repo.root, ...team, position: repo.position ?? index, input });
+    }
+  } finally {
+    await scans.close();
+  }
+  return { repositories, historyRead };
+}
+
+function repositoryScans(
+  options: OrganizationScanOptions,
+  { limits, detectors, signalFiles, settings }: ScanSetup,
+  toScan: readonly PlannedRepository[],
+  planned: readonly PlannedRepository[],
+  history: HistoryRequest | undefined,
+): RepositoryScans {
+  const fingerprint = () => toolFingerprint({ toolVersion: options.toolVersion, modelPath: DEFAULT_MODEL_PATH, limits, settings });
+  return new RepositoryScans(
+    toScan.map((r) => ({ root: r.root, label: r.path })),
+    {
+      limits,
+      detectors,
+      ...(signalFiles ? { signalFiles } : {}),
+      settings,
+      ...(history ? { history } : {}),
+      ...(options.cache ? { cache: { dir: scanCacheDir(options.cacheDir), fingerprint: fingerprint() } } : {}),
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      onProgress: (p) => {
+        const current = planned.find((r) => r.root === p.current)?.path ?? p.current;
+        options.onProgress?.(`scanned ${p.done}/${p.total} repositories · ${p.files} files read · ${current}`);
+      },
+    },
+  );
+}
+
+/** One scanned repository as the model reads it; a kind set in the configuration wins over the scan's judgement (which the reason keeps). */
+function repositoryInput(repo: PlannedRepository, scanned: ScannedWithHistory, use: ConfigurationUse): RepositoryInput {
+  const history = scanned.history ?? { detections: [], unknown: HISTORY_SIGNALS.map((signal) => ({ signal, reason: HISTORY_OFF })) };
+  const { own, setKind } = use.configuredFor(repo);
+  const otherwise = setKind?.kind === scanned.kind ? '' : ` (the scan alone would say ${scanned.kind}: ${scanned.kindReason})`;
+  return {
+    path: repo.path,
+    kind: setKind?.kind ?? scanned.kind,
+    kindReason: setKind ? `${setKind.reason}${otherwise}` : scanned.kindReason,
+    detections: withoutExemptSignals([...scanned.detections, ...history.detections], own),
+    warnings: scanned.warnings,
+    unknown: history.unknown.map((u) => [u.signal, u.reason]),
+    absent: ('absent' in history ? history.absent : []).map((a) => [a.signal, a.reason]),
+    exemptions: own.filter((e) => e.capability).map(toModelExemption),
+  };
+}
+
+async function planRepositories(
+  options: OrganizationScanOptions,
+  config: OrgConfig,
+  baseDir: string,
+  cwd: string,
+  warnings: ScanWarning[],
+  configLabel: string,
+  confineTo: Confinement | undefined,
+): Promise<PlannedRepository[]> {
   if (options.discovery) {
     // Discovery replaces the configuration's repository list; paths given too are scanned with it.
     const { planDiscovery } = await import('./discovery.js');
-    const typed = options.paths.length > 0 ? await planRepositories({ ...options, discovery: undefined }, config, baseDir, cwd, warnings, configLabel, confineTo) : [];
+    const withoutDiscovery = { ...options, discovery: undefined };
+    const typed = options.paths.length > 0 ? await planRepositories(withoutDiscovery, config, baseDir, cwd, warnings, configLabel, confineTo) : [];
     const found = await planDiscovery(
       { ...options.discovery, teams: config.teamsFrom === 'forge' },
-      { cacheDir: options.cacheDir ?? defaultCacheDir(), ...(options.shard ? { owns: options.shard.owns } : {}), ...(options.offline ? { offline: true } : {}), ...(options.allowFileProtocol ? { allowFileProtocol: true } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), warnings },
+      {
+        cacheDir: options.cacheDir ?? defaultCacheDir(),
+        ...(options.shard ? { owns: options.shard.owns } : {}),
+        ...(options.offline ? { offline: true } : {}),
+        ...(options.allowFileProtocol ? { allowFileProtocol: true } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        warnings,
+      },
     );
     const discovered = found.planned.map((r) => {
       const team = teamOf(r.path, config, cwd) ?? r.team;
@@ -336,7 +342,11 @@ async function planRepositories(options: OrganizationScanOptions, config: OrgCon
   });
   // A scanned configuration whose every entry was refused describes the repository it lies in.
   if (resolved.length === 0 && confineTo !== undefined) return [{ path: relative(cwd, confineTo.root) || '.', root: checkRepositoryPath(confineTo.root) }];
-  return resolved.map((r) => ({ path: r.url !== undefined ? displayUrl(r.url) : relative(cwd, r.path) || '.', root: r.path, ...(r.team ? { team: r.team } : {}) }));
+  return resolved.map((r) => ({
+    path: r.url !== undefined ? displayUrl(r.url) : relative(cwd, r.path) || '.',
+    root: r.path,
+    ...(r.team ? { team: r.team } : {}),
+  }));
 }
 
 /** Clones a configured git URL only when this shard owns it; another shard's is given an empty root, never read. */
@@ -348,14 +358,6 @@ function shardClone(shard: ShardHooks, cacheDir: string, offline: boolean): (url
 function withoutExemptSignals(detections: Detection[], exemptions: ConfigExemption[]): Detection[] {
   const signals = new Set(exemptions.map((e) => e.signal).filter((s): s is string => s !== undefined));
   return signals.size === 0 ? detections : detections.filter((d) => !signals.has(d.id));
-}
-
-function toModelExemption(e: ConfigExemption): Exemption {
-  return { ...(e.capability ? { capability: e.capability } : {}), ...(e.signal ? { signal: e.signal } : {}), reason: e.reason };
-}
-
-function toModelAttestation(a: { capability: string; statement: string; by: string; date: string; link?: string | undefined; expires?: string | undefined }): Attestation {
-  return { capability: a.capability, statement: a.statement, by: a.by, date: a.date, ...(a.link ? { link: a.link } : {}), ...(a.expires ? { expires: a.expires } : {}) };
 }
 
 /**

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module shared with bench/shards.mjs
-import { generateOrganization } from '../../bench/generate-org.mjs';
+import { generateSmallRepositories } from '../../bench/generate-small-repos.mjs';
 import { freshStore, postgresAvailable } from '../store/engines.js';
 
 /**
@@ -75,7 +75,7 @@ describePg('sharded scan and merge on PostgreSQL', () => {
     work = mkdtempSync(join(tmpdir(), 'k8sm-shards-'));
     env = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: join(work, 'cache'), XDG_DATA_HOME: join(work, 'data'), XDG_STATE_HOME: join(work, 'state'), K8S_MATURITY_STORE: '' };
     writeFileSync(join(work, 'org.yaml'), CONFIG);
-    paths = ((await generateOrganization(join(work, 'repos'), REPOSITORIES)) as string[]).map((p) => p.slice(work.length + 1));
+    paths = ((await generateSmallRepositories(join(work, 'repos'), REPOSITORIES)) as string[]).map((p) => p.slice(work.length + 1));
     const location = await freshStore('postgres');
     url = (location as { url: string }).url;
   }, 120_000);

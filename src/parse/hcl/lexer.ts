@@ -1,5 +1,10 @@
 /** The lexer of HCL's native syntax: the token kinds and character classes are in tokens.ts. */
-import { EOF, IDENT, NUMBER, QUOTE, HEREDOC, LBRACE, RBRACE, LBRACK, RBRACK, LPAREN, RPAREN, COMMA, DOT, ATTR_SPLAT, FULL_SPLAT, ELLIPSIS, EQUALS, ARROW, QUESTION, COLON, BINARY, MINUS, BANG, TILDE, INVALID, type TokenKind, ID_START, ID_CONTINUE, isScannerSpace, isDigit, isAsciiLetter, isAlphanumeric } from './tokens.js';
+import {
+  EOF, IDENT, NUMBER, QUOTE, HEREDOC, LBRACE, RBRACE, LBRACK, RBRACK, LPAREN, RPAREN, COMMA, DOT,
+  ATTR_SPLAT, FULL_SPLAT, ELLIPSIS, EQUALS, ARROW, QUESTION, COLON, BINARY, MINUS, BANG, TILDE,
+  INVALID, type TokenKind, ID_START, ID_CONTINUE, isScannerSpace, isDigit, isAsciiLetter,
+  isAlphanumeric,
+} from './tokens.js';
 
 export * from './tokens.js';
 

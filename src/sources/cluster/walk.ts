@@ -36,7 +36,13 @@ export interface WalkResult {
   counts: Record<string, number>;
 }
 
-export const DEFAULTS = { requestTimeoutMs: 30_000, deadlineMs: 300_000, pageSize: 500, maxResponseBytes: 64 * 1024 * 1024, maxObjectsPerList: 200_000 } as const;
+export const DEFAULTS = {
+  requestTimeoutMs: 30_000,
+  deadlineMs: 300_000,
+  pageSize: 500,
+  maxResponseBytes: 64 * 1024 * 1024,
+  maxObjectsPerList: 200_000,
+} as const;
 
 /** A 429 (too many requests) is retried once, after its Retry-After (default 1 s), if that is at most this long. */
 const MAX_RETRY_AFTER_MS = 10_000;
@@ -47,98 +53,128 @@ const MAX_RETRY_AFTER_MS = 10_000;
  * failures of one list become warnings; only "cannot talk to this cluster at all" throws.
  */
 export async function walkCluster(client: ClusterClient, options: WalkOptions, sink: WalkSink): Promise<WalkResult> {
-  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs;
-  const deadlineMs = options.deadlineMs ?? DEFAULTS.deadlineMs;
-  const pageSize = options.pageSize ?? DEFAULTS.pageSize;
-  const maxResponseBytes = options.maxResponseBytes ?? DEFAULTS.maxResponseBytes;
-  const maxObjectsPerList = options.maxObjectsPerList ?? DEFAULTS.maxObjectsPerList;
-  const file = `cluster:${client.name}`;
-  const result: WalkResult = { warnings: [], forbidden: [], counts: {} };
-  const warn = (message: string): void => {
-    result.warnings.push({ file, message });
-  };
+  return new ClusterWalk(client, options, sink).run();
+}
 
-  const deadline = new AbortController();
-  const deadlineAt = Date.now() + deadlineMs;
-  const timer = setTimeout(() => deadline.abort(), deadlineMs);
-  timer.unref?.();
-  let answered = false;
-  const definitions: Record<string, unknown>[] = [];
+/** One walk: its limits, its deadline and what it found so far. */
+class ClusterWalk {
+  private readonly requestTimeoutMs: number;
+  private readonly deadlineMs: number;
+  private readonly pageSize: number;
+  private readonly maxResponseBytes: number;
+  private readonly maxObjectsPerList: number;
+  private readonly file: string;
+  private readonly result: WalkResult = { warnings: [], forbidden: [], counts: {} };
+  private readonly deadline = new AbortController();
+  private readonly deadlineAt: number;
+  /** Whether the server has answered anything: after that, failing to reach it is about one list. */
+  private answered = false;
+  /** Summaries of the CRDs listed, to pick the custom resources to list next. */
+  private readonly definitions: Record<string, unknown>[] = [];
 
-  const request = async (path: string, query: Record<string, string | undefined>, accept: string): Promise<unknown> => {
+  constructor(
+    private readonly client: ClusterClient,
+    private readonly options: WalkOptions,
+    private readonly sink: WalkSink,
+  ) {
+    this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs;
+    this.deadlineMs = options.deadlineMs ?? DEFAULTS.deadlineMs;
+    this.pageSize = options.pageSize ?? DEFAULTS.pageSize;
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULTS.maxResponseBytes;
+    this.maxObjectsPerList = options.maxObjectsPerList ?? DEFAULTS.maxObjectsPerList;
+    this.file = `cluster:${client.name}`;
+    this.deadlineAt = Date.now() + this.deadlineMs;
+  }
+
+  async run(): Promise<WalkResult> {
+    const timer = setTimeout(() => this.deadline.abort(), this.deadlineMs);
+    timer.unref?.();
+    try {
+      await this.readVersion();
+      const queue: ClusterResource[] = [...CLUSTER_RESOURCES];
+      for (let index = 0; index < queue.length; index++) {
+        const resource = queue[index]!;
+        if (this.deadline.signal.aborted) {
+          const left = queue.slice(index).map(qualifiedName);
+          this.warn(`deadline of ${seconds(this.deadlineMs)} exceeded: the result is partial (not read: ${left.join(', ')})`);
+          break;
+        }
+        const outcome = await this.listAll(resource);
+        if (resource.resource === 'customresourcedefinitions') {
+          // Custom resources that show a tool in use are listed when their CRD exists, at its served version.
+          queue.splice(index + 1, 0, ...customResources(this.definitions));
+          this.definitions.length = 0;
+        }
+        if (outcome === 'deadline') {
+          const left = queue.slice(index).map(qualifiedName).join(', ');
+          this.warn(`deadline of ${seconds(this.deadlineMs)} exceeded: the result is partial (not read completely: ${left})`);
+          break;
+        }
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+    return this.result;
+  }
+
+  private warn(message: string): void {
+    this.result.warnings.push({ file: this.file, message });
+  }
+
+  private async readVersion(): Promise<void> {
+    try {
+      const version = await this.request('/version', {}, JSON_ACCEPT);
+      if (isRecord(version) && typeof version.gitVersion === 'string') this.sink.serverVersion?.(version.gitVersion);
+    } catch (error) {
+      const stop = this.fatal(classifyFailure(error), '/version');
+      if (stop) throw stop;
+      // A 403 or 404 on /version says nothing about the lists: go on.
+    }
+  }
+
+  private async request(path: string, query: Record<string, string | undefined>, accept: string): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
-      const signal = AbortSignal.any([deadline.signal, AbortSignal.timeout(requestTimeoutMs)]);
+      const signal = AbortSignal.any([this.deadline.signal, AbortSignal.timeout(this.requestTimeoutMs)]);
       try {
-        const body = await client.get(path, query, accept, signal, maxResponseBytes);
-        answered = true;
+        const body = await this.client.get(path, query, accept, signal, this.maxResponseBytes);
+        this.answered = true;
         return body;
       } catch (error) {
         // API priority and fairness answers 429 with Retry-After: wait once, within the deadline, then give up.
         if (attempt > 0 || !(error instanceof HttpStatusError) || error.status !== 429) throw error;
-        answered = true;
+        this.answered = true;
         const waitMs = (error.retryAfterSeconds ?? 1) * 1000;
-        if (waitMs > MAX_RETRY_AFTER_MS || Date.now() + waitMs >= deadlineAt) throw error;
-        await pause(waitMs, deadline.signal);
+        if (waitMs > MAX_RETRY_AFTER_MS || Date.now() + waitMs >= this.deadlineAt) throw error;
+        await pause(waitMs, this.deadline.signal);
       }
     }
-  };
+  }
 
   /** Failures that mean the cluster cannot be read at all; anything else is about one list. */
-  const fatal = (failure: RequestFailure, what: string): ClusterAccessError | undefined => {
-    const where = `cluster "${client.name}" at ${client.server}`;
+  private fatal(failure: RequestFailure, what: string): ClusterAccessError | undefined {
+    const where = `cluster "${this.client.name}" at ${this.client.server}`;
     // Wherever it happens: the server tried to take the credentials elsewhere, nothing it says can be trusted.
     if (failure.kind === 'redirect') return new ClusterAccessError('redirect', `${where} answered ${what} with a redirect: ${failure.message}`);
     if (failure.kind === 'status' && failure.status === 401) {
-      return new ClusterAccessError('unauthorized', `${where} rejected the credentials (401 Unauthorized): refresh the token or certificate of this context`);
+      const message = `${where} rejected the credentials (401 Unauthorized): refresh the token or certificate of this context`;
+      return new ClusterAccessError('unauthorized', message);
     }
-    if (answered) return undefined;
-    if (failure.kind === 'tls') return new ClusterAccessError('tls', `cannot verify ${where}: ${failure.message} (check certificate-authority in the kubeconfig)`);
+    if (this.answered) return undefined;
+    if (failure.kind === 'tls') {
+      return new ClusterAccessError('tls', `cannot verify ${where}: ${failure.message} (check certificate-authority in the kubeconfig)`);
+    }
     if (failure.kind === 'network') return new ClusterAccessError('unreachable', `cannot reach ${where}: ${failure.message}`);
-    if (failure.kind === 'aborted' && !deadline.signal.aborted) {
-      return new ClusterAccessError('timeout', `${where} did not answer ${what} within ${seconds(requestTimeoutMs)}`);
+    if (failure.kind === 'aborted' && !this.deadline.signal.aborted) {
+      return new ClusterAccessError('timeout', `${where} did not answer ${what} within ${seconds(this.requestTimeoutMs)}`);
     }
     // Not one answer before the deadline: the cluster was not read at all, which is no partial result.
-    if (failure.kind === 'aborted') return new ClusterAccessError('timeout', `${where} did not answer ${what} within the deadline of ${seconds(deadlineMs)}`);
+    if (failure.kind === 'aborted') {
+      return new ClusterAccessError('timeout', `${where} did not answer ${what} within the deadline of ${seconds(this.deadlineMs)}`);
+    }
     return undefined;
-  };
-
-  try {
-    try {
-      const version = await request('/version', {}, JSON_ACCEPT);
-      if (isRecord(version) && typeof version.gitVersion === 'string') sink.serverVersion?.(version.gitVersion);
-    } catch (error) {
-      const failure = classifyFailure(error);
-      const stop = fatal(failure, '/version');
-      if (stop) throw stop;
-      // A 403 or 404 on /version says nothing about the lists: go on.
-    }
-
-    const queue: ClusterResource[] = [...CLUSTER_RESOURCES];
-    for (let index = 0; index < queue.length; index++) {
-      const resource = queue[index]!;
-      if (deadline.signal.aborted) {
-        const left = queue.slice(index).map(qualifiedName);
-        warn(`deadline of ${seconds(deadlineMs)} exceeded: the result is partial (not read: ${left.join(', ')})`);
-        break;
-      }
-      const outcome = await listAll(resource);
-      if (resource.resource === 'customresourcedefinitions') {
-        // Custom resources that show a tool in use are listed when their CRD exists, at its served version.
-        queue.splice(index + 1, 0, ...customResources(definitions));
-        definitions.length = 0;
-      }
-      if (outcome === 'deadline') {
-        const left = queue.slice(index).map(qualifiedName);
-        warn(`deadline of ${seconds(deadlineMs)} exceeded: the result is partial (not read completely: ${left.join(', ')})`);
-        break;
-      }
-    }
-  } finally {
-    clearTimeout(timer);
   }
-  return result;
 
-  async function listAll(resource: ClusterResource): Promise<'done' | 'failed' | 'deadline'> {
+  private async listAll(resource: ClusterResource): Promise<'done' | 'failed' | 'deadline'> {
     const name = qualifiedName(resource);
     const apiVersion = groupVersion(resource);
     let count = 0;
@@ -146,49 +182,20 @@ export async function walkCluster(client: ClusterClient, options: WalkOptions, s
     do {
       let page: unknown;
       try {
-        page = await request(
+        page = await this.request(
           resourcePath(resource),
-          { limit: String(pageSize), continue: token, fieldSelector: resource.fieldSelector },
+          { limit: String(this.pageSize), continue: token, fieldSelector: resource.fieldSelector },
           resource.metadataOnly ? METADATA_ONLY_ACCEPT : JSON_ACCEPT,
         );
       } catch (error) {
-        const failure = classifyFailure(error);
-        const stop = fatal(failure, `list ${name}`);
-        if (stop) throw stop;
-        result.counts[name] = count;
-        const partial = count > 0 ? ` (${count} read before)` : '';
-        if (failure.kind === 'aborted') {
-          if (deadline.signal.aborted) return 'deadline';
-          warn(`list ${name}: no answer within ${seconds(requestTimeoutMs)}; skipped${partial}`);
-          return 'failed';
-        }
-        if (failure.kind === 'status' && failure.status === 403) {
-          result.forbidden.push({ resource: resource.resource, verb: 'list', group: resource.group });
-          return 'failed';
-        }
-        if (failure.kind === 'status' && failure.status === 404) {
-          warn(`list ${name}: not served by this cluster (${apiVersion})`);
-          return 'failed';
-        }
-        if (failure.kind === 'status' && failure.status === 410) {
-          warn(`list ${name}: the list expired while paging; partial${partial}`);
-          return 'failed';
-        }
-        if (failure.kind === 'too-large') {
-          warn(`list ${name}: answer larger than ${formatBytes(failure.maxBytes)} (limits.maxClusterResponseBytes): reading stopped there, list skipped${partial}`);
-          return 'failed';
-        }
-        if (failure.kind === 'redirect') return 'failed'; // fatal() above always stops: unreachable
-        const what = failure.kind === 'status' ? `HTTP ${failure.status} ${failure.message}` : failure.message;
-        warn(`list ${name}: ${what}${partial}`);
-        return 'failed';
+        return this.listFailed(resource, error, count);
       }
       const body = isRecord(page) ? page : {};
       const items = Array.isArray(body.items) ? body.items : [];
       for (let i = 0; i < items.length; i++) {
-        if (count >= maxObjectsPerList) {
-          result.counts[name] = count;
-          warn(`list ${name}: more than ${maxObjectsPerList} objects (limits.maxClusterObjects): the rest was not read`);
+        if (count >= this.maxObjectsPerList) {
+          this.result.counts[name] = count;
+          this.warn(`list ${name}: more than ${this.maxObjectsPerList} objects (limits.maxClusterObjects): the rest was not read`);
           return 'failed';
         }
         const raw = items[i];
@@ -199,18 +206,54 @@ export async function walkCluster(client: ClusterClient, options: WalkOptions, s
         // List items from the API carry no kind/apiVersion (kubectl adds them): set them.
         object.apiVersion = apiVersion;
         object.kind = resource.kind;
-        if (resource.resource === 'customresourcedefinitions') definitions.push(definitionSummary(object));
+        if (resource.resource === 'customresourcedefinitions') this.definitions.push(definitionSummary(object));
         count++;
-        await sink.item(object, resource);
+        await this.sink.item(object, resource);
       }
       const metadata = isRecord(body.metadata) ? body.metadata : {};
       token = typeof metadata.continue === 'string' && metadata.continue !== '' ? metadata.continue : undefined;
-      if (token) options.onProgress?.(`${client.name}: ${name} ${count}…`);
+      if (token) this.options.onProgress?.(`${this.client.name}: ${name} ${count}…`);
     } while (token);
-    result.counts[name] = count;
-    sink.complete?.(resource);
-    options.onProgress?.(`${client.name}: ${count} ${name}`);
+    this.result.counts[name] = count;
+    this.sink.complete?.(resource);
+    this.options.onProgress?.(`${this.client.name}: ${count} ${name}`);
     return 'done';
+  }
+
+  /** What a failed page of a list means: the walk stops, goes on to the next list, or meets its deadline. */
+  private listFailed(resource: ClusterResource, error: unknown, count: number): 'failed' | 'deadline' {
+    const name = qualifiedName(resource);
+    const failure = classifyFailure(error);
+    const stop = this.fatal(failure, `list ${name}`);
+    if (stop) throw stop;
+    this.result.counts[name] = count;
+    const partial = count > 0 ? ` (${count} read before)` : '';
+    if (failure.kind === 'aborted') {
+      if (this.deadline.signal.aborted) return 'deadline';
+      this.warn(`list ${name}: no answer within ${seconds(this.requestTimeoutMs)}; skipped${partial}`);
+      return 'failed';
+    }
+    if (failure.kind === 'status' && failure.status === 403) {
+      this.result.forbidden.push({ resource: resource.resource, verb: 'list', group: resource.group });
+      return 'failed';
+    }
+    if (failure.kind === 'status' && failure.status === 404) {
+      this.warn(`list ${name}: not served by this cluster (${groupVersion(resource)})`);
+      return 'failed';
+    }
+    if (failure.kind === 'status' && failure.status === 410) {
+      this.warn(`list ${name}: the list expired while paging; partial${partial}`);
+      return 'failed';
+    }
+    if (failure.kind === 'too-large') {
+      const limit = `${formatBytes(failure.maxBytes)} (limits.maxClusterResponseBytes)`;
+      this.warn(`list ${name}: answer larger than ${limit}: reading stopped there, list skipped${partial}`);
+      return 'failed';
+    }
+    if (failure.kind === 'redirect') return 'failed'; // fatal() above always stops: unreachable
+    const what = failure.kind === 'status' ? `HTTP ${failure.status} ${failure.message}` : failure.message;
+    this.warn(`list ${name}: ${what}${partial}`);
+    return 'failed';
   }
 }
 

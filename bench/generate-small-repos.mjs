@@ -1,7 +1,8 @@
 // Cheap git repositories for sharded scans (tests and bench/shards.mjs): each repository is a copy
 // of one empty `git init`, then two git processes (one fast-import stream with its whole history, a
 // checkout), four repositories at a time, so thousands take seconds, not minutes. Deterministic:
-// repository i always has the same content.
+// repository i always has the same content. (The benchmarks' organization of 200 repositories of
+// ~500 files each, without history, is generateOrganization in generate.mjs.)
 import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -94,8 +95,8 @@ async function generateGitRepository(dir, i, now, template) {
   await git(['checkout', '-q', '-f', 'main']);
 }
 
-/** `count` repositories under `root` (repo-0000 …); returns their paths. */
-export async function generateOrganization(root, count) {
+/** `count` small repositories with history under `root` (repo-0000 …); returns their paths. */
+export async function generateSmallRepositories(root, count) {
   const now = Math.floor(Date.now() / 1000);
   const template = join(mkdtempSync(join(tmpdir(), 'k8sm-org-template-')), 'empty');
   execFileSync('git', ['init', '-q', '-b', 'main', template], { env: GIT_ENV });
