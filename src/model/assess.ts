@@ -157,7 +157,11 @@ export function assess(given: AssessInput): Assessment {
   // Only libraries and tooling scanned: no source can show Kubernetes adoption, so no stage is
   // claimed from their CI alone (they are not assessed, and say so under toVerify), unless a
   // tooling repository ships charts or manifests of its own.
-  const assessable = sources.has('platform-repository') || sources.has('service-repository') || sources.has('cluster') || input.repositories.some((r) => shipsWorkloads(model, r));
+  const assessable =
+    sources.has('platform-repository') ||
+    sources.has('service-repository') ||
+    sources.has('cluster') ||
+    input.repositories.some((r) => shipsWorkloads(model, r));
   const stageOfHere = (capabilities: readonly CapabilityResult[]) => (assessable ? stageOf(capabilities) : { stage: 0, provisional: true });
   const orgStage = stageOfHere(orgCapabilities);
 

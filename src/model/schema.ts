@@ -33,7 +33,9 @@ export const capabilitySchema = z
     categories: z.array(categoryId).optional(),
     /** `instrumentation`: a library in a dependency file is shown, but does not meet the capability. */
     libraries: z.enum(['count', 'instrumentation']).optional(),
-    sources: z.array(z.enum(['repository', 'platform-repository', 'infrastructure-repository', 'service-repository', 'history', 'cluster', 'team-config'])).min(1),
+    sources: z
+      .array(z.enum(['repository', 'platform-repository', 'infrastructure-repository', 'service-repository', 'history', 'cluster', 'team-config']))
+      .min(1),
     roadmap: roadmapSchema,
   })
   .strict();

@@ -68,7 +68,12 @@ export function isHelperImagePath(path: string): boolean {
  * image builders and dev loops, e.g. Jib or ko); Dockerfile-like builds among them still go through
  * the helper-image rules.
  */
-export function kindOf(files: readonly { path: string }[], detections: readonly Detection[], serviceSignals: ReadonlySet<string> = new Set(), facts: KindFacts = NO_FACTS): KindVerdict {
+export function kindOf(
+  files: readonly { path: string }[],
+  detections: readonly Detection[],
+  serviceSignals: ReadonlySet<string> = new Set(),
+  facts: KindFacts = NO_FACTS,
+): KindVerdict {
   const evidenceOf = (ids: readonly string[]) => detections.filter((d) => ids.includes(d.id)).flatMap((d) => d.evidence.map((e) => ({ id: d.id, e })));
   const builds = evidenceOf(IMAGE_BUILDS);
   const pushes = evidenceOf(['image-pipeline']);
@@ -78,7 +83,12 @@ export function kindOf(files: readonly { path: string }[], detections: readonly 
   // (a demo's deploy repository pushing its openapi and healthcheck test images): those images help
   // test or operate what it deploys. Its CI deploying, or a root Dockerfile, still makes a service.
   const undeployedHelper = (file: string) =>
-    platform.length > 0 && workloads.length > 0 && pushes.length > 0 && evidenceOf(['ci-deploy']).length === 0 && file.includes('/') && !facts.deployedImageNames.has(folderName(file));
+    platform.length > 0 &&
+    workloads.length > 0 &&
+    pushes.length > 0 &&
+    evidenceOf(['ci-deploy']).length === 0 &&
+    file.includes('/') &&
+    !facts.deployedImageNames.has(folderName(file));
   // A container action (action.yml at the root, runs.using: docker) builds an image that runs inside someone's CI.
   const helper = (e: Evidence) => 'file' in e && (facts.containerAction || isHelperImagePath(e.file) || undeployedHelper(e.file));
   // A repository that declares infrastructure and ships no image from CI builds its Dockerfiles
@@ -87,7 +97,8 @@ export function kindOf(files: readonly { path: string }[], detections: readonly 
   const ownBuilds = builds.filter(({ e }) => !helper(e) && !infraOnly);
   const helperBuilds = builds.filter(({ e }) => helper(e) || infraOnly);
   const undeployed = builds.some(({ e }) => 'file' in e && undeployedHelper(e.file));
-  const helperNote = helperBuilds.length > 0 ? `; its Dockerfiles build helper images only (${places(helperBuilds.map((b) => b.e))})${infraOnly && builds.some(({ e }) => !helper(e)) ? ', no CI pushes an image' : undeployed ? ', pushed by CI but deployed by none of its manifests' : ''}` : '';
+  const helperWhy = infraOnly && builds.some(({ e }) => !helper(e)) ? ', no CI pushes an image' : undeployed ? ', pushed by CI but deployed by none of its manifests' : '';
+  const helperNote = helperBuilds.length > 0 ? `; its Dockerfiles build helper images only (${places(helperBuilds.map((b) => b.e))})${helperWhy}` : '';
 
   if (ownBuilds.length > 0) return { kind: 'service', reason: `builds a container image of its own (${places(ownBuilds.map((b) => b.e))})` };
   const loops = evidenceOf([...new Set([...DEV_LOOPS, ...[...serviceSignals].filter((id) => !IMAGE_BUILDS.includes(id) && id !== 'image-pipeline')])]);
@@ -98,7 +109,9 @@ export function kindOf(files: readonly { path: string }[], detections: readonly 
   // counted among the organization's services. The Argo CD or Flux it finds there is the chart it
   // publishes, not delivery it runs; infrastructure of its own still makes a platform.
   const charts = evidenceOf(['chart-publishing']);
-  if (charts.length > 0 && evidenceOf(INFRASTRUCTURE_SIGNALS).length === 0) return { kind: 'tooling', reason: `its CI publishes the charts it holds for others to install (${places(charts.map((c) => c.e))})` };
+  if (charts.length > 0 && evidenceOf(INFRASTRUCTURE_SIGNALS).length === 0) {
+    return { kind: 'tooling', reason: `its CI publishes the charts it holds for others to install (${places(charts.map((c) => c.e))})` };
+  }
 
   if (platform.length > 0) {
     // One place per tool, the most telling tools first: "terraform (infra/main.tf:3), argo-cd (…)".
@@ -116,7 +129,10 @@ export function kindOf(files: readonly { path: string }[], detections: readonly 
   if (hasCode) return { kind: 'library', reason: `code (${codeText}) with nothing to build into an image or deploy: no Dockerfile, image pipeline, manifests or chart` };
   // Charts and nothing else (an umbrella chart, a vendor's chart): a product others install, not
   // the configuration of a cluster this repository runs.
-  if (workloads.length > 0 && workloads.every((w) => w.id === 'helm')) return { kind: 'tooling', reason: `Helm charts for others to install, without application code or delivery of its own (${places(workloads.map((w) => w.e))})` };
+  if (workloads.length > 0 && workloads.every((w) => w.id === 'helm')) {
+    const reason = `Helm charts for others to install, without application code or delivery of its own (${places(workloads.map((w) => w.e))})`;
+    return { kind: 'tooling', reason };
+  }
   if (workloads.length > 0) return { kind: 'platform', reason: `Kubernetes configuration without application code of its own (${places(workloads.map((w) => w.e))})` };
   return { kind: 'tooling', reason: 'no application code, image, manifests or infrastructure found' };
 }

@@ -37,9 +37,11 @@ function manifestTemplates(repo: Repository, chartDirs: Set<string>): FileEviden
     if (isSamplePath(file.path) || isInFolderOf(file.path, chartDirs)) continue;
     for (const document of repo.yaml(file.path)) {
       const doc = document.value;
-      if (!isRecord(doc) || typeof doc.apiVersion !== 'string' || typeof doc.kind !== 'string' || !isRecord(doc.metadata) || typeof doc.metadata.name !== 'string') continue;
+      if (!isRecord(doc) || typeof doc.apiVersion !== 'string' || typeof doc.kind !== 'string') continue;
+      if (!isRecord(doc.metadata) || typeof doc.metadata.name !== 'string') continue;
       if (!isClusterObject(doc.apiVersion, doc.kind)) continue;
-      evidence.push({ file: file.path, line: document.line, detail: `${doc.apiVersion} ${doc.kind} ${doc.metadata.name} (a template filled in before it is applied)` });
+      const detail = `${doc.apiVersion} ${doc.kind} ${doc.metadata.name} (a template filled in before it is applied)`;
+      evidence.push({ file: file.path, line: document.line, detail });
       break;
     }
   }
