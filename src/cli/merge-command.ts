@@ -123,13 +123,15 @@ export async function mergeRecords(store: Store, run: string, rows: readonly Sha
   for (const target of targets) await writeReport(assessment, target, scanOptions);
 
   // Recorded once per set of shard results: merging the same run again records nothing new.
-  const { renderJson } = await import('../report/json.js');
+  const { jsonReport, renderJson } = await import('../report/json.js');
   const { recordAssessment } = await import('../store/record.js');
   const { DEFAULT_MODEL_PATH } = await import('../model/load.js');
   const startedAt = rows.reduce((first, r) => (r.startedAt < first ? r.startedAt : first), rows[0]!.startedAt);
   const modelHash = fileHash(DEFAULT_MODEL_PATH);
   const id = `${newAssessmentId(new Date(startedAt)).slice(0, 15)}-${sha256(`${run}\n${lastRecordedAt}\n${entries.length}`).slice(0, 6)}`;
-  const outcome = await recordAssessment(store, assessment, renderJson(assessment), {
+  // The JSON report's value, as `scan --save` records it: the assessment itself repeats the
+  // organization's evidence in every repository (2,000 repositories ran out of memory storing it).
+  const outcome = await recordAssessment(store, jsonReport(assessment), renderJson(assessment), {
     id,
     at: startedAt,
     durationMs: Date.parse(lastRecordedAt || startedAt) - Date.parse(startedAt),

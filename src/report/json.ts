@@ -8,7 +8,10 @@ const MAX_NESTED_EVIDENCE = 10;
 function trimmed(c: CapabilityResult, max: number): CapabilityResult & { evidenceCount?: number } {
   const coverage = c.coverage && c.coverage.missing.length > max ? { ...c.coverage, missing: c.coverage.missing.slice(0, max) } : c.coverage;
   const evidence = c.evidence.length > max ? c.evidence.slice(0, max) : c.evidence;
-  return { ...c, evidence, ...(coverage ? { coverage } : {}), ...(evidence.length < c.evidence.length ? { evidenceCount: c.evidence.length } : {}) };
+  // What blocks it is trimmed alike: an anti-pattern found in every repository would otherwise be
+  // listed whole in each repository's copy of the organization's capability.
+  const blockedBy = c.blockedBy?.map((b) => (b.evidence.length > max ? { ...b, evidence: b.evidence.slice(0, max), evidenceCount: b.evidence.length } : b));
+  return { ...c, evidence, ...(coverage ? { coverage } : {}), ...(blockedBy ? { blockedBy } : {}), ...(evidence.length < c.evidence.length ? { evidenceCount: c.evidence.length } : {}) };
 }
 
 /**
