@@ -49,18 +49,18 @@ describePg('shards that merge their run when the last one finishes', () => {
     // The shards of one Job: the same arguments, each its index from JOB_COMPLETION_INDEX.
     const shards = await Promise.all(
       Array.from({ length: SHARDS }, (_, index) =>
-        run(['scan', ...paths, '--shard', `auto/${SHARDS}`, '--run', 'k8s-maturity-nightly-29422920', '--merge', '--store', url, '--no-history'], { JOB_COMPLETION_INDEX: String(index) }),
+        run(['scan', ...paths, '--shard', `auto/${SHARDS}`, '--run', 'k8s-maturity-nightly-29944920', '--merge', '--store', url, '--no-history'], { JOB_COMPLETION_INDEX: String(index) }),
       ),
     );
     for (const shard of shards) expect(shard.code, shard.stderr).toBe(0);
     expect(shards.every((s) => s.stdout === '')).toBe(true);
-    const merged = shards.filter((s) => /run k8s-maturity-nightly-29422920: 4 shards, 40 repositories; (recorded merged assessment|merged assessment \S+ was already recorded)/.test(s.stderr));
+    const merged = shards.filter((s) => /run k8s-maturity-nightly-29944920: 4 shards, 40 repositories; (recorded merged assessment|merged assessment \S+ was already recorded)/.test(s.stderr));
     expect(merged.length).toBeGreaterThanOrEqual(1);
     expect(merged.filter((s) => s.stderr.includes('recorded merged assessment'))).toHaveLength(1);
-    for (const shard of shards.filter((s) => !merged.includes(s))) expect(shard.stderr).toMatch(/run k8s-maturity-nightly-29422920: [0-3] of 4 shards finished; the last to finish merges\n/);
+    for (const shard of shards.filter((s) => !merged.includes(s))) expect(shard.stderr).toMatch(/run k8s-maturity-nightly-29944920: [0-3] of 4 shards finished; the last to finish merges\n/);
 
     // Merging again by hand finds the same assessment already recorded, and prints the report it holds.
-    const again = await run(['merge', '--run', 'k8s-maturity-nightly-29422920', '--store', url, '--format', 'json']);
+    const again = await run(['merge', '--run', 'k8s-maturity-nightly-29944920', '--store', url, '--format', 'json']);
     expect(again.code).toBe(0);
     const id = /merged assessment (\S+) was already recorded/.exec(again.stderr)![1]!;
     const store = await openStore(location);
@@ -73,7 +73,7 @@ describePg('shards that merge their run when the last one finishes', () => {
       expect(recorded).toEqual(printed);
       expect((printed.repositories as unknown[]).length).toBe(40);
       const kinds = await store.db.selectFrom('assessments').select(['kind', 'run_id']).execute();
-      expect(kinds).toEqual([{ kind: 'merged', run_id: 'k8s-maturity-nightly-29422920' }]);
+      expect(kinds).toEqual([{ kind: 'merged', run_id: 'k8s-maturity-nightly-29944920' }]);
     } finally {
       await store.close();
     }
