@@ -11,6 +11,7 @@ function services(count: number): RepositoryInput[] {
     const detections: Detection[] = [
       { id: 'k8s-manifests', evidence: [{ file: 'k8s/deployment.yaml', line: 1, detail: `Deployment svc-${i}` }] },
       { id: 'static-secrets', evidence: [{ file: 'k8s/secret.yaml', line: 7, detail: 'Secret db key password' }] },
+      { id: 'eol-base-images', evidence: [{ file: 'Dockerfile', line: 1, detail: 'FROM node:16-alpine — node 16 reached end of life on 2023-09-11' }] },
     ];
     return { path, kind: 'service', kindReason: 'deploys to Kubernetes: k8s/deployment.yaml', detections, warnings: [] };
   });
@@ -35,6 +36,20 @@ describe('the JSON report', () => {
       expect(nested.evidence.length).toBeLessThanOrEqual(10);
       expect(nested).toMatchObject({ evidenceCount: 150 });
     }
+
+    // A service capability blocked in every service repository: one entry per repository in the
+    // assessment, one per signal in the report, at the top and in each team.
+    const service = assessment.capabilities.find((c) => c.blockedBy?.some((b) => b.id === 'eol-base-images'))!;
+    expect(service.scope).toBe('service');
+    expect(service.blockedBy).toHaveLength(150);
+    const atTop = report.capabilities.find((c) => c.id === service.id)!.blockedBy!;
+    expect(atTop).toEqual([expect.objectContaining({ id: 'eol-base-images', evidenceCount: 150 })]);
+    expect(atTop[0]!.evidence).toHaveLength(100);
+    expect(new Set(atTop[0]!.evidence.map((e) => ('repository' in e ? e.repository : undefined))).size).toBe(100);
+    const inTeam = report.teams[0]!.capabilities.find((c) => c.id === service.id)!.blockedBy!;
+    expect(inTeam).toEqual([expect.objectContaining({ id: 'eol-base-images', evidenceCount: 150 })]);
+    expect(inTeam[0]!.evidence).toHaveLength(10);
+
     // A short list is left whole, without a count.
     const few = jsonReport(assess({ model, organization: 'acme', toolVersion: '0.0.0', now: new Date('2026-12-07T00:00:00Z'), repositories: services(3), clusters: [], sources: new Set(['repository']) }));
     const whole = few.capabilities.find((c) => c.id === blocked.id)!.blockedBy!.find((b) => b.id === 'static-secrets')!;
