@@ -42,9 +42,8 @@ export async function runMerge(options: MergeOptions): Promise<number> {
 }
 
 /**
- * `merge` from its options to its exit code. Long because it is the command's one straight path:
- * check the run, wait for the shards, refuse mixed releases or configurations, assemble, write each
- * output, record; each step reads the previous one's values, and splitting it would only pass them on.
+ * `merge` from its options to its exit code: check the run, wait for the shards, then mergeRecords
+ * (refuse mixed releases or configurations, assemble, write each output, record).
  */
 async function merge(options: MergeOptions): Promise<number> {
   const { checkRunId } = await import('../shard/assign.js');
