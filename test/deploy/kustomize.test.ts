@@ -172,7 +172,7 @@ describe.runIf(hasKubectl)('deploy/kubernetes/nightly', () => {
     expect(nightly.find((o) => o.kind === 'ConfigMap')!.data).not.toHaveProperty('run-id');
     const cron = nightly.find((o) => o.kind === 'CronJob')!;
     expect(() => validate({ ...cron, spec: { ...cron.spec, concurrencyPolicy: 'Sometimes' } })).toThrow(/concurrencyPolicy/);
-    // The image is the base's, through the overlay's replacement.
+    // The image is set once, in site/, for both.
     const dashboard = nightly.find((o) => o.kind === 'Deployment')!;
     expect(podSpecOf(cron)!.containers[0]!.image).toBe(podSpecOf(dashboard)!.containers[0]!.image);
     // The network policies select the scanner pods by the labels they carry.
