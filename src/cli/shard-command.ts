@@ -50,7 +50,7 @@ export async function runShard(paths: string[], options: ScanOptions, scanToAsse
       const next = options.merge ? '' : `; assemble with \`k8s-maturity merge --run ${run}\``;
       process.stderr.write(`k8s-maturity: shard ${shardLabel(shard)} of run ${run}: ${recorded} repositories recorded in ${settings.location.shown} (${seconds} s)${next}\n`);
     }
-    if (options.merge) exitCode = await mergeIfLast(store, run, settings, options);
+    if (options.merge) exitCode = await mergeIfLast(store, run, settings, options, scanToAssessment);
   } finally {
     await store.close().catch(() => undefined);
   }
@@ -63,7 +63,7 @@ export async function runShard(paths: string[], options: ScanOptions, scanToAsse
  * committed, so the last to finish sees every other end; two finishing together may both merge,
  * and the merged assessment's id (run, last record, count) makes the second record nothing.
  */
-async function mergeIfLast(store: Store, run: string, settings: StoreSettings, options: ScanOptions): Promise<number> {
+async function mergeIfLast(store: Store, run: string, settings: StoreSettings, options: ScanOptions, scanToAssessment: ScanToAssessment): Promise<number> {
   const { shardRuns } = await import('../shard/records.js');
   const { runStatus } = await import('../shard/status.js');
   const rows = await shardRuns(store, run);
@@ -76,6 +76,7 @@ async function mergeIfLast(store: Store, run: string, settings: StoreSettings, o
     if (!options.quiet) process.stderr.write(`k8s-maturity: run ${run}: ${status.count! - status.missing.length} of ${status.count} shards finished; the last to finish merges\n`);
     return 0;
   }
-  const { mergeRecords } = await import('./merge-command.js');
-  return mergeRecords(store, run, rows, status.count!, { settings, options: { ...(options.config ? { config: options.config } : {}), ...(options.quiet ? { quiet: true } : {}) }, targets: [] });
+  const { mergeRecords } = await import('./merge-records.js');
+  const mergeOptions = { ...(options.config ? { config: options.config } : {}), ...(options.quiet ? { quiet: true } : {}) };
+  return mergeRecords(store, run, rows, status.count!, { settings, options: mergeOptions, targets: [], scanToAssessment });
 }
