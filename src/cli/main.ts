@@ -94,6 +94,7 @@ export function buildProgram(): Command {
     // Sharded scans (docs/scale.md): each shard records its repositories; `merge` assembles them.
     .option('--shard <I/N>', 'scan only shard I of N (from 0; auto/N reads JOB_COMPLETION_INDEX of a Kubernetes Indexed Job) and record each repository in the store')
     .option('--run <id>', 'with --shard: the run the shards belong to, assembled by `merge --run ID`')
+    .option('--merge', 'with --shard: the last shard of the run to finish merges it and records the assessment (no merge Job needed)')
     .addHelpText(
       'after',
       `

@@ -1,8 +1,7 @@
 import type { Format } from './formats.js';
 import type { OutputArgument } from './outputs.js';
-import { INPUT_ERRORS, type ScanOptions } from './scan-command.js';
+import { INPUT_ERRORS } from './scan-command.js';
 import { Progress } from './progress.js';
-import { toolVersion } from './version.js';
 
 export interface MergeOptions {
   run: string;
@@ -39,13 +38,12 @@ export async function runMerge(options: MergeOptions): Promise<number> {
 }
 
 /**
- * `merge` from its options to its exit code. Long because it is the command's one straight path:
- * check the run, wait for the shards, refuse mixed releases or configurations, assemble, write each
- * output, record; each step reads the previous one's values, and splitting it would only pass them on.
+ * `merge` from its options to its exit code: check the run, wait for the shards, then mergeRecords
+ * (refuse mixed releases or configurations, assemble, write each output, record).
  */
 async function merge(options: MergeOptions): Promise<number> {
   const { checkRunId } = await import('../shard/assign.js');
-  const { parseWait, runStatus, shardWarnings } = await import('../shard/status.js');
+  const { parseWait, runStatus } = await import('../shard/status.js');
   const { pairOutputs } = await import('./outputs.js');
   const run = checkRunId(options.run);
   const waitMs = options.wait !== undefined ? parseWait(options.wait) : 0;
@@ -78,53 +76,9 @@ async function merge(options: MergeOptions): Promise<number> {
       process.stderr.write(`k8s-maturity: run ${run} is not complete${waited}:\n${status.missing.map((m) => `  ${m.reason}\n`).join('')}`);
       return 1;
     }
-    // The shards must have scanned with this release and this configuration, or the merge would mix two judgements.
-    const { fileHash, newAssessmentId, sha256, whoRan } = await import('../store/run-facts.js');
-    const configHash = fileHash(settings.configPath);
-    for (const row of rows) {
-      if (row.toolVersion !== undefined && row.toolVersion !== toolVersion()) {
-        process.stderr.write(`k8s-maturity: shard ${row.index}/${row.count} ran k8s-maturity ${row.toolVersion}, this merge is ${toolVersion()}: run the shards and the merge with the same release\n`);
-        return 2;
-      }
-      if ((row.configHash ?? null) !== (configHash ?? null)) {
-        process.stderr.write(`k8s-maturity: shard ${row.index}/${row.count} ran with ${row.configHash ? 'another configuration' : 'no configuration file'} than this merge (${settings.configPath ?? 'none'}): give the merge the same --config as the shards\n`);
-        return 2;
-      }
-    }
-
-    const { entries, lastRecordedAt } = await records.shardEntries(store, run);
+    const { mergeRecords } = await import('./merge-records.js');
     const { scanToAssessment, writeReport } = await import('./scan-command.js');
-    const scanOptions: ScanOptions = { ...(options.config ? { config: options.config } : {}), ...(options.quiet ? { quiet: true } : {}), ...(options.color === false ? { color: false } : {}) };
-    const assessment = await scanToAssessment([], scanOptions, { recorded: { repositories: entries, warnings: shardWarnings(rows) } });
-    for (const target of targets) await writeReport(assessment, target, scanOptions);
-
-    // Recorded once per set of shard results: merging the same run again records nothing new.
-    const { renderJson } = await import('../report/json.js');
-    const { recordAssessment } = await import('../store/record.js');
-    const { DEFAULT_MODEL_PATH } = await import('../model/load.js');
-    const startedAt = rows.reduce((first, r) => (r.startedAt < first ? r.startedAt : first), rows[0]!.startedAt);
-    const modelHash = fileHash(DEFAULT_MODEL_PATH);
-    const id = `${newAssessmentId(new Date(startedAt)).slice(0, 15)}-${sha256(`${run}\n${lastRecordedAt}\n${entries.length}`).slice(0, 6)}`;
-    const outcome = await recordAssessment(store, assessment, renderJson(assessment), {
-      id,
-      at: startedAt,
-      durationMs: Date.parse(lastRecordedAt || startedAt) - Date.parse(startedAt),
-      kind: 'merged',
-      runId: run,
-      toolVersion: toolVersion(),
-      model: { name: 'default', version: assessment.model.version, ...(modelHash ? { hash: modelHash } : {}) },
-      ...(configHash ? { configHash } : {}),
-      ranBy: whoRan(),
-      sources: [
-        ...entries.map((e) => ({ kind: 'repository' as const, name: e.path, ...(e.commit ? { commit: e.commit } : {}) })),
-        ...assessment.clusters.map((c) => ({ kind: 'cluster' as const, name: c.name })),
-      ],
-    });
-    if (!options.quiet) {
-      const what = outcome.recorded ? `recorded merged assessment ${outcome.id}` : `merged assessment ${outcome.id} was already recorded`;
-      process.stderr.write(`k8s-maturity: run ${run}: ${status.count} shards, ${entries.length} repositories; ${what} in ${settings.location.shown}\n`);
-    }
-    return 0;
+    return await mergeRecords(store, run, rows, status.count!, { settings, options, targets, scanToAssessment, writeReport });
   } finally {
     await store.close().catch(() => undefined);
   }

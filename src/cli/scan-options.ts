@@ -49,6 +49,8 @@ export interface ScanOptions {
   /** A sharded scan (docs/scale.md): `I/N` or `auto/N`, and the run the shards belong to. */
   shard?: string;
   run?: string;
+  /** With --shard: the shard that finishes the run merges it (as `merge --run ID` would, recording only). */
+  merge?: boolean;
 }
 
 /** scan-command's scanToAssessment, handed to the commands that scan through it (shard) rather than imported back. */

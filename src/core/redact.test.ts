@@ -83,4 +83,18 @@ describe('redactDeep', () => {
     expect(redacted.stage).toBe(3);
     expect(redacted.at).toBe(result.at);
   });
+
+  it('redacts an object shared by many places once and keeps it shared, with the values a copy at each place would have', () => {
+    // As in an assessment: every repository holds the organization's platform capabilities.
+    const capability = { id: 'continuous-delivery', evidence: [{ file: 'deploy.sh', detail: 'helm upgrade --set db.password=CANARY_PW' }, { detail: 'https://bot:CANARY_URL@git.example.com/x.git' }] };
+    const assessment = { capabilities: [capability], repositories: Array.from({ length: 3 }, (_, i) => ({ path: `repos/r${i}`, capabilities: [capability, { id: 'tracing', evidence: [] }] })) };
+    const redacted = redactDeep(assessment);
+    expect(JSON.stringify(redacted)).not.toContain('CANARY');
+    expect(redacted.repositories[0]!.capabilities[0]).toBe(redacted.capabilities[0]);
+    expect(redacted.repositories[2]!.capabilities[0]).toBe(redacted.capabilities[0]);
+    expect(redacted.capabilities[0]).not.toBe(capability); // the input is left as it was
+    expect(capability.evidence[1]!.detail).toContain('CANARY_URL');
+    const copied = structuredClone(assessment); // the same values, nothing shared
+    expect(JSON.stringify(redactDeep(copied))).toBe(JSON.stringify(redacted));
+  });
 });

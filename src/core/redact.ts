@@ -183,14 +183,34 @@ export function displayUrl(url: string): string {
  * Every string of a finished result (an assessment, a cached scan) through redactSecrets: the last
  * net for a credential that reached a detail, a warning or a name by a path no one foresaw (a
  * cluster object's repoURL, an error message). Plain objects and arrays only.
+ *
+ * An object met twice (the organization's platform capabilities, shared by every repository and
+ * team of an assessment) is redacted once and stays shared: copying it at each place would make
+ * the result grow with repositories × their evidence (2,000 repositories ran out of memory).
  */
 export function redactDeep<T>(value: T): T {
-  if (typeof value === 'string') return redactSecrets(value) as T;
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item)) as T;
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = redactDeep(item);
+  return redactShared(value, new Map(), new Map());
+}
+
+function redactShared<T>(value: T, objects: Map<object, unknown>, strings: Map<string, string>): T {
+  if (typeof value === 'string') {
+    let redacted = strings.get(value);
+    if (redacted === undefined) strings.set(value, (redacted = redactSecrets(value)));
+    return redacted as T;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const isArray = Array.isArray(value);
+  if (!isArray && Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const seen = objects.get(value);
+  if (seen !== undefined) return seen as T;
+  if (isArray) {
+    const out: unknown[] = [];
+    objects.set(value, out);
+    for (const item of value as unknown[]) out.push(redactShared(item, objects, strings));
     return out as T;
   }
-  return value;
+  const out: Record<string, unknown> = {};
+  objects.set(value, out);
+  for (const [key, item] of Object.entries(value)) out[key] = redactShared(item, objects, strings);
+  return out as T;
 }

@@ -128,7 +128,10 @@ export function assess(given: AssessInput): Assessment {
     ...(input.organizationDetections ?? []),
   ];
   const orgUnknown: [SignalId, string][] = [...sourceUnknown, ...input.repositories.flatMap((r) => r.unknown ?? [])];
-  const orgSet = evidenceSet(orgDetections, orgUnknown.filter(([id]) => !orgDetections.some((d) => d.id === id && d.evidence.length > 0)), input.repositories.flatMap((r) => r.absent ?? []));
+  // A signal seen anywhere is not unknown for the organization (looked up in a set: an unknown per
+  // repository against every detection grew with the square of the repositories).
+  const seen = new Set(orgDetections.filter((d) => d.evidence.length > 0).map((d) => d.id));
+  const orgSet = evidenceSet(orgDetections, orgUnknown.filter(([id]) => !seen.has(id)), input.repositories.flatMap((r) => r.absent ?? []));
   const orgSignals = new Set([...orgSet.detections.keys()].filter((id) => (orgSet.detections.get(id)?.evidence.length ?? 0) > 0));
   const baseContext = { sources, orgSignals, categories: categoriesOf(model.signals) };
 

@@ -1,3 +1,4 @@
+import type { Evidence } from '../core/types.js';
 import type { Assessment, CapabilityResult } from '../model/types.js';
 
 /** Evidence listed per capability in JSON; the total is kept in evidenceCount. */
@@ -8,7 +9,23 @@ const MAX_NESTED_EVIDENCE = 10;
 function trimmed(c: CapabilityResult, max: number): CapabilityResult & { evidenceCount?: number } {
   const coverage = c.coverage && c.coverage.missing.length > max ? { ...c.coverage, missing: c.coverage.missing.slice(0, max) } : c.coverage;
   const evidence = c.evidence.length > max ? c.evidence.slice(0, max) : c.evidence;
-  return { ...c, evidence, ...(coverage ? { coverage } : {}), ...(evidence.length < c.evidence.length ? { evidenceCount: c.evidence.length } : {}) };
+  const blockedBy = c.blockedBy ? blockers(c.blockedBy, max) : undefined;
+  return { ...c, evidence, ...(coverage ? { coverage } : {}), ...(blockedBy ? { blockedBy } : {}), ...(evidence.length < c.evidence.length ? { evidenceCount: c.evidence.length } : {}) };
+}
+
+/**
+ * What blocks a capability, one entry per signal, its evidence trimmed alike: an anti-pattern found
+ * in every repository would otherwise be listed whole (one entry per repository) in each
+ * repository's copy of the organization's capability.
+ */
+function blockers(list: NonNullable<CapabilityResult['blockedBy']>, max: number): { id: string; evidence: Evidence[]; evidenceCount?: number }[] {
+  const bySignal = new Map<string, Evidence[]>();
+  for (const b of list) {
+    const evidence = bySignal.get(b.id);
+    if (evidence) evidence.push(...b.evidence);
+    else bySignal.set(b.id, [...b.evidence]);
+  }
+  return [...bySignal].map(([id, evidence]) => (evidence.length > max ? { id, evidence: evidence.slice(0, max), evidenceCount: evidence.length } : { id, evidence }));
 }
 
 /**

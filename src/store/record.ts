@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import type { ReportCapability, ReportShape } from '../diff/report-shape.js';
 import { redactStoreUrl } from './location.js';
 import { writeTransaction, type Store } from './open.js';
 import { distinct, insertAll, storeReport } from './report-rows.js';
 import type { RunFacts } from './run-facts.js';
 import type { StoreDatabase } from './schema.js';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 
 export type RecordOutcome = { id: string; recorded: true } | { id: string; recorded: false; reason: 'already recorded' };
 
@@ -20,6 +21,10 @@ export type RecordOutcome = { id: string; recorded: true } | { id: string; recor
 export async function recordAssessment(store: Store, report: ReportShape, reportText: string, facts: RunFacts): Promise<RecordOutcome> {
   const rows = assessmentRows(report, reportText, facts);
   return writeTransaction(store, async (trx) => {
+    // Two processes recording the same id at once (the last shards of a run, each merging it): on
+    // PostgreSQL the second waits here for the first to commit, then finds it. (SQLite's write lock
+    // already queues them.)
+    if (store.engine === 'postgres') await sql`select pg_advisory_xact_lock(${lockKey(facts.id)}::bigint)`.execute(trx);
     const existing = await trx.selectFrom('assessments').select('id').where('id', '=', facts.id).executeTakeFirst();
     if (existing) return { id: facts.id, recorded: false, reason: 'already recorded' } as const;
     // The summary first (its parts reference it), with the skeleton once the parts are written.
@@ -32,6 +37,11 @@ export async function recordAssessment(store: Store, report: ReportShape, report
     await insertAll(trx, 'assessment_warnings', rows.warnings);
     return { id: facts.id, recorded: true } as const;
   });
+}
+
+/** A PostgreSQL advisory lock key for an assessment id: the first 8 bytes of its SHA-256, signed. */
+function lockKey(id: string): string {
+  return createHash('sha256').update(id).digest().readBigInt64BE(0).toString();
 }
 
 type Rows<T extends keyof StoreDatabase> = Insertable<StoreDatabase[T]>[];

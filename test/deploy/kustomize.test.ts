@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { parseShard } from '../../src/shard/assign.js';
+import { checkRunId, parseShard } from '../../src/shard/assign.js';
 
 /**
  * deploy/kubernetes as `kubectl kustomize` renders it, checked offline: every object against the
@@ -41,8 +41,9 @@ const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8'
 const hasKubectl = kubectl.status === 0;
 if (!hasKubectl) process.stderr.write('test/deploy/kustomize.test.ts: kubectl is not on this machine: the rendering tests are skipped\n');
 
-function render(): K8sObject[] {
-  const out = spawnSync('kubectl', ['kustomize', join(ROOT, 'deploy', 'kubernetes')], { encoding: 'utf8' });
+/** deploy/kubernetes (a one-off run), or one of its overlays (`nightly`). */
+function render(overlay = ''): K8sObject[] {
+  const out = spawnSync('kubectl', ['kustomize', join(ROOT, 'deploy', 'kubernetes', overlay)], { encoding: 'utf8' });
   expect(out.stderr).toBe('');
   expect(out.status).toBe(0);
   return parseAllDocuments(out.stdout).map((d) => d.toJS() as K8sObject);
@@ -54,8 +55,14 @@ function validate(object: K8sObject): void {
   new Model(object).validate();
 }
 
+/** The Job's spec of a Job, or of the Jobs a CronJob creates. */
+function jobSpecOf(object: K8sObject): Record<string, unknown> | undefined {
+  if (object.kind === 'CronJob') return (object.spec as { jobTemplate: { spec: Record<string, unknown> } }).jobTemplate.spec;
+  return object.kind === 'Job' ? object.spec : undefined;
+}
+
 function podSpecOf(object: K8sObject): PodSpec | undefined {
-  const spec = object.spec as { template?: { spec: PodSpec } } | undefined;
+  const spec = (jobSpecOf(object) ?? object.spec) as { template?: { spec: PodSpec } } | undefined;
   return spec?.template?.spec;
 }
 
@@ -112,11 +119,14 @@ describe.runIf(hasKubectl)('deploy/kubernetes', () => {
     expect(mergeContainer.env!.find((e) => e.name === 'RUN_ID')).toEqual(container.env!.find((e) => e.name === 'RUN_ID'));
   });
 
-  it('runs every pod as non-root on a read-only root filesystem with resources, and writes no Secret: the database URL and tokens are referenced', () => {
-    const objects = render();
+  it.each([
+    ['deploy/kubernetes', ''],
+    ['deploy/kubernetes/nightly', 'nightly'],
+  ])('%s runs every pod as non-root on a read-only root filesystem with resources, and writes no Secret: the database URL and tokens are referenced', (_, overlay) => {
+    const objects = render(overlay);
     expect(objects.some((o) => o.kind === 'Secret')).toBe(false);
     const pods = objects.flatMap((o) => (podSpecOf(o) ? [[o, podSpecOf(o)!] as const] : []));
-    expect(pods).toHaveLength(3);
+    expect(pods).toHaveLength(overlay === '' ? 3 : 2);
     for (const [object, pod] of pods) {
       expect(pod.securityContext?.runAsNonRoot, object.metadata.name).toBe(true);
       expect(pod.securityContext?.runAsUser).toBeGreaterThan(0);
@@ -131,10 +141,96 @@ describe.runIf(hasKubectl)('deploy/kubernetes', () => {
         for (const variable of container.env ?? []) expect(variable.value, variable.name).toBeUndefined();
       }
     }
-    const scanner = pods.find(([o]) => o.metadata.name === 'k8s-maturity-scan')![1].containers[0]!;
+    const scanner = pods.find(([o]) => o.metadata.name === 'k8s-maturity-scan' || o.kind === 'CronJob')![1].containers[0]!;
     expect(scanner.env!.find((e) => e.name === 'GITHUB_TOKEN')?.valueFrom?.secretKeyRef).toEqual({ name: 'k8s-maturity', key: 'github-token' });
     const dashboard = pods.find(([o]) => o.kind === 'Deployment')![1].containers[0]!;
     expect(dashboard.readinessProbe).toBeDefined();
     expect(dashboard.livenessProbe).toBeDefined();
+  });
+});
+
+describe.runIf(hasKubectl)('deploy/kubernetes/nightly', () => {
+  /** The objects of the overlay, and the one-off run's scanner Job it stands in for. */
+  const rendered = () => ({ nightly: render('nightly'), once: render().find((o) => o.metadata.name === 'k8s-maturity-scan')! });
+
+  it('renders the shared objects and a CronJob in place of the one-off Jobs, all valid against the Kubernetes schemas', () => {
+    const { nightly } = rendered();
+    expect(nightly.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual([
+      'ConfigMap/k8s-maturity',
+      'CronJob/k8s-maturity-nightly',
+      'Deployment/k8s-maturity-dashboard',
+      'NetworkPolicy/k8s-maturity',
+      'NetworkPolicy/k8s-maturity-dashboard',
+      'Service/k8s-maturity-dashboard',
+      'ServiceAccount/k8s-maturity',
+    ]);
+    for (const object of nightly) {
+      expect(object.metadata.namespace).toBe('k8s-maturity');
+      expect(() => validate(object), `${object.kind}/${object.metadata.name}`).not.toThrow();
+    }
+    // No fixed run id left to forget to change.
+    expect(nightly.find((o) => o.kind === 'ConfigMap')!.data).not.toHaveProperty('run-id');
+    const cron = nightly.find((o) => o.kind === 'CronJob')!;
+    expect(() => validate({ ...cron, spec: { ...cron.spec, concurrencyPolicy: 'Sometimes' } })).toThrow(/concurrencyPolicy/);
+    // The image is set once, in site/, for both.
+    const dashboard = nightly.find((o) => o.kind === 'Deployment')!;
+    expect(podSpecOf(cron)!.containers[0]!.image).toBe(podSpecOf(dashboard)!.containers[0]!.image);
+    // The network policies select the scanner pods by the labels they carry.
+    const template = (jobSpecOf(cron) as { template: { metadata: { labels: Record<string, string> } } }).template;
+    expect(template.metadata.labels).toMatchObject({ 'app.kubernetes.io/name': 'k8s-maturity', 'app.kubernetes.io/component': 'scanner' });
+  });
+
+  it('gives every pod of a night the same run id, the Job name, and its own shard of N; the last shard merges', () => {
+    const { nightly } = rendered();
+    const cron = nightly.find((o) => o.kind === 'CronJob')!;
+    const job = jobSpecOf(cron) as { completionMode: string; completions: number; backoffLimitPerIndex: number };
+    expect(job.completionMode).toBe('Indexed');
+    expect(job.backoffLimitPerIndex).toBeGreaterThan(0);
+    expect((cron.spec as { concurrencyPolicy: string }).concurrencyPolicy).toBe('Forbid');
+    const container = podSpecOf(cron)!.containers[0]!;
+
+    // What Kubernetes puts on the pods of the Job a CronJob creates: the Job's name (the CronJob's
+    // and the scheduled time in minutes since 1970) as a label, each pod's index as an annotation.
+    const night = (at: string) => `${cron.metadata.name}-${Date.parse(at) / 60_000}`;
+    const podEnv = (jobName: string, index: number) =>
+      Object.fromEntries(
+        container.env!.map((e) => {
+          const path = e.valueFrom?.fieldRef?.fieldPath;
+          if (path === "metadata.labels['batch.kubernetes.io/job-name']") return [e.name, jobName];
+          if (path === "metadata.annotations['batch.kubernetes.io/job-completion-index']") return [e.name, String(index)];
+          expect(path, e.name).toBeUndefined(); // every other variable comes from the ConfigMap or the Secret
+          return [e.name, `value-of-${e.name}`];
+        }),
+      );
+    const runIds = new Set<string>();
+    for (const at of ['2026-12-08T02:00:00Z', '2026-12-09T02:00:00Z']) {
+      for (let pod = 0; pod < job.completions; pod++) {
+        const env = podEnv(night(at), pod);
+        const args = expand(container.args!, env);
+        expect(args.join(' ')).not.toContain('$(');
+        expect(args.slice(0, 3)).toEqual(['scan', '--github-org', 'value-of-GITHUB_ORG']);
+        expect(parseShard(args[args.indexOf('--shard') + 1]!, env)).toEqual({ index: pod, count: job.completions });
+        const run = checkRunId(args[args.indexOf('--run') + 1]!);
+        expect(run.length).toBeLessThanOrEqual(63); // a label value: the CronJob's name leaves room for the time
+        runIds.add(run);
+        expect(args).toContain('--merge');
+      }
+    }
+    expect([...runIds]).toEqual(['k8s-maturity-nightly-29944920', 'k8s-maturity-nightly-29946360']); // one per night
+  });
+
+  it("runs the one-off run's scanner pod, apart from the run id and --merge", () => {
+    const { nightly, once } = rendered();
+    const cron = nightly.find((o) => o.kind === 'CronJob')!;
+    const { template: cronTemplate, activeDeadlineSeconds, ...cronJob } = jobSpecOf(cron) as Record<string, unknown>;
+    const { template: onceTemplate, ttlSecondsAfterFinished, ...onceJob } = jobSpecOf(once) as Record<string, unknown>;
+    expect(cronJob).toEqual(onceJob);
+    expect(activeDeadlineSeconds).toBeLessThan(24 * 3600); // stopped before the next night
+    expect(ttlSecondsAfterFinished).toBeDefined(); // the CronJob keeps its Jobs by its history limits instead
+    const asOnce = structuredClone(cronTemplate) as { spec: PodSpec };
+    const container = asOnce.spec.containers[0]!;
+    container.args = container.args!.filter((a) => a !== '--merge');
+    container.env = container.env!.map((e) => (e.name === 'RUN_ID' ? { name: 'RUN_ID', valueFrom: { configMapKeyRef: { name: 'k8s-maturity', key: 'run-id' } } } : e));
+    expect(asOnce).toEqual(onceTemplate);
   });
 });
