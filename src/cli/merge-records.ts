@@ -21,7 +21,13 @@ export interface MergeContext {
  * as one `merged` assessment: `merge` after its wait, and the last shard of `scan --shard … --merge`.
  * Exit 0, or 2 when the shards ran another release or configuration than this merge.
  */
-export async function mergeRecords(store: Store, run: string, rows: readonly ShardRunRow[], count: number, { settings, options, targets, scanToAssessment, writeReport }: MergeContext): Promise<number> {
+export async function mergeRecords(
+  store: Store,
+  run: string,
+  rows: readonly ShardRunRow[],
+  count: number,
+  { settings, options, targets, scanToAssessment, writeReport }: MergeContext,
+): Promise<number> {
   const records = await import('../shard/records.js');
   const { shardWarnings } = await import('../shard/status.js');
   // The shards must have scanned with this release and this configuration, or the merge would mix two judgements.
@@ -29,17 +35,28 @@ export async function mergeRecords(store: Store, run: string, rows: readonly Sha
   const configHash = fileHash(settings.configPath);
   for (const row of rows) {
     if (row.toolVersion !== undefined && row.toolVersion !== toolVersion()) {
-      process.stderr.write(`k8s-maturity: shard ${row.index}/${row.count} ran k8s-maturity ${row.toolVersion}, this merge is ${toolVersion()}: run the shards and the merge with the same release\n`);
+      process.stderr.write(
+        `k8s-maturity: shard ${row.index}/${row.count} ran k8s-maturity ${row.toolVersion}, this merge is ${toolVersion()}: ` +
+          'run the shards and the merge with the same release\n',
+      );
       return 2;
     }
     if ((row.configHash ?? null) !== (configHash ?? null)) {
-      process.stderr.write(`k8s-maturity: shard ${row.index}/${row.count} ran with ${row.configHash ? 'another configuration' : 'no configuration file'} than this merge (${settings.configPath ?? 'none'}): give the merge the same --config as the shards\n`);
+      const ranWith = row.configHash ? 'another configuration' : 'no configuration file';
+      process.stderr.write(
+        `k8s-maturity: shard ${row.index}/${row.count} ran with ${ranWith} than this merge (${settings.configPath ?? 'none'}): ` +
+          'give the merge the same --config as the shards\n',
+      );
       return 2;
     }
   }
 
   const { entries, lastRecordedAt } = await records.shardEntries(store, run);
-  const scanOptions: ScanOptions = { ...(options.config ? { config: options.config } : {}), ...(options.quiet ? { quiet: true } : {}), ...(options.color === false ? { color: false } : {}) };
+  const scanOptions: ScanOptions = {
+    ...(options.config ? { config: options.config } : {}),
+    ...(options.quiet ? { quiet: true } : {}),
+    ...(options.color === false ? { color: false } : {}),
+  };
   const assessment = await scanToAssessment([], scanOptions, { recorded: { repositories: entries, warnings: shardWarnings(rows) } });
   for (const target of targets) await writeReport?.(assessment, target, scanOptions);
 

@@ -26,7 +26,9 @@ export const INPUT_ERRORS = new Set(['ScanInputError', 'ModelError', 'ConfigErro
 /** `k8s-maturity scan`: resolves to the exit code (0 done, 1 gate failed, 2 could not run). */
 export async function runScan(paths: string[], options: ScanOptions): Promise<number> {
   try {
-    if (options.shard !== undefined || options.run !== undefined || options.merge) return await (await import('./shard-command.js')).runShard(paths, options, scanToAssessment);
+    if (options.shard !== undefined || options.run !== undefined || options.merge) {
+      return await (await import('./shard-command.js')).runShard(paths, options, scanToAssessment);
+    }
     const sequence = options.outputArguments ?? interleave(options.format ?? [], options.output ?? []);
     const targets = pairOutputs(sequence, process.stdout.isTTY === true);
     // A configuration may say `store.save: true`: memory is looked at when one is given or is here.

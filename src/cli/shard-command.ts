@@ -12,7 +12,9 @@ import { toolVersion } from './version.js';
  */
 export async function runShard(paths: string[], options: ScanOptions, scanToAssessment: ScanToAssessment): Promise<number> {
   const { checkRunId, owns, parseShard, shardLabel, ShardUsageError } = await import('../shard/assign.js');
-  if (options.shard === undefined && options.merge) throw new ShardUsageError('--merge goes with --shard I/N --run ID: the last shard of the run to finish merges it');
+  if (options.shard === undefined && options.merge) {
+    throw new ShardUsageError('--merge goes with --shard I/N --run ID: the last shard of the run to finish merges it');
+  }
   if (options.shard === undefined) throw new ShardUsageError('--run needs --shard I/N (or auto/N): a run is made of shards; a whole scan needs neither');
   if (options.run === undefined) throw new ShardUsageError('--shard needs --run ID: the shards of one scan share a run id, which `merge --run ID` assembles');
   const refused = (['save', 'baseline', 'failBelow', 'failOnRegression', 'format', 'output'] as const).find((k) => options[k] !== undefined && options[k] !== false);
@@ -48,7 +50,8 @@ export async function runShard(paths: string[], options: ScanOptions, scanToAsse
     if (!options.quiet) {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const next = options.merge ? '' : `; assemble with \`k8s-maturity merge --run ${run}\``;
-      process.stderr.write(`k8s-maturity: shard ${shardLabel(shard)} of run ${run}: ${recorded} repositories recorded in ${settings.location.shown} (${seconds} s)${next}\n`);
+      const where = settings.location.shown;
+      process.stderr.write(`k8s-maturity: shard ${shardLabel(shard)} of run ${run}: ${recorded} repositories recorded in ${where} (${seconds} s)${next}\n`);
     }
     if (options.merge) exitCode = await mergeIfLast(store, run, settings, options, scanToAssessment);
   } finally {
@@ -73,7 +76,8 @@ async function mergeIfLast(store: Store, run: string, settings: StoreSettings, o
     return 2;
   }
   if (status.missing.length > 0) {
-    if (!options.quiet) process.stderr.write(`k8s-maturity: run ${run}: ${status.count! - status.missing.length} of ${status.count} shards finished; the last to finish merges\n`);
+    const finished = status.count! - status.missing.length;
+    if (!options.quiet) process.stderr.write(`k8s-maturity: run ${run}: ${finished} of ${status.count} shards finished; the last to finish merges\n`);
     return 0;
   }
   const { mergeRecords } = await import('./merge-records.js');

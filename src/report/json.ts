@@ -10,7 +10,13 @@ function trimmed(c: CapabilityResult, max: number): CapabilityResult & { evidenc
   const coverage = c.coverage && c.coverage.missing.length > max ? { ...c.coverage, missing: c.coverage.missing.slice(0, max) } : c.coverage;
   const evidence = c.evidence.length > max ? c.evidence.slice(0, max) : c.evidence;
   const blockedBy = c.blockedBy ? blockers(c.blockedBy, max) : undefined;
-  return { ...c, evidence, ...(coverage ? { coverage } : {}), ...(blockedBy ? { blockedBy } : {}), ...(evidence.length < c.evidence.length ? { evidenceCount: c.evidence.length } : {}) };
+  return {
+    ...c,
+    evidence,
+    ...(coverage ? { coverage } : {}),
+    ...(blockedBy ? { blockedBy } : {}),
+    ...(evidence.length < c.evidence.length ? { evidenceCount: c.evidence.length } : {}),
+  };
 }
 
 /**
@@ -25,7 +31,9 @@ function blockers(list: NonNullable<CapabilityResult['blockedBy']>, max: number)
     if (evidence) evidence.push(...b.evidence);
     else bySignal.set(b.id, [...b.evidence]);
   }
-  return [...bySignal].map(([id, evidence]) => (evidence.length > max ? { id, evidence: evidence.slice(0, max), evidenceCount: evidence.length } : { id, evidence }));
+  return [...bySignal].map(([id, evidence]) =>
+    evidence.length > max ? { id, evidence: evidence.slice(0, max), evidenceCount: evidence.length } : { id, evidence },
+  );
 }
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module shared with bench/shards.mjs
-import { generateOrganization } from '../../bench/generate-org.mjs';
+import { generateSmallRepositories } from '../../bench/generate-small-repos.mjs';
 import { openStore } from '../../src/store/open.js';
 import { getAssessment } from '../../src/store/queries.js';
 import type { StoreLocation } from '../../src/store/location.js';
@@ -40,7 +40,7 @@ describePg('shards that merge their run when the last one finishes', () => {
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'k8sm-shard-merge-'));
     env = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: join(work, 'cache'), XDG_DATA_HOME: join(work, 'data'), XDG_STATE_HOME: join(work, 'state'), K8S_MATURITY_STORE: '' };
-    paths = ((await generateOrganization(join(work, 'repos'), 40)) as string[]).map((p) => p.slice(work.length + 1));
+    paths = ((await generateSmallRepositories(join(work, 'repos'), 40)) as string[]).map((p) => p.slice(work.length + 1));
     location = await freshStore('postgres');
     url = (location as { url: string }).url;
   }, 120_000);
