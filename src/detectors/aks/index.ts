@@ -2,7 +2,6 @@ import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/tools/component.js';
 import { terraformResources } from '../../facts/iac/terraform.js';
 import type { Repository } from '../../workspace/repository.js';
-import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
 import { matchingLines, ownPlaces } from '../../facts/files/text-lines.js';
 import { infraProgramFiles } from '../../facts/iac/infra-programs.js';
 import { defineDetector } from '../detector.js';
@@ -25,8 +24,8 @@ export const detector = defineDetector(definition, (repo) => {
   for (const hit of matchingLines(repo, /\.json$/i, ARM_RESOURCE, 'managedClusters')) evidence.push({ file: hit.file, line: hit.line, detail: `ARM ${MANAGED_CLUSTERS}` });
   for (const hit of matchingLines(repo, infraProgramFiles(repo, /\.(ts|js|py|go|cs|java)$/), AKS_IN_CODE, 'Cluster')) evidence.push({ file: hit.file, line: hit.line, detail: 'AKS cluster in infrastructure code' });
   evidence.push(...azapiClusters(repo));
-  const component = findComponent(repo, definition.component);
-  evidence.push(...component, ...provisioningEvidence(repo, definition.component.commands, component));
+  const component = findComponent(repo, definition.component, { provisioning: true });
+  evidence.push(...component);
   return ownPlaces(evidence);
 });
 

@@ -6,7 +6,6 @@ import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 import { ansiblePlays } from '../../facts/iac/ansible-plays.js';
-import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
 import { matchingLines, ownPlaces } from '../../facts/files/text-lines.js';
 import { isProse } from '../../facts/files/paths.js';
 import { yamlFilesMatching } from '../../facts/files/paths.js';
@@ -32,9 +31,8 @@ export const detector = defineDetector(definition, (repo) => {
     seenFiles.add(hit.file);
     evidence.push({ file: hit.file, line: hit.line, detail: 'Ansible inventory' });
   }
-  const component = findComponent(repo, definition.component);
+  const component = findComponent(repo, definition.component, { provisioning: true });
   evidence.push(...component);
-  evidence.push(...provisioningEvidence(repo, definition.component.commands, component));
   // Galaxy requirements are generic YAML: they count only beside other Ansible evidence.
   if (evidence.length > 0) evidence.push(...galaxyRequirements(repo));
   else evidence.push(...galaxyRequirements(repo).filter((e) => /(^|\/)ansible\//i.test(e.file)));

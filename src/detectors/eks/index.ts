@@ -1,6 +1,5 @@
 import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/tools/component.js';
-import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
 import { matchingLines, ownPlaces } from '../../facts/files/text-lines.js';
 import { infraProgramFiles } from '../../facts/iac/infra-programs.js';
 import { cfnTemplates } from '../../facts/iac/cloudformation.js';
@@ -26,7 +25,7 @@ export const detector = defineDetector(definition, (repo) => {
   for (const hit of matchingLines(repo, infraProgramFiles(repo, SOURCE_FILE), EKS_IN_CODE, 'ks')) {
     evidence.push({ file: hit.file, line: hit.line, detail: 'EKS cluster in infrastructure code' });
   }
-  const component = findComponent(repo, definition.component);
-  evidence.push(...component, ...provisioningEvidence(repo, definition.component.commands, component));
+  const component = findComponent(repo, definition.component, { provisioning: true });
+  evidence.push(...component);
   return ownPlaces(evidence);
 });

@@ -1,6 +1,5 @@
 import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/tools/component.js';
-import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
 import { matchingLines, ownPlaces } from '../../facts/files/text-lines.js';
 import { infraProgramFiles } from '../../facts/iac/infra-programs.js';
 import { defineDetector } from '../detector.js';
@@ -19,7 +18,7 @@ export const detector = defineDetector(definition, (repo) => {
     evidence.push({ file: hit.file, line: hit.line, detail: 'Deployment Manager GKE cluster' });
   }
   for (const hit of matchingLines(repo, infraProgramFiles(repo, /\.(ts|js|py|go|cs|java)$/), GKE_IN_CODE, 'ontainer')) evidence.push({ file: hit.file, line: hit.line, detail: 'GKE cluster in infrastructure code' });
-  const component = findComponent(repo, definition.component);
-  evidence.push(...component, ...provisioningEvidence(repo, definition.component.commands, component));
+  const component = findComponent(repo, definition.component, { provisioning: true });
+  evidence.push(...component);
   return ownPlaces(evidence);
 });

@@ -4,7 +4,6 @@ import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
 import { ansiblePlays } from '../../facts/iac/ansible-plays.js';
-import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
 import { matchingLines, ownPlaces } from '../../facts/files/text-lines.js';
 import { isProse } from '../../facts/files/paths.js';
 import { defineDetector } from '../detector.js';
@@ -24,8 +23,8 @@ export const detector = defineDetector(definition, (repo) => {
   for (const hit of matchingLines(repo, /(^|\/)(\.gitmodules|requirements\.ya?ml)$/, KUBESPRAY_SOURCE, 'kubespray')) {
     evidence.push({ file: hit.file, line: hit.line, detail: hit.file.endsWith('.gitmodules') ? 'Kubespray git submodule' : 'Kubespray requirement' });
   }
-  const component = findComponent(repo, definition.component);
-  evidence.push(...component, ...provisioningEvidence(repo, definition.component.commands, component));
+  const component = findComponent(repo, definition.component, { provisioning: true });
+  evidence.push(...component);
   return ownPlaces(evidence);
 });
 

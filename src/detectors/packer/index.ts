@@ -2,7 +2,6 @@ import type { FileEvidence } from '../../core/types.js';
 import { findComponent } from '../../facts/tools/component.js';
 import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import type { Repository } from '../../workspace/repository.js';
-import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
 import { isProse } from '../../facts/files/paths.js';
 import { ownPlaces } from '../../facts/files/text-lines.js';
 import { defineDetector } from '../detector.js';
@@ -16,8 +15,8 @@ const BLOCK_LINE = /^\s*(source|build|packer)\s*("[^"]*"\s*){0,2}\{/m;
 
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [...hclTemplates(repo), ...jsonTemplates(repo)];
-  const component = findComponent(repo, definition.component);
-  evidence.push(...component, ...provisioningEvidence(repo, definition.component.commands, component));
+  const component = findComponent(repo, definition.component, { provisioning: true });
+  evidence.push(...component);
   return ownPlaces(evidence);
 });
 

@@ -5,7 +5,6 @@ import { YAML_FILE } from '../../facts/files/paths.js';
 import { terraformResources } from '../../facts/iac/terraform.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
-import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
 import { matchingLines, ownPlaces } from '../../facts/files/text-lines.js';
 import { isProse } from '../../facts/files/paths.js';
 import { defineDetector } from '../detector.js';
@@ -23,8 +22,8 @@ export const detector = defineDetector(definition, (repo) => {
   for (const hit of matchingLines(repo, /\.(ya?ml|tf|tpl|tftpl|j2|sh|cfg)$/i, WRITES_RKE2_CONFIG, '/etc/rancher/rke2/')) {
     evidence.push({ file: hit.file, line: hit.line, detail: 'writes /etc/rancher/rke2/config.yaml' });
   }
-  const component = findComponent(repo, definition.component);
-  evidence.push(...component, ...provisioningEvidence(repo, definition.component.commands, [...component, ...evidence]));
+  const component = findComponent(repo, definition.component, { provisioning: true });
+  evidence.push(...component);
   return ownPlaces(evidence);
 });
 

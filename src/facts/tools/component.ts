@@ -9,6 +9,7 @@ import { deployedImages } from '../images/images.js';
 import { objectsWhere } from '../k8s/k8s-objects.js';
 import { terraformModuleFlags, terraformModules, terraformProviders, terraformResources } from '../iac/terraform.js';
 import { uniqueEvidence } from '../files/evidence.js';
+import { provisioningCommands } from '../iac/provisioning-commands.js';
 import { memoKey } from '../../workspace/memo-key.js';
 
 const DISTINCT = memoKey<string[]>('distinct');
@@ -45,8 +46,19 @@ export interface ComponentSpec {
   files?: { path: RegExp; contains?: RegExp }[];
 }
 
+/** How far findComponent looks beyond pipelines and scripts. */
+export interface FindOptions {
+  /**
+   * Also match the commands where installers run them: Ansible tasks, cloud-init, Terraform
+   * provisioners and user data, script templates (src/facts/iac/provisioning-commands.ts). Cluster
+   * bootstrap (`kubeadm init`, `eksctl create cluster`, `curl get.k3s.io | sh`) lives there far more
+   * often than in CI. Every signal file asks for it; so do the code detectors of provisioning tools.
+   */
+  provisioning?: boolean;
+}
+
 /** Every place in the repository that the spec recognises, one evidence per file and line. */
-export function findComponent(repo: Repository, spec: ComponentSpec): FileEvidence[] {
+export function findComponent(repo: Repository, spec: ComponentSpec, options: FindOptions = {}): FileEvidence[] {
   const evidence: FileEvidence[] = [];
   const add = (file: string, line: number, detail: string, library?: true): void => {
     evidence.push(library ? { file, line, detail, library } : { file, line, detail });
@@ -114,6 +126,12 @@ export function findComponent(repo: Repository, spec: ComponentSpec): FileEviden
       const matched = matchingValues(spec.ciUses, distinctValues(repo, 'ci.uses', ci.uses, (use) => use.ref));
       for (const use of ci.uses) if (matched.has(use.ref)) add(use.file, use.line, `uses ${use.ref}`);
     }
+  }
+  if (spec.commands && options.provisioning) {
+    // After every other kind, so a place the pipelines or files already show keeps that evidence.
+    const patterns = spec.commands;
+    const provisioning = provisioningCommands(repo).filter((command) => matchesAny(patterns, command.text));
+    for (const command of provisioning) add(command.file, command.line, `runs \`${shorten(command.text)}\``);
   }
   // One evidence per place; a templated name reads better as {{…}} than as the internal placeholder.
   return uniqueEvidence(evidence);
