@@ -18,7 +18,6 @@ import { definition as cloudformation } from './cloudformation/definition.js';
 import { definition as codeowners } from './codeowners/definition.js';
 import { definition as consulConnect } from './consul-connect/definition.js';
 import { definition as dependencyUpdates } from './dependency-updates/definition.js';
-import { definition as devspace } from './devspace/definition.js';
 import { definition as docker } from './docker/definition.js';
 import { definition as dockerCompose } from './docker-compose/definition.js';
 import { definition as eks } from './eks/definition.js';
@@ -36,17 +35,14 @@ import { definition as imagePipeline } from './image-pipeline/definition.js';
 import { definition as istio } from './istio/definition.js';
 import { definition as jenkins } from './jenkins/definition.js';
 import { definition as jsonnet } from './jsonnet/definition.js';
-import { definition as k3d } from './k3d/definition.js';
 import { definition as k8sManifests } from './k8s-manifests/definition.js';
 import { definition as kaniko } from './kaniko/definition.js';
-import { definition as kind } from './kind/definition.js';
 import { definition as kops } from './kops/definition.js';
 import { definition as kubeadm } from './kubeadm/definition.js';
 import { definition as kubespray } from './kubespray/definition.js';
 import { definition as kustomize } from './kustomize/definition.js';
 import { definition as latestTagImages } from './latest-tag-images/definition.js';
 import { definition as linkerd } from './linkerd/definition.js';
-import { definition as minikube } from './minikube/definition.js';
 import { definition as nexus } from './nexus/definition.js';
 import { definition as opentelemetry } from './opentelemetry/definition.js';
 import { definition as packer } from './packer/definition.js';
@@ -55,13 +51,11 @@ import { definition as probes } from './probes/definition.js';
 import { definition as prometheus } from './prometheus/definition.js';
 import { definition as pulumi } from './pulumi/definition.js';
 import { definition as rke } from './rke/definition.js';
-import { definition as skaffold } from './skaffold/definition.js';
 import { definition as snyk } from './snyk/definition.js';
 import { definition as sops } from './sops/definition.js';
 import { definition as spinnaker } from './spinnaker/definition.js';
 import { definition as staticSecrets } from './static-secrets/definition.js';
 import { definition as terraform } from './terraform/definition.js';
-import { definition as tilt } from './tilt/definition.js';
 import { definition as trivy } from './trivy/definition.js';
 import { definition as vault } from './vault/definition.js';
 
@@ -96,7 +90,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['crossplane']!),
   definitionOf(BUILTIN_SIGNAL_FILES['datadog']!),
   dependencyUpdates,
-  devspace,
+  definitionOf(BUILTIN_SIGNAL_FILES['devspace']!),
   docker,
   dockerCompose,
   definitionOf(BUILTIN_SIGNAL_FILES['drone']!),
@@ -131,12 +125,12 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   jenkins,
   jsonnet,
   definitionOf(BUILTIN_SIGNAL_FILES['k0s']!),
-  k3d,
+  definitionOf(BUILTIN_SIGNAL_FILES['k3d']!),
   definitionOf(BUILTIN_SIGNAL_FILES['k3s']!),
   k8sManifests,
   kaniko,
   definitionOf(BUILTIN_SIGNAL_FILES['kibana']!),
-  kind,
+  definitionOf(BUILTIN_SIGNAL_FILES['kind']!),
   kops,
   kubeadm,
   definitionOf(BUILTIN_SIGNAL_FILES['kubearmor']!),
@@ -147,7 +141,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   latestTagImages,
   linkerd,
   definitionOf(BUILTIN_SIGNAL_FILES['loki']!),
-  minikube,
+  definitionOf(BUILTIN_SIGNAL_FILES['minikube']!),
   definitionOf(BUILTIN_SIGNAL_FILES['new-relic']!),
   nexus,
   definitionOf(BUILTIN_SIGNAL_FILES['octopus-deploy']!),
@@ -162,7 +156,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['rancher']!),
   rke,
   definitionOf(BUILTIN_SIGNAL_FILES['sealed-secrets']!),
-  skaffold,
+  definitionOf(BUILTIN_SIGNAL_FILES['skaffold']!),
   snyk,
   sops,
   spinnaker,
@@ -175,7 +169,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   terraform,
   definitionOf(BUILTIN_SIGNAL_FILES['tetragon']!),
   definitionOf(BUILTIN_SIGNAL_FILES['thanos']!),
-  tilt,
+  definitionOf(BUILTIN_SIGNAL_FILES['tilt']!),
   definitionOf(BUILTIN_SIGNAL_FILES['travis-ci']!),
   trivy,
   vault,

@@ -9,6 +9,7 @@ import { chartRefs } from '../facts/k8s/charts.js';
 import { cfnTemplates } from '../facts/iac/cloudformation.js';
 import { crdsOfGroup } from '../facts/k8s/crds.js';
 import { firstPerFile } from '../facts/files/evidence.js';
+import { isSampleOrDocPath } from '../facts/files/paths.js';
 import { detectTool, type ToolExtras } from '../facts/tools/tool-evidence.js';
 import { bicepResources } from '../facts/iac/bicep.js';
 import { lineAtOffset, type Repository } from '../workspace/repository.js';
@@ -27,6 +28,8 @@ export function footprintDetector(file: SignalFile): Detector {
   const options: ToolExtras = { dockerBases: true, provisioning: true, more: (r) => findExtras(r, extras) };
   // Without configurations, no pass over every ConfigMap of the repository.
   if (extras.configs.length > 0) options.configs = extras.configs;
+  // A local cluster or dev loop lives in the project's tests and hack/: only fixtures, samples and docs are someone else's.
+  if (signal.usedInTests) options.ownUse = (path) => !isSampleOrDocPath(path);
   const detected = (repo: Repository) => detectTool(repo, component, options);
   // An install manifest or a catalog holds dozens of the tool's objects: one place per file keeps reports short.
   const found = signal.onePlacePerFile ? (repo: Repository) => firstPerFile(detected(repo)) : detected;

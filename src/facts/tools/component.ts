@@ -38,8 +38,8 @@ export interface ComponentSpec {
   terraformModuleFlags?: RegExp;
   /** Libraries in dependency files (client or instrumentation libraries serve the tool). */
   dependencies?: { name: RegExp; ecosystems?: Dependency['ecosystem'][] }[];
-  /** Command lines in pipelines and scripts that run or drive the tool. */
-  commands?: RegExp[];
+  /** Command lines in pipelines and scripts that run or drive the tool (a RegExp, or a matcher with more checks). */
+  commands?: CommandMatcher[];
   /** Reusable CI steps: GitHub actions, CircleCI orbs, GitLab includes, Azure tasks. */
   ciUses?: RegExp[];
   /** The tool's own configuration files; `contains` must match the text when given. */
@@ -55,6 +55,11 @@ export interface FindOptions {
    * often than in CI. Every signal file asks for it; so do the code detectors of provisioning tools.
    */
   provisioning?: boolean;
+}
+
+/** Tells whether a command line runs the tool: a RegExp, or a pattern plus a check that it is a run. */
+export interface CommandMatcher {
+  test(text: string): boolean;
 }
 
 /** Every place in the repository that the spec recognises, one evidence per file and line. */
@@ -146,14 +151,14 @@ function distinctValues<T>(repo: Repository, fact: string, items: readonly T[], 
 }
 
 /** The values one of the patterns matches, each value tested once. */
-function matchingValues(patterns: readonly RegExp[], values: readonly string[]): Set<string> {
+function matchingValues(patterns: readonly CommandMatcher[], values: readonly string[]): Set<string> {
   const matched = new Set<string>();
   for (const value of values) if (matchesAny(patterns, value)) matched.add(value);
   return matched;
 }
 
 /** True when one of the patterns matches (a loop: this runs for every object, image and command of every spec). */
-function matchesAny(patterns: readonly RegExp[], text: string): boolean {
+function matchesAny(patterns: readonly CommandMatcher[], text: string): boolean {
   for (const pattern of patterns) if (pattern.test(text)) return true;
   return false;
 }

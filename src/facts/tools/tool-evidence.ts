@@ -19,16 +19,19 @@ export interface ToolExtras extends FindOptions {
   /** Also look at the final stage of Dockerfiles with the component's image patterns. */
   dockerBases?: boolean;
   more?: (repo: Repository) => FileEvidence[];
+  /** Which paths show the repository's own use (default isOwnUse: not docs, examples or tests). */
+  ownUse?: (path: string) => boolean;
 }
 
 /** The component spec plus configs and Dockerfile bases, without docs/tests/indirect noise, one evidence per place. */
 export function detectTool(repo: Repository, spec: ComponentSpec, extras: ToolExtras = {}): FileEvidence[] {
+  // The tool's own configuration first: where a place shows twice, it says the most.
   const all = [
+    ...(extras.configs ? findConfigs(repo, extras.configs, extras.ownUse) : []),
     ...findComponent(repo, spec, { provisioning: extras.provisioning ?? false }),
-    ...(extras.configs ? findConfigs(repo, extras.configs) : []),
     ...(extras.dockerBases && spec.images ? finalStageBases(repo, spec.images) : []),
     ...(spec.images ? composeImagesFromEnv(repo, spec.images) : []),
     ...(extras.more ? extras.more(repo) : []),
   ];
-  return uniquePlaces(keepOwnUse(repo, all).map((item) => pastTemplateLines(repo, item)));
+  return uniquePlaces(keepOwnUse(repo, all, extras.ownUse).map((item) => pastTemplateLines(repo, item)));
 }
