@@ -16,7 +16,6 @@ import { definition as circleci } from './circleci/definition.js';
 import { definition as clair } from './clair/definition.js';
 import { definition as cloudformation } from './cloudformation/definition.js';
 import { definition as codeowners } from './codeowners/definition.js';
-import { definition as consulConnect } from './consul-connect/definition.js';
 import { definition as dependencyUpdates } from './dependency-updates/definition.js';
 import { definition as docker } from './docker/definition.js';
 import { definition as dockerCompose } from './docker-compose/definition.js';
@@ -34,7 +33,6 @@ import { definition as helm } from './helm/definition.js';
 import { definition as imagePipeline } from './image-pipeline/definition.js';
 import { definition as istio } from './istio/definition.js';
 import { definition as jenkins } from './jenkins/definition.js';
-import { definition as jsonnet } from './jsonnet/definition.js';
 import { definition as k8sManifests } from './k8s-manifests/definition.js';
 import { definition as kaniko } from './kaniko/definition.js';
 import { definition as kops } from './kops/definition.js';
@@ -42,7 +40,6 @@ import { definition as kubeadm } from './kubeadm/definition.js';
 import { definition as kubespray } from './kubespray/definition.js';
 import { definition as kustomize } from './kustomize/definition.js';
 import { definition as latestTagImages } from './latest-tag-images/definition.js';
-import { definition as linkerd } from './linkerd/definition.js';
 import { definition as nexus } from './nexus/definition.js';
 import { definition as opentelemetry } from './opentelemetry/definition.js';
 import { definition as packer } from './packer/definition.js';
@@ -52,12 +49,10 @@ import { definition as prometheus } from './prometheus/definition.js';
 import { definition as pulumi } from './pulumi/definition.js';
 import { definition as rke } from './rke/definition.js';
 import { definition as snyk } from './snyk/definition.js';
-import { definition as sops } from './sops/definition.js';
 import { definition as spinnaker } from './spinnaker/definition.js';
 import { definition as staticSecrets } from './static-secrets/definition.js';
 import { definition as terraform } from './terraform/definition.js';
 import { definition as trivy } from './trivy/definition.js';
-import { definition as vault } from './vault/definition.js';
 
 export const DEFINITIONS: readonly DetectorDefinition[] = [
   aks,
@@ -86,7 +81,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['cluster-api']!),
   codeowners,
   definitionOf(BUILTIN_SIGNAL_FILES['conftest']!),
-  consulConnect,
+  definitionOf(BUILTIN_SIGNAL_FILES['consul-connect']!),
   definitionOf(BUILTIN_SIGNAL_FILES['crossplane']!),
   definitionOf(BUILTIN_SIGNAL_FILES['datadog']!),
   dependencyUpdates,
@@ -123,7 +118,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   istio,
   definitionOf(BUILTIN_SIGNAL_FILES['jaeger']!),
   jenkins,
-  jsonnet,
+  definitionOf(BUILTIN_SIGNAL_FILES['jsonnet']!),
   definitionOf(BUILTIN_SIGNAL_FILES['k0s']!),
   definitionOf(BUILTIN_SIGNAL_FILES['k3d']!),
   definitionOf(BUILTIN_SIGNAL_FILES['k3s']!),
@@ -139,7 +134,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   kustomize,
   definitionOf(BUILTIN_SIGNAL_FILES['kyverno']!),
   latestTagImages,
-  linkerd,
+  definitionOf(BUILTIN_SIGNAL_FILES['linkerd']!),
   definitionOf(BUILTIN_SIGNAL_FILES['loki']!),
   definitionOf(BUILTIN_SIGNAL_FILES['minikube']!),
   definitionOf(BUILTIN_SIGNAL_FILES['new-relic']!),
@@ -158,7 +153,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['sealed-secrets']!),
   definitionOf(BUILTIN_SIGNAL_FILES['skaffold']!),
   snyk,
-  sops,
+  definitionOf(BUILTIN_SIGNAL_FILES['sops']!),
   spinnaker,
   definitionOf(BUILTIN_SIGNAL_FILES['splunk']!),
   staticSecrets,
@@ -172,7 +167,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['tilt']!),
   definitionOf(BUILTIN_SIGNAL_FILES['travis-ci']!),
   trivy,
-  vault,
+  definitionOf(BUILTIN_SIGNAL_FILES['vault']!),
   definitionOf(BUILTIN_SIGNAL_FILES['victorialogs']!),
   definitionOf(BUILTIN_SIGNAL_FILES['victoriametrics']!),
   definitionOf(BUILTIN_SIGNAL_FILES['werf']!),

@@ -33,6 +33,7 @@ export function definitionOf(file: SignalFile): DetectorDefinition {
     ...(signal.category ? { category: signal.category } : {}),
     ...(signal.service ? { service: true as const } : {}),
     component: compileFootprint(signal.footprint).component,
+    ...(signal.footprint.webhooks?.length ? { cluster: { webhooks: anyOf(signal.footprint.webhooks)! } } : {}),
     definedIn: file.definedIn,
   };
 }
@@ -40,7 +41,6 @@ export function definitionOf(file: SignalFile): DetectorDefinition {
 export function compileFootprint(footprint: SignalDefinition['footprint']): { component: ComponentSpec; extras: Extras } {
   const component: ComponentSpec = {};
   const names = (list: string[] | undefined, options: { tail?: boolean; ignoreCase?: boolean } = {}) => (list?.length ? list.map((p) => namePattern(p, options)) : undefined);
-  const anyOf = (list: string[] | undefined) => (list?.length ? new RegExp(list.map((p) => (isRegexForm(p) ? `(?:${p.slice(1, p.lastIndexOf('/'))})` : `^${globSource(p)}$`)).join('|')) : undefined);
   const images = names(footprint.images, { tail: true });
   if (images) component.images = images;
   const charts = footprint.charts?.filter((c) => !isChartReference(c));
@@ -85,6 +85,13 @@ export function compileFootprint(footprint: SignalDefinition['footprint']): { co
 function commandMatcher(pattern: string): CommandMatcher {
   const re = commandPattern(pattern);
   return isRegexForm(pattern) ? re : { test: (text) => runsMatching(text, re) };
+}
+
+/** One pattern for a list: a name glob matched whole, or a regular expression as written. */
+function anyOf(list: string[] | undefined): RegExp | undefined {
+  // A single regular expression keeps its flags ("/…/i").
+  if (list?.length === 1 && isRegexForm(list[0]!)) return namePattern(list[0]!);
+  return list?.length ? new RegExp(list.map((p) => (isRegexForm(p) ? `(?:${p.slice(1, p.lastIndexOf('/'))})` : `^${globSource(p)}$`)).join('|')) : undefined;
 }
 
 /** A path glob from the repository root; a leading `**\/` also matches at the root. */
