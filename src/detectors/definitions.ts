@@ -3,9 +3,7 @@
 import type { DetectorDefinition } from './detector.js';
 import { definitionOf } from './signal-definition.js';
 import { BUILTIN_SIGNAL_FILES } from './signal-files.js';
-import { definition as aks } from './aks/definition.js';
 import { definition as alertmanager } from './alertmanager/definition.js';
-import { definition as ansible } from './ansible/definition.js';
 import { definition as argoCd } from './argo-cd/definition.js';
 import { definition as auditLogging } from './audit-logging/definition.js';
 import { definition as buildah } from './buildah/definition.js';
@@ -19,14 +17,12 @@ import { definition as codeowners } from './codeowners/definition.js';
 import { definition as dependencyUpdates } from './dependency-updates/definition.js';
 import { definition as docker } from './docker/definition.js';
 import { definition as dockerCompose } from './docker-compose/definition.js';
-import { definition as eks } from './eks/definition.js';
 import { definition as eolBaseImages } from './eol-base-images/definition.js';
 import { definition as falco } from './falco/definition.js';
 import { definition as fluentBit } from './fluent-bit/definition.js';
 import { definition as flux } from './flux/definition.js';
 import { definition as githubActions } from './github-actions/definition.js';
 import { definition as gitlabCi } from './gitlab-ci/definition.js';
-import { definition as gke } from './gke/definition.js';
 import { definition as grafana } from './grafana/definition.js';
 import { definition as grype } from './grype/definition.js';
 import { definition as helm } from './helm/definition.js';
@@ -35,19 +31,13 @@ import { definition as istio } from './istio/definition.js';
 import { definition as jenkins } from './jenkins/definition.js';
 import { definition as k8sManifests } from './k8s-manifests/definition.js';
 import { definition as kaniko } from './kaniko/definition.js';
-import { definition as kops } from './kops/definition.js';
-import { definition as kubeadm } from './kubeadm/definition.js';
-import { definition as kubespray } from './kubespray/definition.js';
 import { definition as kustomize } from './kustomize/definition.js';
 import { definition as latestTagImages } from './latest-tag-images/definition.js';
-import { definition as nexus } from './nexus/definition.js';
 import { definition as opentelemetry } from './opentelemetry/definition.js';
-import { definition as packer } from './packer/definition.js';
 import { definition as podman } from './podman/definition.js';
 import { definition as probes } from './probes/definition.js';
 import { definition as prometheus } from './prometheus/definition.js';
 import { definition as pulumi } from './pulumi/definition.js';
-import { definition as rke } from './rke/definition.js';
 import { definition as snyk } from './snyk/definition.js';
 import { definition as spinnaker } from './spinnaker/definition.js';
 import { definition as staticSecrets } from './static-secrets/definition.js';
@@ -55,9 +45,9 @@ import { definition as terraform } from './terraform/definition.js';
 import { definition as trivy } from './trivy/definition.js';
 
 export const DEFINITIONS: readonly DetectorDefinition[] = [
-  aks,
+  definitionOf(BUILTIN_SIGNAL_FILES['aks']!),
   alertmanager,
-  ansible,
+  definitionOf(BUILTIN_SIGNAL_FILES['ansible']!),
   argoCd,
   definitionOf(BUILTIN_SIGNAL_FILES['argo-rollouts']!),
   auditLogging,
@@ -90,7 +80,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   dockerCompose,
   definitionOf(BUILTIN_SIGNAL_FILES['drone']!),
   definitionOf(BUILTIN_SIGNAL_FILES['dynatrace']!),
-  eks,
+  definitionOf(BUILTIN_SIGNAL_FILES['eks']!),
   definitionOf(BUILTIN_SIGNAL_FILES['elastic-apm']!),
   definitionOf(BUILTIN_SIGNAL_FILES['elasticsearch']!),
   eolBaseImages,
@@ -102,7 +92,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   flux,
   githubActions,
   gitlabCi,
-  gke,
+  definitionOf(BUILTIN_SIGNAL_FILES['gke']!),
   definitionOf(BUILTIN_SIGNAL_FILES['google-cloud-build']!),
   definitionOf(BUILTIN_SIGNAL_FILES['google-cloud-operations']!),
   grafana,
@@ -126,10 +116,10 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   kaniko,
   definitionOf(BUILTIN_SIGNAL_FILES['kibana']!),
   definitionOf(BUILTIN_SIGNAL_FILES['kind']!),
-  kops,
-  kubeadm,
+  definitionOf(BUILTIN_SIGNAL_FILES['kops']!),
+  definitionOf(BUILTIN_SIGNAL_FILES['kubeadm']!),
   definitionOf(BUILTIN_SIGNAL_FILES['kubearmor']!),
-  kubespray,
+  definitionOf(BUILTIN_SIGNAL_FILES['kubespray']!),
   definitionOf(BUILTIN_SIGNAL_FILES['kuma']!),
   kustomize,
   definitionOf(BUILTIN_SIGNAL_FILES['kyverno']!),
@@ -138,18 +128,18 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['loki']!),
   definitionOf(BUILTIN_SIGNAL_FILES['minikube']!),
   definitionOf(BUILTIN_SIGNAL_FILES['new-relic']!),
-  nexus,
+  definitionOf(BUILTIN_SIGNAL_FILES['nexus']!),
   definitionOf(BUILTIN_SIGNAL_FILES['octopus-deploy']!),
   definitionOf(BUILTIN_SIGNAL_FILES['opa-gatekeeper']!),
   definitionOf(BUILTIN_SIGNAL_FILES['openshift']!),
   opentelemetry,
-  packer,
+  definitionOf(BUILTIN_SIGNAL_FILES['packer']!),
   podman,
   probes,
   prometheus,
   pulumi,
   definitionOf(BUILTIN_SIGNAL_FILES['rancher']!),
-  rke,
+  definitionOf(BUILTIN_SIGNAL_FILES['rke']!),
   definitionOf(BUILTIN_SIGNAL_FILES['sealed-secrets']!),
   definitionOf(BUILTIN_SIGNAL_FILES['skaffold']!),
   snyk,

@@ -11,9 +11,16 @@ import type { Detector } from './detector.js';
 import { footprintDetector } from './footprint-detector.js';
 import { BUILTIN_SIGNAL_FILES } from './signal-files.js';
 
-export function signalWithCode(id: string, code: (repo: Repository) => FileEvidence[]): Detector {
+/** `code` gets what the footprint found, for rules such as "a generic file counts only beside other evidence". */
+export function signalWithCode(id: string, code: (repo: Repository, footprint: readonly FileEvidence[]) => FileEvidence[]): Detector {
   const file = BUILTIN_SIGNAL_FILES[id];
   if (file === undefined) throw new Error(`src/detectors/${id}/signal.yaml is missing`);
   const footprint = footprintDetector(file);
-  return { ...footprint, detect: (repo) => ({ evidence: uniqueEvidence([...footprint.detect(repo).evidence, ...code(repo)]) }) };
+  return {
+    ...footprint,
+    detect: (repo) => {
+      const found = footprint.detect(repo).evidence;
+      return { evidence: uniqueEvidence([...found, ...code(repo, found)]) };
+    },
+  };
 }
