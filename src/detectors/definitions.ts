@@ -6,12 +6,10 @@ import { BUILTIN_SIGNAL_FILES } from './signal-files.js';
 import { definition as alertmanager } from './alertmanager/definition.js';
 import { definition as argoCd } from './argo-cd/definition.js';
 import { definition as auditLogging } from './audit-logging/definition.js';
-import { definition as buildah } from './buildah/definition.js';
 import { definition as chartPublishing } from './chart-publishing/definition.js';
 import { definition as ciDeploy } from './ci-deploy/definition.js';
 import { definition as ciOnPullRequests } from './ci-on-pull-requests/definition.js';
 import { definition as circleci } from './circleci/definition.js';
-import { definition as clair } from './clair/definition.js';
 import { definition as cloudformation } from './cloudformation/definition.js';
 import { definition as codeowners } from './codeowners/definition.js';
 import { definition as dependencyUpdates } from './dependency-updates/definition.js';
@@ -24,13 +22,11 @@ import { definition as flux } from './flux/definition.js';
 import { definition as githubActions } from './github-actions/definition.js';
 import { definition as gitlabCi } from './gitlab-ci/definition.js';
 import { definition as grafana } from './grafana/definition.js';
-import { definition as grype } from './grype/definition.js';
 import { definition as helm } from './helm/definition.js';
 import { definition as imagePipeline } from './image-pipeline/definition.js';
 import { definition as istio } from './istio/definition.js';
 import { definition as jenkins } from './jenkins/definition.js';
 import { definition as k8sManifests } from './k8s-manifests/definition.js';
-import { definition as kaniko } from './kaniko/definition.js';
 import { definition as kustomize } from './kustomize/definition.js';
 import { definition as latestTagImages } from './latest-tag-images/definition.js';
 import { definition as opentelemetry } from './opentelemetry/definition.js';
@@ -38,11 +34,9 @@ import { definition as podman } from './podman/definition.js';
 import { definition as probes } from './probes/definition.js';
 import { definition as prometheus } from './prometheus/definition.js';
 import { definition as pulumi } from './pulumi/definition.js';
-import { definition as snyk } from './snyk/definition.js';
 import { definition as spinnaker } from './spinnaker/definition.js';
 import { definition as staticSecrets } from './static-secrets/definition.js';
 import { definition as terraform } from './terraform/definition.js';
-import { definition as trivy } from './trivy/definition.js';
 
 export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['aks']!),
@@ -58,14 +52,14 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['azure-pipelines']!),
   definitionOf(BUILTIN_SIGNAL_FILES['bicep']!),
   definitionOf(BUILTIN_SIGNAL_FILES['bitbucket-pipelines']!),
-  buildah,
+  definitionOf(BUILTIN_SIGNAL_FILES['buildah']!),
   definitionOf(BUILTIN_SIGNAL_FILES['buildkite']!),
   definitionOf(BUILTIN_SIGNAL_FILES['cdk8s']!),
   chartPublishing,
   ciDeploy,
   ciOnPullRequests,
   circleci,
-  clair,
+  definitionOf(BUILTIN_SIGNAL_FILES['clair']!),
   cloudformation,
   definitionOf(BUILTIN_SIGNAL_FILES['cloudwatch']!),
   definitionOf(BUILTIN_SIGNAL_FILES['cluster-api']!),
@@ -100,7 +94,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['grafana-mimir']!),
   definitionOf(BUILTIN_SIGNAL_FILES['grafana-tempo']!),
   definitionOf(BUILTIN_SIGNAL_FILES['graylog']!),
-  grype,
+  definitionOf(BUILTIN_SIGNAL_FILES['grype']!),
   definitionOf(BUILTIN_SIGNAL_FILES['harness']!),
   helm,
   imagePipeline,
@@ -113,7 +107,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['k3d']!),
   definitionOf(BUILTIN_SIGNAL_FILES['k3s']!),
   k8sManifests,
-  kaniko,
+  definitionOf(BUILTIN_SIGNAL_FILES['kaniko']!),
   definitionOf(BUILTIN_SIGNAL_FILES['kibana']!),
   definitionOf(BUILTIN_SIGNAL_FILES['kind']!),
   definitionOf(BUILTIN_SIGNAL_FILES['kops']!),
@@ -142,7 +136,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['rke']!),
   definitionOf(BUILTIN_SIGNAL_FILES['sealed-secrets']!),
   definitionOf(BUILTIN_SIGNAL_FILES['skaffold']!),
-  snyk,
+  definitionOf(BUILTIN_SIGNAL_FILES['snyk']!),
   definitionOf(BUILTIN_SIGNAL_FILES['sops']!),
   spinnaker,
   definitionOf(BUILTIN_SIGNAL_FILES['splunk']!),
@@ -156,7 +150,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['thanos']!),
   definitionOf(BUILTIN_SIGNAL_FILES['tilt']!),
   definitionOf(BUILTIN_SIGNAL_FILES['travis-ci']!),
-  trivy,
+  definitionOf(BUILTIN_SIGNAL_FILES['trivy']!),
   definitionOf(BUILTIN_SIGNAL_FILES['vault']!),
   definitionOf(BUILTIN_SIGNAL_FILES['victorialogs']!),
   definitionOf(BUILTIN_SIGNAL_FILES['victoriametrics']!),
