@@ -3,7 +3,6 @@
 import type { DetectorDefinition } from './detector.js';
 import { definitionOf } from './signal-definition.js';
 import { BUILTIN_SIGNAL_FILES } from './signal-files.js';
-import { definition as alertmanager } from './alertmanager/definition.js';
 import { definition as argoCd } from './argo-cd/definition.js';
 import { definition as auditLogging } from './audit-logging/definition.js';
 import { definition as chartPublishing } from './chart-publishing/definition.js';
@@ -17,11 +16,9 @@ import { definition as docker } from './docker/definition.js';
 import { definition as dockerCompose } from './docker-compose/definition.js';
 import { definition as eolBaseImages } from './eol-base-images/definition.js';
 import { definition as falco } from './falco/definition.js';
-import { definition as fluentBit } from './fluent-bit/definition.js';
 import { definition as flux } from './flux/definition.js';
 import { definition as githubActions } from './github-actions/definition.js';
 import { definition as gitlabCi } from './gitlab-ci/definition.js';
-import { definition as grafana } from './grafana/definition.js';
 import { definition as helm } from './helm/definition.js';
 import { definition as imagePipeline } from './image-pipeline/definition.js';
 import { definition as istio } from './istio/definition.js';
@@ -32,7 +29,6 @@ import { definition as latestTagImages } from './latest-tag-images/definition.js
 import { definition as opentelemetry } from './opentelemetry/definition.js';
 import { definition as podman } from './podman/definition.js';
 import { definition as probes } from './probes/definition.js';
-import { definition as prometheus } from './prometheus/definition.js';
 import { definition as pulumi } from './pulumi/definition.js';
 import { definition as spinnaker } from './spinnaker/definition.js';
 import { definition as staticSecrets } from './static-secrets/definition.js';
@@ -40,7 +36,7 @@ import { definition as terraform } from './terraform/definition.js';
 
 export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['aks']!),
-  alertmanager,
+  definitionOf(BUILTIN_SIGNAL_FILES['alertmanager']!),
   definitionOf(BUILTIN_SIGNAL_FILES['ansible']!),
   argoCd,
   definitionOf(BUILTIN_SIGNAL_FILES['argo-rollouts']!),
@@ -81,7 +77,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['external-secrets']!),
   falco,
   definitionOf(BUILTIN_SIGNAL_FILES['flagger']!),
-  fluentBit,
+  definitionOf(BUILTIN_SIGNAL_FILES['fluent-bit']!),
   definitionOf(BUILTIN_SIGNAL_FILES['fluentd']!),
   flux,
   githubActions,
@@ -89,7 +85,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['gke']!),
   definitionOf(BUILTIN_SIGNAL_FILES['google-cloud-build']!),
   definitionOf(BUILTIN_SIGNAL_FILES['google-cloud-operations']!),
-  grafana,
+  definitionOf(BUILTIN_SIGNAL_FILES['grafana']!),
   definitionOf(BUILTIN_SIGNAL_FILES['grafana-cloud']!),
   definitionOf(BUILTIN_SIGNAL_FILES['grafana-mimir']!),
   definitionOf(BUILTIN_SIGNAL_FILES['grafana-tempo']!),
@@ -130,7 +126,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['packer']!),
   podman,
   probes,
-  prometheus,
+  definitionOf(BUILTIN_SIGNAL_FILES['prometheus']!),
   pulumi,
   definitionOf(BUILTIN_SIGNAL_FILES['rancher']!),
   definitionOf(BUILTIN_SIGNAL_FILES['rke']!),
