@@ -9,7 +9,6 @@ import { definition as chartPublishing } from './chart-publishing/definition.js'
 import { definition as ciDeploy } from './ci-deploy/definition.js';
 import { definition as ciOnPullRequests } from './ci-on-pull-requests/definition.js';
 import { definition as circleci } from './circleci/definition.js';
-import { definition as cloudformation } from './cloudformation/definition.js';
 import { definition as codeowners } from './codeowners/definition.js';
 import { definition as dependencyUpdates } from './dependency-updates/definition.js';
 import { definition as docker } from './docker/definition.js';
@@ -21,7 +20,6 @@ import { definition as githubActions } from './github-actions/definition.js';
 import { definition as gitlabCi } from './gitlab-ci/definition.js';
 import { definition as helm } from './helm/definition.js';
 import { definition as imagePipeline } from './image-pipeline/definition.js';
-import { definition as istio } from './istio/definition.js';
 import { definition as jenkins } from './jenkins/definition.js';
 import { definition as k8sManifests } from './k8s-manifests/definition.js';
 import { definition as kustomize } from './kustomize/definition.js';
@@ -32,7 +30,6 @@ import { definition as probes } from './probes/definition.js';
 import { definition as pulumi } from './pulumi/definition.js';
 import { definition as spinnaker } from './spinnaker/definition.js';
 import { definition as staticSecrets } from './static-secrets/definition.js';
-import { definition as terraform } from './terraform/definition.js';
 
 export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['aks']!),
@@ -56,7 +53,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   ciOnPullRequests,
   circleci,
   definitionOf(BUILTIN_SIGNAL_FILES['clair']!),
-  cloudformation,
+  definitionOf(BUILTIN_SIGNAL_FILES['cloudformation']!),
   definitionOf(BUILTIN_SIGNAL_FILES['cloudwatch']!),
   definitionOf(BUILTIN_SIGNAL_FILES['cluster-api']!),
   codeowners,
@@ -95,7 +92,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   helm,
   imagePipeline,
   definitionOf(BUILTIN_SIGNAL_FILES['instana']!),
-  istio,
+  definitionOf(BUILTIN_SIGNAL_FILES['istio']!),
   definitionOf(BUILTIN_SIGNAL_FILES['jaeger']!),
   jenkins,
   definitionOf(BUILTIN_SIGNAL_FILES['jsonnet']!),
@@ -141,7 +138,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['talos']!),
   definitionOf(BUILTIN_SIGNAL_FILES['teamcity']!),
   definitionOf(BUILTIN_SIGNAL_FILES['tekton']!),
-  terraform,
+  definitionOf(BUILTIN_SIGNAL_FILES['terraform']!),
   definitionOf(BUILTIN_SIGNAL_FILES['tetragon']!),
   definitionOf(BUILTIN_SIGNAL_FILES['thanos']!),
   definitionOf(BUILTIN_SIGNAL_FILES['tilt']!),
