@@ -11,7 +11,11 @@ import type { Detector } from './detector.js';
 import { footprintDetector } from './footprint-detector.js';
 import { BUILTIN_SIGNAL_FILES } from './signal-files.js';
 
-/** `code` gets what the footprint found, for rules such as "a generic file counts only beside other evidence". */
+/**
+ * `code` gets what the footprint found, for rules such as "a generic file counts only beside other
+ * evidence". Its evidence comes first, as in the detectors it replaced; where a place shows twice,
+ * the code's detail is kept.
+ */
 export function signalWithCode(id: string, code: (repo: Repository, footprint: readonly FileEvidence[]) => FileEvidence[]): Detector {
   const file = BUILTIN_SIGNAL_FILES[id];
   if (file === undefined) throw new Error(`src/detectors/${id}/signal.yaml is missing`);
@@ -20,7 +24,7 @@ export function signalWithCode(id: string, code: (repo: Repository, footprint: r
     ...footprint,
     detect: (repo) => {
       const found = footprint.detect(repo).evidence;
-      return { evidence: uniqueEvidence([...found, ...code(repo, found)]) };
+      return { evidence: uniqueEvidence([...code(repo, found), ...found]) };
     },
   };
 }

@@ -9,9 +9,11 @@ export function runsBuildah(text: string): boolean {
   return runsTool(text, 'buildah', SUBCOMMAND);
 }
 
-export const detector = signalWithCode('buildah', (repo) =>
+// Runs first, then the CI steps the footprint found, then CI job images and Tekton tasks.
+export const detector = signalWithCode('buildah', (repo, footprint) =>
   uniquePlaces([
     ...commandEvidence(repo, runsBuildah),
+    ...footprint,
     ...ciToolEvidence(repo, { images: /(^|\/)(buildah\/stable|containers\/buildah|rhel\d*\/buildah)(:|@|$)/i, tektonTasks: /^buildah$/ }),
   ]),
 );
