@@ -18,6 +18,14 @@ const root = new URL('..', import.meta.url).pathname;
 const outdir = `${root}dist/bundle`;
 rmSync(outdir, { recursive: true, force: true });
 
+// The built-in signal files (src/detectors/<id>/signal.yaml) as one JSON file that the compiled
+// code reads at start (src/detectors/signal-files.ts): data, not a generated source file.
+{
+  const { BUILTIN_SIGNALS_DATA, readSignalFolders } = await import(`${root}dist/signals/signal-folders.js`);
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(BUILTIN_SIGNALS_DATA, JSON.stringify(readSignalFolders(`${root}src/detectors`)));
+}
+
 const common = {
   absWorkingDir: root,
   bundle: true,

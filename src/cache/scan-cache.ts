@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import type { Limits } from '../core/limits.js';
+import { BUILTIN_SIGNALS_DATA } from '../signals/signal-folders.js';
 import type { DetectorSettings } from '../core/detector-settings.js';
 import type { RepositoryKind, ScanWarning } from '../core/types.js';
 import type { RepositoryDetection } from '../scan/run-detectors.js';
@@ -71,13 +72,19 @@ export function codeFingerprint(): string {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== 'fixtures' && entry.name !== '__fixtures__') visit(path);
-      } else if (/\.(c?js|ts)$/.test(entry.name) && !/\.(test|d)\.ts$/.test(entry.name)) {
+      } else if ((/\.(c?js|ts)$/.test(entry.name) && !/\.(test|d)\.ts$/.test(entry.name)) || entry.name === 'signal.yaml') {
         hash.update(`${path.slice(top.length)}\0`);
         hash.update(readFileSync(path));
       }
     }
   };
   visit(top);
+  // The built-in signal files are code too: built, they are one JSON file outside the bundle.
+  try {
+    hash.update(readFileSync(BUILTIN_SIGNALS_DATA));
+  } catch {
+    // Run from the sources: the signal.yaml files were hashed above.
+  }
   codeHash = hash.digest('hex');
   return codeHash;
 }

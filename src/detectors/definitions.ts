@@ -3,72 +3,38 @@
 import type { DetectorDefinition } from './detector.js';
 import { definitionOf } from './signal-definition.js';
 import { BUILTIN_SIGNAL_FILES } from './signal-files.js';
-import { definition as aks } from './aks/definition.js';
-import { definition as alertmanager } from './alertmanager/definition.js';
-import { definition as ansible } from './ansible/definition.js';
 import { definition as argoCd } from './argo-cd/definition.js';
 import { definition as auditLogging } from './audit-logging/definition.js';
-import { definition as buildah } from './buildah/definition.js';
 import { definition as chartPublishing } from './chart-publishing/definition.js';
 import { definition as ciDeploy } from './ci-deploy/definition.js';
 import { definition as ciOnPullRequests } from './ci-on-pull-requests/definition.js';
 import { definition as circleci } from './circleci/definition.js';
-import { definition as clair } from './clair/definition.js';
-import { definition as cloudformation } from './cloudformation/definition.js';
 import { definition as codeowners } from './codeowners/definition.js';
-import { definition as consulConnect } from './consul-connect/definition.js';
 import { definition as dependencyUpdates } from './dependency-updates/definition.js';
-import { definition as devspace } from './devspace/definition.js';
 import { definition as docker } from './docker/definition.js';
 import { definition as dockerCompose } from './docker-compose/definition.js';
-import { definition as eks } from './eks/definition.js';
 import { definition as eolBaseImages } from './eol-base-images/definition.js';
 import { definition as falco } from './falco/definition.js';
-import { definition as fluentBit } from './fluent-bit/definition.js';
 import { definition as flux } from './flux/definition.js';
 import { definition as githubActions } from './github-actions/definition.js';
 import { definition as gitlabCi } from './gitlab-ci/definition.js';
-import { definition as gke } from './gke/definition.js';
-import { definition as grafana } from './grafana/definition.js';
-import { definition as grype } from './grype/definition.js';
 import { definition as helm } from './helm/definition.js';
 import { definition as imagePipeline } from './image-pipeline/definition.js';
-import { definition as istio } from './istio/definition.js';
 import { definition as jenkins } from './jenkins/definition.js';
-import { definition as jsonnet } from './jsonnet/definition.js';
-import { definition as k3d } from './k3d/definition.js';
 import { definition as k8sManifests } from './k8s-manifests/definition.js';
-import { definition as kaniko } from './kaniko/definition.js';
-import { definition as kind } from './kind/definition.js';
-import { definition as kops } from './kops/definition.js';
-import { definition as kubeadm } from './kubeadm/definition.js';
-import { definition as kubespray } from './kubespray/definition.js';
 import { definition as kustomize } from './kustomize/definition.js';
 import { definition as latestTagImages } from './latest-tag-images/definition.js';
-import { definition as linkerd } from './linkerd/definition.js';
-import { definition as minikube } from './minikube/definition.js';
-import { definition as nexus } from './nexus/definition.js';
 import { definition as opentelemetry } from './opentelemetry/definition.js';
-import { definition as packer } from './packer/definition.js';
 import { definition as podman } from './podman/definition.js';
 import { definition as probes } from './probes/definition.js';
-import { definition as prometheus } from './prometheus/definition.js';
 import { definition as pulumi } from './pulumi/definition.js';
-import { definition as rke } from './rke/definition.js';
-import { definition as skaffold } from './skaffold/definition.js';
-import { definition as snyk } from './snyk/definition.js';
-import { definition as sops } from './sops/definition.js';
 import { definition as spinnaker } from './spinnaker/definition.js';
 import { definition as staticSecrets } from './static-secrets/definition.js';
-import { definition as terraform } from './terraform/definition.js';
-import { definition as tilt } from './tilt/definition.js';
-import { definition as trivy } from './trivy/definition.js';
-import { definition as vault } from './vault/definition.js';
 
 export const DEFINITIONS: readonly DetectorDefinition[] = [
-  aks,
-  alertmanager,
-  ansible,
+  definitionOf(BUILTIN_SIGNAL_FILES['aks']!),
+  definitionOf(BUILTIN_SIGNAL_FILES['alertmanager']!),
+  definitionOf(BUILTIN_SIGNAL_FILES['ansible']!),
   argoCd,
   definitionOf(BUILTIN_SIGNAL_FILES['argo-rollouts']!),
   auditLogging,
@@ -79,92 +45,92 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['azure-pipelines']!),
   definitionOf(BUILTIN_SIGNAL_FILES['bicep']!),
   definitionOf(BUILTIN_SIGNAL_FILES['bitbucket-pipelines']!),
-  buildah,
+  definitionOf(BUILTIN_SIGNAL_FILES['buildah']!),
   definitionOf(BUILTIN_SIGNAL_FILES['buildkite']!),
   definitionOf(BUILTIN_SIGNAL_FILES['cdk8s']!),
   chartPublishing,
   ciDeploy,
   ciOnPullRequests,
   circleci,
-  clair,
-  cloudformation,
+  definitionOf(BUILTIN_SIGNAL_FILES['clair']!),
+  definitionOf(BUILTIN_SIGNAL_FILES['cloudformation']!),
   definitionOf(BUILTIN_SIGNAL_FILES['cloudwatch']!),
   definitionOf(BUILTIN_SIGNAL_FILES['cluster-api']!),
   codeowners,
   definitionOf(BUILTIN_SIGNAL_FILES['conftest']!),
-  consulConnect,
+  definitionOf(BUILTIN_SIGNAL_FILES['consul-connect']!),
   definitionOf(BUILTIN_SIGNAL_FILES['crossplane']!),
   definitionOf(BUILTIN_SIGNAL_FILES['datadog']!),
   dependencyUpdates,
-  devspace,
+  definitionOf(BUILTIN_SIGNAL_FILES['devspace']!),
   docker,
   dockerCompose,
   definitionOf(BUILTIN_SIGNAL_FILES['drone']!),
   definitionOf(BUILTIN_SIGNAL_FILES['dynatrace']!),
-  eks,
+  definitionOf(BUILTIN_SIGNAL_FILES['eks']!),
   definitionOf(BUILTIN_SIGNAL_FILES['elastic-apm']!),
   definitionOf(BUILTIN_SIGNAL_FILES['elasticsearch']!),
   eolBaseImages,
   definitionOf(BUILTIN_SIGNAL_FILES['external-secrets']!),
   falco,
   definitionOf(BUILTIN_SIGNAL_FILES['flagger']!),
-  fluentBit,
+  definitionOf(BUILTIN_SIGNAL_FILES['fluent-bit']!),
   definitionOf(BUILTIN_SIGNAL_FILES['fluentd']!),
   flux,
   githubActions,
   gitlabCi,
-  gke,
+  definitionOf(BUILTIN_SIGNAL_FILES['gke']!),
   definitionOf(BUILTIN_SIGNAL_FILES['google-cloud-build']!),
   definitionOf(BUILTIN_SIGNAL_FILES['google-cloud-operations']!),
-  grafana,
+  definitionOf(BUILTIN_SIGNAL_FILES['grafana']!),
   definitionOf(BUILTIN_SIGNAL_FILES['grafana-cloud']!),
   definitionOf(BUILTIN_SIGNAL_FILES['grafana-mimir']!),
   definitionOf(BUILTIN_SIGNAL_FILES['grafana-tempo']!),
   definitionOf(BUILTIN_SIGNAL_FILES['graylog']!),
-  grype,
+  definitionOf(BUILTIN_SIGNAL_FILES['grype']!),
   definitionOf(BUILTIN_SIGNAL_FILES['harness']!),
   helm,
   imagePipeline,
   definitionOf(BUILTIN_SIGNAL_FILES['instana']!),
-  istio,
+  definitionOf(BUILTIN_SIGNAL_FILES['istio']!),
   definitionOf(BUILTIN_SIGNAL_FILES['jaeger']!),
   jenkins,
-  jsonnet,
+  definitionOf(BUILTIN_SIGNAL_FILES['jsonnet']!),
   definitionOf(BUILTIN_SIGNAL_FILES['k0s']!),
-  k3d,
+  definitionOf(BUILTIN_SIGNAL_FILES['k3d']!),
   definitionOf(BUILTIN_SIGNAL_FILES['k3s']!),
   k8sManifests,
-  kaniko,
+  definitionOf(BUILTIN_SIGNAL_FILES['kaniko']!),
   definitionOf(BUILTIN_SIGNAL_FILES['kibana']!),
-  kind,
-  kops,
-  kubeadm,
+  definitionOf(BUILTIN_SIGNAL_FILES['kind']!),
+  definitionOf(BUILTIN_SIGNAL_FILES['kops']!),
+  definitionOf(BUILTIN_SIGNAL_FILES['kubeadm']!),
   definitionOf(BUILTIN_SIGNAL_FILES['kubearmor']!),
-  kubespray,
+  definitionOf(BUILTIN_SIGNAL_FILES['kubespray']!),
   definitionOf(BUILTIN_SIGNAL_FILES['kuma']!),
   kustomize,
   definitionOf(BUILTIN_SIGNAL_FILES['kyverno']!),
   latestTagImages,
-  linkerd,
+  definitionOf(BUILTIN_SIGNAL_FILES['linkerd']!),
   definitionOf(BUILTIN_SIGNAL_FILES['loki']!),
-  minikube,
+  definitionOf(BUILTIN_SIGNAL_FILES['minikube']!),
   definitionOf(BUILTIN_SIGNAL_FILES['new-relic']!),
-  nexus,
+  definitionOf(BUILTIN_SIGNAL_FILES['nexus']!),
   definitionOf(BUILTIN_SIGNAL_FILES['octopus-deploy']!),
   definitionOf(BUILTIN_SIGNAL_FILES['opa-gatekeeper']!),
   definitionOf(BUILTIN_SIGNAL_FILES['openshift']!),
   opentelemetry,
-  packer,
+  definitionOf(BUILTIN_SIGNAL_FILES['packer']!),
   podman,
   probes,
-  prometheus,
+  definitionOf(BUILTIN_SIGNAL_FILES['prometheus']!),
   pulumi,
   definitionOf(BUILTIN_SIGNAL_FILES['rancher']!),
-  rke,
+  definitionOf(BUILTIN_SIGNAL_FILES['rke']!),
   definitionOf(BUILTIN_SIGNAL_FILES['sealed-secrets']!),
-  skaffold,
-  snyk,
-  sops,
+  definitionOf(BUILTIN_SIGNAL_FILES['skaffold']!),
+  definitionOf(BUILTIN_SIGNAL_FILES['snyk']!),
+  definitionOf(BUILTIN_SIGNAL_FILES['sops']!),
   spinnaker,
   definitionOf(BUILTIN_SIGNAL_FILES['splunk']!),
   staticSecrets,
@@ -172,13 +138,13 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['talos']!),
   definitionOf(BUILTIN_SIGNAL_FILES['teamcity']!),
   definitionOf(BUILTIN_SIGNAL_FILES['tekton']!),
-  terraform,
+  definitionOf(BUILTIN_SIGNAL_FILES['terraform']!),
   definitionOf(BUILTIN_SIGNAL_FILES['tetragon']!),
   definitionOf(BUILTIN_SIGNAL_FILES['thanos']!),
-  tilt,
+  definitionOf(BUILTIN_SIGNAL_FILES['tilt']!),
   definitionOf(BUILTIN_SIGNAL_FILES['travis-ci']!),
-  trivy,
-  vault,
+  definitionOf(BUILTIN_SIGNAL_FILES['trivy']!),
+  definitionOf(BUILTIN_SIGNAL_FILES['vault']!),
   definitionOf(BUILTIN_SIGNAL_FILES['victorialogs']!),
   definitionOf(BUILTIN_SIGNAL_FILES['victoriametrics']!),
   definitionOf(BUILTIN_SIGNAL_FILES['werf']!),

@@ -9,9 +9,9 @@ import { chartRefs } from '../facts/k8s/charts.js';
 import { cfnTemplates } from '../facts/iac/cloudformation.js';
 import { crdsOfGroup } from '../facts/k8s/crds.js';
 import { firstPerFile } from '../facts/files/evidence.js';
+import { isSampleOrDocPath } from '../facts/files/paths.js';
 import { detectTool, type ToolExtras } from '../facts/tools/tool-evidence.js';
 import { bicepResources } from '../facts/iac/bicep.js';
-import { provisioningEvidence } from '../facts/iac/provisioning-commands.js';
 import { lineAtOffset, type Repository } from '../workspace/repository.js';
 import type { SignalDefinition, SignalFile } from '../signals/schema.js';
 import { defineDetector, type Detector } from './detector.js';
@@ -23,15 +23,14 @@ export function footprintDetector(file: SignalFile): Detector {
   const { component, extras } = compileFootprint(signal.footprint);
   const definition = { ...definitionOf(file), component };
   // A Dockerfile built on the tool's image runs the tool too (FROM grafana/tempo), as for code detectors.
-  const options: ToolExtras = { dockerBases: true, more: (r) => findExtras(r, extras) };
+  // Its commands are looked for where installers really run too (Ansible tasks, `get_url` of an
+  // installer, cloud-init, Terraform provisioners, script templates), as for code detectors.
+  const options: ToolExtras = { dockerBases: true, provisioning: true, more: (r) => findExtras(r, extras) };
   // Without configurations, no pass over every ConfigMap of the repository.
   if (extras.configs.length > 0) options.configs = extras.configs;
-  // Its commands are looked for where installers really run too (Ansible tasks, `get_url` of an
-  // installer, cloud-init, Terraform provisioners, script templates), as code detectors do.
-  const detected = (repo: Repository) => {
-    const evidence = detectTool(repo, component, options);
-    return component.commands ? [...evidence, ...provisioningEvidence(repo, component.commands, evidence)] : evidence;
-  };
+  // A local cluster or dev loop lives in the project's tests and hack/: only fixtures, samples and docs are someone else's.
+  if (signal.usedInTests) options.ownUse = (path) => !isSampleOrDocPath(path);
+  const detected = (repo: Repository) => detectTool(repo, component, options);
   // An install manifest or a catalog holds dozens of the tool's objects: one place per file keeps reports short.
   const found = signal.onePlacePerFile ? (repo: Repository) => firstPerFile(detected(repo)) : detected;
   // A user's signal says where it was defined in each place it is found, so reports show it.

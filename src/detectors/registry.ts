@@ -17,7 +17,6 @@ import { detector as cloudformation } from './cloudformation/index.js';
 import { detector as codeowners } from './codeowners/index.js';
 import { detector as consulConnect } from './consul-connect/index.js';
 import { detector as dependencyUpdates } from './dependency-updates/index.js';
-import { detector as devspace } from './devspace/index.js';
 import { detector as docker } from './docker/index.js';
 import { detector as dockerCompose } from './docker-compose/index.js';
 import { detector as eks } from './eks/index.js';
@@ -35,17 +34,14 @@ import { detector as imagePipeline } from './image-pipeline/index.js';
 import { detector as istio } from './istio/index.js';
 import { detector as jenkins } from './jenkins/index.js';
 import { detector as jsonnet } from './jsonnet/index.js';
-import { detector as k3d } from './k3d/index.js';
 import { detector as k8sManifests } from './k8s-manifests/index.js';
 import { detector as kaniko } from './kaniko/index.js';
-import { detector as kind } from './kind/index.js';
 import { detector as kops } from './kops/index.js';
 import { detector as kubeadm } from './kubeadm/index.js';
 import { detector as kubespray } from './kubespray/index.js';
 import { detector as kustomize } from './kustomize/index.js';
 import { detector as latestTagImages } from './latest-tag-images/index.js';
 import { detector as linkerd } from './linkerd/index.js';
-import { detector as minikube } from './minikube/index.js';
 import { detector as nexus } from './nexus/index.js';
 import { detector as opentelemetry } from './opentelemetry/index.js';
 import { detector as packer } from './packer/index.js';
@@ -54,13 +50,11 @@ import { detector as probes } from './probes/index.js';
 import { detector as prometheus } from './prometheus/index.js';
 import { detector as pulumi } from './pulumi/index.js';
 import { detector as rke } from './rke/index.js';
-import { detector as skaffold } from './skaffold/index.js';
 import { detector as snyk } from './snyk/index.js';
 import { detector as sops } from './sops/index.js';
 import { detector as spinnaker } from './spinnaker/index.js';
 import { detector as staticSecrets } from './static-secrets/index.js';
 import { detector as terraform } from './terraform/index.js';
-import { detector as tilt } from './tilt/index.js';
 import { detector as trivy } from './trivy/index.js';
 import { detector as vault } from './vault/index.js';
 
@@ -95,7 +89,7 @@ export const DETECTORS: readonly Detector[] = [
   footprintDetector(BUILTIN_SIGNAL_FILES['crossplane']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['datadog']!),
   dependencyUpdates,
-  devspace,
+  footprintDetector(BUILTIN_SIGNAL_FILES['devspace']!),
   docker,
   dockerCompose,
   footprintDetector(BUILTIN_SIGNAL_FILES['drone']!),
@@ -130,12 +124,12 @@ export const DETECTORS: readonly Detector[] = [
   jenkins,
   jsonnet,
   footprintDetector(BUILTIN_SIGNAL_FILES['k0s']!),
-  k3d,
+  footprintDetector(BUILTIN_SIGNAL_FILES['k3d']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['k3s']!),
   k8sManifests,
   kaniko,
   footprintDetector(BUILTIN_SIGNAL_FILES['kibana']!),
-  kind,
+  footprintDetector(BUILTIN_SIGNAL_FILES['kind']!),
   kops,
   kubeadm,
   footprintDetector(BUILTIN_SIGNAL_FILES['kubearmor']!),
@@ -146,7 +140,7 @@ export const DETECTORS: readonly Detector[] = [
   latestTagImages,
   linkerd,
   footprintDetector(BUILTIN_SIGNAL_FILES['loki']!),
-  minikube,
+  footprintDetector(BUILTIN_SIGNAL_FILES['minikube']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['new-relic']!),
   nexus,
   footprintDetector(BUILTIN_SIGNAL_FILES['octopus-deploy']!),
@@ -161,7 +155,7 @@ export const DETECTORS: readonly Detector[] = [
   footprintDetector(BUILTIN_SIGNAL_FILES['rancher']!),
   rke,
   footprintDetector(BUILTIN_SIGNAL_FILES['sealed-secrets']!),
-  skaffold,
+  footprintDetector(BUILTIN_SIGNAL_FILES['skaffold']!),
   snyk,
   sops,
   spinnaker,
@@ -174,7 +168,7 @@ export const DETECTORS: readonly Detector[] = [
   terraform,
   footprintDetector(BUILTIN_SIGNAL_FILES['tetragon']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['thanos']!),
-  tilt,
+  footprintDetector(BUILTIN_SIGNAL_FILES['tilt']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['travis-ci']!),
   trivy,
   vault,

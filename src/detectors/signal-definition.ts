@@ -2,7 +2,8 @@
  * A signal file (built in or the user's) read into a definition and a compiled footprint. Light on
  * purpose: reports and the model read definitions without loading any detector code.
  */
-import type { ComponentSpec } from '../facts/tools/component.js';
+import type { CommandMatcher, ComponentSpec } from '../facts/tools/component.js';
+import { runsMatching } from '../facts/ci/tool-runs.js';
 import type { ConfigFileSpec } from '../facts/tools/config-files.js';
 import type { SignalDefinition, SignalFile } from '../signals/schema.js';
 import { commandPattern, globSource, isRegexForm, namePattern } from '../signals/patterns.js';
@@ -32,6 +33,7 @@ export function definitionOf(file: SignalFile): DetectorDefinition {
     ...(signal.category ? { category: signal.category } : {}),
     ...(signal.service ? { service: true as const } : {}),
     component: compileFootprint(signal.footprint).component,
+    ...(signal.footprint.webhooks?.length ? { cluster: { webhooks: anyOf(signal.footprint.webhooks)! } } : {}),
     definedIn: file.definedIn,
   };
 }
@@ -39,7 +41,6 @@ export function definitionOf(file: SignalFile): DetectorDefinition {
 export function compileFootprint(footprint: SignalDefinition['footprint']): { component: ComponentSpec; extras: Extras } {
   const component: ComponentSpec = {};
   const names = (list: string[] | undefined, options: { tail?: boolean; ignoreCase?: boolean } = {}) => (list?.length ? list.map((p) => namePattern(p, options)) : undefined);
-  const anyOf = (list: string[] | undefined) => (list?.length ? new RegExp(list.map((p) => (isRegexForm(p) ? `(?:${p.slice(1, p.lastIndexOf('/'))})` : `^${globSource(p)}$`)).join('|')) : undefined);
   const images = names(footprint.images, { tail: true });
   if (images) component.images = images;
   const charts = footprint.charts?.filter((c) => !isChartReference(c));
@@ -47,7 +48,7 @@ export function compileFootprint(footprint: SignalDefinition['footprint']): { co
   if (footprint.objects?.length) component.objects = footprint.objects.map((o) => ({ group: namePattern(o.group), ...(o.kind ? { kind: namePattern(o.kind) } : {}) }));
   const uses = names(footprint.ciUses, { ignoreCase: true });
   if (uses) component.ciUses = uses;
-  if (footprint.commands?.length) component.commands = footprint.commands.map(commandPattern);
+  if (footprint.commands?.length) component.commands = footprint.commands.map(commandMatcher);
   if (footprint.dependencies?.length) component.dependencies = footprint.dependencies.map((d) => ({ name: namePattern(d.name), ...(d.ecosystems ? { ecosystems: d.ecosystems } : {}) }));
   const tf = footprint.terraform;
   const resources = anyOf(tf?.resources);
@@ -76,6 +77,22 @@ export function compileFootprint(footprint: SignalDefinition['footprint']): { co
   return { component, extras };
 }
 
+
+/**
+ * Command words match only where a program is run, not in a line that installs or prints it; a
+ * regular expression is taken as written.
+ */
+function commandMatcher(pattern: string): CommandMatcher {
+  const re = commandPattern(pattern);
+  return isRegexForm(pattern) ? re : { test: (text) => runsMatching(text, re) };
+}
+
+/** One pattern for a list: a name glob matched whole, or a regular expression as written. */
+function anyOf(list: string[] | undefined): RegExp | undefined {
+  // A single regular expression keeps its flags ("/…/i").
+  if (list?.length === 1 && isRegexForm(list[0]!)) return namePattern(list[0]!);
+  return list?.length ? new RegExp(list.map((p) => (isRegexForm(p) ? `(?:${p.slice(1, p.lastIndexOf('/'))})` : `^${globSource(p)}$`)).join('|')) : undefined;
+}
 
 /** A path glob from the repository root; a leading `**\/` also matches at the root. */
 function pathPattern(glob: string): RegExp {

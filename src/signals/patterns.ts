@@ -97,11 +97,15 @@ export function namePattern(pattern: string, options: { tail?: boolean; ignoreCa
 
 /**
  * Command words: "shipit deploy" matches a command line in which `shipit` starts a command (or
- * follows a path, `./bin/shipit`) and `deploy` comes next, whatever the spacing; `*` stands for
- * one word. A regular expression form is taken as written.
+ * follows a path, `./bin/shipit`, or is a Makefile or shell variable named after it, `$(SHIPIT)`,
+ * `${SHIPIT_BIN}`) and `deploy` comes next, whatever the spacing; `*` stands for one word. A
+ * regular expression form is taken as written.
  */
 export function commandPattern(pattern: string): RegExp {
   if (isRegexForm(pattern)) return new RegExp(pattern.slice(1, pattern.lastIndexOf('/')), flagsOf(pattern));
   const words = pattern.trim().split(/\s+/).map((word) => (word === '*' ? '\\S+' : globSource(word).replace(/\[\^\/\]\*/g, '\\S*')));
+  const program = pattern.trim().split(/\s+/)[0]!;
+  // `$(KIND)`, `${KIND_BIN}`: a Makefile or script that lets the program's path be overridden.
+  if (/^[a-z][\w-]*$/i.test(program)) words[0] = `(?:${words[0]}|\\$[({]${program.toUpperCase().replace(/-/g, '_')}(?:_[A-Z]+)?[)}])`;
   return new RegExp(`(?:^|[\\s;&|(/])${words.join('\\s+')}(?![\\w-])`);
 }

@@ -1,12 +1,9 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/tools/component.js';
 import { terraformResources } from '../../facts/iac/terraform.js';
 import type { Repository } from '../../workspace/repository.js';
-import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
 import { matchingLines, ownPlaces } from '../../facts/files/text-lines.js';
 import { infraProgramFiles } from '../../facts/iac/infra-programs.js';
-import { defineDetector } from '../detector.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 
 const MANAGED_CLUSTERS = 'Microsoft.ContainerService/managedClusters';
 /** Bicep: `resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {` (also `existing`). */
@@ -18,15 +15,13 @@ const ARM_RESOURCE = /"type"\s*:\s*"Microsoft\.ContainerService\/managedClusters
 /** Pulumi azure-native / classic azure programs. */
 const AKS_IN_CODE = /\bcontainerservice\.(ManagedCluster|NewManagedCluster|KubernetesCluster|NewKubernetesCluster)\s*\(|\bnew\s+(AzureNative\.ContainerService\.)?ManagedCluster\s*\(|^\s*import\s+com\.pulumi\.azurenative\.containerservice\.ManagedCluster;/;
 
-export const detector = defineDetector(definition, (repo) => {
+export const detector = signalWithCode('aks', (repo) => {
   const evidence: FileEvidence[] = [];
   for (const hit of matchingLines(repo, /\.bicep$/i, BICEP_RESOURCE, 'managedClusters')) evidence.push({ file: hit.file, line: hit.line, detail: `Bicep ${MANAGED_CLUSTERS}` });
   for (const hit of matchingLines(repo, /\.bicep$/i, BICEP_MODULE, 'managed-cluster')) evidence.push({ file: hit.file, line: hit.line, detail: 'Bicep AVM managed-cluster module' });
   for (const hit of matchingLines(repo, /\.json$/i, ARM_RESOURCE, 'managedClusters')) evidence.push({ file: hit.file, line: hit.line, detail: `ARM ${MANAGED_CLUSTERS}` });
   for (const hit of matchingLines(repo, infraProgramFiles(repo, /\.(ts|js|py|go|cs|java)$/), AKS_IN_CODE, 'Cluster')) evidence.push({ file: hit.file, line: hit.line, detail: 'AKS cluster in infrastructure code' });
   evidence.push(...azapiClusters(repo));
-  const component = findComponent(repo, definition.component);
-  evidence.push(...component, ...provisioningEvidence(repo, definition.component.commands, component));
   return ownPlaces(evidence);
 });
 

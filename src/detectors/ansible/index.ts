@@ -1,12 +1,9 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/tools/component.js';
 import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
-import { defineDetector } from '../detector.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 import { ansiblePlays } from '../../facts/iac/ansible-plays.js';
-import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
 import { matchingLines, ownPlaces } from '../../facts/files/text-lines.js';
 import { isProse } from '../../facts/files/paths.js';
 import { yamlFilesMatching } from '../../facts/files/paths.js';
@@ -17,7 +14,7 @@ const INVENTORY = /(^|\/)(inventor(y|ies)\/.+|[^/]*hosts[^/]*|inventory[^/]*)$/i
 const INVENTORY_VARIABLE = /(^|\s)ansible_(host|user|port|ssh_host|ssh_user|ssh_private_key_file|connection|become|python_interpreter)\s*[=:]/;
 const GALAXY_REQUIREMENTS = /(^|\/)requirements\.ya?ml$/;
 
-export const detector = defineDetector(definition, (repo) => {
+export const detector = signalWithCode('ansible', (repo, footprint) => {
   const evidence: FileEvidence[] = [];
   const seenFiles = new Set<string>();
   for (const play of ansiblePlays(repo)) {
@@ -32,11 +29,8 @@ export const detector = defineDetector(definition, (repo) => {
     seenFiles.add(hit.file);
     evidence.push({ file: hit.file, line: hit.line, detail: 'Ansible inventory' });
   }
-  const component = findComponent(repo, definition.component);
-  evidence.push(...component);
-  evidence.push(...provisioningEvidence(repo, definition.component.commands, component));
   // Galaxy requirements are generic YAML: they count only beside other Ansible evidence.
-  if (evidence.length > 0) evidence.push(...galaxyRequirements(repo));
+  if (evidence.length > 0 || footprint.length > 0) evidence.push(...galaxyRequirements(repo));
   else evidence.push(...galaxyRequirements(repo).filter((e) => /(^|\/)ansible\//i.test(e.file)));
   return ownPlaces(evidence);
 });

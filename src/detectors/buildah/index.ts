@@ -1,8 +1,7 @@
-import { ciToolEvidence, commandEvidence, useEvidence } from '../../facts/ci/ci-evidence.js';
+import { ciToolEvidence, commandEvidence } from '../../facts/ci/ci-evidence.js';
 import { uniquePlaces } from '../../facts/files/evidence.js';
 import { runsTool } from '../../facts/ci/tool-runs.js';
-import { defineDetector } from '../detector.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 
 const SUBCOMMAND = /^(bud|build|build-using-dockerfile|from|commit|push|pull|login|manifest|copy|add|run|config|tag|images|mount|unshare|rmi|containers)\b/;
 
@@ -10,10 +9,11 @@ export function runsBuildah(text: string): boolean {
   return runsTool(text, 'buildah', SUBCOMMAND);
 }
 
-export const detector = defineDetector(definition, (repo) =>
+// Runs first, then the CI steps the footprint found, then CI job images and Tekton tasks.
+export const detector = signalWithCode('buildah', (repo, footprint) =>
   uniquePlaces([
     ...commandEvidence(repo, runsBuildah),
-    ...useEvidence(repo, /^redhat-actions\/buildah-build@/i),
+    ...footprint,
     ...ciToolEvidence(repo, { images: /(^|\/)(buildah\/stable|containers\/buildah|rhel\d*\/buildah)(:|@|$)/i, tektonTasks: /^buildah$/ }),
   ]),
 );

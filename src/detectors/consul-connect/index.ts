@@ -1,18 +1,14 @@
 import type { FileEvidence } from '../../core/types.js';
 import { chartRefs } from '../../facts/k8s/charts.js';
-import { findComponent } from '../../facts/tools/component.js';
 import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { terraformResources } from '../../facts/iac/terraform.js';
 import { YAML_FILE } from '../../facts/files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
-import { defineDetector } from '../detector.js';
 import { isEnabling, metadataWithKey } from '../../facts/k8s/k8s-metadata.js';
-import { uniqueEvidence } from '../../facts/files/evidence.js';
-import { crdsOfGroup } from '../../facts/k8s/crds.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 
-export const detector = defineDetector(definition, (repo) => {
+export const detector = signalWithCode('consul-connect', (repo) => {
   const evidence: FileEvidence[] = [];
   for (const { object, entry } of metadataWithKey(repo, (key) => key === 'consul.hashicorp.com/connect-inject')) {
     if (entry.kind === 'annotation' && isEnabling(entry.value, ['true'])) {
@@ -20,9 +16,7 @@ export const detector = defineDetector(definition, (repo) => {
     }
   }
   evidence.push(...connectInjectValues(repo));
-  evidence.push(...crdsOfGroup(repo, /^consul\.hashicorp\.com$/));
-  evidence.push(...findComponent(repo, definition.component));
-  return uniqueEvidence(evidence);
+  return evidence;
 });
 
 /**

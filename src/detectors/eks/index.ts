@@ -1,11 +1,8 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/tools/component.js';
-import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
 import { matchingLines, ownPlaces } from '../../facts/files/text-lines.js';
 import { infraProgramFiles } from '../../facts/iac/infra-programs.js';
 import { cfnTemplates } from '../../facts/iac/cloudformation.js';
-import { defineDetector } from '../detector.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 
 /** AWSQS::EKS::Cluster: the AWS Quick Start registry type many EKS stacks were built with. */
 const EKS_CFN_TYPE = /^AWS::EKS::(Cluster|Nodegroup|FargateProfile|Addon)$|^AWSQS::EKS::Cluster$/;
@@ -16,7 +13,7 @@ const SOURCE_FILE = /\.(ts|js|mjs|py|go|cs|java)$/;
  */
 const EKS_IN_CODE = /\b(aws\.)?[Ee]ks\.(Cluster|NodeGroup|NodeGroupV2|ManagedNodeGroup)\s*\(|\beks\.New(Cluster|NodeGroup|ManagedNodeGroup)\s*\(|^\s*import\s+com\.pulumi\.(aws\.)?eks\.Cluster;|["']aws-cdk-lib\/aws-eks["']|\bfrom\s+aws_cdk\s+import\s+.*\baws_eks\b|\baws_cdk\.aws_eks\b|software\.amazon\.awscdk\.services\.eks\./;
 
-export const detector = defineDetector(definition, (repo) => {
+export const detector = signalWithCode('eks', (repo) => {
   const evidence: FileEvidence[] = [];
   for (const template of cfnTemplates(repo)) {
     for (const resource of template.resources) {
@@ -26,7 +23,5 @@ export const detector = defineDetector(definition, (repo) => {
   for (const hit of matchingLines(repo, infraProgramFiles(repo, SOURCE_FILE), EKS_IN_CODE, 'ks')) {
     evidence.push({ file: hit.file, line: hit.line, detail: 'EKS cluster in infrastructure code' });
   }
-  const component = findComponent(repo, definition.component);
-  evidence.push(...component, ...provisioningEvidence(repo, definition.component.commands, component));
   return ownPlaces(evidence);
 });

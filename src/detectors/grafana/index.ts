@@ -1,21 +1,11 @@
 import type { FileEvidence } from '../../core/types.js';
 import { isRecord, objectsWhere } from '../../facts/k8s/k8s-objects.js';
 import type { Repository } from '../../workspace/repository.js';
-import { defineDetector } from '../detector.js';
-import { detectTool } from '../../facts/tools/tool-evidence.js';
 import { isOwnUse } from '../../facts/files/paths.js';
 import { kubePrometheusJsonnet } from '../../facts/k8s/kube-prometheus.js';
-import { type ConfigFileSpec } from '../../facts/tools/config-files.js';
-import { definition } from './definition.js';
-
-export const GRAFANA_CONFIGS: ConfigFileSpec[] = [
-  // provisioning/datasources/*.yaml: `apiVersion: 1` then `datasources:` with at least one entry
-  { name: /\.ya?ml$/i, path: /(^|\/)(provisioning\/)?datasources\/[^/]+$/i, content: [/^datasources\s*:/m, /^[ \t]*-?\s*type\s*:/m], detail: 'Grafana datasource provisioning' },
-  { name: /^([\w-]*[-_])?datasources?\.ya?ml$/i, content: [/^datasources\s*:/m, /^[ \t]*-?\s*type\s*:/m], detail: 'Grafana datasource provisioning' },
-  // provisioning/dashboards/*.yaml: `providers:` pointing at a folder of dashboards
-  { name: /\.ya?ml$/i, path: /(^|\/)provisioning\/dashboards\/[^/]+$/i, content: [/^providers\s*:/m, /^[ \t]*-?\s*(type|folder|options)\s*:/m], detail: 'Grafana dashboard provisioning' },
-  { name: /^grafana\.ini$/i, content: [/^[ \t]*\[(server|database|security|auth[\w.]*|paths|users|smtp|analytics|dashboards|log)\]/m], detail: 'Grafana configuration (grafana.ini)' },
-];
+import { signalWithCode } from '../signal-with-code.js';
+import { keepOwnUse } from '../../facts/files/own-use.js';
+import { pastTemplateLines } from '../../facts/k8s/template-lines.js';
 
 /** Dashboards and datasources shipped as ConfigMaps labelled for the Grafana sidecar (kube-prometheus-stack, grafana chart). */
 function sidecarConfigMaps(repo: Repository): FileEvidence[] {
@@ -29,10 +19,9 @@ function sidecarConfigMaps(repo: Repository): FileEvidence[] {
   return evidence;
 }
 
-export const detector = defineDetector(definition, (repo) =>
-  detectTool(repo, definition.component, {
-    configs: GRAFANA_CONFIGS,
-    dockerBases: true,
-    more: (r) => [...kubePrometheusJsonnet(r), ...sidecarConfigMaps(r)],
-  }),
-);
+/** signal.yaml holds the footprint and configurations; code adds what they cannot say, own use only, past template lines. */
+export const detector = signalWithCode('grafana', (repo) => pastTemplates(repo, [...kubePrometheusJsonnet(repo), ...sidecarConfigMaps(repo)]));
+
+function pastTemplates(repo: Repository, evidence: FileEvidence[]): FileEvidence[] {
+  return keepOwnUse(repo, evidence).map((item) => pastTemplateLines(repo, item));
+}

@@ -1,27 +1,20 @@
 import type { FileEvidence } from '../../core/types.js';
 import { chartRefs } from '../../facts/k8s/charts.js';
-import { findComponent } from '../../facts/tools/component.js';
 import type { Repository } from '../../workspace/repository.js';
 import { isTemplated } from '../../parse/helm-template.js';
-import { defineDetector } from '../detector.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 import { isEnabling, metadataWithKey, type MetadataEntry } from '../../facts/k8s/k8s-metadata.js';
-import { uniqueEvidence } from '../../facts/files/evidence.js';
-import { crdsOfGroup } from '../../facts/k8s/crds.js';
 
-const ISTIO_GROUP = /^(networking|security|install|telemetry|extensions)\.istio\.io$/;
 /** Chart names Istio publishes that other projects use too: they need the Istio repository nearby. */
 const GENERIC_CHARTS = new Set(['base', 'gateway', 'cni', 'ztunnel']);
 
-export const detector = defineDetector(definition, (repo) => {
+export const detector = signalWithCode('istio', (repo) => {
   const evidence: FileEvidence[] = [];
   for (const { object, entry } of metadataWithKey(repo, (key) => ISTIO_KEYS.has(key))) {
     if (injectsIstio(entry)) evidence.push({ file: object.file, line: entry.line, detail: `${object.kind} ${object.name}: ${entry.key}: ${entry.value}` });
   }
   evidence.push(...genericIstioCharts(repo));
-  evidence.push(...crdsOfGroup(repo, ISTIO_GROUP));
-  evidence.push(...findComponent(repo, definition.component));
-  return uniqueEvidence(evidence);
+  return evidence;
 });
 
 const ISTIO_KEYS = new Set(['istio-injection', 'istio.io/rev', 'istio.io/dataplane-mode', 'sidecar.istio.io/inject']);

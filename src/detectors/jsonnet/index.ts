@@ -1,15 +1,12 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/tools/component.js';
 import { isRecord } from '../../facts/k8s/k8s-objects.js';
-import { defineDetector } from '../detector.js';
-import { withoutSamples } from '../../facts/files/sample-paths.js';
 import { isSamplePath } from '../../facts/files/paths.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 import { codeLines } from '../../facts/files/code-lines.js';
 
 const JSONNET_SOURCE = /\.(jsonnet|libsonnet)$/i;
 
-export const detector = defineDetector(definition, (repo) => {
+export const detector = signalWithCode('jsonnet', (repo) => {
   const evidence: FileEvidence[] = [];
   for (const file of repo.filesMatching(JSONNET_SOURCE)) {
     if (isSamplePath(file.path)) continue;
@@ -28,7 +25,6 @@ export const detector = defineDetector(definition, (repo) => {
       evidence.push({ file: file.path, line: repo.lineOfText(file.path, '"apiVersion"'), detail: 'Tanka environment' });
     }
   }
-  evidence.push(...withoutSamples(findComponent(repo, definition.component)));
   return evidence;
 });
 

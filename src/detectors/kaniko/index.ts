@@ -1,11 +1,9 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/tools/component.js';
 import type { Repository } from '../../workspace/repository.js';
-import { ciToolEvidence, commandEvidence, useEvidence } from '../../facts/ci/ci-evidence.js';
+import { ciToolEvidence, commandEvidence } from '../../facts/ci/ci-evidence.js';
 import { uniquePlaces } from '../../facts/files/evidence.js';
 import { isTestDataPath } from '../../facts/files/paths.js';
-import { defineDetector } from '../detector.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 import { yamlFilesMatching } from '../../facts/files/paths.js';
 
 /** `/kaniko/executor …`, or a bare `executor` with kaniko's own flags (the debug image puts it on PATH). */
@@ -26,12 +24,10 @@ function skaffoldKaniko(repo: Repository): FileEvidence[] {
   return evidence;
 }
 
-export const detector = defineDetector(definition, (repo) =>
+export const detector = signalWithCode('kaniko', (repo) =>
   uniquePlaces([
     ...ciToolEvidence(repo, { images: /(^|\/)kaniko-project\/executor(:|@|$)/i, tektonTasks: /^kaniko$/ }),
     ...commandEvidence(repo, runsKaniko),
-    ...useEvidence(repo, /^(aevea\/action-kaniko|int128\/kaniko-action)@/i),
-    ...findComponent(repo, definition.component),
     ...skaffoldKaniko(repo),
   ]),
 );

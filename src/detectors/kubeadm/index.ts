@@ -1,9 +1,6 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/tools/component.js';
-import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
 import { matchingLines, ownPlaces } from '../../facts/files/text-lines.js';
-import { defineDetector } from '../detector.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 
 /**
  * kubeadm configuration is mostly written where no YAML parser sees it as a document: Jinja and
@@ -13,17 +10,15 @@ import { definition } from './definition.js';
 const KUBEADM_API = /^\s*(-\s+)?["']?apiVersion["']?\s*:\s*["']?kubeadm\.k8s\.io\/v1/;
 const TEXT_FILES = /\.(ya?ml|j2|jinja2?|tpl|tmpl|tftpl|sh|bash|tf|cfg|conf)$|(^|\/)(user[-_]?data|cloud[-_]init)[^/]*$/i;
 
-export const detector = defineDetector(definition, (repo) => {
-  const component = findComponent(repo, definition.component);
-  const objectFiles = new Set(component.map((e) => e.file));
-  const evidence: FileEvidence[] = [...component];
+export const detector = signalWithCode('kubeadm', (repo, footprint) => {
+  // Files read as Kubernetes objects have their evidence, with the kind; a command run in a file is not one.
+  const objectFiles = new Set(footprint.filter((e) => !e.detail?.startsWith('runs ')).map((e) => e.file));
+  const evidence: FileEvidence[] = [];
   for (const hit of matchingLines(repo, TEXT_FILES, KUBEADM_API, 'kubeadm.k8s.io')) {
-    // Files already read as Kubernetes objects have their evidence, with the kind.
     // One evidence per file: a template often holds Init-, Cluster- and JoinConfiguration together.
     if (objectFiles.has(hit.file)) continue;
     objectFiles.add(hit.file);
     evidence.push({ file: hit.file, line: hit.line, detail: `kubeadm configuration (${hit.text.replace(/^.*?kubeadm/, 'kubeadm').replace(/["']/g, '')})` });
   }
-  evidence.push(...provisioningEvidence(repo, definition.component.commands, evidence));
   return ownPlaces(evidence);
 });

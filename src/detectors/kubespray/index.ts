@@ -1,14 +1,11 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/tools/component.js';
 import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
 import { ansiblePlays } from '../../facts/iac/ansible-plays.js';
-import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
 import { matchingLines, ownPlaces } from '../../facts/files/text-lines.js';
 import { isProse } from '../../facts/files/paths.js';
-import { defineDetector } from '../detector.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 import { yamlFilesMatching } from '../../facts/files/paths.js';
 
 /** Variables only Kubespray defines; two of them in one group_vars file make it a Kubespray inventory. */
@@ -19,13 +16,11 @@ const CONTROL_PLANE_GROUPS = ['kube_control_plane', 'kube-master'];
 const NODE_GROUPS = ['kube_node', 'kube-node'];
 const KUBESPRAY_SOURCE = /kubernetes-(sigs|incubator)\/kubespray\b|kubernetes_sigs\.kubespray\b/;
 
-export const detector = defineDetector(definition, (repo) => {
+export const detector = signalWithCode('kubespray', (repo) => {
   const evidence: FileEvidence[] = [...groupVars(repo), ...inventories(repo), ...playbooks(repo)];
   for (const hit of matchingLines(repo, /(^|\/)(\.gitmodules|requirements\.ya?ml)$/, KUBESPRAY_SOURCE, 'kubespray')) {
     evidence.push({ file: hit.file, line: hit.line, detail: hit.file.endsWith('.gitmodules') ? 'Kubespray git submodule' : 'Kubespray requirement' });
   }
-  const component = findComponent(repo, definition.component);
-  evidence.push(...component, ...provisioningEvidence(repo, definition.component.commands, component));
   return ownPlaces(evidence);
 });
 

@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectIn, places } from '../../../test/helpers/fixtures.js';
-import { detector } from './index.js';
+import { DETECTORS } from '../registry.js';
+
+// minikube is described as data (signal.yaml): the registry holds its footprint detector.
+const detector = DETECTORS.find((d) => d.id === 'minikube')!;
 
 const fixtures = join(import.meta.dirname, '..', 'tilt', 'fixtures');
 

@@ -1,6 +1,5 @@
 import type { FileEvidence } from '../../core/types.js';
 import { ciFacts } from '../../facts/ci/ci.js';
-import { findComponent } from '../../facts/tools/component.js';
 import { deployedImages, parseImage } from '../../facts/images/images.js';
 import { DOCKERFILE } from '../../facts/files/paths.js';
 import type { Repository } from '../../workspace/repository.js';
@@ -8,16 +7,14 @@ import { uniquePlaces } from '../../facts/files/evidence.js';
 import { imagePushes, pushRegistries } from '../../facts/images/image-pushes.js';
 import { commandHints, registryOfHost } from '../../facts/images/registries.js';
 import { isSampleOrDocPath, isTestDataPath } from '../../facts/files/paths.js';
-import { defineDetector } from '../detector.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 
 /** Files where package managers are told which repository to use. */
 const PACKAGE_SETTINGS = /(^|\/)(pom\.xml|settings\.xml|\.npmrc|\.yarnrc(\.yml)?|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|gradle\.properties|pip\.conf|\.pypirc|pyproject\.toml|nuget\.config|NuGet\.Config)$/i;
 const NEXUS_URL = /https?:\/\/[^/\s"'<>]*nexus[^/\s"'<>]*/i;
 
-export const detector = defineDetector(definition, (repo) =>
+export const detector = signalWithCode('nexus', (repo) =>
   uniquePlaces([
-    ...findComponent(repo, definition.component),
     ...pushesToNexus(repo),
     ...logins(repo),
     ...pulledImages(repo),

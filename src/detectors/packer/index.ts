@@ -1,12 +1,9 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/tools/component.js';
 import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import type { Repository } from '../../workspace/repository.js';
-import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
 import { isProse } from '../../facts/files/paths.js';
 import { ownPlaces } from '../../facts/files/text-lines.js';
-import { defineDetector } from '../detector.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 
 const HCL_TEMPLATE = /\.pkr\.hcl$/i;
 const JSON_TEMPLATE = /\.json$/i;
@@ -14,10 +11,8 @@ const JSON_TEMPLATE = /\.json$/i;
 const PACKER_BLOCKS = new Set(['source', 'build', 'packer']);
 const BLOCK_LINE = /^\s*(source|build|packer)\s*("[^"]*"\s*){0,2}\{/m;
 
-export const detector = defineDetector(definition, (repo) => {
+export const detector = signalWithCode('packer', (repo) => {
   const evidence: FileEvidence[] = [...hclTemplates(repo), ...jsonTemplates(repo)];
-  const component = findComponent(repo, definition.component);
-  evidence.push(...component, ...provisioningEvidence(repo, definition.component.commands, component));
   return ownPlaces(evidence);
 });
 

@@ -1,15 +1,12 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/tools/component.js';
 import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { YAML_FILE } from '../../facts/files/paths.js';
 import { terraformResources } from '../../facts/iac/terraform.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
-import { provisioningEvidence } from '../../facts/iac/provisioning-commands.js';
 import { matchingLines, ownPlaces } from '../../facts/files/text-lines.js';
 import { isProse } from '../../facts/files/paths.js';
-import { defineDetector } from '../detector.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 
 const RKE_ROLES = new Set(['controlplane', 'etcd', 'worker']);
 /** RKE2 configuration files: config.yaml (or a config.yaml.d drop-in) under a folder naming rke2. */
@@ -18,13 +15,11 @@ const RKE2_KEYS = /^(token|token-file|server|tls-san|write-kubeconfig-mode|node-
 /** A file that writes RKE2's configuration (cloud-init, Ansible, Terraform user data). */
 const WRITES_RKE2_CONFIG = /\/etc\/rancher\/rke2\/config\.yaml/;
 
-export const detector = defineDetector(definition, (repo) => {
+export const detector = signalWithCode('rke', (repo) => {
   const evidence: FileEvidence[] = [...rkeClusterFiles(repo), ...rke2Configs(repo), ...rancherClusters(repo)];
   for (const hit of matchingLines(repo, /\.(ya?ml|tf|tpl|tftpl|j2|sh|cfg)$/i, WRITES_RKE2_CONFIG, '/etc/rancher/rke2/')) {
     evidence.push({ file: hit.file, line: hit.line, detail: 'writes /etc/rancher/rke2/config.yaml' });
   }
-  const component = findComponent(repo, definition.component);
-  evidence.push(...component, ...provisioningEvidence(repo, definition.component.commands, [...component, ...evidence]));
   return ownPlaces(evidence);
 });
 

@@ -1,7 +1,6 @@
 import { ciToolEvidence } from '../../facts/ci/ci-evidence.js';
 import { toolArgs } from '../../facts/ci/tool-runs.js';
-import { defineDetector } from '../detector.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 
 const SUBCOMMAND = /^(?:--?[\w-]+(?:=\S+)?\s+)*(test|monitor|container\s+(test|monitor)|iac\s+(test|describe)|code\s+test|sbom)\b/;
 
@@ -11,11 +10,10 @@ export function runsSnyk(text: string): boolean {
   return toolArgs(text, 'snyk(?:-linux|-macos|-alpine|-linux-arm64|-win\\.exe)?').some((args) => SUBCOMMAND.test(args));
 }
 
-export const detector = defineDetector(definition, (repo) =>
+export const detector = signalWithCode('snyk', (repo) =>
   ciToolEvidence(repo, {
     command: runsSnyk,
-    uses: /^snyk\/actions(?!\/setup@)(\/[\w-]+)?@|^SnykSecurityScan@/i,
+    uses: /^snyk\/actions(?!\/setup@)(\/[\w-]+)?@/i,
     orbs: /^snyk\/snyk@/i,
-    policyFiles: /(^|\/)\.snyk$/,
   }),
 );

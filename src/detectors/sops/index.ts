@@ -1,15 +1,12 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/tools/component.js';
 import { isRecord, objectsOfKind } from '../../facts/k8s/k8s-objects.js';
 import { YAML_FILE } from '../../facts/files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
-import { defineDetector } from '../detector.js';
-import { uniqueEvidence } from '../../facts/files/evidence.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 import { isSopsMetadata } from '../../facts/k8s/sops-metadata.js';
 
-export const detector = defineDetector(definition, (repo) => {
+export const detector = signalWithCode('sops', (repo) => {
   const evidence: FileEvidence[] = [...encryptedFiles(repo)];
   for (const object of objectsOfKind(repo, 'kustomize.toolkit.fluxcd.io', 'Kustomization')) {
     const spec = object.doc.spec;
@@ -18,8 +15,7 @@ export const detector = defineDetector(definition, (repo) => {
       evidence.push({ file: object.file, line: lineOf(decryption, 'provider', object.line), detail: `Flux Kustomization ${object.name}: decryption.provider sops` });
     }
   }
-  evidence.push(...findComponent(repo, definition.component));
-  return uniqueEvidence(evidence);
+  return evidence;
 });
 
 /** Files SOPS encrypted: YAML and JSON with a `sops` metadata block, dotenv/ini with `sops_mac=`. */

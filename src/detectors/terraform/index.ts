@@ -1,12 +1,10 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/tools/component.js';
 import { terraformBlocks } from '../../facts/iac/terraform.js';
-import { defineDetector } from '../detector.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 
 const TOP_LEVEL = new Set(['resource', 'module', 'provider', 'terraform', 'data']);
 
-export const detector = defineDetector(definition, (repo) => {
+export const detector = signalWithCode('terraform', (repo) => {
   const evidence: FileEvidence[] = [];
   // One evidence per file: the first block that only Terraform would have.
   const seenFiles = new Set<string>();
@@ -16,6 +14,5 @@ export const detector = defineDetector(definition, (repo) => {
     evidence.push({ file, line: block.line, detail: `${block.type} ${block.labels.join('.')}`.trim() });
   }
   for (const file of repo.filesMatching(/(^|\/)terragrunt\.hcl$/)) evidence.push({ file: file.path, line: 1, detail: 'Terragrunt configuration' });
-  evidence.push(...findComponent(repo, definition.component));
   return evidence;
 });

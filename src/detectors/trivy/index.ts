@@ -2,8 +2,7 @@ import type { FileEvidence } from '../../core/types.js';
 import { ciToolEvidence, gitlabContainerScanning } from '../../facts/ci/ci-evidence.js';
 import { uniquePlaces } from '../../facts/files/evidence.js';
 import { toolArgs } from '../../facts/ci/tool-runs.js';
-import { defineDetector } from '../detector.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 
 const SUBCOMMAND = /^(image|i|fs|filesystem|config|conf|repo|repository|k8s|kubernetes|rootfs|sbom|vm|aws|plugin)\b/;
 
@@ -12,10 +11,9 @@ export function runsTrivy(text: string): boolean {
   return toolArgs(text, 'trivy').some((args) => SUBCOMMAND.test(args) || (/^-/.test(args) && !/^(--version|-v|--help|-h)\s*$/.test(args)));
 }
 
-export const detector = defineDetector(definition, (repo) => {
+export const detector = signalWithCode('trivy', (repo) => {
   const evidence: FileEvidence[] = ciToolEvidence(repo, {
     command: runsTrivy,
-    uses: /^aquasecurity\/trivy-action@|^trivy@\d/i,
     // A Drone or Woodpecker plugin step runs the scan its image is named for.
     images: /(^|\/)[^/:]*plugin-trivy(:[^/]*|@[^/]+)?$/i,
     orbs: /trivy/i,

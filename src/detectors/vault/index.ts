@@ -1,13 +1,10 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/tools/component.js';
 import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
-import { defineDetector } from '../detector.js';
 import { isEnabling, objectMetadata } from '../../facts/k8s/k8s-metadata.js';
-import { uniqueEvidence } from '../../facts/files/evidence.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 
-export const detector = defineDetector(definition, (repo) => {
+export const detector = signalWithCode('vault', (repo) => {
   const evidence: FileEvidence[] = [];
   for (const { object, entries } of objectMetadata(repo)) {
     for (const entry of entries) {
@@ -26,6 +23,5 @@ export const detector = defineDetector(definition, (repo) => {
       }
     }
   }
-  evidence.push(...findComponent(repo, definition.component));
-  return uniqueEvidence(evidence);
+  return evidence;
 });

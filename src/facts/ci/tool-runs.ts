@@ -57,3 +57,17 @@ function insideText(prefix: string): boolean {
 export function runsTool(text: string, tool: string, args: RegExp): boolean {
   return toolArgs(text, tool).some((rest) => args.test(rest));
 }
+
+/**
+ * True when `pattern` matches in a segment of the command that runs a program, not one that
+ * installs it, prints its name or quotes it in a message (`echo "run kind create cluster"`):
+ * command words of a signal file are tested this way.
+ */
+export function runsMatching(text: string, pattern: RegExp): boolean {
+  for (const segment of segments(text)) {
+    if (NOT_A_RUN.test(segment)) continue;
+    const match = pattern.exec(segment);
+    if (match && !insideText(segment.slice(0, match.index + 1))) return true;
+  }
+  return false;
+}

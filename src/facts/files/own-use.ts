@@ -13,9 +13,9 @@ import type { Repository } from '../../workspace/repository.js';
  * packages a library lists as peer dependencies. (Go `// indirect` requirements never reach here:
  * the dependencies fact drops them.)
  */
-export function keepOwnUse(repo: Repository, evidence: FileEvidence[]): FileEvidence[] {
+export function keepOwnUse(repo: Repository, evidence: FileEvidence[], ownUse: (path: string) => boolean = isOwnUse): FileEvidence[] {
   return evidence.filter((item) => {
-    if (!isOwnUse(item.file)) return false;
+    if (!ownUse(item.file)) return false;
     if (!item.detail?.startsWith('dependency ')) return true;
     const name = item.detail.slice('dependency '.length);
     if (/(^|\/)package\.json$/.test(item.file)) {

@@ -1,5 +1,3 @@
-import type { FileEvidence } from '../../core/types.js';
-import { shorten } from '../tools/component.js';
 import { isRecord } from '../k8s/k8s-objects.js';
 import { ciPipelineFiles, YAML_FILE, isProse } from '../files/paths.js';
 import { terraformBlocks } from './terraform.js';
@@ -14,7 +12,7 @@ const PROVISIONING_COMMANDS = memoKey<TextLine[]>('provisioningCommands');
  * Shell commands that the shared CI fact does not read: Ansible tasks (`shell:`, `command:`),
  * cloud-init `runcmd:`, Terraform provisioners and user data, and script templates (`*.sh.tpl`,
  * `*.j2`, Vagrantfile). Cluster bootstrap (`kubeadm init`, `rke up`, `eksctl create cluster`)
- * lives there far more often than in CI; eight provisioning detectors read these.
+ * lives there far more often than in CI; findComponent reads these when asked (`provisioning`).
  */
 export function provisioningCommands(repo: Repository): TextLine[] {
   return repo.memo(PROVISIONING_COMMANDS, () => {
@@ -24,19 +22,6 @@ export function provisioningCommands(repo: Repository): TextLine[] {
     readTemplates(repo, out);
     return out;
   });
-}
-
-/** Evidence for provisioning commands matching any pattern, skipping places already in `seen`. */
-export function provisioningEvidence(repo: Repository, patterns: readonly RegExp[], seen: readonly FileEvidence[] = []): FileEvidence[] {
-  const keys = new Set(seen.map((e) => `${e.file}:${e.line}`));
-  const out: FileEvidence[] = [];
-  for (const command of provisioningCommands(repo)) {
-    const key = `${command.file}:${command.line}`;
-    if (keys.has(key) || !patterns.some((re) => re.test(command.text))) continue;
-    keys.add(key);
-    out.push({ file: command.file, line: command.line, detail: `runs \`${shorten(command.text)}\`` });
-  }
-  return out;
 }
 
 /** Keys whose value is shell: Ansible command modules, cloud-init, Packer/remote-exec style lists. */

@@ -9,6 +9,7 @@ import { deployedImages } from '../images/images.js';
 import { objectsWhere } from '../k8s/k8s-objects.js';
 import { terraformModuleFlags, terraformModules, terraformProviders, terraformResources } from '../iac/terraform.js';
 import { uniqueEvidence } from '../files/evidence.js';
+import { provisioningCommands } from '../iac/provisioning-commands.js';
 import { memoKey } from '../../workspace/memo-key.js';
 
 const DISTINCT = memoKey<string[]>('distinct');
@@ -37,16 +38,32 @@ export interface ComponentSpec {
   terraformModuleFlags?: RegExp;
   /** Libraries in dependency files (client or instrumentation libraries serve the tool). */
   dependencies?: { name: RegExp; ecosystems?: Dependency['ecosystem'][] }[];
-  /** Command lines in pipelines and scripts that run or drive the tool. */
-  commands?: RegExp[];
+  /** Command lines in pipelines and scripts that run or drive the tool (a RegExp, or a matcher with more checks). */
+  commands?: CommandMatcher[];
   /** Reusable CI steps: GitHub actions, CircleCI orbs, GitLab includes, Azure tasks. */
   ciUses?: RegExp[];
   /** The tool's own configuration files; `contains` must match the text when given. */
   files?: { path: RegExp; contains?: RegExp }[];
 }
 
+/** How far findComponent looks beyond pipelines and scripts. */
+export interface FindOptions {
+  /**
+   * Also match the commands where installers run them: Ansible tasks, cloud-init, Terraform
+   * provisioners and user data, script templates (src/facts/iac/provisioning-commands.ts). Cluster
+   * bootstrap (`kubeadm init`, `eksctl create cluster`, `curl get.k3s.io | sh`) lives there far more
+   * often than in CI. Every signal file asks for it; so do the code detectors of provisioning tools.
+   */
+  provisioning?: boolean;
+}
+
+/** Tells whether a command line runs the tool: a RegExp, or a pattern plus a check that it is a run. */
+export interface CommandMatcher {
+  test(text: string): boolean;
+}
+
 /** Every place in the repository that the spec recognises, one evidence per file and line. */
-export function findComponent(repo: Repository, spec: ComponentSpec): FileEvidence[] {
+export function findComponent(repo: Repository, spec: ComponentSpec, options: FindOptions = {}): FileEvidence[] {
   const evidence: FileEvidence[] = [];
   const add = (file: string, line: number, detail: string, library?: true): void => {
     evidence.push(library ? { file, line, detail, library } : { file, line, detail });
@@ -115,6 +132,12 @@ export function findComponent(repo: Repository, spec: ComponentSpec): FileEviden
       for (const use of ci.uses) if (matched.has(use.ref)) add(use.file, use.line, `uses ${use.ref}`);
     }
   }
+  if (spec.commands && options.provisioning) {
+    // After every other kind, so a place the pipelines or files already show keeps that evidence.
+    const patterns = spec.commands;
+    const provisioning = provisioningCommands(repo).filter((command) => matchesAny(patterns, command.text));
+    for (const command of provisioning) add(command.file, command.line, `runs \`${shorten(command.text)}\``);
+  }
   // One evidence per place; a templated name reads better as {{…}} than as the internal placeholder.
   return uniqueEvidence(evidence);
 }
@@ -128,14 +151,14 @@ function distinctValues<T>(repo: Repository, fact: string, items: readonly T[], 
 }
 
 /** The values one of the patterns matches, each value tested once. */
-function matchingValues(patterns: readonly RegExp[], values: readonly string[]): Set<string> {
+function matchingValues(patterns: readonly CommandMatcher[], values: readonly string[]): Set<string> {
   const matched = new Set<string>();
   for (const value of values) if (matchesAny(patterns, value)) matched.add(value);
   return matched;
 }
 
 /** True when one of the patterns matches (a loop: this runs for every object, image and command of every spec). */
-function matchesAny(patterns: readonly RegExp[], text: string): boolean {
+function matchesAny(patterns: readonly CommandMatcher[], text: string): boolean {
   for (const pattern of patterns) if (pattern.test(text)) return true;
   return false;
 }

@@ -27,39 +27,40 @@ export interface ConfigFileSpec {
   contains?: string;
   /** None of these may match (a Jaeger v2 config is a collector config, but Jaeger's). */
   absent?: RegExp[];
-  /** What the evidence says: "Prometheus configuration with scrape_configs". */
+  /** What the evidence says: "Prometheus configuration with scrape_configs"; `{match}` is the text the first pattern matched. */
   detail: string;
 }
 
 /** Config files on disk and config entries of ConfigMaps/Secrets (stringData only: never decoded). */
-export function findConfigs(repo: Repository, specs: ConfigFileSpec[]): FileEvidence[] {
+export function findConfigs(repo: Repository, specs: ConfigFileSpec[], ownUse: (path: string) => boolean = isOwnUse): FileEvidence[] {
   const evidence: FileEvidence[] = [];
   for (const [position, candidates] of candidatesByFile(repo, specs)) {
     const file = repo.files[position]!;
-    if (!isOwnUse(file.path)) continue;
+    if (!ownUse(file.path)) continue;
     const text = repo.text(file.path);
     if (text === undefined) continue;
     // One evidence per file: the first spec that recognises it.
     for (const spec of candidates) {
-      const index = matchSpec(text, spec);
-      if (index < 0) continue;
-      evidence.push({ file: file.path, line: lineAtOffset(text, index), detail: spec.detail });
+      const match = matchSpec(text, spec);
+      if (match === undefined) continue;
+      evidence.push({ file: file.path, line: lineAtOffset(text, match.index), detail: detailOf(spec, match) });
       break;
     }
   }
   for (const object of objectsWhere(repo, (group, kind) => group === '' && (kind === 'ConfigMap' || kind === 'Secret'))) {
-    if (!isOwnUse(object.file)) continue;
+    if (!ownUse(object.file)) continue;
     for (const section of object.kind === 'ConfigMap' ? ['data', 'stringData'] : ['stringData']) {
       const data = object.doc[section];
       if (!isRecord(data)) continue;
       for (const [key, value] of Object.entries(data)) {
         if (typeof value !== 'string') continue;
-        const spec = specs.find((s) => s.name.test(key) && matchSpec(value, s) >= 0);
+        const spec = specs.find((s) => s.name.test(key) && matchSpec(value, s) !== undefined);
         if (!spec) continue;
+        const match = matchSpec(value, spec)!;
         const keyLine = lineOf(data, key, object.line);
         // A block scalar starts on the line after its key; point at the matching line inside it.
-        const inside = value.includes('\n') ? lineAtOffset(value, matchSpec(value, spec)) : 0;
-        evidence.push({ file: object.file, line: keyLine + inside, detail: `${spec.detail} (${object.kind} ${object.name}, key ${key})` });
+        const inside = value.includes('\n') ? lineAtOffset(value, match.index) : 0;
+        evidence.push({ file: object.file, line: keyLine + inside, detail: `${detailOf(spec, match)} (${object.kind} ${object.name}, key ${key})` });
       }
     }
   }
@@ -99,17 +100,22 @@ function filesNamed(repo: Repository, name: RegExp): number[] {
 }
 
 /**
- * Index of the first content pattern's match when every one matches and no `absent` does, else -1.
- * `absent` is tested last: most files fail the first content pattern already.
+ * The first content pattern's match when every one matches and no `absent` does. `absent` is
+ * tested last: most files fail the first content pattern already.
  */
-function matchSpec(text: string, spec: ConfigFileSpec): number {
-  if (spec.contains !== undefined && !text.includes(spec.contains)) return -1;
-  let first = -1;
+function matchSpec(text: string, spec: ConfigFileSpec): RegExpExecArray | undefined {
+  if (spec.contains !== undefined && !text.includes(spec.contains)) return undefined;
+  let first: RegExpExecArray | undefined;
   for (let i = 0; i < spec.content.length; i++) {
     const match = spec.content[i]!.exec(text);
-    if (!match) return -1;
-    if (i === 0) first = match.index;
+    if (!match) return undefined;
+    if (i === 0) first = match;
   }
-  if (spec.absent?.some((re) => re.test(text))) return -1;
+  if (spec.absent?.some((re) => re.test(text))) return undefined;
   return first;
+}
+
+/** The spec's detail, `{match}` replaced by the text the first pattern matched ("apiVersion: kind.x-k8s.io/v1alpha4"). */
+function detailOf(spec: ConfigFileSpec, match: RegExpExecArray): string {
+  return spec.detail.includes('{match}') ? spec.detail.replace('{match}', match[0].trim()) : spec.detail;
 }

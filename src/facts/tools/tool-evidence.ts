@@ -4,7 +4,7 @@
  * per place. The monitoring, logging and tracing detectors are this plus a few extras each.
  */
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent, type ComponentSpec } from './component.js';
+import { findComponent, type ComponentSpec, type FindOptions } from './component.js';
 import { composeImagesFromEnv } from '../images/compose-env.js';
 import { findConfigs, type ConfigFileSpec } from './config-files.js';
 import { finalStageBases } from '../images/dockerfile-bases.js';
@@ -14,21 +14,24 @@ import { pastTemplateLines } from '../k8s/template-lines.js';
 import type { Repository } from '../../workspace/repository.js';
 
 /** Extra sources a detector adds to its component spec. */
-export interface ToolExtras {
+export interface ToolExtras extends FindOptions {
   configs?: ConfigFileSpec[];
   /** Also look at the final stage of Dockerfiles with the component's image patterns. */
   dockerBases?: boolean;
   more?: (repo: Repository) => FileEvidence[];
+  /** Which paths show the repository's own use (default isOwnUse: not docs, examples or tests). */
+  ownUse?: (path: string) => boolean;
 }
 
 /** The component spec plus configs and Dockerfile bases, without docs/tests/indirect noise, one evidence per place. */
 export function detectTool(repo: Repository, spec: ComponentSpec, extras: ToolExtras = {}): FileEvidence[] {
+  // The tool's own configuration first: where a place shows twice, it says the most.
   const all = [
-    ...findComponent(repo, spec),
-    ...(extras.configs ? findConfigs(repo, extras.configs) : []),
+    ...(extras.configs ? findConfigs(repo, extras.configs, extras.ownUse) : []),
+    ...findComponent(repo, spec, { provisioning: extras.provisioning ?? false }),
     ...(extras.dockerBases && spec.images ? finalStageBases(repo, spec.images) : []),
     ...(spec.images ? composeImagesFromEnv(repo, spec.images) : []),
     ...(extras.more ? extras.more(repo) : []),
   ];
-  return uniquePlaces(keepOwnUse(repo, all).map((item) => pastTemplateLines(repo, item)));
+  return uniquePlaces(keepOwnUse(repo, all, extras.ownUse).map((item) => pastTemplateLines(repo, item)));
 }
