@@ -1,4 +1,4 @@
-import type { HistoryPoint } from '../store/queries.js';
+import type { HistoryPoint, LazyHistoryPoint } from '../store/queries.js';
 import { colorWanted, palette } from '../report/colors.js';
 import { safeField } from '../report/sanitise.js';
 
@@ -17,15 +17,15 @@ export interface HistoryOptions {
 export async function runHistory(options: HistoryOptions): Promise<number> {
   const { storeSettings } = await import('./store-choice.js');
   const { openStore } = await import('../store/open.js');
-  const { stageSeries } = await import('../store/queries.js');
+  const { lazyStageSeries } = await import('../store/queries.js');
   const { sinceToIso } = await import('../store/window.js');
   const settings = await storeSettings(options.store, options.config);
   const since = options.since !== undefined ? sinceToIso(options.since) : undefined;
   const format = options.format ?? (process.stdout.isTTY ? 'table' : 'json');
   const store = await openStore(settings.location);
-  let points: HistoryPoint[];
+  let series: LazyHistoryPoint[];
   try {
-    points = await stageSeries(store, {
+    series = await lazyStageSeries(store, {
       // The table draws one stage per row: the organization's, the team's or the repository's.
       ...(format === 'table' && options.team === undefined ? { teams: false } : {}),
       ...(format === 'table' && options.repo === undefined && options.team === undefined ? { repositories: false } : {}),
@@ -37,28 +37,73 @@ export async function runHistory(options: HistoryOptions): Promise<number> {
   } finally {
     await store.close();
   }
-  // A team or repository filter keeps the assessments that knew it.
-  if (options.team !== undefined) points = points.filter((p) => p.teams.length > 0);
-  if (options.repo !== undefined) points = points.filter((p) => p.repositories.length > 0);
+  const points = knownPoints(series, options);
   const subject = options.repo !== undefined ? { repository: options.repo } : options.team !== undefined ? { team: options.team } : undefined;
-  if (format === 'json') process.stdout.write(historyJson(points, subject));
-  else if (format === 'csv') process.stdout.write(historyCsv(points));
-  else process.stdout.write(historyTable(points, options, colorWanted(process.stdout, options.color), settings.location.shown));
+  // JSON is written a point at a time: a year of 200 repositories is 8 MB, never one string.
+  if (format === 'json') writeChunks(historyJsonChunks(points, subject));
+  else if (format === 'csv') process.stdout.write(historyCsv([...points]));
+  else process.stdout.write(historyTable([...points], options, colorWanted(process.stdout, options.color), settings.location.shown));
   return 0;
 }
 
+/** Each point read from its summary; a team or repository filter keeps the assessments that knew it. */
+function* knownPoints(series: readonly LazyHistoryPoint[], options: Pick<HistoryOptions, 'team' | 'repo'>): Generator<HistoryPoint> {
+  for (const lazy of series) {
+    const point = lazy.read();
+    if (options.team !== undefined && point.teams.length === 0) continue;
+    if (options.repo !== undefined && point.repositories.length === 0) continue;
+    yield point;
+  }
+}
+
+/** Pieces of text to stdout, gathered into writes of about 1 MB. */
+function writeChunks(chunks: Iterable<string>): void {
+  let pending: string[] = [];
+  let size = 0;
+  for (const chunk of chunks) {
+    pending.push(chunk);
+    size += chunk.length;
+    if (size < 1 << 20) continue;
+    process.stdout.write(pending.join(''));
+    pending = [];
+    size = 0;
+  }
+  if (pending.length > 0) process.stdout.write(pending.join(''));
+}
+
 /** `history --format json`: assessments oldest first (shared/spec/memory-and-scale.md). */
-export function historyJson(points: HistoryPoint[], subject?: { team?: string; repository?: string }): string {
-  const assessments = points.map((p) => ({
-    id: p.id,
-    at: p.at,
-    kind: p.kind,
-    organization: p.organization,
-    stage: p.stage,
-    teams: p.teams,
-    repositories: p.repositories.map((r) => ({ path: r.path, stage: r.stage, ...(r.team !== null ? { team: r.team } : {}) })),
-  }));
-  return `${JSON.stringify({ schemaVersion: 1, ...(subject ? { subject } : {}), assessments }, null, 2)}\n`;
+export function historyJson(points: Iterable<HistoryPoint>, subject?: { team?: string; repository?: string }): string {
+  return [...historyJsonChunks(points, subject)].join('');
+}
+
+/** What JSON.stringify(value, null, 2) writes around one element of an array at depth 2. */
+const ELEMENT_OPEN = '{\n  "a": [\n';
+const ELEMENT_CLOSE = '\n  ]\n}';
+
+/**
+ * historyJson's text in pieces, one per assessment, the very text JSON.stringify(…, null, 2)
+ * writes for the whole document: each assessment is stringified inside an array at the depth it
+ * has in the document, then cut out of it.
+ */
+export function* historyJsonChunks(points: Iterable<HistoryPoint>, subject?: { team?: string; repository?: string }): Generator<string> {
+  // Ends with `"assessments": []\n}`: opened before the first assessment, closed after the last.
+  const empty = JSON.stringify({ schemaVersion: 1, ...(subject ? { subject } : {}), assessments: [] }, null, 2);
+  let first = true;
+  for (const p of points) {
+    const assessment = {
+      id: p.id,
+      at: p.at,
+      kind: p.kind,
+      organization: p.organization,
+      stage: p.stage,
+      teams: p.teams,
+      repositories: p.repositories.map((r) => ({ path: r.path, stage: r.stage, ...(r.team !== null ? { team: r.team } : {}) })),
+    };
+    const element = JSON.stringify({ a: [assessment] }, null, 2).slice(ELEMENT_OPEN.length, -ELEMENT_CLOSE.length);
+    yield `${first ? `${empty.slice(0, -'[]\n}'.length)}[\n` : ',\n'}${element}`;
+    first = false;
+  }
+  yield first ? `${empty}\n` : '\n  ]\n}\n';
 }
 
 /** Long form, one row per assessment and scope: easy to pivot in a spreadsheet. */

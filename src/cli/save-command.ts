@@ -15,15 +15,17 @@ import { spoolDir } from './store-choice.js';
 const SPOOL_MARK = 'k8sMaturitySpool';
 
 /** The spool file: the run's facts and the JSON report, written whole then renamed. */
-export function writeSpool(facts: RunFacts, reportText: string, dir: string = spoolDir()): string {
+export function writeSpool(facts: RunFacts, reportText: string | Buffer, dir: string = spoolDir()): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, `${facts.id}.json`);
   const partial = `${file}.${process.pid}.partial`;
-  // Written in pieces: the report of 200 repositories is 16 MB, not copied into a second string.
+  // Written in pieces: the report of 200 repositories is 16 MB, not copied into a second string
+  // (and given as bytes by `scan --save`, not converted to UTF-8 again).
   const fd = openSync(partial, 'w', 0o600);
   try {
     writeSync(fd, `{"${SPOOL_MARK}":1,"facts":${JSON.stringify(facts)},"report":`);
-    writeSync(fd, reportText);
+    const bytes = typeof reportText === 'string' ? Buffer.from(reportText) : reportText;
+    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
     writeSync(fd, '}\n');
   } finally {
     closeSync(fd);
@@ -35,7 +37,8 @@ export function writeSpool(facts: RunFacts, reportText: string, dir: string = sp
 export interface Pending {
   facts: RunFacts;
   report: ReportShape;
-  reportText: string;
+  /** The report as JSON.stringify(report, null, 2) writes it (as UTF-8 bytes, or a string). */
+  reportText: string | Buffer;
 }
 
 /** A spool file, or a plain JSON report (recorded as a scan made when it was generated). */

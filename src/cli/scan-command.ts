@@ -168,6 +168,13 @@ function pick(options: ScanOptions): { store?: string; config?: string; quiet?: 
 }
 
 export async function writeReport(assessment: Assessment, target: OutputTarget, options: ScanOptions, comparison?: ReportDiff): Promise<void> {
+  // The JSON report as the very bytes `--save` spools and records: converted to UTF-8 once.
+  if (target.format === 'json' && !comparison) {
+    const bytes = (await import('../report/json.js')).renderJsonBytes(assessment);
+    if (target.file === undefined) process.stdout.write(bytes);
+    else writeFileSync(target.file, bytes);
+    return;
+  }
   let text = await render(assessment, target, options);
   if (comparison) {
     const color = target.format === 'table' && target.file === undefined && colorWanted(process.stdout, options.color);

@@ -70,12 +70,13 @@ export async function saveWanted(options: { save?: boolean; store?: string; conf
 /** `scan --save`: spool the JSON report, then record it; resolves to 0 or 2. */
 export async function saveScan(assessment: Assessment, options: SaveScanOptions): Promise<number> {
   const { storeSettings } = await import('./store-choice.js');
-  const { jsonReport, renderJson } = await import('../report/json.js');
+  const { jsonReportOnce, renderJsonBytes } = await import('../report/json.js');
   const { fileHash, newAssessmentId, sourceFacts, whoRan } = await import('../store/run-facts.js');
   const { DEFAULT_MODEL_PATH } = await import('../model/load.js');
   const { writeSpool, recordPending } = await import('./save-command.js');
   const settings = await storeSettings(options.store, options.config);
-  const reportText = renderJson(assessment);
+  // The bytes a `--format json` output already wrote, if it did: spooled and cut into sections as they are.
+  const reportText = renderJsonBytes(assessment);
   const facts = {
     id: newAssessmentId(options.startedAt),
     at: options.startedAt.toISOString(),
@@ -97,7 +98,7 @@ export async function saveScan(assessment: Assessment, options: SaveScanOptions)
   return recordPending({
     location: settings.location,
     // The report's value, not the Assessment: the store keeps the sections as the report has them.
-    pending: { facts, report: jsonReport(assessment), reportText },
+    pending: { facts, report: jsonReportOnce(assessment), reportText },
     spoolFile,
     ...(settings.keep ? { keep: settings.keep } : {}),
     ...(options.quiet ? { quiet: true } : {}),

@@ -47,19 +47,38 @@ function nested(c: CapabilityResult): CapabilityResult & { evidenceCount?: numbe
 }
 
 /**
- * The JSON report's text, rendered once per assessment: `scan --format json --save` prints it and
- * spools the same text.
+ * The JSON report's value, text and UTF-8 bytes, each made once per assessment: `scan --format
+ * json --save` prints the bytes, spools the same bytes and records them (the store cuts the
+ * repositories' sections out of them). A 200-repository report is 16 MB: converting its text to
+ * UTF-8 costs about as much as writing it.
  */
-const rendered = new WeakMap<Assessment, string>();
+const rendered = new WeakMap<Assessment, { value?: ReturnType<typeof jsonReport>; text?: string; bytes?: Buffer }>();
+
+function renderedOf(assessment: Assessment) {
+  let entry = rendered.get(assessment);
+  if (entry === undefined) rendered.set(assessment, (entry = {}));
+  return entry;
+}
 
 /** The JSON report (shared/spec/cli-and-json.md, schemaVersion 1). Field names are a contract. */
 export function renderJson(assessment: Assessment): string {
-  let text = rendered.get(assessment);
-  if (text === undefined) {
-    text = `${JSON.stringify(jsonReport(assessment), null, 2)}\n`;
-    rendered.set(assessment, text);
-  }
-  return text;
+  const entry = renderedOf(assessment);
+  entry.text ??= `${JSON.stringify(jsonReportOnce(assessment), null, 2)}\n`;
+  return entry.text;
+}
+
+/** renderJson's text as UTF-8. */
+export function renderJsonBytes(assessment: Assessment): Buffer {
+  const entry = renderedOf(assessment);
+  entry.bytes ??= Buffer.from(renderJson(assessment));
+  return entry.bytes;
+}
+
+/** jsonReport's value, made once per assessment (shared: callers must not change it). */
+export function jsonReportOnce(assessment: Assessment): ReturnType<typeof jsonReport> {
+  const entry = renderedOf(assessment);
+  entry.value ??= jsonReport(assessment);
+  return entry.value;
 }
 
 /** The JSON report's value: what renderJson prints, before it is text (the store records this). */

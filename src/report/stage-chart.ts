@@ -37,13 +37,18 @@ export function stageChart(series: readonly StageSeries[], xLabels: readonly str
   const y = (stage: number): number => top + ((5 - stage) * (h - top - bottom)) / 5;
   const parts: string[] = [];
   for (let s = 0; s <= 5; s++) parts.push(`<line x1="${left}" x2="${w - right}" y1="${y(s)}" y2="${y(s)}" class="grid"/><text x="${left - 8}" y="${y(s) + 4}" text-anchor="end">${s}</text>`);
-  // Labels thinned so that they never overlap (about 70 px each).
-  const every = Math.max(1, Math.ceil((70 * n) / (w - left - right)));
+  // Labels thinned so that they never overlap: about 70 px each, more for longer ones (a day with
+  // its time), at about 7 px a character.
+  const labelWidth = Math.max(70, 7 * Math.max(0, ...xLabels.map((l) => l.length)) + 14);
+  const every = Math.max(1, Math.ceil((labelWidth * n) / (w - left - right)));
   xLabels.forEach((label, i) => {
     // The last point is always labelled; the regular label just before it gives way when too close.
     const last = i === n - 1;
     const crowdsLast = !last && i % every === 0 && n - 1 - i < every / 2;
-    if ((i % every === 0 && !crowdsLast) || last) parts.push(`<text x="${x(i)}" y="${h - 12}" text-anchor="middle">${esc(label)}</text>`);
+    if (!((i % every === 0 && !crowdsLast) || last)) return;
+    // A first label wider than the margin would be cut at the left edge: it starts there instead.
+    const atEdge = i === 0 && n > 1 && 3.5 * label.length > left;
+    parts.push(`<text x="${atEdge ? 0 : x(i)}" y="${h - 12}" text-anchor="${atEdge ? 'start' : 'middle'}" class="x-label">${esc(label)}</text>`);
   });
   const shown = series.slice(0, SERIES_STYLES.length);
   // Series on the same stage would hide each other: each is drawn a few pixels apart.

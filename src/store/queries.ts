@@ -166,32 +166,57 @@ export interface HistoryPoint {
  * stage summaries (one row each); no report is opened.
  */
 export async function stageSeries(store: Store, filter: SeriesFilter = {}): Promise<HistoryPoint[]> {
+  return (await lazyStageSeries(store, filter)).map((point) => point.read());
+}
+
+/** A point of the series whose teams and repositories are parsed from its summary when read. */
+export interface LazyHistoryPoint extends Omit<HistoryPoint, 'teams' | 'repositories'> {
+  read(): HistoryPoint;
+}
+
+/**
+ * stageSeries, with each point's summary parsed only when it is read: `history --format json`
+ * writes a year of 200 repositories (73,000 stages) a point at a time, so the parsed stages of
+ * one point are garbage before the next is parsed, instead of all living at once.
+ */
+export async function lazyStageSeries(store: Store, filter: SeriesFilter = {}): Promise<LazyHistoryPoint[]> {
   let assessments = store.db.selectFrom('assessments');
   if (filter.organization !== undefined) assessments = assessments.where('organization', '=', filter.organization);
   if (filter.since !== undefined) assessments = assessments.where('at', '>=', filter.since);
   if (filter.until !== undefined) assessments = assessments.where('at', '<=', filter.until);
   const rows = await assessments.select(['id', 'at', 'kind', 'organization', 'stage']).orderBy('at', 'asc').orderBy('id', 'asc').execute();
   if (rows.length === 0) return [];
-  const points = new Map<string, HistoryPoint>(
-    rows.map((r) => [r.id, { id: r.id, at: r.at, kind: r.kind, organization: r.organization, stage: Number(r.stage), teams: [], repositories: [] }]),
-  );
-  if (filter.teams === false && filter.repositories === false) return [...points.values()];
-  const summaries = await store.db.selectFrom('stage_summaries').select(['assessment_id', 'teams', 'repositories']).where('assessment_id', 'in', assessments.select('id')).execute();
-  for (const summary of summaries) {
-    const point = points.get(summary.assessment_id);
-    if (!point) continue;
-    if (filter.teams !== false) {
-      const teams = JSON.parse(summary.teams) as { name: string; stage: number }[];
-      point.teams = teams.filter((t) => filter.team === undefined || t.name === filter.team).map((t) => ({ name: t.name, stage: t.stage }));
-    }
-    if (filter.repositories !== false) {
-      const repositories = JSON.parse(summary.repositories) as { path: string; stage: number; team: string | null }[];
-      point.repositories = repositories
-        .filter((r) => (filter.repository === undefined || r.path === filter.repository) && (filter.team === undefined || r.team === filter.team))
-        .map((r) => ({ path: r.path, stage: r.stage, team: r.team }));
+  const wantTeams = filter.teams !== false;
+  const wantRepositories = filter.repositories !== false;
+  const texts = new Map<string, { teams: string; repositories: string }>();
+  if (wantTeams || wantRepositories) {
+    // Only the columns asked for: the repositories' column is most of a summary's bytes.
+    const columns = [...(wantTeams ? (['teams'] as const) : []), ...(wantRepositories ? (['repositories'] as const) : [])];
+    const summaries = await store.db.selectFrom('stage_summaries').select(['assessment_id', ...columns]).where('assessment_id', 'in', assessments.select('id')).execute();
+    for (const summary of summaries as { assessment_id: string; teams?: string; repositories?: string }[]) {
+      texts.set(summary.assessment_id, { teams: summary.teams ?? '[]', repositories: summary.repositories ?? '[]' });
     }
   }
-  return [...points.values()];
+  return rows.map((r) => {
+    const point = { id: r.id, at: r.at, kind: r.kind, organization: r.organization, stage: Number(r.stage) };
+    return { ...point, read: () => ({ ...point, ...stagesOf(texts.get(r.id), filter) }) };
+  });
+}
+
+function stagesOf(summary: { teams: string; repositories: string } | undefined, filter: SeriesFilter): Pick<HistoryPoint, 'teams' | 'repositories'> {
+  const stages: Pick<HistoryPoint, 'teams' | 'repositories'> = { teams: [], repositories: [] };
+  if (summary === undefined) return stages;
+  if (filter.teams !== false) {
+    const teams = JSON.parse(summary.teams) as { name: string; stage: number }[];
+    for (const t of teams) if (filter.team === undefined || t.name === filter.team) stages.teams.push({ name: t.name, stage: t.stage });
+  }
+  if (filter.repositories !== false) {
+    const repositories = JSON.parse(summary.repositories) as { path: string; stage: number; team: string | null }[];
+    for (const r of repositories) {
+      if ((filter.repository === undefined || r.path === filter.repository) && (filter.team === undefined || r.team === filter.team)) stages.repositories.push({ path: r.path, stage: r.stage, team: r.team });
+    }
+  }
+  return stages;
 }
 
 /** The diff of two recorded assessments (compareReports on their stored reports). */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ReportCapability, ReportShape } from '../diff/report-shape.js';
 import { redactStoreUrl } from './location.js';
 import { writeTransaction, type Store } from './open.js';
+import { splitReport } from './report-parts.js';
 import { distinct, insertAll, storeReport } from './report-rows.js';
 import type { RunFacts } from './run-facts.js';
 import type { StoreDatabase } from './schema.js';
@@ -17,9 +18,13 @@ export type RecordOutcome = { id: string; recorded: true } | { id: string; recor
  *
  * `report` is the JSON report's value (what `reportText` parses to, or report/json.ts's
  * jsonReport), not an in-memory Assessment: its sections are stored as they appear in the report.
+ * `reportText` is that value as JSON.stringify(report, null, 2) writes it (renderJson's text),
+ * best as UTF-8 bytes (renderJsonBytes): each section's part is cut out of it.
  */
-export async function recordAssessment(store: Store, report: ReportShape, reportText: string, facts: RunFacts): Promise<RecordOutcome> {
+export async function recordAssessment(store: Store, report: ReportShape, reportText: string | Buffer, facts: RunFacts): Promise<RecordOutcome> {
   const rows = assessmentRows(report, reportText, facts);
+  // The sections are cut out of the report's bytes (store/report-parts.ts), outside the transaction.
+  const parts = splitReport(report, typeof reportText === 'string' ? Buffer.from(reportText) : reportText);
   return writeTransaction(store, async (trx) => {
     // Two processes recording the same id at once (the last shards of a run, each merging it): on
     // PostgreSQL the second waits here for the first to commit, then finds it. (SQLite's write lock
@@ -29,7 +34,7 @@ export async function recordAssessment(store: Store, report: ReportShape, report
     if (existing) return { id: facts.id, recorded: false, reason: 'already recorded' } as const;
     // The summary first (its parts reference it), with the skeleton once the parts are written.
     await trx.insertInto('assessments').values(rows.assessment).execute();
-    const stored = await storeReport(trx, facts.id, report);
+    const stored = await storeReport(trx, facts.id, report, parts);
     await trx.updateTable('assessments').set({ report: stored.skeleton, detection_count: stored.detectionCount }).where('id', '=', facts.id).execute();
     await insertAll(trx, 'assessment_sources', rows.sources);
     await trx.insertInto('stage_summaries').values(rows.stages).execute();
@@ -55,7 +60,7 @@ export interface AssessmentRows {
 }
 
 /** The per-assessment rows (pure: no store needed); the report's parts are store/report-rows.ts's. */
-export function assessmentRows(report: ReportShape, reportText: string, facts: RunFacts): AssessmentRows {
+export function assessmentRows(report: ReportShape, reportText: string | Buffer, facts: RunFacts): AssessmentRows {
   const id = facts.id;
   const teamOf = new Map<string, string>();
   for (const team of report.teams) for (const repo of team.repositories) if (!teamOf.has(repo)) teamOf.set(repo, team.name);

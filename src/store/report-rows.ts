@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ReportCapability, ReportShape } from '../diff/report-shape.js';
-import { compress, splitReport, type ReportPart } from './report-parts.js';
+import { compress, splitReport, type ReportPart, type SplitReport } from './report-parts.js';
 import type { StoreDatabase } from './schema.js';
 
 /** Rows per INSERT: well under SQLite's 32,766 bound parameters for every table. */
@@ -16,10 +16,11 @@ export interface StoredReport {
 /**
  * Writes a report's parts inside the caller's transaction: the parts the store does not hold yet
  * (with their detections and capability statuses), and the assessment's list of its parts.
- * Parts already there, recorded by an earlier assessment, cost one row each.
+ * Parts already there, recorded by an earlier assessment, cost one row each. `split` is the
+ * report cut into its parts (store/report-parts.ts), by default from its value.
  */
-export async function storeReport(trx: Kysely<any>, assessmentId: string, report: ReportShape): Promise<StoredReport> {
-  const { skeleton, parts } = splitReport(report);
+export async function storeReport(trx: Kysely<any>, assessmentId: string, report: ReportShape, split: SplitReport = splitReport(report)): Promise<StoredReport> {
+  const { skeleton, parts } = split;
   const known = new Set<string>();
   const hashes = [...new Set(parts.map((p) => p.hash))];
   for (let start = 0; start < hashes.length; start += BATCH_ROWS) {

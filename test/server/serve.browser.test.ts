@@ -8,7 +8,8 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../../src/server/app.js';
 import { openStore, type Store } from '../../src/store/open.js';
 import { enginesToTest, freshStore } from '../store/engines.js';
-import { HOSTILE, seedYear, WEEKS } from './seed.js';
+import { recordAssessment } from '../../src/store/record.js';
+import { HOSTILE, reportAt, seedYear, WEEKS } from './seed.js';
 
 /**
  * The dashboard in Debian's chromium, against a store seeded with a generated year of weekly
@@ -105,6 +106,17 @@ describe.skipIf(skip).each(enginesToTest())('the dashboard on %s', (engine) => {
     await page.screenshot({ path: join(artifacts, 'changes.png'), fullPage: true });
   });
 
+  it('changes: the evidence of a capability is its move and what blocks it, as file:line lists, never raw JSON', async () => {
+    await page.goto(`${base}/changes`);
+    const regressions = page.locator('ol.regressions');
+    expect(await regressions.innerText()).not.toMatch(/[{}]|"capability"/);
+    const monitoring = regressions.locator('li.capability-evidence', { hasText: 'blocked by' }).first();
+    expect(await monitoring.innerText()).toMatch(/monitoring: partial — metrics are scraped but nothing alerts on them/);
+    expect(await monitoring.locator('ul.blockers > li').innerText()).toMatch(/blocked by alerting-rules\s+platform-infra\/monitoring\/rules\.yaml:12 \(PrometheusRule deleted\)/);
+    // A stage that fell names the capabilities that took it down, with their move.
+    expect(await regressions.locator('li.capability-evidence', { hasText: 'health-checks' }).first().innerText()).toMatch(/health-checks \(organization\): met → partial/);
+  });
+
   it('assessments: each run listed, with a CSV export and a JSON twin', async () => {
     await page.goto(`${base}/assessments`);
     expect(await page.locator('table tbody tr').count()).toBe(WEEKS);
@@ -156,6 +168,18 @@ describe.skipIf(skip).each(enginesToTest())('the dashboard on %s', (engine) => {
     } finally {
       guarded.server.close();
     }
+  });
+
+  it('labels two points of the same day by their time, not with the same date twice', async () => {
+    // An organization of its own, scanned twice on one day (as the README's first trend is).
+    for (const [id, at] of [['twice-1', '2025-03-01T06:00:00.000Z'], ['twice-2', '2025-03-01T18:30:00.000Z']] as const) {
+      const report = { ...reportAt(WEEKS - 2), organization: 'twice', generatedAt: at };
+      await recordAssessment(store, report as never, JSON.stringify(report), { id, at, kind: 'scan', ranBy: {}, sources: [] });
+    }
+    await page.goto(`${base}/?org=twice&since=all`);
+    const axis = await page.locator('svg.stage-chart > text.x-label').allTextContents();
+    expect(axis).toEqual(['2025-03-01 06:00', '2025-03-01 18:30']);
+    await page.screenshot({ path: join(artifacts, 'same-day.png'), fullPage: true });
   });
 
   it('is readable on a phone', async () => {

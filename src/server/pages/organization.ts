@@ -21,12 +21,22 @@ const SINCE_CHOICES = ['90d', '6m', '1y', '2y', 'all'];
 /** The stage of the organization over time, with each team's line (at most five), backfilled points hollow. */
 export function trendChart(points: readonly HistoryPoint[], title: string, teams: readonly string[] = []): string {
   if (points.length === 0) return '<p class="empty">No assessment in this window.</p>';
-  const labels = points.map((p) => day(p.at));
+  const labels = axisLabels(points.map((p) => p.at));
   const hollow = points.map((p) => p.kind === 'backfilled');
   const series = [{ label: 'organization', stages: points.map((p) => p.stage), hollow }];
   for (const team of teams.slice(0, 5)) series.push({ label: `team ${team}`, stages: points.map((p) => p.teams.find((t) => t.name === team)?.stage), hollow } as never);
   const backfilled = hollow.some(Boolean) ? '<p class="note">Hollow points were reconstructed from git history (<code>timeline --save</code>); filled ones were scanned.</p>' : '';
   return `<figure class="trend">${stageChart(series, labels, title)}<figcaption>${esc(title)}, ${points.length} assessments from ${esc(labels[0])} to ${esc(labels.at(-1))}.</figcaption></figure>${backfilled}`;
+}
+
+/**
+ * The x axis's label of each point: its day, and its time as well where another point has the
+ * same day (two scans on one day would otherwise show the same date twice, side by side).
+ */
+export function axisLabels(times: readonly string[]): string[] {
+  const perDay = new Map<string, number>();
+  for (const at of times) perDay.set(day(at), (perDay.get(day(at)) ?? 0) + 1);
+  return times.map((at) => ((perDay.get(day(at)) ?? 0) > 1 ? `${day(at)} ${at.slice(11, 16)}` : day(at)));
 }
 
 /** Stage boxes 1 to 5: reached, or not yet. */
@@ -94,10 +104,33 @@ ${toVerify}
 <section aria-labelledby="repos"><h2 id="repos">Repositories</h2>${repositories}<p class="links"><a href="/repositories.csv${esc(query({ org }))}">CSV</a></p></section>`;
 }
 
-/** Evidence as a list, each item plain text (a file and line, an object, a history fact). */
+/**
+ * Evidence as a list, each item plain text (a file and line, an object, a history fact). A
+ * regression's capability evidence (diff/compare.ts) is the capability, its status or its move,
+ * and what blocks it, each blocker with its own file:line list.
+ */
 export function evidenceList(evidence: readonly unknown[] | undefined, limit = 10): string {
   if (!evidence || evidence.length === 0) return '';
-  const items = evidence.slice(0, limit).map((e) => `<li><code>${esc(evidenceText(e))}</code></li>`);
+  const items = evidence.slice(0, limit).map((e) => (isCapabilityEvidence(e) ? capabilityItem(e) : `<li><code>${esc(evidenceText(e))}</code></li>`));
   const more = evidence.length > limit ? `<li>… and ${evidence.length - limit} more</li>` : '';
   return `<ul class="evidence">${items.join('')}${more}</ul>`;
+}
+
+interface CapabilityEvidence {
+  capability: string;
+  scope?: string;
+  /** A capability regression's new status, or a stage regression's move. */
+  status?: string | { from?: string | null; to?: string | null };
+  reason?: string;
+  blockedBy?: { id: string; evidence?: unknown[] }[];
+}
+
+function isCapabilityEvidence(e: unknown): e is CapabilityEvidence {
+  return typeof e === 'object' && e !== null && typeof (e as { capability?: unknown }).capability === 'string' && !('file' in e) && !('object' in e);
+}
+
+function capabilityItem(e: CapabilityEvidence): string {
+  const status = typeof e.status === 'string' ? e.status : e.status ? `${e.status.from ?? '—'} → ${e.status.to ?? '—'}` : '';
+  const blockers = (e.blockedBy ?? []).map((b) => `<li>blocked by <strong>${esc(b.id)}</strong>${evidenceList(b.evidence, 3)}</li>`).join('');
+  return `<li class="capability-evidence"><strong>${esc(e.capability)}</strong>${e.scope ? ` (${esc(e.scope)})` : ''}${status ? `: ${esc(status)}` : ''}${e.reason ? ` — ${esc(e.reason)}` : ''}${blockers ? `<ul class="blockers">${blockers}</ul>` : ''}</li>`;
 }

@@ -1,6 +1,7 @@
 import { stageChart } from '../../report/stage-chart.js';
 import type { HistoryPoint, StoredAssessment } from '../../store/queries.js';
-import { day, esc, table } from '../html.js';
+import { esc, table } from '../html.js';
+import { axisLabels } from './organization.js';
 
 type Evidence = { file?: string; line?: number; detail?: string; object?: string; history?: string };
 
@@ -18,7 +19,7 @@ export function repositoryPage(path: string, latest: StoredAssessment, points: H
     | undefined;
   if (!repo) return undefined;
   const webUrl = repo.webUrl ?? ((latest.report as { webUrls?: Record<string, string> }).webUrls ?? {})[path];
-  const labels = points.map((p) => day(p.at));
+  const labels = axisLabels(points.map((p) => p.at));
   const series = [{ label: path, stages: points.map((p) => p.repositories.find((r) => r.path === path)?.stage), hollow: points.map((p) => p.kind === 'backfilled') }];
   const trend = points.length ? stageChart(series, labels, `Stage of ${path} over time`) : '<p class="empty">No assessment in this window.</p>';
   const detections = table(

@@ -1,7 +1,7 @@
 import { stageChart } from '../../report/stage-chart.js';
 import type { HistoryPoint, StoredAssessment } from '../../store/queries.js';
-import { day, esc, query, statusBadge, table } from '../html.js';
-import { evidenceList } from './organization.js';
+import { esc, query, statusBadge, table } from '../html.js';
+import { axisLabels, evidenceList } from './organization.js';
 
 type Capability = { id: string; name?: string; stage: number; status: string; required?: boolean; reason?: string; evidence?: unknown[]; coverage?: { done?: number; total?: number } };
 type Step = { stage: number; capability: string; name: string; title: string; required: boolean; places?: { repository?: string; file?: string; line?: number; note: string }[]; doneWhen?: string };
@@ -9,7 +9,7 @@ type Step = { stage: number; capability: string; name: string; title: string; re
 export function teamPage(org: string, name: string, latest: StoredAssessment, points: HistoryPoint[]): string | undefined {
   const team = latest.report.teams.find((t) => t.name === name) as { name: string; stage: number; repositories: string[]; capabilities?: Capability[] } | undefined;
   if (!team) return undefined;
-  const labels = points.map((p) => day(p.at));
+  const labels = axisLabels(points.map((p) => p.at));
   const hollow = points.map((p) => p.kind === 'backfilled');
   const series = [{ label: `team ${name}`, stages: points.map((p) => p.teams.find((t) => t.name === name)?.stage), hollow }];
   for (const repo of team.repositories.slice(0, 5)) series.push({ label: repo, stages: points.map((p) => p.repositories.find((r) => r.path === repo)?.stage), hollow });
