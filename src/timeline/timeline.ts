@@ -5,10 +5,12 @@ import type { Assessment } from '../model/types.js';
 import { scanOrganization, type OrganizationScanOptions, type PastPointScanner } from '../scan/organization.js';
 import type { HistoryRequest, ScannedWithHistory } from '../scan/worker-messages.js';
 import { parseSince, platformMembers } from '../config/repositories.js';
-import { HISTORY_SIGNALS, readHistoryAsync, type HistoryFacts } from '../history/index.js';
+import { HISTORY_SIGNALS, historyFromLog, readHistoryAsync, readLogOnce, type HistoryFacts, type ReadHistoryOptions } from '../history/index.js';
+import type { LogReading } from '../history/read-log.js';
 import { branchCommits, commitAt, MAX_BRANCH_COMMITS, findMainBranch, listTree, type BranchCommit } from '../sources/git/tree-at.js';
 import { gitSync } from '../sources/git/safe-git.js';
 import { BlobStore, GitTreeRepository } from './git-tree-repository.js';
+import { BlobContents } from './blob-contents.js';
 import { milestonesOf, type Milestone } from './milestones.js';
 
 export interface TimelineOptions extends Omit<OrganizationScanOptions, 'pastPoint' | 'now' | 'cache' | 'clusters' | 'workers'> {
@@ -44,6 +46,18 @@ interface RepositoryHistory {
   truncated: boolean;
   blobs: BlobStore;
   byTree: Map<string, CachedScan>;
+  /** The log every point's history window is judged from, read once (readLogOnce); absent without history. */
+  log?: Promise<LogReading>;
+}
+
+/**
+ * What the repositories of a timeline share, by content: texts and parses by blob id, and scans by
+ * commit id. Forks and clones of one another (or one repository listed twice under two names)
+ * share most of their past, which is then read once.
+ */
+interface SharedContent {
+  contents: BlobContents;
+  byCommit: Map<string, CachedScan>;
 }
 
 /**
@@ -61,9 +75,11 @@ export async function runTimeline(options: TimelineOptions): Promise<Timeline> {
     warned.add(`${file}\0${message}`);
     warnings.push({ file, message });
   };
-  // Repository by repository: every point of one is read before the next one starts, so only one
-  // repository's blobs and parsed files are held at a time (fifty 10,000-file repositories would
-  // not fit otherwise). Each point's assessment then takes the results it needs.
+  // Repository by repository: every point of one is read before the next one starts. Parsed files
+  // are kept by blob id for all of them within a budget (blob-contents.ts), so fifty unrelated
+  // 10,000-file repositories do not all stay in memory. Each point's assessment then takes the
+  // results it needs.
+  const shared: SharedContent = { contents: new BlobContents(), byCommit: new Map() };
   const everyPoint = new Map<string, Promise<(PointScan | undefined)[]>>();
   let done = 0;
   const points: TimelinePoint[] = [];
@@ -76,7 +92,7 @@ export async function runTimeline(options: TimelineOptions): Promise<Timeline> {
         if (all === undefined) {
           options.onProgress?.(`timeline: ${done + 1}/${planned.length} repositories · ${path}`);
           const windowOf = history ? (point: Date): HistoryRequest => ({ ...history, since: parseSince(options.since ?? history.config.history.since, point), now: point }) : undefined;
-          all = scanEveryPoint(root, path, options.points, { mainBranch: history?.mainBranch ?? options.mainBranch, maxCommits: options.maxCommits ?? MAX_BRANCH_COMMITS, limits, warn: warnOnce, ...(windowOf ? { windowOf } : {}) });
+          all = scanEveryPoint(root, path, options.points, { mainBranch: history?.mainBranch ?? options.mainBranch, maxCommits: options.maxCommits ?? MAX_BRANCH_COMMITS, limits, warn: warnOnce, ...(windowOf ? { windowOf } : {}) }, shared);
           everyPoint.set(root, all);
           await all;
           done++;
@@ -110,15 +126,38 @@ interface EveryPointOptions {
 }
 
 /** One repository at every point, oldest first; undefined where it did not exist yet. Its blobs are dropped once done. */
-async function scanEveryPoint(root: string, path: string, dates: readonly Date[], options: EveryPointOptions): Promise<(PointScan | undefined)[]> {
-  const repository = openRepository(root, path, options.mainBranch, options.limits, options.warn, options.maxCommits);
+async function scanEveryPoint(root: string, path: string, dates: readonly Date[], options: EveryPointOptions, shared: SharedContent): Promise<(PointScan | undefined)[]> {
+  const repository = openRepository(root, path, options.mainBranch, options.limits, options.warn, options.maxCommits, shared.contents);
+  if (options.windowOf !== undefined) repository.log = readLogOfEveryPoint(root, path, repository, dates, options.windowOf);
   const scans: (PointScan | undefined)[] = [];
-  for (const at of dates) scans.push(await scanAt(repository, root, path, at, options.limits, options.warn, options.windowOf?.(at)));
+  for (const at of dates) scans.push(await scanAt(repository, shared, root, path, at, options.limits, options.warn, options.windowOf?.(at)));
   return scans;
 }
 
-function openRepository(root: string, path: string, configured: string | undefined, limits: Limits, warn: (file: string, message: string) => void, maxCommits: number): RepositoryHistory {
-  const repository: RepositoryHistory = { commits: [], shallow: false, truncated: false, blobs: new BlobStore(root, limits), byTree: new Map() };
+/**
+ * One `git log` for the history of every point, started at once in its own process: from the
+ * newest point's commit back to the oldest window's start. A later point's commit reaches every
+ * earlier one (commitAt walks the first-parent chain newest first), so each window is in it.
+ */
+function readLogOfEveryPoint(root: string, path: string, repository: RepositoryHistory, dates: readonly Date[], windowOf: (point: Date) => HistoryRequest): Promise<LogReading> | undefined {
+  if (repository.branch === undefined) return undefined;
+  let newest: string | undefined;
+  let since: Date | undefined;
+  for (const at of dates) {
+    const commit = commitAt(repository.commits, at);
+    if (commit === undefined) continue;
+    newest = commit.commit;
+    const start = windowOf(at).since;
+    if (since === undefined || start < since) since = start;
+  }
+  if (newest === undefined || since === undefined) return undefined;
+  const log = readLogOnce(root, { ...historyOptions(path, repository.branch, newest, windowOf(dates.at(-1)!)), since });
+  log.catch(() => undefined); // awaited by each point; never an unhandled rejection meanwhile
+  return log;
+}
+
+function openRepository(root: string, path: string, configured: string | undefined, limits: Limits, warn: (file: string, message: string) => void, maxCommits: number, contents: BlobContents): RepositoryHistory {
+  const repository: RepositoryHistory = { commits: [], shallow: false, truncated: false, blobs: new BlobStore(root, limits, contents), byTree: new Map() };
   try {
     const branch = findMainBranch(root, configured);
     if (branch === undefined) {
@@ -137,6 +176,7 @@ function openRepository(root: string, path: string, configured: string | undefin
 
 async function scanAt(
   repository: RepositoryHistory,
+  shared: SharedContent,
   root: string,
   path: string,
   at: Date,
@@ -156,8 +196,10 @@ async function scanAt(
     return undefined;
   }
   // The history window that ends at this point, read back from its commit: its `git log` runs in its own process meanwhile.
-  const history = historyRequest && repository.branch !== undefined ? historyAt(root, path, repository.branch, commit.commit, historyRequest) : undefined;
-  let scan = repository.byTree.get(commit.tree);
+  const history = historyRequest && repository.branch !== undefined ? historyAt(root, path, repository.branch, commit.commit, historyRequest, repository.log) : undefined;
+  // The same commit in another repository of the organization (a fork, a clone) is the same files:
+  // its scan holds here too, warnings naming the commit included.
+  let scan = shared.byCommit.get(commit.commit) ?? repository.byTree.get(commit.tree);
   if (scan === undefined) {
     const { files, warnings } = listTree(root, commit.tree, limits.maxFiles);
     repository.blobs.register(files);
@@ -165,21 +207,30 @@ async function scanAt(
     repo.warnings.push(...warnings.map((w) => ({ ...w, message: `commit ${commit.commit.slice(0, 12)}: ${w.message}` })));
     const { scanRepositoryObject } = await import('../scan/scan-listed.js');
     scan = await scanRepositoryObject(repo, 'all');
-    repository.byTree.set(commit.tree, scan);
   }
+  repository.byTree.set(commit.tree, scan);
+  shared.byCommit.set(commit.commit, scan);
   return { commit: commit.commit, result: { path, root, ...scan, ...(history ? { history: await history } : {}) } };
 }
 
-/** History signals as they stood at the point: the window ending there, from the point's commit back. */
-async function historyAt(root: string, path: string, branch: string, tip: string, request: HistoryRequest): Promise<Pick<HistoryFacts, 'detections' | 'unknown' | 'absent'>> {
-  const members = platformMembers(request.config);
+/**
+ * History signals as they stood at the point: the window ending there, from the point's commit
+ * back, judged from the log read once for every point (or read on its own when that log was cut).
+ */
+async function historyAt(root: string, path: string, branch: string, tip: string, request: HistoryRequest, log: Promise<LogReading> | undefined): Promise<Pick<HistoryFacts, 'detections' | 'unknown' | 'absent'>> {
+  const options = historyOptions(path, branch, tip, request);
   try {
-    const facts = await readHistoryAsync(root, { since: request.since, now: request.now, tip, mainBranch: branch, repository: path, ...(members ? { platformMembers: members } : {}) });
+    const facts = (log !== undefined ? historyFromLog(await log, options) : undefined) ?? (await readHistoryAsync(root, options));
     return { detections: facts.detections, unknown: facts.unknown, absent: facts.absent };
   } catch (error) {
     // git stopped or refused (a FIFO, a timeout): the files of the point stand, its history is unknown.
     return { detections: [], unknown: HISTORY_SIGNALS.map((signal) => ({ signal, reason: `${firstLine(error)}: history not read` })), absent: [] };
   }
+}
+
+function historyOptions(path: string, branch: string, tip: string, request: HistoryRequest): ReadHistoryOptions {
+  const members = platformMembers(request.config);
+  return { since: request.since, now: request.now, tip, mainBranch: branch, repository: path, ...(members ? { platformMembers: members } : {}) };
 }
 
 function firstLine(error: unknown): string {
