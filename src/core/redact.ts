@@ -185,7 +185,7 @@ export function displayUrl(url: string): string {
  * cluster object's repoURL, an error message). Plain objects and arrays only.
  */
 export function redactDeep<T>(value: T): T {
-  if (typeof value === 'string') return redactSecrets(value) as T;
+  if (typeof value === 'string') return redactedOnce(value) as T;
   if (Array.isArray(value)) return value.map((item) => redactDeep(item)) as T;
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
@@ -193,4 +193,24 @@ export function redactDeep<T>(value: T): T {
     return out as T;
   }
   return value;
+}
+
+/**
+ * redactSecrets is a pure function of its text, and the same texts come back again and again: a
+ * timeline redacts each point's assessment, mostly the evidence of the point before. Answers are
+ * kept for the last short strings seen (a bounded number, forgotten all at once when full): a
+ * long-running server holds at most a few megabytes this way.
+ */
+const redactedTexts = new Map<string, string>();
+const MAX_REDACTED_TEXTS = 200_000;
+const MAX_KEPT_LENGTH = 2_048;
+function redactedOnce(text: string): string {
+  if (text.length > MAX_KEPT_LENGTH) return redactSecrets(text);
+  let out = redactedTexts.get(text);
+  if (out === undefined) {
+    if (redactedTexts.size >= MAX_REDACTED_TEXTS) redactedTexts.clear();
+    out = redactSecrets(text);
+    redactedTexts.set(text, out);
+  }
+  return out;
 }
