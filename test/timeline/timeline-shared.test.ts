@@ -48,7 +48,7 @@ describe('timeline of repositories that share their past', () => {
     for (const point of [0, 1]) {
       expect(timeline.points[point]!.commits.fork).toBe(timeline.points[point]!.commits.platform);
       // The same files and history, each named for its own repository.
-      const seen = (path: string) => repositoryAt(timeline, point, path).detections.map((d) => [d.id, d.evidence.map((e) => ('file' in e ? `${e.file}:${e.line}` : e.history))]);
+      const seen = (path: string) => repositoryAt(timeline, point, path).detections.map((d) => [d.id, d.evidence.map((e) => ('file' in e ? `${e.file}:${e.line}` : JSON.stringify({ ...e, repository: undefined })))]);
       expect(seen('fork')).toEqual(seen('platform'));
     }
     expect(timeline.points[2]!.commits.fork).not.toBe(timeline.points[2]!.commits.platform);
