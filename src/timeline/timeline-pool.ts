@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { MIN_REPOSITORIES_FOR_WORKERS } from '../scan/parallel.js';
 import { scanEveryPoint, sharedContent, type RepositoryPoints, type RepositoryPointsJob, type SharedContent } from './repository-points.js';
 import type { TimelineWorkerJob, TimelineWorkerMessage } from './timeline-worker.js';
+import type { CachedScan } from '../cache/scan-cache.js';
 
 const MAX_WORKERS = 4;
 
@@ -66,7 +67,21 @@ export class TimelinePool {
       if (index === undefined) return;
       inFlight.set(worker, index);
       this.options.onStart?.(index);
-      worker.postMessage({ id: index, job: this.jobs[index]! } satisfies TimelineWorkerJob);
+      worker.postMessage({ type: 'job', id: index, job: this.jobs[index]! } satisfies TimelineWorkerJob);
+    };
+    // Commits one thread scanned are told to the others, so that a fork or clone read on another
+    // thread is not scanned again there (its blobs still are parsed once per thread).
+    const known = new Set<string>();
+    const tell = (from: Worker, result: RepositoryPoints): void => {
+      const scans: { commit: string; scan: CachedScan }[] = [];
+      for (const point of result.scans) {
+        if (point === undefined || known.has(point.commit)) continue;
+        known.add(point.commit);
+        const { kind, kindReason, detections, warnings, files } = point.result;
+        scans.push({ commit: point.commit, scan: { kind, kindReason: kindReason ?? '', detections, warnings, files } });
+      }
+      if (scans.length === 0) return;
+      for (const worker of this.workers) if (worker !== from) worker.postMessage({ type: 'known', scans } satisfies TimelineWorkerJob);
     };
     const lost = (worker: Worker, error: Error): void => {
       // A crashed worker (out of memory…): its repository fails, the others go on, on this thread if no worker is left.
@@ -82,19 +97,27 @@ export class TimelinePool {
         scanEveryPoint(this.jobs[queued]!, (this.shared ??= sharedContent())).then(handlers.resolve, handlers.reject);
       }
     };
-    for (let i = 0; i < count; i++) {
+    // The other threads start once the first repository is read: what it shares with the others (the
+    // past of a fork or a clone) is then scanned once rather than once per thread at the same time.
+    // Unrelated repositories lose one repository's time of the second core.
+    let others = count - 1;
+    const start = (): void => {
       const worker = new Worker(workerUrl);
       worker.on('message', (message: TimelineWorkerMessage) => {
         inFlight.delete(worker);
-        if (message.type === 'done') settle.get(message.id)?.resolve(message.result);
-        else settle.get(message.id)?.reject(new Error(message.message));
+        if (message.type === 'done') {
+          tell(worker, message.result);
+          settle.get(message.id)?.resolve(message.result);
+        } else settle.get(message.id)?.reject(new Error(message.message));
+        for (; others > 0 && queue.length > 0; others--) start();
         next(worker);
       });
       worker.on('error', (error) => lost(worker, error));
       worker.on('exit', (code) => lost(worker, new Error(`exited with code ${code}`)));
       this.workers.push(worker);
       next(worker);
-    }
+    };
+    start();
   }
 }
 
