@@ -72,6 +72,7 @@ export class TimelinePool {
     // Commits one thread scanned are told to the others, so that a fork or clone read on another
     // thread is not scanned again there (its blobs still are parsed once per thread).
     const known = new Set<string>();
+    const told: { commit: string; scan: CachedScan }[] = [];
     const tell = (from: Worker, result: RepositoryPoints): void => {
       const scans: { commit: string; scan: CachedScan }[] = [];
       for (const point of result.scans) {
@@ -81,6 +82,7 @@ export class TimelinePool {
         scans.push({ commit: point.commit, scan: { kind, kindReason: kindReason ?? '', detections, warnings, files } });
       }
       if (scans.length === 0) return;
+      told.push(...scans);
       for (const worker of this.workers) if (worker !== from) worker.postMessage({ type: 'known', scans } satisfies TimelineWorkerJob);
     };
     const lost = (worker: Worker, error: Error): void => {
@@ -115,6 +117,8 @@ export class TimelinePool {
       worker.on('error', (error) => lost(worker, error));
       worker.on('exit', (code) => lost(worker, new Error(`exited with code ${code}`)));
       this.workers.push(worker);
+      // A thread started late first learns what the others scanned so far.
+      if (told.length > 0) worker.postMessage({ type: 'known', scans: told } satisfies TimelineWorkerJob);
       next(worker);
     };
     start();
