@@ -82,6 +82,9 @@ const PARSE_WARNING = { yaml: 'YAML: ', json: 'JSON: ', hcl: 'HCL: ', dockerfile
  */
 export class GitTreeRepository extends Repository {
   private readonly blobOf = new Map<string, TreeFile>();
+  /** What this point already answered, by path (and kind of parse): detectors ask for the same file many times. */
+  private readonly textOf = new Map<string, string | undefined>();
+  private readonly answered = new Map<string, unknown>();
 
   /** `commit`: the commit the tree was first read at, named in warnings (the file of a past tree may be gone today). */
   constructor(root: string, name: string, files: readonly TreeFile[], limits: Limits, private readonly store: BlobStore, private readonly commit = '') {
@@ -90,6 +93,13 @@ export class GitTreeRepository extends Repository {
   }
 
   override text(path: string): string | undefined {
+    if (this.textOf.has(path)) return this.textOf.get(path);
+    const text = this.readText(path);
+    this.textOf.set(path, text);
+    return text;
+  }
+
+  private readText(path: string): string | undefined {
     const file = this.blobOf.get(path);
     if (file === undefined) return undefined;
     if (file.size > this.limits.maxFileBytes) {
@@ -127,6 +137,14 @@ export class GitTreeRepository extends Repository {
    * file says so, as a scan of that commit would.
    */
   private parsedOnce<T>(kind: keyof typeof PARSE_WARNING, path: string, parse: () => T): T {
+    const key = `${kind}\0${path}`;
+    if (this.answered.has(key)) return this.answered.get(key) as T;
+    const value = this.parsedFromStore(kind, path, parse);
+    this.answered.set(key, value);
+    return value;
+  }
+
+  private parsedFromStore<T>(kind: keyof typeof PARSE_WARNING, path: string, parse: () => T): T {
     const file = this.blobOf.get(path);
     const entry = file !== undefined && file.size <= this.limits.maxFileBytes ? this.store.entry(file.blob, path) : undefined;
     if (entry === undefined) return parse(); // not in this tree, too large, or missing: the base class says so
