@@ -88,6 +88,16 @@ await build({
   banner: { js: "import { createRequire as __k8smCreateRequire } from 'node:module'; const require = __k8smCreateRequire(import.meta.url);" },
 });
 
+// The worker of timelines: timeline/timeline-pool.js starts it as `./timeline-worker.js` next to
+// itself, which in the bundle is this folder as well.
+await build({
+  ...common,
+  entryPoints: ['dist/timeline/timeline-worker.js'],
+  outfile: `${outdir}/timeline-worker.js`,
+  format: 'esm',
+  banner: { js: "import { createRequire as __k8smCreateRequire } from 'node:module'; const require = __k8smCreateRequire(import.meta.url);" },
+});
+
 // The default model, checked once here rather than on every scan (see CHECKED_MODEL_PATH in
 // src/model/load.ts): the model as the schema returns it, with a hash of the YAML it came from.
 const { DEFAULT_MODEL_PATH, CHECKED_MODEL_PATH, modelTextHash, withRegistry } = await import(`${root}dist/model/load.js`);

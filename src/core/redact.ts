@@ -195,7 +195,7 @@ export function redactDeep<T>(value: T): T {
 function redactShared<T>(value: T, objects: Map<object, unknown>, strings: Map<string, string>): T {
   if (typeof value === 'string') {
     let redacted = strings.get(value);
-    if (redacted === undefined) strings.set(value, (redacted = redactSecrets(value)));
+    if (redacted === undefined) strings.set(value, (redacted = redactedOnce(value)));
     return redacted as T;
   }
   if (value === null || typeof value !== 'object') return value;
@@ -213,4 +213,24 @@ function redactShared<T>(value: T, objects: Map<object, unknown>, strings: Map<s
   objects.set(value, out);
   for (const [key, item] of Object.entries(value)) out[key] = redactShared(item, objects, strings);
   return out as T;
+}
+
+/**
+ * redactSecrets is a pure function of its text, and the same texts come back again and again: a
+ * timeline redacts each point's assessment, mostly the evidence of the point before. Answers are
+ * kept for the last short strings seen (a bounded number, forgotten all at once when full): a
+ * long-running server holds at most a few megabytes this way.
+ */
+const redactedTexts = new Map<string, string>();
+const MAX_REDACTED_TEXTS = 200_000;
+const MAX_KEPT_LENGTH = 2_048;
+function redactedOnce(text: string): string {
+  if (text.length > MAX_KEPT_LENGTH) return redactSecrets(text);
+  let out = redactedTexts.get(text);
+  if (out === undefined) {
+    if (redactedTexts.size >= MAX_REDACTED_TEXTS) redactedTexts.clear();
+    out = redactSecrets(text);
+    redactedTexts.set(text, out);
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-export { HISTORY_SIGNALS, NEEDS_TEAM_CONFIG, SHALLOW_CLONE, readHistory, readHistoryAsync } from './read-history.js';
+export { HISTORY_SIGNALS, NEEDS_TEAM_CONFIG, SHALLOW_CLONE, historyFromLog, readHistory, readHistoryAsync, readLogOnce } from './read-history.js';
 export type { HistoryCache, HistoryFacts, HistoryIdentity, HistorySignal, PersonCount, ReadHistoryOptions } from './read-history.js';
 export { isBot, groupPeople, normalisedName } from './identities.js';
 export { isPullRequestChange } from './pull-requests.js';

@@ -4,6 +4,7 @@ import { gitInBackground, gitSync } from '../sources/git/safe-git.js';
 import type { AuthorIdentity } from './identities.js';
 import { HISTORY_SIGNALS, judgeHistory, type HistorySignal, type PersonCount } from './judge-history.js';
 import { LOG_CONFIG, readLog, type HistoryCache, type LogReading } from './read-log.js';
+import { walkWindow } from './log-records.js';
 
 /**
  * What git history says about culture: reading git (read-log.ts: one `git log` over the main
@@ -85,6 +86,32 @@ export async function readHistoryAsync(repoRoot: string, options: ReadHistoryOpt
   let step = steps.next();
   while (!step.done) step = steps.next(await gitInBackground(step.value, { cwd: repoRoot, config: LOG_CONFIG, timeoutMs: LOG_TIMEOUT_MS }));
   return factsOf(step.value, options, started);
+}
+
+/**
+ * The log a timeline reads once per repository: from its newest point's commit (`tip`) back to
+ * the start of its oldest window (`since`). historyFromLog then judges each point's window from
+ * it, walking back from that point's commit as git would, without starting git again.
+ */
+export async function readLogOnce(repoRoot: string, options: ReadHistoryOptions): Promise<LogReading> {
+  const steps = readLog(repoRoot, logRequest(options));
+  let step = steps.next();
+  while (!step.done) step = steps.next(await gitInBackground(step.value, { cwd: repoRoot, config: LOG_CONFIG, timeoutMs: LOG_TIMEOUT_MS }));
+  return step.value;
+}
+
+/**
+ * The facts of one window, from a log readLogOnce read over a wider one that contains it (the
+ * same branch, read back from a commit that reaches `options.tip`). Undefined when that log was
+ * cut at maxCommits: the window may reach past its end, and must be read on its own.
+ */
+export function historyFromLog(reading: LogReading, options: ReadHistoryOptions): HistoryFacts | undefined {
+  const started = performance.now();
+  if ('unreadable' in reading) return factsOf(reading, options, started);
+  if (reading.records.length >= (options.maxCommits ?? 100_000)) return undefined;
+  const tip = options.tip ?? reading.branch.hash;
+  const records = walkWindow(reading.records, tip, Math.floor(options.since.getTime() / 1000));
+  return factsOf({ records, branch: { name: reading.branch.name, hash: tip } }, options, started);
 }
 
 function logRequest(options: ReadHistoryOptions) {

@@ -2,18 +2,20 @@ import type { Limits } from '../core/limits.js';
 import { decode, type ReadResult } from '../sources/repository/read-file.js';
 import { readBlobs, type TreeFile } from '../sources/git/tree-at.js';
 import type { YamlDocument } from '../parse/yaml.js';
+import type { HclFile } from '../parse/hcl.js';
+import type { DockerfileInfo } from '../parse/dockerfile.js';
 import { Repository } from '../workspace/repository.js';
+import { BlobContents, type BlobEntry } from './blob-contents.js';
 
 /**
- * The contents of one repository's blobs, kept across the points of a timeline: a file that did
- * not change between two points has the same blob id, so it is read from git and parsed once
- * however many points include it. That is what makes ten points of a quiet repository cost little
- * more than one.
+ * One repository's way to its blobs during a timeline: which blobs of its trees are still to be
+ * read from its git objects, and the shared BlobContents where what was read and parsed is kept
+ * by blob id. A file that did not change between two points, or that another repository of the
+ * organization has too, has the same blob id: it is read and parsed once however many points and
+ * repositories include it. That is what makes ten points of a quiet repository cost little more
+ * than one.
  */
 export class BlobStore {
-  private readonly bytes = new Map<string, Buffer>();
-  private readonly texts = new Map<string, ReadResult>();
-  private readonly yamls = new Map<string, YamlDocument[]>();
   /** Blobs known but not read yet, grouped by the kind of file (extension, or name without one). */
   private readonly unread = new Map<string, Set<string>>();
   private readonly known = new Set<string>();
@@ -21,17 +23,18 @@ export class BlobStore {
   constructor(
     private readonly root: string,
     private readonly limits: Limits,
+    readonly contents: BlobContents = new BlobContents(),
   ) {}
 
   /**
    * Makes the blobs of a tree known, without reading them. They are read on first use, a whole
    * group at a time: detectors read files by kind (every YAML file, every Dockerfile), so the first
    * YAML file asked for brings every YAML blob in one git process, and kinds no detector reads (Go
-   * sources, images) are never read at all.
+   * sources, images) are never read at all. Blobs already in the shared contents are not read again.
    */
   register(files: readonly TreeFile[]): void {
     for (const file of files) {
-      if (file.size > this.limits.maxFileBytes || this.known.has(file.blob)) continue;
+      if (file.size > this.limits.maxFileBytes || this.known.has(file.blob) || this.contents.has(file.blob)) continue;
       this.known.add(file.blob);
       const group = groupOf(file.path);
       let blobs = this.unread.get(group);
@@ -40,33 +43,25 @@ export class BlobStore {
     }
   }
 
-  private readGroup(path: string): void {
+  private readGroup(path: string, blob: string): void {
     const group = groupOf(path);
-    const blobs = this.unread.get(group);
-    if (blobs === undefined) return;
+    const blobs = this.unread.get(group) ?? new Set<string>();
     this.unread.delete(group);
-    for (const [blob, content] of readBlobs(this.root, [...blobs], this.limits.maxFileBytes)) this.bytes.set(blob, content);
+    // The blob itself too: it may have been in the shared contents when registered, and left them since.
+    blobs.add(blob);
+    for (const [id, content] of readBlobs(this.root, [...blobs].filter((b) => !this.contents.has(b)), this.limits.maxFileBytes)) this.contents.add(id, decode(content));
   }
 
-  /** The blob's text, decoded once (the same rules as a file of a work tree). */
+  /** What is known of the blob (its text decoded once, with the same rules as a file of a work tree), or undefined when git has no such blob. */
+  entry(blob: string, path: string): BlobEntry | undefined {
+    const entry = this.contents.get(blob);
+    if (entry !== undefined) return entry;
+    this.readGroup(path, blob);
+    return this.contents.get(blob);
+  }
+
   text(blob: string, path: string): ReadResult | undefined {
-    let result = this.texts.get(blob);
-    if (result !== undefined) return result;
-    if (!this.bytes.has(blob)) this.readGroup(path);
-    const content = this.bytes.get(blob);
-    if (content === undefined) return undefined;
-    result = decode(content);
-    this.texts.set(blob, result);
-    this.bytes.delete(blob); // the text is what is kept from now on
-    return result;
-  }
-
-  parsedYaml(blob: string): YamlDocument[] | undefined {
-    return this.yamls.get(blob);
-  }
-
-  keepYaml(blob: string, documents: YamlDocument[]): void {
-    this.yamls.set(blob, documents);
+    return this.entry(blob, path)?.text;
   }
 }
 
@@ -77,13 +72,19 @@ function groupOf(path: string): string {
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : name;
 }
 
+/** The warnings each parser gives start so (workspace/repository.ts): they are kept with the parse and given again where it is reused. */
+const PARSE_WARNING = { yaml: 'YAML: ', json: 'JSON: ', hcl: 'HCL: ', dockerfile: 'Dockerfile: ' } as const;
+
 /**
  * A repository at a past commit, as detectors see it: the same class they always read, whose
- * files come from git's objects instead of the work tree. Parsed YAML is shared through the
- * BlobStore, so an unchanged file is parsed once for the whole timeline.
+ * files come from git's objects instead of the work tree. Parse results are shared through the
+ * BlobStore's contents, so an unchanged file is parsed once for the whole timeline.
  */
 export class GitTreeRepository extends Repository {
   private readonly blobOf = new Map<string, TreeFile>();
+  /** What this point already answered, by path (and kind of parse): detectors ask for the same file many times. */
+  private readonly textOf = new Map<string, string | undefined>();
+  private readonly answered = new Map<string, unknown>();
 
   /** `commit`: the commit the tree was first read at, named in warnings (the file of a past tree may be gone today). */
   constructor(root: string, name: string, files: readonly TreeFile[], limits: Limits, private readonly store: BlobStore, private readonly commit = '') {
@@ -92,6 +93,13 @@ export class GitTreeRepository extends Repository {
   }
 
   override text(path: string): string | undefined {
+    if (this.textOf.has(path)) return this.textOf.get(path);
+    const text = this.readText(path);
+    this.textOf.set(path, text);
+    return text;
+  }
+
+  private readText(path: string): string | undefined {
     const file = this.blobOf.get(path);
     if (file === undefined) return undefined;
     if (file.size > this.limits.maxFileBytes) {
@@ -108,11 +116,48 @@ export class GitTreeRepository extends Repository {
   }
 
   override yaml(path: string): YamlDocument[] {
+    return this.parsedOnce('yaml', path, () => super.yaml(path));
+  }
+
+  override json(path: string): unknown {
+    return this.parsedOnce('json', path, () => super.json(path));
+  }
+
+  override hcl(path: string): HclFile | undefined {
+    return this.parsedOnce('hcl', path, () => super.hcl(path));
+  }
+
+  override dockerfile(path: string): DockerfileInfo | undefined {
+    return this.parsedOnce('dockerfile', path, () => super.dockerfile(path));
+  }
+
+  /**
+   * The parse of the file's blob, made once for every repository and point that has it. Its
+   * warnings (a YAML error…) are kept with it and given again here, so each point that has the
+   * file says so, as a scan of that commit would.
+   */
+  private parsedOnce<T>(kind: keyof typeof PARSE_WARNING, path: string, parse: () => T): T {
+    const key = `${kind}\0${path}`;
+    if (this.answered.has(key)) return this.answered.get(key) as T;
+    const value = this.parsedFromStore(kind, path, parse);
+    this.answered.set(key, value);
+    return value;
+  }
+
+  private parsedFromStore<T>(kind: keyof typeof PARSE_WARNING, path: string, parse: () => T): T {
     const file = this.blobOf.get(path);
-    const kept = file ? this.store.parsedYaml(file.blob) : undefined;
-    if (kept !== undefined) return kept;
-    const documents = super.yaml(path);
-    if (file) this.store.keepYaml(file.blob, documents);
-    return documents;
+    const entry = file !== undefined && file.size <= this.limits.maxFileBytes ? this.store.entry(file.blob, path) : undefined;
+    if (entry === undefined) return parse(); // not in this tree, too large, or missing: the base class says so
+    const kept = entry.parsed.get(kind);
+    if (kept !== undefined) {
+      this.text(path); // its own warnings (not UTF-8…), as the parse would have read it
+      for (const message of kept.warnings) this.warn(path, message);
+      return kept.value as T;
+    }
+    const before = this.warnings.length;
+    const value = parse();
+    const warnings = this.warnings.slice(before).filter((w) => w.file === path && w.message.startsWith(PARSE_WARNING[kind])).map((w) => w.message);
+    entry.parsed.set(kind, { value, warnings });
+    return value;
   }
 }

@@ -1,23 +1,20 @@
 import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
 import type { ScanWarning } from '../core/types.js';
-import type { CachedScan } from '../cache/scan-cache.js';
 import type { Assessment } from '../model/types.js';
 import { scanOrganization, type OrganizationScanOptions, type PastPointScanner } from '../scan/organization.js';
-import type { HistoryRequest, ScannedWithHistory } from '../scan/worker-messages.js';
-import { parseSince, platformMembers } from '../config/repositories.js';
-import { HISTORY_SIGNALS, readHistoryAsync, type HistoryFacts } from '../history/index.js';
-import { branchCommits, commitAt, MAX_BRANCH_COMMITS, findMainBranch, listTree, type BranchCommit } from '../sources/git/tree-at.js';
-import { gitSync } from '../sources/git/safe-git.js';
-import { BlobStore, GitTreeRepository } from './git-tree-repository.js';
+import { MAX_BRANCH_COMMITS } from '../sources/git/tree-at.js';
 import { milestonesOf, type Milestone } from './milestones.js';
+import { TimelinePool } from './timeline-pool.js';
 
-export interface TimelineOptions extends Omit<OrganizationScanOptions, 'pastPoint' | 'now' | 'cache' | 'clusters' | 'workers'> {
+export interface TimelineOptions extends Omit<OrganizationScanOptions, 'pastPoint' | 'now' | 'cache' | 'clusters'> {
   /** The dates to assess, oldest first (points.ts). */
   points: readonly Date[];
   /** The main branch when the configuration does not name one. */
   mainBranch?: string;
   /** First-parent commits of a main branch read at most (default 200,000); points before the oldest read are not assessed. */
   maxCommits?: number;
+  /** The compiled worker module (tests point it at dist/); see TimelinePool. */
+  workerUrl?: URL;
 }
 
 export interface TimelinePoint {
@@ -35,17 +32,6 @@ export interface Timeline {
   warnings: ScanWarning[];
 }
 
-/** What is kept about one repository across every point: its branch, its blobs, its scans per tree. */
-interface RepositoryHistory {
-  branch?: string;
-  commits: BranchCommit[];
-  shallow: boolean;
-  /** More commits than were read: the oldest ones are not known. */
-  truncated: boolean;
-  blobs: BlobStore;
-  byTree: Map<string, CachedScan>;
-}
-
 /**
  * The assessment at each past point: every repository at the last commit of its main branch on
  * or before that date, read from git objects (the work tree is never touched), through the same
@@ -61,127 +47,58 @@ export async function runTimeline(options: TimelineOptions): Promise<Timeline> {
     warned.add(`${file}\0${message}`);
     warnings.push({ file, message });
   };
-  // Repository by repository: every point of one is read before the next one starts, so only one
-  // repository's blobs and parsed files are held at a time (fifty 10,000-file repositories would
-  // not fit otherwise). Each point's assessment then takes the results it needs.
-  const everyPoint = new Map<string, Promise<(PointScan | undefined)[]>>();
-  let done = 0;
+  // Every point of a repository is read in one go, on a worker thread when that pays, before its
+  // results are taken point by point. What repositories share by content (a blob, a commit) is read
+  // once per thread (repository-points.ts), within a budget, so fifty unrelated 10,000-file
+  // repositories do not all stay in memory.
+  let pool: TimelinePool | undefined;
+  const taken = new Set<number>();
+  let started = 0;
   const points: TimelinePoint[] = [];
-  for (const [index, at] of options.points.entries()) {
-    const commits: Record<string, string> = {};
-    const pastPoint: PastPointScanner = (planned, history) => ({
-      result: async (i) => {
-        const { path, root } = planned[i]!;
-        let all = everyPoint.get(root);
-        if (all === undefined) {
-          options.onProgress?.(`timeline: ${done + 1}/${planned.length} repositories · ${path}`);
-          const windowOf = history ? (point: Date): HistoryRequest => ({ ...history, since: parseSince(options.since ?? history.config.history.since, point), now: point }) : undefined;
-          all = scanEveryPoint(root, path, options.points, { mainBranch: history?.mainBranch ?? options.mainBranch, maxCommits: options.maxCommits ?? MAX_BRANCH_COMMITS, limits, warn: warnOnce, ...(windowOf ? { windowOf } : {}) });
-          everyPoint.set(root, all);
-          await all;
-          done++;
-        }
-        const scanned = (await all)[index];
-        if (scanned === undefined) return undefined;
-        commits[path] = scanned.commit;
-        return scanned.result;
-      },
-      close: async () => undefined,
-    });
-    const assessment = await scanOrganization({ ...options, now: at, pastPoint, cache: false });
-    points.push({ at: at.toISOString(), assessment, commits });
+  try {
+    for (const [index, at] of options.points.entries()) {
+      const commits: Record<string, string> = {};
+      const pastPoint: PastPointScanner = (planned, history) => {
+        pool ??= new TimelinePool(
+          planned.map(({ root, path }) => ({
+            root,
+            path,
+            points: options.points,
+            mainBranch: history?.mainBranch ?? options.mainBranch,
+            maxCommits: options.maxCommits ?? MAX_BRANCH_COMMITS,
+            limits,
+            ...(history ? { history: { request: history, ...(options.since !== undefined ? { since: options.since } : {}) } } : {}),
+          })),
+          {
+            ...(options.workers !== undefined ? { workers: options.workers } : {}),
+            ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
+            onStart: (i) => options.onProgress?.(`timeline: ${++started}/${planned.length} repositories · ${planned[i]!.path}`),
+          },
+        );
+        const all = pool;
+        return {
+          result: async (i) => {
+            const { scans, warnings: own } = await all.result(i);
+            // A repository's warnings join the timeline's in plan order, once, whichever thread read it.
+            if (!taken.has(i)) {
+              taken.add(i);
+              for (const w of own) warnOnce(w.file, w.message);
+            }
+            const scanned = scans[index];
+            if (scanned === undefined) return undefined;
+            commits[planned[i]!.path] = scanned.commit;
+            return scanned.result;
+          },
+          close: async () => undefined,
+        };
+      };
+      const assessment = await scanOrganization({ ...options, now: at, pastPoint, cache: false });
+      points.push({ at: at.toISOString(), assessment, commits });
+    }
+  } finally {
+    await (pool as TimelinePool | undefined)?.close();
   }
   const organization = points.at(-1)?.assessment.organization ?? 'organization';
   return { schemaVersion: 1, organization, points, milestones: milestonesOf(points), warnings };
 }
 
-interface PointScan {
-  commit: string;
-  result: ScannedWithHistory;
-}
-
-interface EveryPointOptions {
-  mainBranch: string | undefined;
-  maxCommits: number;
-  limits: Limits;
-  warn: (file: string, message: string) => void;
-  /** The history window that ends at a point; absent when history is not read. */
-  windowOf?: (point: Date) => HistoryRequest;
-}
-
-/** One repository at every point, oldest first; undefined where it did not exist yet. Its blobs are dropped once done. */
-async function scanEveryPoint(root: string, path: string, dates: readonly Date[], options: EveryPointOptions): Promise<(PointScan | undefined)[]> {
-  const repository = openRepository(root, path, options.mainBranch, options.limits, options.warn, options.maxCommits);
-  const scans: (PointScan | undefined)[] = [];
-  for (const at of dates) scans.push(await scanAt(repository, root, path, at, options.limits, options.warn, options.windowOf?.(at)));
-  return scans;
-}
-
-function openRepository(root: string, path: string, configured: string | undefined, limits: Limits, warn: (file: string, message: string) => void, maxCommits: number): RepositoryHistory {
-  const repository: RepositoryHistory = { commits: [], shallow: false, truncated: false, blobs: new BlobStore(root, limits), byTree: new Map() };
-  try {
-    const branch = findMainBranch(root, configured);
-    if (branch === undefined) {
-      warn(path, `no main branch found${configured ? ` (${configured} is not a branch here)` : ' (neither HEAD, main nor master)'}: left out of the timeline`);
-      return repository;
-    }
-    repository.branch = branch;
-    repository.commits = branchCommits(root, branch, maxCommits);
-    repository.truncated = repository.commits.length >= maxCommits;
-    repository.shallow = gitSync(['rev-parse', '--is-shallow-repository'], { cwd: root, timeoutMs: 10_000 }).trim() === 'true';
-  } catch (error) {
-    warn(path, `git history not read, left out of the timeline: ${firstLine(error)}`);
-  }
-  return repository;
-}
-
-async function scanAt(
-  repository: RepositoryHistory,
-  root: string,
-  path: string,
-  at: Date,
-  limits: Limits,
-  warn: (file: string, message: string) => void,
-  historyRequest: HistoryRequest | undefined,
-): Promise<{ commit: string; result: ScannedWithHistory } | undefined> {
-  const commit = commitAt(repository.commits, at);
-  if (commit === undefined) {
-    // Before its first commit the repository did not exist, unless a shallow clone cut its past off.
-    const oldest = repository.commits.at(-1);
-    if (repository.shallow && oldest !== undefined) {
-      warn(path, `shallow clone: points before ${new Date(oldest.time * 1000).toISOString().slice(0, 10)} cannot be assessed (git fetch --unshallow)`);
-    } else if (repository.truncated && oldest !== undefined) {
-      warn(path, `more than ${repository.commits.length} commits on ${repository.branch}: points before ${new Date(oldest.time * 1000).toISOString().slice(0, 10)} (commit ${oldest.commit.slice(0, 12)}) cannot be assessed`);
-    }
-    return undefined;
-  }
-  // The history window that ends at this point, read back from its commit: its `git log` runs in its own process meanwhile.
-  const history = historyRequest && repository.branch !== undefined ? historyAt(root, path, repository.branch, commit.commit, historyRequest) : undefined;
-  let scan = repository.byTree.get(commit.tree);
-  if (scan === undefined) {
-    const { files, warnings } = listTree(root, commit.tree, limits.maxFiles);
-    repository.blobs.register(files);
-    const repo = new GitTreeRepository(root, path, files, limits, repository.blobs, commit.commit);
-    repo.warnings.push(...warnings.map((w) => ({ ...w, message: `commit ${commit.commit.slice(0, 12)}: ${w.message}` })));
-    const { scanRepositoryObject } = await import('../scan/scan-listed.js');
-    scan = await scanRepositoryObject(repo, 'all');
-    repository.byTree.set(commit.tree, scan);
-  }
-  return { commit: commit.commit, result: { path, root, ...scan, ...(history ? { history: await history } : {}) } };
-}
-
-/** History signals as they stood at the point: the window ending there, from the point's commit back. */
-async function historyAt(root: string, path: string, branch: string, tip: string, request: HistoryRequest): Promise<Pick<HistoryFacts, 'detections' | 'unknown' | 'absent'>> {
-  const members = platformMembers(request.config);
-  try {
-    const facts = await readHistoryAsync(root, { since: request.since, now: request.now, tip, mainBranch: branch, repository: path, ...(members ? { platformMembers: members } : {}) });
-    return { detections: facts.detections, unknown: facts.unknown, absent: facts.absent };
-  } catch (error) {
-    // git stopped or refused (a FIFO, a timeout): the files of the point stand, its history is unknown.
-    return { detections: [], unknown: HISTORY_SIGNALS.map((signal) => ({ signal, reason: `${firstLine(error)}: history not read` })), absent: [] };
-  }
-}
-
-function firstLine(error: unknown): string {
-  return ((error as Error).message ?? String(error)).split('\n')[0]!;
-}

@@ -1,0 +1,189 @@
+import type { Limits } from '../core/limits.js';
+import type { ScanWarning } from '../core/types.js';
+import type { CachedScan } from '../cache/scan-cache.js';
+import type { HistoryRequest, ScannedWithHistory } from '../scan/worker-messages.js';
+import { parseSince, platformMembers } from '../config/repositories.js';
+import { HISTORY_SIGNALS, historyFromLog, readHistoryAsync, readLogOnce, type HistoryFacts, type ReadHistoryOptions } from '../history/index.js';
+import type { LogReading } from '../history/read-log.js';
+import { branchCommits, commitAt, findMainBranch, listTree, type BranchCommit } from '../sources/git/tree-at.js';
+import { gitSync } from '../sources/git/safe-git.js';
+import { BlobStore, GitTreeRepository } from './git-tree-repository.js';
+import { BlobContents } from './blob-contents.js';
+
+/**
+ * Every point of one repository: its main branch, the commit at each point, the scan of each
+ * commit's tree and the history window that ends there. Data in, data out, so that it runs on a
+ * worker thread as well as on the main one (timeline-worker.ts).
+ */
+
+/** One repository's part of a timeline (data only: it crosses to worker threads). */
+export interface RepositoryPointsJob {
+  root: string;
+  /** As shown in reports. */
+  path: string;
+  /** The points, oldest first. */
+  points: readonly Date[];
+  mainBranch: string | undefined;
+  maxCommits: number;
+  limits: Limits;
+  /** History is read: the request of the organization scan, and --since; each point gets the window that ends there. */
+  history?: { request: HistoryRequest; since?: string };
+}
+
+export interface PointScan {
+  commit: string;
+  result: ScannedWithHistory;
+}
+
+export interface RepositoryPoints {
+  /** Per point, oldest first; undefined where the repository did not exist yet (or cannot be assessed). */
+  scans: (PointScan | undefined)[];
+  /** What could not be read (once each): a shallow clone, no main branch… */
+  warnings: ScanWarning[];
+}
+
+/**
+ * What the repositories of a timeline share, by content: texts and parses by blob id, and scans by
+ * commit id. Forks and clones of one another (or one repository listed twice under two names)
+ * share most of their past, which is then read once.
+ */
+export interface SharedContent {
+  contents: BlobContents;
+  byCommit: Map<string, CachedScan>;
+}
+
+export function sharedContent(): SharedContent {
+  return { contents: new BlobContents(), byCommit: new Map() };
+}
+
+/** What is kept about one repository across every point: its branch, its blobs, its scans per tree. */
+interface RepositoryHistory {
+  branch?: string;
+  commits: BranchCommit[];
+  shallow: boolean;
+  /** More commits than were read: the oldest ones are not known. */
+  truncated: boolean;
+  blobs: BlobStore;
+  byTree: Map<string, CachedScan>;
+  /** The log every point's history window is judged from, read once (readLogOnce); absent without history. */
+  log?: Promise<LogReading>;
+}
+
+/** One repository at every point, oldest first. */
+export async function scanEveryPoint(job: RepositoryPointsJob, shared: SharedContent): Promise<RepositoryPoints> {
+  const { root, path, points: dates, limits } = job;
+  const warnings: ScanWarning[] = [];
+  const warn = (file: string, message: string): void => {
+    if (!warnings.some((w) => w.file === file && w.message === message)) warnings.push({ file, message });
+  };
+  const history = job.history;
+  const windowOf = history ? (point: Date): HistoryRequest => ({ ...history.request, since: parseSince(history.since ?? history.request.config.history.since, point), now: point }) : undefined;
+  const repository = openRepository(root, path, job.mainBranch, limits, warn, job.maxCommits, shared.contents);
+  if (windowOf !== undefined) repository.log = readLogOfEveryPoint(root, path, repository, dates, windowOf);
+  const scans: (PointScan | undefined)[] = [];
+  for (const at of dates) scans.push(await scanAt(repository, shared, root, path, at, limits, warn, windowOf?.(at)));
+  return { scans, warnings };
+}
+
+/**
+ * One `git log` for the history of every point, started at once in its own process: from the
+ * newest point's commit back to the oldest window's start. A later point's commit reaches every
+ * earlier one (commitAt walks the first-parent chain newest first), so each window is in it.
+ */
+function readLogOfEveryPoint(root: string, path: string, repository: RepositoryHistory, dates: readonly Date[], windowOf: (point: Date) => HistoryRequest): Promise<LogReading> | undefined {
+  if (repository.branch === undefined) return undefined;
+  let newest: string | undefined;
+  let since: Date | undefined;
+  for (const at of dates) {
+    const commit = commitAt(repository.commits, at);
+    if (commit === undefined) continue;
+    newest = commit.commit;
+    const start = windowOf(at).since;
+    if (since === undefined || start < since) since = start;
+  }
+  if (newest === undefined || since === undefined) return undefined;
+  const log = readLogOnce(root, { ...historyOptions(path, repository.branch, newest, windowOf(dates.at(-1)!)), since });
+  log.catch(() => undefined); // awaited by each point; never an unhandled rejection meanwhile
+  return log;
+}
+
+function openRepository(root: string, path: string, configured: string | undefined, limits: Limits, warn: (file: string, message: string) => void, maxCommits: number, contents: BlobContents): RepositoryHistory {
+  const repository: RepositoryHistory = { commits: [], shallow: false, truncated: false, blobs: new BlobStore(root, limits, contents), byTree: new Map() };
+  try {
+    const branch = findMainBranch(root, configured);
+    if (branch === undefined) {
+      warn(path, `no main branch found${configured ? ` (${configured} is not a branch here)` : ' (neither HEAD, main nor master)'}: left out of the timeline`);
+      return repository;
+    }
+    repository.branch = branch;
+    repository.commits = branchCommits(root, branch, maxCommits);
+    repository.truncated = repository.commits.length >= maxCommits;
+    repository.shallow = gitSync(['rev-parse', '--is-shallow-repository'], { cwd: root, timeoutMs: 10_000 }).trim() === 'true';
+  } catch (error) {
+    warn(path, `git history not read, left out of the timeline: ${firstLine(error)}`);
+  }
+  return repository;
+}
+
+async function scanAt(
+  repository: RepositoryHistory,
+  shared: SharedContent,
+  root: string,
+  path: string,
+  at: Date,
+  limits: Limits,
+  warn: (file: string, message: string) => void,
+  historyRequest: HistoryRequest | undefined,
+): Promise<{ commit: string; result: ScannedWithHistory } | undefined> {
+  const commit = commitAt(repository.commits, at);
+  if (commit === undefined) {
+    // Before its first commit the repository did not exist, unless a shallow clone cut its past off.
+    const oldest = repository.commits.at(-1);
+    if (repository.shallow && oldest !== undefined) {
+      warn(path, `shallow clone: points before ${new Date(oldest.time * 1000).toISOString().slice(0, 10)} cannot be assessed (git fetch --unshallow)`);
+    } else if (repository.truncated && oldest !== undefined) {
+      warn(path, `more than ${repository.commits.length} commits on ${repository.branch}: points before ${new Date(oldest.time * 1000).toISOString().slice(0, 10)} (commit ${oldest.commit.slice(0, 12)}) cannot be assessed`);
+    }
+    return undefined;
+  }
+  // The history window that ends at this point, read back from its commit: its `git log` runs in its own process meanwhile.
+  const history = historyRequest && repository.branch !== undefined ? historyAt(root, path, repository.branch, commit.commit, historyRequest, repository.log) : undefined;
+  // The same commit in another repository of the organization (a fork, a clone) is the same files:
+  // its scan holds here too, warnings naming the commit included.
+  let scan = shared.byCommit.get(commit.commit) ?? repository.byTree.get(commit.tree);
+  if (scan === undefined) {
+    const { files, warnings } = listTree(root, commit.tree, limits.maxFiles);
+    repository.blobs.register(files);
+    const repo = new GitTreeRepository(root, path, files, limits, repository.blobs, commit.commit);
+    repo.warnings.push(...warnings.map((w) => ({ ...w, message: `commit ${commit.commit.slice(0, 12)}: ${w.message}` })));
+    const { scanRepositoryObject } = await import('../scan/scan-listed.js');
+    scan = await scanRepositoryObject(repo, 'all');
+  }
+  repository.byTree.set(commit.tree, scan);
+  shared.byCommit.set(commit.commit, scan);
+  return { commit: commit.commit, result: { path, root, ...scan, ...(history ? { history: await history } : {}) } };
+}
+
+/**
+ * History signals as they stood at the point: the window ending there, from the point's commit
+ * back, judged from the log read once for every point (or read on its own when that log was cut).
+ */
+async function historyAt(root: string, path: string, branch: string, tip: string, request: HistoryRequest, log: Promise<LogReading> | undefined): Promise<Pick<HistoryFacts, 'detections' | 'unknown' | 'absent'>> {
+  const options = historyOptions(path, branch, tip, request);
+  try {
+    const facts = (log !== undefined ? historyFromLog(await log, options) : undefined) ?? (await readHistoryAsync(root, options));
+    return { detections: facts.detections, unknown: facts.unknown, absent: facts.absent };
+  } catch (error) {
+    // git stopped or refused (a FIFO, a timeout): the files of the point stand, its history is unknown.
+    return { detections: [], unknown: HISTORY_SIGNALS.map((signal) => ({ signal, reason: `${firstLine(error)}: history not read` })), absent: [] };
+  }
+}
+
+function historyOptions(path: string, branch: string, tip: string, request: HistoryRequest): ReadHistoryOptions {
+  const members = platformMembers(request.config);
+  return { since: request.since, now: request.now, tip, mainBranch: branch, repository: path, ...(members ? { platformMembers: members } : {}) };
+}
+
+function firstLine(error: unknown): string {
+  return ((error as Error).message ?? String(error)).split('\n')[0]!;
+}
