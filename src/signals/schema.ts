@@ -97,10 +97,15 @@ const footprintSchema = z
       .describe('the tool\'s configuration recognised by name and content, as a file or a ConfigMap/Secret key: [{ name: "shipit.yaml", matches: ["/^environments:/"], detail: "ShipIt configuration" }]')
       .optional(),
     azure: patterns('Azure resource types declared in Bicep, e.g. "Microsoft.Monitor/accounts"').optional(),
-    webhooks: patterns('in a live cluster, admission webhooks that inject the tool, by configuration, webhook or service name, e.g. "shipit-injector*"').optional(),
+    webhooks: patterns(
+      'in a live cluster, admission webhooks that inject the tool, by configuration, webhook or service name, e.g. "shipit-injector*"',
+    ).optional(),
   })
   .strict()
-  .describe('where the tool shows: { files?, images?, charts?, objects?, ciUses?, commands?, dependencies?, terraform?, cloudformation?, crds?, configs?, azure?, webhooks? }');
+  .describe(
+    'where the tool shows: { files?, images?, charts?, objects?, ciUses?, commands?, dependencies?, terraform?, ' +
+      'cloudformation?, crds?, configs?, azure?, webhooks? }',
+  );
 
 export const signalDefinitionSchema = z
   .object({
@@ -120,14 +125,23 @@ export const signalDefinitionSchema = z
     remediation: z.string().min(1).describe('how to adopt the tool, in a sentence').optional(),
     service: z.literal(true).describe('true when the signal means "this repository ships a service"').optional(),
     onePlacePerFile: z.literal(true).describe('true to report only the first place of each file (an install manifest holds dozens of the tool\'s objects)').optional(),
-    usedInTests: z.literal(true).describe('true when the tool serves the project\'s own tests and dev setup (a local cluster, a dev loop): files under tests/, e2e/ and hack/ count too; fixtures, samples and docs still do not').optional(),
+    usedInTests: z
+      .literal(true)
+      .describe(
+        "true when the tool serves the project's own tests and dev setup (a local cluster, a dev loop): " +
+          'files under tests/, e2e/ and hack/ count too; fixtures, samples and docs still do not',
+      )
+      .optional(),
     footprint: footprintSchema,
   })
   .strict()
   .describe('a signal: { id, name, kind?, category?, capability?, description, remediation?, service?, onePlacePerFile?, usedInTests?, footprint }')
   .superRefine((signal, ctx) => {
     if (Object.values(signal.footprint).every((v) => v === undefined)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['footprint'], message: 'names no footprint: add at least one of files, images, charts, objects, ciUses, commands, dependencies, terraform, cloudformation, crds, configs, azure, webhooks' });
+      const message =
+        'names no footprint: add at least one of files, images, charts, objects, ciUses, commands, dependencies, ' +
+        'terraform, cloudformation, crds, configs, azure, webhooks';
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['footprint'], message });
     }
   });
 

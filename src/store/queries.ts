@@ -192,7 +192,11 @@ export async function lazyStageSeries(store: Store, filter: SeriesFilter = {}): 
   if (wantTeams || wantRepositories) {
     // Only the columns asked for: the repositories' column is most of a summary's bytes.
     const columns = [...(wantTeams ? (['teams'] as const) : []), ...(wantRepositories ? (['repositories'] as const) : [])];
-    const summaries = await store.db.selectFrom('stage_summaries').select(['assessment_id', ...columns]).where('assessment_id', 'in', assessments.select('id')).execute();
+    const summaries = await store.db
+      .selectFrom('stage_summaries')
+      .select(['assessment_id', ...columns])
+      .where('assessment_id', 'in', assessments.select('id'))
+      .execute();
     for (const summary of summaries as { assessment_id: string; teams?: string; repositories?: string }[]) {
       texts.set(summary.assessment_id, { teams: summary.teams ?? '[]', repositories: summary.repositories ?? '[]' });
     }
@@ -213,7 +217,8 @@ function stagesOf(summary: { teams: string; repositories: string } | undefined, 
   if (filter.repositories !== false) {
     const repositories = JSON.parse(summary.repositories) as { path: string; stage: number; team: string | null }[];
     for (const r of repositories) {
-      if ((filter.repository === undefined || r.path === filter.repository) && (filter.team === undefined || r.team === filter.team)) stages.repositories.push({ path: r.path, stage: r.stage, team: r.team });
+      const wanted = (filter.repository === undefined || r.path === filter.repository) && (filter.team === undefined || r.team === filter.team);
+      if (wanted) stages.repositories.push({ path: r.path, stage: r.stage, team: r.team });
     }
   }
   return stages;

@@ -64,7 +64,10 @@ export function splitReport(report: ReportShape, bytes?: Buffer): SplitReport {
 function cutSections(report: ReportShape, bytes: Buffer): SplitReport | undefined {
   const repositories = elementsOf(bytes, 'repositories', report.repositories.map((r) => ['path', r.path]));
   // The clusters follow the repositories in a report's order: looked for there first.
-  const clusters = report.clusters === undefined ? { start: -1, end: -1, elements: [] } : elementsOf(bytes, 'clusters', report.clusters.map((c) => ['name', c.name]), repositories?.end);
+  const clusters =
+    report.clusters === undefined
+      ? { start: -1, end: -1, elements: [] }
+      : elementsOf(bytes, 'clusters', report.clusters.map((c) => ['name', c.name]), repositories?.end);
   if (!repositories || !clusters) return undefined;
   const parts: ReportPart[] = [];
   report.repositories.forEach((section, i) => {

@@ -19,7 +19,12 @@ export interface StoredReport {
  * Parts already there, recorded by an earlier assessment, cost one row each. `split` is the
  * report cut into its parts (store/report-parts.ts), by default from its value.
  */
-export async function storeReport(trx: Kysely<any>, assessmentId: string, report: ReportShape, split: SplitReport = splitReport(report)): Promise<StoredReport> {
+export async function storeReport(
+  trx: Kysely<any>,
+  assessmentId: string,
+  report: ReportShape,
+  split: SplitReport = splitReport(report),
+): Promise<StoredReport> {
   const { skeleton, parts } = split;
   const known = new Set<string>();
   const hashes = [...new Set(parts.map((p) => p.hash))];

@@ -49,7 +49,8 @@ export class BlobStore {
     this.unread.delete(group);
     // The blob itself too: it may have been in the shared contents when registered, and left them since.
     blobs.add(blob);
-    for (const [id, content] of readBlobs(this.root, [...blobs].filter((b) => !this.contents.has(b)), this.limits.maxFileBytes)) this.contents.add(id, decode(content));
+    const missing = [...blobs].filter((b) => !this.contents.has(b));
+    for (const [id, content] of readBlobs(this.root, missing, this.limits.maxFileBytes)) this.contents.add(id, decode(content));
   }
 
   /** What is known of the blob (its text decoded once, with the same rules as a file of a work tree), or undefined when git has no such blob. */

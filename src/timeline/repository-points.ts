@@ -77,7 +77,9 @@ export async function scanEveryPoint(job: RepositoryPointsJob, shared: SharedCon
     if (!warnings.some((w) => w.file === file && w.message === message)) warnings.push({ file, message });
   };
   const history = job.history;
-  const windowOf = history ? (point: Date): HistoryRequest => ({ ...history.request, since: parseSince(history.since ?? history.request.config.history.since, point), now: point }) : undefined;
+  const windowOf = history
+    ? (point: Date): HistoryRequest => ({ ...history.request, since: parseSince(history.since ?? history.request.config.history.since, point), now: point })
+    : undefined;
   const repository = openRepository(root, path, job.mainBranch, limits, warn, job.maxCommits, shared.contents);
   if (windowOf !== undefined) repository.log = readLogOfEveryPoint(root, path, repository, dates, windowOf);
   const scans: (PointScan | undefined)[] = [];
@@ -90,7 +92,13 @@ export async function scanEveryPoint(job: RepositoryPointsJob, shared: SharedCon
  * newest point's commit back to the oldest window's start. A later point's commit reaches every
  * earlier one (commitAt walks the first-parent chain newest first), so each window is in it.
  */
-function readLogOfEveryPoint(root: string, path: string, repository: RepositoryHistory, dates: readonly Date[], windowOf: (point: Date) => HistoryRequest): Promise<LogReading> | undefined {
+function readLogOfEveryPoint(
+  root: string,
+  path: string,
+  repository: RepositoryHistory,
+  dates: readonly Date[],
+  windowOf: (point: Date) => HistoryRequest,
+): Promise<LogReading> | undefined {
   if (repository.branch === undefined) return undefined;
   let newest: string | undefined;
   let since: Date | undefined;
@@ -107,7 +115,15 @@ function readLogOfEveryPoint(root: string, path: string, repository: RepositoryH
   return log;
 }
 
-function openRepository(root: string, path: string, configured: string | undefined, limits: Limits, warn: (file: string, message: string) => void, maxCommits: number, contents: BlobContents): RepositoryHistory {
+function openRepository(
+  root: string,
+  path: string,
+  configured: string | undefined,
+  limits: Limits,
+  warn: (file: string, message: string) => void,
+  maxCommits: number,
+  contents: BlobContents,
+): RepositoryHistory {
   const repository: RepositoryHistory = { commits: [], shallow: false, truncated: false, blobs: new BlobStore(root, limits, contents), byTree: new Map() };
   try {
     const branch = findMainBranch(root, configured);
@@ -142,12 +158,15 @@ async function scanAt(
     if (repository.shallow && oldest !== undefined) {
       warn(path, `shallow clone: points before ${new Date(oldest.time * 1000).toISOString().slice(0, 10)} cannot be assessed (git fetch --unshallow)`);
     } else if (repository.truncated && oldest !== undefined) {
-      warn(path, `more than ${repository.commits.length} commits on ${repository.branch}: points before ${new Date(oldest.time * 1000).toISOString().slice(0, 10)} (commit ${oldest.commit.slice(0, 12)}) cannot be assessed`);
+      const before = new Date(oldest.time * 1000).toISOString().slice(0, 10);
+      const count = repository.commits.length;
+      warn(path, `more than ${count} commits on ${repository.branch}: points before ${before} (commit ${oldest.commit.slice(0, 12)}) cannot be assessed`);
     }
     return undefined;
   }
   // The history window that ends at this point, read back from its commit: its `git log` runs in its own process meanwhile.
-  const history = historyRequest && repository.branch !== undefined ? historyAt(root, path, repository.branch, commit.commit, historyRequest, repository.log) : undefined;
+  const history =
+    historyRequest && repository.branch !== undefined ? historyAt(root, path, repository.branch, commit.commit, historyRequest, repository.log) : undefined;
   // The same commit in another repository of the organization (a fork, a clone) is the same files:
   // its scan holds here too, warnings naming the commit included.
   let scan = shared.byCommit.get(commit.commit) ?? repository.byTree.get(commit.tree);
@@ -168,7 +187,14 @@ async function scanAt(
  * History signals as they stood at the point: the window ending there, from the point's commit
  * back, judged from the log read once for every point (or read on its own when that log was cut).
  */
-async function historyAt(root: string, path: string, branch: string, tip: string, request: HistoryRequest, log: Promise<LogReading> | undefined): Promise<Pick<HistoryFacts, 'detections' | 'unknown' | 'absent'>> {
+async function historyAt(
+  root: string,
+  path: string,
+  branch: string,
+  tip: string,
+  request: HistoryRequest,
+  log: Promise<LogReading> | undefined,
+): Promise<Pick<HistoryFacts, 'detections' | 'unknown' | 'absent'>> {
   const options = historyOptions(path, branch, tip, request);
   try {
     const facts = (log !== undefined ? historyFromLog(await log, options) : undefined) ?? (await readHistoryAsync(root, options));

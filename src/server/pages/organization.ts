@@ -132,5 +132,8 @@ function isCapabilityEvidence(e: unknown): e is CapabilityEvidence {
 function capabilityItem(e: CapabilityEvidence): string {
   const status = typeof e.status === 'string' ? e.status : e.status ? `${e.status.from ?? '—'} → ${e.status.to ?? '—'}` : '';
   const blockers = (e.blockedBy ?? []).map((b) => `<li>blocked by <strong>${esc(b.id)}</strong>${evidenceList(b.evidence, 3)}</li>`).join('');
-  return `<li class="capability-evidence"><strong>${esc(e.capability)}</strong>${e.scope ? ` (${esc(e.scope)})` : ''}${status ? `: ${esc(status)}` : ''}${e.reason ? ` — ${esc(e.reason)}` : ''}${blockers ? `<ul class="blockers">${blockers}</ul>` : ''}</li>`;
+  const scope = e.scope ? ` (${esc(e.scope)})` : '';
+  const reason = e.reason ? ` — ${esc(e.reason)}` : '';
+  const blocked = blockers ? `<ul class="blockers">${blockers}</ul>` : '';
+  return `<li class="capability-evidence"><strong>${esc(e.capability)}</strong>${scope}${status ? `: ${esc(status)}` : ''}${reason}${blocked}</li>`;
 }
