@@ -168,46 +168,11 @@ export function assess(given: AssessInput): Assessment {
   const stageOfHere = (capabilities: readonly CapabilityResult[]) => (assessable ? stageOf(capabilities) : { stage: 0, provisional: true });
   const orgStage = stageOfHere(orgCapabilities);
 
-  const repositories: RepositoryAssessment[] = input.repositories.map((repo) => {
-    const own = repo.kind === 'service' ? repoServiceResults.get(repo.path)! : orgService;
-    const capabilities = sortByModel(model, [...orgPlatform, ...own]);
-    const stage = stageOfHere(capabilities);
-    return {
-      path: repo.path,
-      kind: repo.kind,
-      kindReason: repo.kindReason ?? `given as a ${repo.kind} repository`,
-      stage: stage.stage,
-      stageProvisional: stage.provisional,
-      detections: withEvidence(repo.detections),
-      capabilities,
-      warnings: repo.warnings,
-    };
-  });
+  const repositories = assessRepositories(input, { services, serviceCaps, orgService, orgPlatform, repoServiceResults, stageOfHere });
 
-  const teamInputs = input.teams && input.teams.length > 0 ? input.teams : [{ name: input.organization, repositories: input.repositories.map((r) => r.path) }];
-  const teams: TeamAssessment[] = teamInputs.map((team) => {
-    const members = services.filter((r) => team.repositories.includes(r.path));
-    // A team without services of its own (the platform team) is judged by the organization's services.
-    const teamService = members.length === 0 ? orgService : serviceCaps.map((c) => aggregateService(c.id, members.map((r) => ({ path: r.path, result: repoServiceResults.get(r.path)!.find((x) => x.id === c.id)! })), () => orgService.find((x) => x.id === c.id)!));
-    const teamPlatform = orgPlatform.map((result) => {
-      const attestation = team.attestations?.find((a) => a.capability === result.id);
-      if (!attestation || result.status === 'met') return result;
-      return { ...result, status: 'met' as const, byAttestation: true, evidence: [{ attestation: attestation.statement, by: attestation.by, date: attestation.date, ...(attestation.link ? { link: attestation.link } : {}), source: 'attestation' as const }] };
-    });
-    const capabilities = sortByModel(model, [...teamPlatform, ...teamService]);
-    const stage = stageOfHere(capabilities);
-    return { name: team.name, stage: stage.stage, stageProvisional: stage.provisional, repositories: team.repositories, capabilities };
-  });
+  const teams = assessTeams(input, { services, serviceCaps, orgService, orgPlatform, repoServiceResults, stageOfHere });
 
   const clusters: ClusterAssessment[] = input.clusters.map((c) => ({ name: c.name, detections: withEvidence(c.detections), warnings: c.warnings }));
-  const warnings = [
-    ...(input.warnings ?? []),
-    ...input.repositories.flatMap((r) => r.warnings.map((w) => ({ ...w, repository: r.path }))),
-    ...input.clusters.flatMap((c) => c.warnings),
-  ];
-  const toVerify = orgCapabilities
-    .filter((c) => c.required && c.status === 'unknown' && !c.reason?.startsWith('not applicable'))
-    .map((c) => ({ capability: c.id, reason: c.reason ?? 'the sources given cannot tell', ...(c.settledBy ? { settledBy: c.settledBy } : {}) }));
 
   return {
     schemaVersion: 1,
@@ -222,9 +187,71 @@ export function assess(given: AssessInput): Assessment {
     capabilities: orgCapabilities,
     teams,
     roadmap: buildRoadmap(model, orgStage.stage, orgCapabilities, repositories),
-    toVerify,
-    warnings,
+    toVerify: toVerifyOf(orgCapabilities),
+    warnings: warningsOf(input),
   };
+}
+
+interface Judged {
+  services: readonly AssessInput['repositories'][number][];
+  serviceCaps: readonly MaturityModel['capabilities'][number][];
+  orgService: readonly CapabilityResult[];
+  orgPlatform: readonly CapabilityResult[];
+  repoServiceResults: ReadonlyMap<string, CapabilityResult[]>;
+  stageOfHere: (capabilities: readonly CapabilityResult[]) => { stage: number; provisional: boolean };
+}
+
+/** Required capabilities no source could settle, each with what would settle it. */
+function toVerifyOf(capabilities: readonly CapabilityResult[]): Assessment['toVerify'] {
+  return capabilities
+    .filter((c) => c.required && c.status === 'unknown' && !c.reason?.startsWith('not applicable'))
+    .map((c) => ({ capability: c.id, reason: c.reason ?? 'the sources given cannot tell', ...(c.settledBy ? { settledBy: c.settledBy } : {}) }));
+}
+
+/** The scan's warnings, each repository's named for it, then the clusters'. */
+function warningsOf(input: AssessInput): Assessment['warnings'] {
+  return [
+    ...(input.warnings ?? []),
+    ...input.repositories.flatMap((r) => r.warnings.map((w) => ({ ...w, repository: r.path }))),
+    ...input.clusters.flatMap((c) => c.warnings),
+  ];
+}
+
+/** Each repository: a service by its own service capabilities, any other kind by the organization's. */
+function assessRepositories(input: AssessInput, { orgService, orgPlatform, repoServiceResults, stageOfHere }: Judged): RepositoryAssessment[] {
+  return input.repositories.map((repo): RepositoryAssessment => {
+    const own = repo.kind === 'service' ? repoServiceResults.get(repo.path)! : orgService;
+    const capabilities = sortByModel(input.model, [...orgPlatform, ...own]);
+    const stage = stageOfHere(capabilities);
+    return {
+      path: repo.path,
+      kind: repo.kind,
+      kindReason: repo.kindReason ?? `given as a ${repo.kind} repository`,
+      stage: stage.stage,
+      stageProvisional: stage.provisional,
+      detections: withEvidence(repo.detections),
+      capabilities,
+      warnings: repo.warnings,
+    };
+  });
+}
+
+/** Each team: its services' capabilities aggregated, the organization's platform ones with the team's attestations. */
+function assessTeams(input: AssessInput, { services, serviceCaps, orgService, orgPlatform, repoServiceResults, stageOfHere }: Judged): TeamAssessment[] {
+  const teamInputs = input.teams && input.teams.length > 0 ? input.teams : [{ name: input.organization, repositories: input.repositories.map((r) => r.path) }];
+  return teamInputs.map((team): TeamAssessment => {
+    const members = services.filter((r) => team.repositories.includes(r.path));
+    // A team without services of its own (the platform team) is judged by the organization's services.
+    const teamService = members.length === 0 ? orgService : serviceCaps.map((c) => aggregateService(c.id, members.map((r) => ({ path: r.path, result: repoServiceResults.get(r.path)!.find((x) => x.id === c.id)! })), () => orgService.find((x) => x.id === c.id)!));
+    const teamPlatform = orgPlatform.map((result) => {
+      const attestation = team.attestations?.find((a) => a.capability === result.id);
+      if (!attestation || result.status === 'met') return result;
+      return { ...result, status: 'met' as const, byAttestation: true, evidence: [{ attestation: attestation.statement, by: attestation.by, date: attestation.date, ...(attestation.link ? { link: attestation.link } : {}), source: 'attestation' as const }] };
+    });
+    const capabilities = sortByModel(input.model, [...teamPlatform, ...teamService]);
+    const stage = stageOfHere(capabilities);
+    return { name: team.name, stage: stage.stage, stageProvisional: stage.provisional, repositories: team.repositories, capabilities };
+  });
 }
 
 /** Evidence lifted to the organization names its repository. */

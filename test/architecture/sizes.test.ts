@@ -18,11 +18,7 @@ const MAX_LINE_LENGTH = 160;
 
 /** Over the limits today, each to be split; the test fails when one is back under, so this list only shrinks. */
 const KNOWN_LONG_FILES: string[] = [];
-// In src/model and src/store, which other work has in hand.
-const KNOWN_LONG_FUNCTIONS = [
-  'model/assess.ts assess',
-  'store/migrations/0001-initial.ts up',
-];
+const KNOWN_LONG_FUNCTIONS: string[] = [];
 
 /**
  * Lines over the limit per file today (src/-relative path → count): a file may lose them, never

@@ -5,7 +5,8 @@ import { blobType, type Engine, type Migration } from './migration.js';
 export const initialSchema: Migration = {
   version: 1,
   name: 'assessments, stages, capabilities, detections, sources, warnings',
-   
+  // Long because it is the whole first schema, table by table in the order their references need:
+  // read top to bottom it is the schema's one description, which splitting would scatter.
   async up(db: Kysely<any>, engine: Engine) {
     const blob = blobType(engine);
     await db.schema
