@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { DETECTORS } from '../../src/detectors/registry.js';
 import { checkRunId, parseShard } from '../../src/shard/assign.js';
+import { fixtureRepo } from '../helpers/fixtures.js';
 
 /**
  * deploy/kubernetes as `kubectl kustomize` renders it, checked offline: every object against the
@@ -232,5 +234,18 @@ describe.runIf(hasKubectl)('deploy/kubernetes/nightly', () => {
     container.args = container.args!.filter((a) => a !== '--merge');
     container.env = container.env!.map((e) => (e.name === 'RUN_ID' ? { name: 'RUN_ID', valueFrom: { configMapKeyRef: { name: 'k8s-maturity', key: 'run-id' } } } : e));
     expect(asOnce).toEqual(onceTemplate);
+  });
+});
+
+describe('deploy/ scanned by our own scanner', () => {
+  it('holds no anti-pattern the scanner reports: no :latest image, no literal Secret, probes on every long-running container', async () => {
+    const repo = await fixtureRepo(join(ROOT, 'deploy'));
+    const found = new Map(DETECTORS.map((d) => [d.id, d.detect(repo)]));
+    expect(found.get('k8s-manifests')!.evidence.length).toBeGreaterThan(0);
+    expect(found.get('latest-tag-images')!.evidence).toEqual([]);
+    expect(found.get('static-secrets')!.evidence).toEqual([]);
+    // Jobs run to completion and are not probed; the dashboard Deployment is.
+    const probes = found.get('probes')!;
+    expect(probes.coverage).toMatchObject({ total: 1, covered: 1 });
   });
 });
