@@ -251,15 +251,8 @@ export abstract class ExpressionReader extends TemplateReader {
 
   /** `for k, v in collection :` */
   private forIntro(): void {
-    const lx = this.lx;
-    lx.advance();
-    this.expect(IDENT);
-    if (lx.peek() === COMMA) {
-      lx.advance();
-      this.expect(IDENT);
-    }
-    if (!lx.acceptKeywordPrefix('in')) throw this.fail();
-    this.expression(0, false);
+    this.lx.advance();
+    this.forVariablesAndCollection();
     this.expect(COLON);
   }
 

@@ -206,13 +206,7 @@ export abstract class TemplateReader extends HclReader {
       if (ended === ELSE) ended = this.template(marker, true, true);
       if (ended !== ENDIF) throw this.failAt(lx.lastEnd);
     } else if (lx.acceptKeywordPrefix('for')) {
-      this.expect(IDENT);
-      if (lx.peek() === COMMA) {
-        lx.advance();
-        this.expect(IDENT);
-      }
-      if (!lx.acceptKeywordPrefix('in')) throw this.fail();
-      this.expression(0, false);
+      this.forVariablesAndCollection();
       this.directiveEnd();
       if (this.template(marker, true, true) !== ENDFOR) throw this.failAt(lx.lastEnd);
     } else {
@@ -220,6 +214,18 @@ export abstract class TemplateReader extends HclReader {
     }
     this.nesting--;
     return END;
+  }
+
+  /** `k, v in collection` after `for`: shared by `%{ for }` directives and for expressions. */
+  protected forVariablesAndCollection(): void {
+    const lx = this.lx;
+    this.expect(IDENT);
+    if (lx.peek() === COMMA) {
+      lx.advance();
+      this.expect(IDENT);
+    }
+    if (!lx.acceptKeywordPrefix('in')) throw this.fail();
+    this.expression(0, false);
   }
 
   private directiveEnd(): void {
