@@ -3,39 +3,29 @@
 import type { DetectorDefinition } from './detector.js';
 import { definitionOf } from './signal-definition.js';
 import { BUILTIN_SIGNAL_FILES } from './signal-files.js';
-import { definition as argoCd } from './argo-cd/definition.js';
 import { definition as auditLogging } from './audit-logging/definition.js';
 import { definition as chartPublishing } from './chart-publishing/definition.js';
 import { definition as ciDeploy } from './ci-deploy/definition.js';
 import { definition as ciOnPullRequests } from './ci-on-pull-requests/definition.js';
-import { definition as circleci } from './circleci/definition.js';
 import { definition as codeowners } from './codeowners/definition.js';
 import { definition as dependencyUpdates } from './dependency-updates/definition.js';
 import { definition as docker } from './docker/definition.js';
-import { definition as dockerCompose } from './docker-compose/definition.js';
 import { definition as eolBaseImages } from './eol-base-images/definition.js';
-import { definition as falco } from './falco/definition.js';
-import { definition as flux } from './flux/definition.js';
-import { definition as githubActions } from './github-actions/definition.js';
-import { definition as gitlabCi } from './gitlab-ci/definition.js';
 import { definition as helm } from './helm/definition.js';
 import { definition as imagePipeline } from './image-pipeline/definition.js';
 import { definition as jenkins } from './jenkins/definition.js';
 import { definition as k8sManifests } from './k8s-manifests/definition.js';
-import { definition as kustomize } from './kustomize/definition.js';
 import { definition as latestTagImages } from './latest-tag-images/definition.js';
-import { definition as opentelemetry } from './opentelemetry/definition.js';
 import { definition as podman } from './podman/definition.js';
 import { definition as probes } from './probes/definition.js';
 import { definition as pulumi } from './pulumi/definition.js';
-import { definition as spinnaker } from './spinnaker/definition.js';
 import { definition as staticSecrets } from './static-secrets/definition.js';
 
 export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['aks']!),
   definitionOf(BUILTIN_SIGNAL_FILES['alertmanager']!),
   definitionOf(BUILTIN_SIGNAL_FILES['ansible']!),
-  argoCd,
+  definitionOf(BUILTIN_SIGNAL_FILES['argo-cd']!),
   definitionOf(BUILTIN_SIGNAL_FILES['argo-rollouts']!),
   auditLogging,
   definitionOf(BUILTIN_SIGNAL_FILES['aws-cdk']!),
@@ -51,7 +41,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   chartPublishing,
   ciDeploy,
   ciOnPullRequests,
-  circleci,
+  definitionOf(BUILTIN_SIGNAL_FILES['circleci']!),
   definitionOf(BUILTIN_SIGNAL_FILES['clair']!),
   definitionOf(BUILTIN_SIGNAL_FILES['cloudformation']!),
   definitionOf(BUILTIN_SIGNAL_FILES['cloudwatch']!),
@@ -64,7 +54,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   dependencyUpdates,
   definitionOf(BUILTIN_SIGNAL_FILES['devspace']!),
   docker,
-  dockerCompose,
+  definitionOf(BUILTIN_SIGNAL_FILES['docker-compose']!),
   definitionOf(BUILTIN_SIGNAL_FILES['drone']!),
   definitionOf(BUILTIN_SIGNAL_FILES['dynatrace']!),
   definitionOf(BUILTIN_SIGNAL_FILES['eks']!),
@@ -72,13 +62,13 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['elasticsearch']!),
   eolBaseImages,
   definitionOf(BUILTIN_SIGNAL_FILES['external-secrets']!),
-  falco,
+  definitionOf(BUILTIN_SIGNAL_FILES['falco']!),
   definitionOf(BUILTIN_SIGNAL_FILES['flagger']!),
   definitionOf(BUILTIN_SIGNAL_FILES['fluent-bit']!),
   definitionOf(BUILTIN_SIGNAL_FILES['fluentd']!),
-  flux,
-  githubActions,
-  gitlabCi,
+  definitionOf(BUILTIN_SIGNAL_FILES['flux']!),
+  definitionOf(BUILTIN_SIGNAL_FILES['github-actions']!),
+  definitionOf(BUILTIN_SIGNAL_FILES['gitlab-ci']!),
   definitionOf(BUILTIN_SIGNAL_FILES['gke']!),
   definitionOf(BUILTIN_SIGNAL_FILES['google-cloud-build']!),
   definitionOf(BUILTIN_SIGNAL_FILES['google-cloud-operations']!),
@@ -108,7 +98,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['kubearmor']!),
   definitionOf(BUILTIN_SIGNAL_FILES['kubespray']!),
   definitionOf(BUILTIN_SIGNAL_FILES['kuma']!),
-  kustomize,
+  definitionOf(BUILTIN_SIGNAL_FILES['kustomize']!),
   definitionOf(BUILTIN_SIGNAL_FILES['kyverno']!),
   latestTagImages,
   definitionOf(BUILTIN_SIGNAL_FILES['linkerd']!),
@@ -119,7 +109,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['octopus-deploy']!),
   definitionOf(BUILTIN_SIGNAL_FILES['opa-gatekeeper']!),
   definitionOf(BUILTIN_SIGNAL_FILES['openshift']!),
-  opentelemetry,
+  definitionOf(BUILTIN_SIGNAL_FILES['opentelemetry']!),
   definitionOf(BUILTIN_SIGNAL_FILES['packer']!),
   podman,
   probes,
@@ -131,7 +121,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['skaffold']!),
   definitionOf(BUILTIN_SIGNAL_FILES['snyk']!),
   definitionOf(BUILTIN_SIGNAL_FILES['sops']!),
-  spinnaker,
+  definitionOf(BUILTIN_SIGNAL_FILES['spinnaker']!),
   definitionOf(BUILTIN_SIGNAL_FILES['splunk']!),
   staticSecrets,
   definitionOf(BUILTIN_SIGNAL_FILES['sysdig']!),

@@ -23,7 +23,6 @@ import { detector as eks } from './eks/index.js';
 import { detector as eolBaseImages } from './eol-base-images/index.js';
 import { detector as falco } from './falco/index.js';
 import { detector as fluentBit } from './fluent-bit/index.js';
-import { detector as flux } from './flux/index.js';
 import { detector as githubActions } from './github-actions/index.js';
 import { detector as gitlabCi } from './gitlab-ci/index.js';
 import { detector as gke } from './gke/index.js';
@@ -103,7 +102,7 @@ export const DETECTORS: readonly Detector[] = [
   footprintDetector(BUILTIN_SIGNAL_FILES['flagger']!),
   fluentBit,
   footprintDetector(BUILTIN_SIGNAL_FILES['fluentd']!),
-  flux,
+  footprintDetector(BUILTIN_SIGNAL_FILES['flux']!),
   githubActions,
   gitlabCi,
   gke,

@@ -17,6 +17,8 @@ export interface Extras {
   files: { path: RegExp; contains?: string }[];
   /** API groups of committed CustomResourceDefinitions, as one pattern. */
   crds?: RegExp;
+  /** Classes or functions an infrastructure program (CDK app, Pulumi project) instantiates, as one pattern. */
+  constructs?: RegExp;
   configs: ConfigFileSpec[];
 }
 
@@ -33,7 +35,7 @@ export function definitionOf(file: SignalFile): DetectorDefinition {
     ...(signal.category ? { category: signal.category } : {}),
     ...(signal.service ? { service: true as const } : {}),
     component: compileFootprint(signal.footprint).component,
-    ...(signal.footprint.webhooks?.length ? { cluster: { webhooks: anyOf(signal.footprint.webhooks)! } } : {}),
+    ...clusterOf(signal.footprint),
     definedIn: file.definedIn,
   };
 }
@@ -48,7 +50,7 @@ export function compileFootprint(footprint: SignalDefinition['footprint']): { co
   if (footprint.objects?.length) component.objects = footprint.objects.map((o) => ({ group: namePattern(o.group), ...(o.kind ? { kind: namePattern(o.kind) } : {}) }));
   const uses = names(footprint.ciUses, { ignoreCase: true });
   if (uses) component.ciUses = uses;
-  if (footprint.commands?.length) component.commands = footprint.commands.map(commandMatcher);
+  if (footprint.commands?.length) component.commands = footprint.commands.map((c) => commandMatcher(c, footprint.notCommands));
   if (footprint.dependencies?.length) component.dependencies = footprint.dependencies.map((d) => ({ name: namePattern(d.name), ...(d.ecosystems ? { ecosystems: d.ecosystems } : {}) }));
   const tf = footprint.terraform;
   const resources = anyOf(tf?.resources);
@@ -69,12 +71,43 @@ export function compileFootprint(footprint: SignalDefinition['footprint']): { co
       ...(c.path ? { path: isRegexForm(c.path) ? namePattern(c.path) : pathPattern(c.path) } : {}),
       content: c.matches.map(contentPattern),
       ...(c.contains ? { contains: c.contains } : {}),
+      ...(c.absent?.length ? { absent: c.absent.map(contentPattern) } : {}),
       detail: c.detail,
     })),
   };
   const crds = anyOf(footprint.crds);
   if (crds) extras.crds = crds;
+  const constructs = constructPattern(footprint.constructs);
+  if (constructs) extras.constructs = constructs;
   return { component, extras };
+}
+
+/** What only a live cluster shows: admission webhooks, delivery labels, agent DaemonSets. */
+function clusterOf(footprint: SignalDefinition['footprint']): Pick<DetectorDefinition, 'cluster'> {
+  const cluster: NonNullable<DetectorDefinition['cluster']> = {};
+  const webhooks = anyOf(footprint.webhooks);
+  if (webhooks) cluster.webhooks = webhooks;
+  if (footprint.labels?.length) cluster.labels = footprint.labels.map(({ key, what }) => ({ key, what }));
+  // Matched on the image path after any registry, as the footprint's images are.
+  if (footprint.daemonSets?.length) cluster.daemonSetImages = new RegExp(footprint.daemonSets.map((p) => namePattern(p, { tail: true }).source).join('|'));
+  return Object.keys(cluster).length > 0 ? { cluster } : {};
+}
+
+/**
+ * Construct names as one pattern over a line of code: `new [module.]Name` (with or without
+ * arguments: `new blueprints.addons.ArgoCDAddOn,`), `extends [module.]Name` (a subclass is an
+ * instance too) or a call `Name(` (Python, a method such as `cluster.addHelmChart(`). An import
+ * or a type annotation names the class without using it.
+ */
+function constructPattern(names: string[] | undefined): RegExp | undefined {
+  if (!names?.length) return undefined;
+  const words = names.filter((n) => !isRegexForm(n)).map((n) => n.replace(/[.$]/g, '\\$&'));
+  const parts = names.filter(isRegexForm).map((p) => `(?:${p.slice(1, p.lastIndexOf('/'))})`);
+  if (words.length > 0) {
+    const name = `(?:${words.join('|')})`;
+    parts.push(`\\b(?:new|extends)\\s+(?:[\\w$]+\\.)*${name}(?![\\w$])`, `(?<![\\w$])${name}\\s*\\(`);
+  }
+  return new RegExp(parts.join('|'));
 }
 
 
@@ -82,9 +115,13 @@ export function compileFootprint(footprint: SignalDefinition['footprint']): { co
  * Command words match only where a program is run, not in a line that installs or prints it; a
  * regular expression is taken as written.
  */
-function commandMatcher(pattern: string): CommandMatcher {
+function commandMatcher(pattern: string, notCommands: string[] | undefined): CommandMatcher {
   const re = commandPattern(pattern);
-  return isRegexForm(pattern) ? re : { test: (text) => runsMatching(text, re) };
+  const matcher: CommandMatcher = isRegexForm(pattern) ? re : { test: (text) => runsMatching(text, re) };
+  if (!notCommands?.length) return matcher;
+  // `notCommands` say where the words are something else (a namespace, a remote target): a line matching one never counts.
+  const not = notCommands.map(commandPattern);
+  return { test: (text) => matcher.test(text) && !not.some((n) => n.test(text)) };
 }
 
 /** One pattern for a list: a name glob matched whole, or a regular expression as written. */

@@ -5,7 +5,8 @@
  * format users write); the code's evidence joins it, one evidence per place.
  */
 import type { FileEvidence } from '../core/types.js';
-import { uniqueEvidence } from '../facts/files/evidence.js';
+import { firstPerFile, uniqueEvidence } from '../facts/files/evidence.js';
+import type { SignalDefinition } from '../signals/schema.js';
 import type { Repository } from '../workspace/repository.js';
 import type { Detector } from './detector.js';
 import { footprintDetector } from './footprint-detector.js';
@@ -20,11 +21,13 @@ export function signalWithCode(id: string, code: (repo: Repository, footprint: r
   const file = BUILTIN_SIGNAL_FILES[id];
   if (file === undefined) throw new Error(`src/detectors/${id}/signal.yaml is missing`);
   const footprint = footprintDetector(file);
+  // `onePlacePerFile` holds for the code's evidence too (an Argo CD install file read by both).
+  const places = (file.definition as SignalDefinition).onePlacePerFile ? firstPerFile : (evidence: FileEvidence[]) => evidence;
   return {
     ...footprint,
     detect: (repo) => {
       const found = footprint.detect(repo).evidence;
-      return { evidence: uniqueEvidence([...code(repo, found), ...found]) };
+      return { evidence: places(uniqueEvidence([...code(repo, found), ...found])) };
     },
   };
 }

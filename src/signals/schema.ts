@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { patternProblem } from './patterns.js';
+import { isRegexForm, patternProblem } from './patterns.js';
 
 /**
  * The format of a signal file: one tool described as data. Built-in signals
@@ -32,6 +32,9 @@ const pattern = (what: string) =>
 
 const patterns = (what: string) => z.array(pattern(what)).describe(`a list of ${what}`);
 
+/** A class or function name, optionally qualified by its module ("k8s.helm.v3.Chart"). */
+const CONSTRUCT_NAME = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+
 const footprintSchema = z
   .object({
     files: z
@@ -54,6 +57,10 @@ const footprintSchema = z
       .optional(),
     ciUses: patterns('reusable CI steps (GitHub actions, CircleCI orbs, Azure tasks) as globs: "acme/shipit-action@*", "datadog/agent@*"').optional(),
     commands: patterns('commands run in CI or scripts, as words: "shipit deploy", "kubectl argo rollouts"').optional(),
+    notCommands: patterns(
+      'command lines that look like the tool\'s commands but are not its use, never counted: "/(-n|--namespace)[\\s=]shipit\\s/" (a namespace named after the tool), ' +
+        '"/shipit deploy\\s+https?:/" (someone else\'s target)',
+    ).optional(),
     dependencies: z
       .array(
         z
@@ -89,23 +96,53 @@ const footprintSchema = z
               .min(1)
               .describe('every one must match the text; the evidence points at the first one\'s match'),
             contains: z.string().min(1).describe('plain text every such file contains, tested first (cheap): for names as broad as "*.yaml"').optional(),
+            absent: z
+              .array(pattern('a regular expression over the text, or plain text, that must NOT occur, e.g. "/^\\s+jaeger_storage\\s*:/"'))
+              .describe('none of these may match: a look-alike of another tool is not this one')
+              .optional(),
             detail: z.string().min(1).describe('what the evidence says, e.g. "ShipIt configuration with environments"'),
           })
           .strict()
-          .describe('a configuration: { name, path?, matches, contains?, detail }'),
+          .describe('a configuration: { name, path?, matches, contains?, absent?, detail }'),
       )
       .describe('the tool\'s configuration recognised by name and content, as a file or a ConfigMap/Secret key: [{ name: "shipit.yaml", matches: ["/^environments:/"], detail: "ShipIt configuration" }]')
       .optional(),
     azure: patterns('Azure resource types declared in Bicep, e.g. "Microsoft.Monitor/accounts"').optional(),
+    constructs: patterns(
+      'classes or functions an infrastructure program (an AWS CDK app or a Pulumi project: *.ts, *.js, *.py, *.go, *.cs, *.java beside cdk.json or Pulumi.yaml) ' +
+        'instantiates, calls or extends, by name: "ArgoCDAddOn", "blueprints.addons.XrayAddOn", "k8s.helm.v3.Chart", "addHelmChart"',
+    )
+      .superRefine((names, ctx) => {
+        names.forEach((name, index) => {
+          if (!isRegexForm(name) && !CONSTRUCT_NAME.test(name)) {
+            ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index], message: `"${name}" is not a name: write a class or function name, optionally qualified ("blueprints.addons.ArgoCDAddOn"), or a regular expression "/…/"` });
+          }
+        });
+      })
+      .optional(),
     webhooks: patterns(
       'in a live cluster, admission webhooks that inject the tool, by configuration, webhook or service name, e.g. "shipit-injector*"',
     ).optional(),
+    labels: z
+      .array(
+        z
+          .object({
+            key: z.string().min(1).describe('a label or annotation key, e.g. "shipit.acme.io/release"'),
+            what: z.string().min(1).describe('what the key says of the object, e.g. "deployed by ShipIt"'),
+          })
+          .strict()
+          .describe('a label: { key, what }'),
+      )
+      .describe('in a live cluster, labels or annotations the tool puts on what it deploys: [{ key: "shipit.acme.io/release", what: "deployed by ShipIt" }]')
+      .optional(),
+    daemonSets: patterns('in a live cluster, images (path without registry or tag) of DaemonSets that are the tool\'s agent, e.g. "acme/shipit-agent"').optional(),
   })
   .strict()
   .describe(
     'where the tool shows: { files?, images?, charts?, objects?, ciUses?, commands?, dependencies?, terraform?, ' +
-      'cloudformation?, crds?, configs?, azure?, webhooks? }',
+      'cloudformation?, crds?, configs?, azure?, constructs?, webhooks?, labels?, daemonSets? }',
   );
+
 
 export const signalDefinitionSchema = z
   .object({
@@ -140,7 +177,7 @@ export const signalDefinitionSchema = z
     if (Object.values(signal.footprint).every((v) => v === undefined)) {
       const message =
         'names no footprint: add at least one of files, images, charts, objects, ciUses, commands, dependencies, ' +
-        'terraform, cloudformation, crds, configs, azure, webhooks';
+        'terraform, cloudformation, crds, configs, azure, constructs, webhooks, labels, daemonSets';
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['footprint'], message });
     }
   });

@@ -1,13 +1,11 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/tools/component.js';
 import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { CIRCLECI, yamlFilesMatching } from '../../facts/files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
-import { withoutSamples } from '../../facts/files/sample-paths.js';
-import { defineDetector } from '../detector.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 
-export const detector = defineDetector(definition, (repo) => {
+/** signal.yaml holds the runners' footprint; code reads the configuration's structure (version with jobs or workflows). */
+export const detector = signalWithCode('circleci', (repo) => {
   const evidence: FileEvidence[] = [];
   for (const file of yamlFilesMatching(repo, CIRCLECI)) {
     for (const document of repo.yaml(file.path)) {
@@ -20,6 +18,5 @@ export const detector = defineDetector(definition, (repo) => {
       break;
     }
   }
-  evidence.push(...withoutSamples(findComponent(repo, definition.component)));
   return evidence;
 });

@@ -2,11 +2,11 @@ import type { FileEvidence } from '../../core/types.js';
 import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
 import { isSampleOrDocPath } from '../../facts/files/paths.js';
-import { defineDetector } from '../detector.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 import { COMPOSE_FILE, yamlFilesMatching } from '../../facts/files/paths.js';
 
-export const detector = defineDetector(definition, (repo) => {
+/** signal.yaml holds what is data (the actions that run Compose); code reads Compose files' `services:`. */
+export const detector = signalWithCode('docker-compose', (repo) => {
   const evidence: FileEvidence[] = [];
   for (const file of yamlFilesMatching(repo, COMPOSE_FILE)) {
     if (isSampleOrDocPath(file.path)) continue;

@@ -1,14 +1,12 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/tools/component.js';
 import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { YAML_FILE } from '../../facts/files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
-import { defineDetector } from '../detector.js';
-import { uniqueEvidence } from '../../facts/files/evidence.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 
-export const detector = defineDetector(definition, (repo) => uniqueEvidence([...rulesFiles(repo), ...findComponent(repo, definition.component)]));
+/** signal.yaml holds the footprint; code recognises Falco rules files and the chart's custom rules by their shape. */
+export const detector = signalWithCode('falco', (repo) => rulesFiles(repo));
 
 /** Test resources of a rules project (falcosecurity/rules has them) are inputs to a checker, not rules in use. */
 const TEST_PATH = /(^|\/)(tests?|testdata|test-data|__tests__|fixtures)\//i;

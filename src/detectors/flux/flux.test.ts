@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectIn, places, writeTree } from '../../../test/helpers/fixtures.js';
-import { detector } from './index.js';
+import { DETECTORS } from '../registry.js';
+
+// Flux is described as data (signal.yaml): the registry holds its footprint detector.
+const detector = DETECTORS.find((d) => d.id === 'flux')!;
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 

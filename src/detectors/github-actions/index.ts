@@ -1,13 +1,11 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/tools/component.js';
 import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { GITHUB_WORKFLOW, yamlFilesMatching } from '../../facts/files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
-import { withoutSamples } from '../../facts/files/sample-paths.js';
-import { defineDetector } from '../detector.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 
-export const detector = defineDetector(definition, (repo) => {
+/** signal.yaml holds the runners' footprint; code reads workflows' structure (triggers and jobs). */
+export const detector = signalWithCode('github-actions', (repo) => {
   const evidence: FileEvidence[] = [];
   for (const file of yamlFilesMatching(repo, GITHUB_WORKFLOW)) {
     const workflow = repo.yaml(file.path)[0];
@@ -17,6 +15,5 @@ export const detector = defineDetector(definition, (repo) => {
     const name = typeof doc.name === 'string' ? `"${doc.name}" ` : '';
     evidence.push({ file: file.path, line: lineOf(doc, 'jobs', workflow.line), detail: `workflow ${name}with jobs ${Object.keys(doc.jobs).slice(0, 5).join(', ')}` });
   }
-  evidence.push(...withoutSamples(findComponent(repo, definition.component)));
   return evidence;
 });

@@ -1,17 +1,15 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/tools/component.js';
 import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { GITLAB_CI, yamlFilesMatching } from '../../facts/files/paths.js';
 import { lineOf } from '../../parse/yaml.js';
-import { defineDetector } from '../detector.js';
-import { withoutSamples } from '../../facts/files/sample-paths.js';
 import { isSamplePath } from '../../facts/files/paths.js';
-import { definition } from './definition.js';
+import { signalWithCode } from '../signal-with-code.js';
 
 /** Top-level keys that configure the pipeline rather than name a job. */
 const GLOBAL_KEYS = new Set(['stages', 'include', 'variables', 'default', 'workflow', 'image', 'services', 'cache', 'before_script', 'after_script', 'types', 'spec', 'pages']);
 
-export const detector = defineDetector(definition, (repo) => {
+/** signal.yaml holds the runners' footprint; code reads the pipeline files' structure. */
+export const detector = signalWithCode('gitlab-ci', (repo) => {
   const evidence: FileEvidence[] = [];
   for (const file of yamlFilesMatching(repo, GITLAB_CI)) {
     if (isSamplePath(file.path)) continue;
@@ -27,7 +25,6 @@ export const detector = defineDetector(definition, (repo) => {
       break;
     }
   }
-  evidence.push(...withoutSamples(findComponent(repo, definition.component)));
   return evidence;
 });
 

@@ -1,17 +1,14 @@
 import type { FileEvidence } from '../../core/types.js';
-import { findComponent } from '../../facts/tools/component.js';
-import { defineDetector } from '../detector.js';
-import { withoutSamples } from '../../facts/files/sample-paths.js';
 import { isSamplePath } from '../../facts/files/paths.js';
-import { definition } from './definition.js';
 import { kustomizations } from '../../facts/k8s/kustomizations.js';
+import { signalWithCode } from '../signal-with-code.js';
 
-export const detector = defineDetector(definition, (repo) => {
+/** signal.yaml holds the footprint; code reads kustomizations (which keys make one is a judgement of the shared fact). */
+export const detector = signalWithCode('kustomize', (repo) => {
   const evidence: FileEvidence[] = [];
   for (const kustomization of kustomizations(repo)) {
     if (isSamplePath(kustomization.file)) continue;
     evidence.push({ file: kustomization.file, line: kustomization.line, detail: `kustomization (${kustomization.keys.slice(0, 4).join(', ')})` });
   }
-  evidence.push(...withoutSamples(findComponent(repo, definition.component)));
   return evidence;
 });

@@ -3,29 +3,8 @@ import { COMPOSE_FILE, yamlFilesMatching } from '../../facts/files/paths.js';
 import { isRecord, workloads } from '../../facts/k8s/k8s-objects.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
-import { defineDetector } from '../detector.js';
-import { detectTool } from '../../facts/tools/tool-evidence.js';
 import { isOwnUse } from '../../facts/files/paths.js';
-import { type ConfigFileSpec } from '../../facts/tools/config-files.js';
-import { definition } from './definition.js';
-
-/** A Collector config: top-level receivers and exporters, and pipelines under service. */
-export const COLLECTOR_CONFIG: ConfigFileSpec = {
-  name: /\.ya?ml$/i,
-  content: [/^receivers\s*:/m, /^exporters\s*:/m, /^service\s*:\s*(#.*)?\n(\s+.*\n|\s*\n)*?\s+pipelines\s*:/m],
-  contains: 'receivers',
-  // Jaeger v2 is built on the Collector; its config is Jaeger's (see the jaeger detector).
-  absent: [/^[ \t]+jaeger_(storage|query)\s*:/m],
-  detail: 'OpenTelemetry Collector configuration with pipelines',
-};
-
-/** The SDK's declarative configuration file (`file_format` with tracer/meter/logger providers). */
-export const SDK_CONFIG: ConfigFileSpec = {
-  name: /\.ya?ml$/i,
-  content: [/^file_format\s*:/m, /^(tracer|meter|logger)_provider\s*:/m],
-  contains: 'file_format',
-  detail: 'OpenTelemetry SDK configuration file',
-};
+import { signalWithCode } from '../signal-with-code.js';
 
 /** Environment variables that only an OpenTelemetry SDK or agent reads. */
 const OTEL_ENV = /^OTEL_(EXPORTER_OTLP_[A-Z_]*ENDPOINT|SERVICE_NAME|TRACES_EXPORTER|RESOURCE_ATTRIBUTES)$/;
@@ -78,6 +57,5 @@ function composeEnvLine(env: unknown, key: string): number {
   return lineOf(env, key);
 }
 
-export const detector = defineDetector(definition, (repo) =>
-  detectTool(repo, definition.component, { configs: [COLLECTOR_CONFIG, SDK_CONFIG], dockerBases: true, more: instrumentedWorkloads }),
-);
+/** signal.yaml holds the footprint; code reads workloads' environment and injection annotations, values no footprint key states. */
+export const detector = signalWithCode('opentelemetry', (repo) => instrumentedWorkloads(repo));
