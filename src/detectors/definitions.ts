@@ -31,6 +31,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   definitionOf(BUILTIN_SIGNAL_FILES['aws-cdk']!),
   definitionOf(BUILTIN_SIGNAL_FILES['aws-codebuild']!),
   definitionOf(BUILTIN_SIGNAL_FILES['aws-codepipeline']!),
+  definitionOf(BUILTIN_SIGNAL_FILES['aws-xray']!),
   definitionOf(BUILTIN_SIGNAL_FILES['azure-monitor']!),
   definitionOf(BUILTIN_SIGNAL_FILES['azure-pipelines']!),
   definitionOf(BUILTIN_SIGNAL_FILES['bicep']!),

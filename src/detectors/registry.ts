@@ -67,6 +67,7 @@ export const DETECTORS: readonly Detector[] = [
   footprintDetector(BUILTIN_SIGNAL_FILES['aws-cdk']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['aws-codebuild']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['aws-codepipeline']!),
+  footprintDetector(BUILTIN_SIGNAL_FILES['aws-xray']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['azure-monitor']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['azure-pipelines']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['bicep']!),

@@ -40,4 +40,18 @@ describe('argo-cd detector', () => {
     expect(places(result)).toEqual(['apps/templates/app.yaml:2']);
     expect(result.evidence[0]?.detail).toBe('argoproj.io/v1alpha1 Application checkout-{{…}}');
   });
+
+  it('counts the Argo CD add-on of an AWS CDK EKS Blueprints app, not a library naming the class', async () => {
+    const app = [
+      "import * as blueprints from '@aws-quickstart/eks-blueprints';",
+      'const addOns: Array<blueprints.ClusterAddOn> = [',
+      '  new blueprints.addons.ArgoCDAddOn,',
+      '  new blueprints.addons.CalicoAddOn,',
+      '];',
+    ].join('\n');
+    const root = writeTree({ 'cdk.json': '{ "app": "npx ts-node bin/my-blueprints.ts" }\n', 'bin/my-blueprints.ts': app, 'vendor/addons.ts': 'export const a = new ArgoCDAddOn();\n' });
+    const result = await detectIn(detector, root);
+    expect(places(result)).toEqual(['bin/my-blueprints.ts:3']);
+    expect(result.evidence[0]?.detail).toBe('new blueprints.addons.ArgoCDAddOn in infrastructure code');
+  });
 });

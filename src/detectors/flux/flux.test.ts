@@ -32,4 +32,21 @@ describe('flux detector', () => {
     });
     expect(places(await detectIn(detector, root))).toEqual(['.gitlab-ci.yml:4']);
   });
+
+  it('counts Flux bootstrapped by a Terraform module, by the module source (kbot-style GKE + Flux)', async () => {
+    const main = [
+      'module "gke_cluster" {',
+      '  source         = "github.com/den-vasyliev/tf-google-gke-cluster"',
+      '  GOOGLE_PROJECT = var.GOOGLE_PROJECT',
+      '}',
+      '',
+      'module "flux_bootstrap" {',
+      '  source            = "github.com/den-vasyliev/tf-fluxcd-flux-bootstrap?ref=gke_auth"',
+      '  github_repository = "${var.GITHUB_OWNER}/${var.FLUX_GITHUB_REPO}"',
+      '  config_path       = module.gke_cluster.config_path',
+      '}',
+    ].join('\n');
+    const root = writeTree({ 'main.tf': main, 'other/main.tf': 'module "flux_dashboard" {\n  source = "github.com/acme/tf-grafana-flux-dashboards"\n}\n' });
+    expect(places(await detectIn(detector, root))).toEqual(['main.tf:6']);
+  });
 });
