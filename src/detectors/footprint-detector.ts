@@ -10,6 +10,7 @@ import { cfnTemplates } from '../facts/iac/cloudformation.js';
 import { crdsOfGroup } from '../facts/k8s/crds.js';
 import { firstPerFile } from '../facts/files/evidence.js';
 import { isSampleOrDocPath } from '../facts/files/paths.js';
+import { isPrintedCommand } from '../facts/files/sample-paths.js';
 import { detectTool, type ToolExtras } from '../facts/tools/tool-evidence.js';
 import { bicepResources } from '../facts/iac/bicep.js';
 import { infraProgramFiles } from '../facts/iac/infra-programs.js';
@@ -32,7 +33,8 @@ export function footprintDetector(file: SignalFile): Detector {
   if (extras.configs.length > 0) options.configs = extras.configs;
   // A local cluster or dev loop lives in the project's tests and hack/: only fixtures, samples and docs are someone else's.
   if (signal.usedInTests) options.ownUse = (path) => !isSampleOrDocPath(path);
-  const detected = (repo: Repository) => detectTool(repo, component, options);
+  // A command that only prints another (`echo "kustomize build failed"`) runs nothing, whatever the pattern's form.
+  const detected = (repo: Repository) => detectTool(repo, component, options).filter((e) => !isPrintedCommand(e));
   // An install manifest or a catalog holds dozens of the tool's objects: one place per file keeps reports short.
   const found = signal.onePlacePerFile ? (repo: Repository) => firstPerFile(detected(repo)) : detected;
   // A user's signal says where it was defined in each place it is found, so reports show it.
