@@ -30,4 +30,19 @@ describe('footprint options', () => {
     expect(definition.cluster?.webhooks?.test('shipit-injector-cfg')).toBe(true);
     expect(definition.cluster?.webhooks?.test('istio-sidecar-injector')).toBe(false);
   });
+
+  it('never counts a printed command or a notCommands line, whatever the pattern form', async () => {
+    const root = writeTree({
+      'scripts/release.sh': '#!/bin/sh\nset -eu\necho "shipit deploy failed for $ENV" >&2\nkubectl -n shipit deploy status\nshipit deploy --env "$ENV"\n',
+    });
+    const footprint = { commands: ['/(^|[\\s;&|(/])shipit\\s+deploy\\b/'], notCommands: ['/(-n|--namespace)[\\s=]shipit\\s/'] };
+    expect(places(await detectIn(shipit({}, footprint), root))).toEqual(['scripts/release.sh:5']);
+  });
+
+  it('gives the cluster inventory the delivery labels and agent DaemonSets a footprint names', () => {
+    const definition = definitionOf({ definedIn: 'x', definition: { id: 'shipit', name: 'ShipIt', description: 'x', footprint: { labels: [{ key: 'shipit.acme.io/release', what: 'deployed by ShipIt' }], daemonSets: ['acme/shipit-agent'] } } });
+    expect(definition.cluster?.labels).toEqual([{ key: 'shipit.acme.io/release', what: 'deployed by ShipIt' }]);
+    expect(definition.cluster?.daemonSetImages?.test('registry.acme.io/acme/shipit-agent')).toBe(true);
+    expect(definition.cluster?.daemonSetImages?.test('acme/shipit-agent-sidecar')).toBe(false);
+  });
 });
