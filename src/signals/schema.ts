@@ -109,13 +109,16 @@ const footprintSchema = z
       .optional(),
     azure: patterns('Azure resource types declared in Bicep, e.g. "Microsoft.Monitor/accounts"').optional(),
     constructs: patterns(
-      'classes or functions an infrastructure program (an AWS CDK app or a Pulumi project: *.ts, *.js, *.py, *.go, *.cs, *.java beside cdk.json or Pulumi.yaml) ' +
-        'instantiates, calls or extends, by name: "ArgoCDAddOn", "blueprints.addons.XrayAddOn", "k8s.helm.v3.Chart", "addHelmChart"',
+      'classes or functions an infrastructure program (an AWS CDK app or a Pulumi project: ' +
+        '*.ts, *.js, *.py, *.go, *.cs, *.java beside cdk.json or Pulumi.yaml) instantiates, calls or extends, by name: ' +
+        '"ArgoCDAddOn", "blueprints.addons.XrayAddOn", "k8s.helm.v3.Chart", "addHelmChart"',
     )
       .superRefine((names, ctx) => {
         names.forEach((name, index) => {
           if (!isRegexForm(name) && !CONSTRUCT_NAME.test(name)) {
-            ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index], message: `"${name}" is not a name: write a class or function name, optionally qualified ("blueprints.addons.ArgoCDAddOn"), or a regular expression "/…/"` });
+            const fix = 'write a class or function name, optionally qualified ("blueprints.addons.ArgoCDAddOn"), or a regular expression "/…/"';
+            const message = `"${name}" is not a name: ${fix}`;
+            ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index], message });
           }
         });
       })
@@ -135,7 +138,7 @@ const footprintSchema = z
       )
       .describe('in a live cluster, labels or annotations the tool puts on what it deploys: [{ key: "shipit.acme.io/release", what: "deployed by ShipIt" }]')
       .optional(),
-    daemonSets: patterns('in a live cluster, images (path without registry or tag) of DaemonSets that are the tool\'s agent, e.g. "acme/shipit-agent"').optional(),
+    daemonSets: patterns('in a live cluster, images (path without registry or tag) of DaemonSets that are the tool\'s agent: "acme/shipit-agent"').optional(),
   })
   .strict()
   .describe(
