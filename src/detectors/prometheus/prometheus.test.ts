@@ -67,7 +67,8 @@ describe('prometheus detector', () => {
   });
 
   it('does not count ServiceMonitors and PrometheusRules a chart offers but leaves off by default, and counts them once switched on', async () => {
-    // Modelled on codecentric/helm-charts (charts/keycloak): serviceMonitor.enabled and prometheusRule.enabled default to false.
+    // Modelled on codecentric/helm-charts (charts/keycloak): serviceMonitor.enabled and prometheusRule.enabled
+    // default to false; the PodMonitor's guard is argo-helm's shape (a Capabilities check, then the switches).
     const serviceMonitor = [
       '{{- range $key, $serviceMonitor := dict "wildfly" .Values.serviceMonitor "extra" .Values.extraServiceMonitor }}\n',
       '{{- with $serviceMonitor }}\n{{- if .enabled }}\n---\napiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n',
@@ -75,7 +76,7 @@ describe('prometheus detector', () => {
     ].join('');
     const prometheusRule =
       '{{- with .Values.prometheusRule -}}\n{{- if .enabled }}\napiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: {{ include "keycloak.fullname" $ }}\nspec:\n  groups: []\n{{- end }}\n{{- end }}\n';
-    const podMonitor = '{{- if and .Values.metrics.enabled .Values.metrics.podMonitor.enabled }}\napiVersion: monitoring.coreos.com/v1\nkind: PodMonitor\nmetadata:\n  name: {{ .Release.Name }}\n{{- end }}\n';
+    const podMonitor = '{{- if and (.Capabilities.APIVersions.Has "monitoring.coreos.com/v1") .Values.metrics.enabled .Values.metrics.podMonitor.enabled }}\napiVersion: monitoring.coreos.com/v1\nkind: PodMonitor\nmetadata:\n  name: {{ .Release.Name }}\n{{- end }}\n';
     const values = (on: boolean) =>
       `serviceMonitor:\n  # If \`true\`, a ServiceMonitor resource for the prometheus-operator is created\n  enabled: ${on}\n  port: http-management\nextraServiceMonitor:\n  enabled: false\nprometheusRule:\n  enabled: false\n  rules: []\nmetrics:\n  enabled: true\n  podMonitor:\n    enabled: false\n`;
     const chart = (on: boolean) => ({

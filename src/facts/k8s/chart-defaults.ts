@@ -109,8 +109,9 @@ function guardsAt(text: string, line: number): Guard[] {
 
 /** `if` conditions: a value, or `and`/`or` of values. Anything else cannot be judged. */
 function condition(expression: string, dot: Frame['dot'], variables: Map<string, ValuePath[]>): Guard[] {
-  if (/[()|]/.test(expression)) return [];
-  const words = expression.split(/\s+/).filter((w) => w !== '');
+  if (expression.includes('|')) return [];
+  const words = operands(expression);
+  if (words === undefined) return [];
   if (words.length === 1) {
     const paths = term(words[0]!, dot, variables);
     return paths ? [paths] : [];
@@ -125,6 +126,29 @@ function condition(expression: string, dot: Frame['dot'], variables: Map<string,
     return [resolved.flatMap((paths) => paths!)];
   }
   return [];
+}
+
+/**
+ * The top-level words of an expression, a parenthesised one kept whole: `and (.Capabilities.APIVersions.Has
+ * $v) .Values.metrics.enabled` is `and`, `(…)`, `.Values.metrics.enabled`. A parenthesised word
+ * resolves to nothing, so it can never make a guard off. Undefined when parentheses do not balance.
+ */
+function operands(expression: string): string[] | undefined {
+  const words: string[] = [];
+  let depth = 0;
+  let word = '';
+  for (const char of expression) {
+    if (char === '(') depth++;
+    if (char === ')') depth--;
+    if (depth < 0) return undefined;
+    if (depth === 0 && /\s/.test(char)) {
+      if (word !== '') words.push(word);
+      word = '';
+    } else word += char;
+  }
+  if (depth !== 0) return undefined;
+  if (word !== '') words.push(word);
+  return words;
 }
 
 /** `range $k, $v := dict "a" .Values.x "b" .Values.y` binds $v; `range .Values.list` is off when empty. */
