@@ -21,14 +21,20 @@ const CHART_VALUES = memoKey<Map<string, unknown[]>>('chartDefaults:values');
 
 /** A template object that the chart's defaults leave out of every release. */
 export function isOffByDefault(repo: Repository, object: K8sObject): boolean {
-  if (!object.templated) return false;
-  const chart = chartOf(repo, object.file);
-  if (chart === undefined) return false;
-  const text = repo.text(object.file);
+  return object.templated && isOffByDefaultAt(repo, object.file, object.line);
+}
+
+/**
+ * A line of a chart template that the chart's defaults leave out (a probe block behind
+ * `{{- if .Values.probes.enabled }}` with `probes.enabled: false`).
+ */
+export function isOffByDefaultAt(repo: Repository, file: string, line: number): boolean {
+  const chart = chartOf(repo, file);
+  if (chart === undefined || chart.values.length === 0) return false;
+  const text = repo.text(file);
   if (text === undefined || !text.includes('{{')) return false;
-  if (chart.values.length === 0) return false;
   const sources = [...chart.values, ...releaseValues(repo).map((r) => r.values)];
-  return guardsAt(text, object.line).some((guard) => guard.every((path) => sources.every((values) => isEmpty(lookup(values, path)))));
+  return guardsAt(text, line).some((guard) => guard.every((path) => sources.every((values) => isEmpty(lookup(values, path)))));
 }
 
 /** The chart folder a template belongs to (`<chart>/templates/…`), with its values files parsed. */
