@@ -43,15 +43,16 @@ function chartOf(repo: Repository, file: string): { values: unknown[] } | undefi
   if (at < 0 || (at > 0 && file[at - 1] !== '/')) return undefined;
   const dir = file.slice(0, at);
   const byChart = repo.memo(CHART_VALUES, () => {
+    const valuesFiles = new Map<string, string[]>();
+    for (const candidate of repo.filesMatching(/(^|\/)values[^/]*\.ya?ml$/i)) {
+      const dir = candidate.path.slice(0, candidate.path.lastIndexOf('/') + 1);
+      valuesFiles.set(dir, [...(valuesFiles.get(dir) ?? []), candidate.path]);
+    }
     const map = new Map<string, unknown[]>();
     for (const chart of yamlFilesMatching(repo, CHART_YAML)) {
       const chartDir = chart.path.replace(/(^|\/)Chart\.ya?ml$/, '$1');
-      const values: unknown[] = [];
-      for (const candidate of repo.filesMatching(/(^|\/)values[^/]*\.ya?ml$/i)) {
-        if (candidate.path.slice(0, candidate.path.lastIndexOf('/') + 1) !== chartDir) continue;
-        for (const document of repo.yaml(candidate.path)) values.push(document.value ?? {});
-      }
-      map.set(chartDir, values);
+      // Parsed once per scan (repo.yaml caches; the images fact reads values files too).
+      map.set(chartDir, (valuesFiles.get(chartDir) ?? []).flatMap((path) => repo.yaml(path).map((document) => document.value ?? {})));
     }
     return map;
   });
