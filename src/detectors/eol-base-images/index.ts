@@ -31,10 +31,11 @@ export function findEolBases(repo: Repository, table: EolTable, today = new Date
       if (stage.internal || stage.image === '') continue;
       const verdict = judge(stage.image, table, on);
       if (!verdict) continue;
+      const why = verdict.cycle.note ? ` (${verdict.cycle.note})` : '';
       evidence.push({
         file: file.path,
         line: stage.line,
-        detail: `FROM ${stage.image} — ${verdict.name} ${verdict.cycle.cycle} reached end of life on ${verdict.cycle.eol}${verdict.cycle.note ? ` (${verdict.cycle.note})` : ''} (table of ${table.asOf})`,
+        detail: `FROM ${stage.image} — ${verdict.name} ${verdict.cycle.cycle} reached end of life on ${verdict.cycle.eol}${why} (table of ${table.asOf})`,
       });
     }
   }

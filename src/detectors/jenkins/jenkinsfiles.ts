@@ -39,7 +39,8 @@ export function namedPipelines(repo: Repository): FileEvidence[] {
     if (JENKINSFILE_NAME.test(file.path) || isSamplePath(file.path) || /(^|\/)(src|vars|test)\//.test(file.path)) continue;
     const first = groovyCodeLines(repo.text(file.path)).find((l) => !/^(import|package)\s|^@Library\s*\(/.test(l.text));
     if (first && PIPELINE_START.test(first.text)) {
-      evidence.push({ file: file.path, line: first.line, detail: `${first.text.startsWith('pipeline') ? 'declarative' : 'scripted'} pipeline in a file not named Jenkinsfile` });
+      const shape = first.text.startsWith('pipeline') ? 'declarative' : 'scripted';
+      evidence.push({ file: file.path, line: first.line, detail: `${shape} pipeline in a file not named Jenkinsfile` });
     }
   }
   return evidence;

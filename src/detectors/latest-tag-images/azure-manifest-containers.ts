@@ -41,13 +41,17 @@ function walk(node: unknown, variables: Map<string, string>, containers: string[
   const record = node as Record<string, unknown>;
   const block = record.variables;
   if (isRecord(block)) {
-    for (const [name, value] of Object.entries(block)) if (typeof value === 'string' || typeof value === 'number') variables.set(name, String(value));
+    for (const [name, value] of Object.entries(block)) if (isScalar(value)) variables.set(name, String(value));
   } else if (Array.isArray(block)) {
-    for (const item of block) if (isRecord(item) && typeof item.name === 'string' && (typeof item.value === 'string' || typeof item.value === 'number')) variables.set(item.name, String(item.value));
+    for (const item of block) if (isRecord(item) && typeof item.name === 'string' && isScalar(item.value)) variables.set(item.name, String(item.value));
   }
   if (typeof record.task === 'string' && KUBERNETES_MANIFEST_TASK.test(record.task.trim()) && isRecord(record.inputs)) {
     const input = record.inputs.containers;
     if (typeof input === 'string') containers.push(...input.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== ''));
   }
   for (const [key, value] of Object.entries(record)) if (key !== 'variables') walk(value, variables, containers, depth + 1);
+}
+
+function isScalar(value: unknown): value is string | number {
+  return typeof value === 'string' || typeof value === 'number';
 }

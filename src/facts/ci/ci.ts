@@ -150,7 +150,9 @@ function walk(
       else if (USE_KEYS.has(key) && origin !== 'script' && origin !== 'makefile' && origin !== 'taskfile') {
         const withValue = parent.with ?? parent.inputs ?? parent.parameters;
         const env = parent.env;
-        facts.uses.push({ ref: value, file, line: lineOf(parent, key), origin, ...(job ? { job } : {}), ...(isRecord(withValue) ? { with: withValue } : {}), ...(isRecord(env) ? { env } : {}) });
+        const use: CiUse = { ref: value, file, line: lineOf(parent, key), origin, ...(job ? { job } : {}) };
+        if (isRecord(withValue)) use.with = withValue;
+        facts.uses.push(isRecord(env) ? { ...use, env } : use);
       }
     }
     return;

@@ -29,7 +29,8 @@ export function imagePushes(repo: Repository): ImagePush[] {
       const push = commandPush(repo, command);
       if (push && !(push.reference && isLocalRegistry(push.reference))) pushes.push(push);
     }
-    pushes.push(...usePushes(repo), ...orbPushes(repo), ...tektonPushes(repo), ...cloudBuildPushes(repo), ...jenkinsPushes(repo), ...pluginPushes(repo), ...goreleaserPushes(repo));
+    pushes.push(...usePushes(repo), ...orbPushes(repo), ...tektonPushes(repo), ...cloudBuildPushes(repo), ...jenkinsPushes(repo), ...pluginPushes(repo));
+    pushes.push(...goreleaserPushes(repo));
     return uniquePlaces(pushes);
   });
 }
