@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectIn, places } from '../../../test/helpers/fixtures.js';
+import { detectIn, places, writeTree } from '../../../test/helpers/fixtures.js';
 import { detector } from './index.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -13,5 +13,21 @@ describe('chart-publishing detector', () => {
 
   it('does not count helm package alone, an unrelated S3 upload, a release script CI never runs or a README', async () => {
     expect((await detectIn(detector, join(fixtures, 'package-only'))).evidence).toEqual([]);
+  });
+
+  it('counts a bump-and-release action handed a chart and the chart repository\'s credentials, not a bump that only edits Chart.yaml', async () => {
+    // Modelled on mittwald/kubernetes-replicator's release.yml (mittwald/bump-app-version-action, mode: publish).
+    const step = (env: string) =>
+      'name: Release\non:\n  push:\n    tags: [\'*\']\njobs:\n  bump-version:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v2\n' +
+      "      - name: Bump chart version\n        uses: mittwald/bump-app-version-action@v1\n        with:\n          mode: 'publish'\n          chartYaml: './deploy/helm-chart/kubernetes-replicator/Chart.yaml'\n" +
+      `        env:\n          GITHUB_TOKEN: "\${{ secrets.RELEASE_USER_TOKEN }}"\n${env}`;
+    const chart = { 'deploy/helm-chart/kubernetes-replicator/Chart.yaml': 'apiVersion: v1\nname: kubernetes-replicator\nversion: 2.9.2\n' };
+    const publishing = writeTree({ ...chart, '.github/workflows/release.yml': step('          HELM_REPO_PASSWORD: "${{ secrets.HELM_REPO_PASSWORD }}"\n') });
+    const result = await detectIn(detector, publishing);
+    expect(places(result)).toEqual(['.github/workflows/release.yml:11']);
+    expect(result.evidence[0]!.detail).toBe('uses mittwald/bump-app-version-action@v1 with a chart and chart repository credentials (HELM_REPO_PASSWORD)');
+
+    const bumpOnly = writeTree({ ...chart, '.github/workflows/release.yml': step('') });
+    expect((await detectIn(detector, bumpOnly)).evidence).toEqual([]);
   });
 });

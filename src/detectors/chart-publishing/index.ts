@@ -1,11 +1,12 @@
 import type { FileEvidence } from '../../core/types.js';
-import type { Command } from '../../facts/ci/ci.js';
+import { ciFacts, type Command } from '../../facts/ci/ci.js';
 import { ciReachableCommands } from '../../facts/ci/ci-reach.js';
 import { isRecord } from '../../facts/k8s/k8s-objects.js';
 import { configEvidence, useEvidence } from '../../facts/ci/ci-evidence.js';
 import { uniquePlaces } from '../../facts/files/evidence.js';
 import { runsTool, toolArgs } from '../../facts/ci/tool-runs.js';
 import { shorten } from '../../facts/tools/component.js';
+import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
@@ -39,6 +40,7 @@ export const detector = defineDetector(definition, (repo) => {
   }
   evidence.push(
     ...useEvidence(repo, /^(helm\/chart-releaser-action|stefanprodan\/helm-gh-pages|appany\/helm-oci-chart-releaser|bitdeps\/helm-oci-charts-releaser|J12934\/helm-gh-pages-action|goodsmileduck\/helm-push-action|bsord\/helm-push|shellbear\/helm-release-action)@/i),
+    ...chartActionsWithRepoCredentials(repo),
     ...configEvidence(repo, {
       path: /(^|\/)\.?cr\.ya?ml$/i,
       key: 'owner',
@@ -49,6 +51,29 @@ export const detector = defineDetector(definition, (repo) => {
   );
   return uniquePlaces(evidence);
 });
+
+/** A `with:` value naming a chart: its Chart.yaml or a charts/ folder. */
+const CHART_INPUT = /(^|\/)Chart\.ya?ml$|(^|\/)charts?(\/|$)/;
+/** Credentials of a Helm chart repository (HELM_REPO_PASSWORD, CHARTMUSEUM_PASS, CHART_REPO_TOKEN…). */
+const CHART_REPO_CREDENTIAL = /^(HELM[_-]?(REPO|REPOSITORY|REGISTRY)[_-]?\w*|CHART[_-]?(REPO|REPOSITORY|MUSEUM)[_-]?\w*|CHARTMUSEUM[_-]?\w*)$/i;
+
+/**
+ * An action handed a chart and the credentials of a chart repository publishes that chart, whatever
+ * it is called: mittwald/bump-app-version-action with `mode: publish`, `chartYaml:` and
+ * HELM_REPO_PASSWORD bumps the chart's appVersion and pushes it to the team's Helm repository. A bump
+ * action without repository credentials only edits Chart.yaml.
+ */
+function chartActionsWithRepoCredentials(repo: Repository): FileEvidence[] {
+  const evidence: FileEvidence[] = [];
+  for (const use of ciFacts(repo).uses) {
+    const inputs = Object.values(use.with ?? {}).filter((v): v is string => typeof v === 'string');
+    if (!inputs.some((v) => CHART_INPUT.test(v.trim()))) continue;
+    const credential = [...Object.keys(use.env ?? {}), ...Object.keys(use.with ?? {})].find((key) => CHART_REPO_CREDENTIAL.test(key));
+    if (credential === undefined) continue;
+    evidence.push({ file: use.file, line: use.line, detail: `uses ${use.ref} with a chart and chart repository credentials (${credential})` });
+  }
+  return evidence;
+}
 
 function jobKey(command: Command): string {
   return `${command.file}#${command.job ?? ''}`;

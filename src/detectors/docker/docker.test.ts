@@ -26,4 +26,14 @@ describe('docker detector', () => {
     const result = await detectIn(detector, join(fixtures, 'build-only'));
     expect(places(result)).toEqual(['Dockerfile:1']);
   });
+
+  it('does not count the Dockerfile of a helper GitHub action under .github/actions/ as the service\'s containerisation', async () => {
+    // Modelled on codecentric/helm-charts: .github/actions/bumpVersionAction holds a Docker container action.
+    const root = writeTree({
+      '.github/actions/bumpVersionAction/action.yml': "name: Bump chart version\nruns:\n  using: docker\n  image: Dockerfile\n",
+      '.github/actions/bumpVersionAction/Dockerfile': '# Container image that runs your code\nFROM python:alpine\nCOPY bump-version.py /bump-version.py\nENTRYPOINT ["/bump-version.py"]\n',
+      'charts/keycloak/Chart.yaml': 'apiVersion: v2\nname: keycloak\nversion: 18.4.0\n',
+    });
+    expect((await detectIn(detector, root)).evidence).toEqual([]);
+  });
 });

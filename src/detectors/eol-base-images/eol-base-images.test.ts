@@ -98,4 +98,19 @@ describe('eol-base-images detector', () => {
     expect(places({ evidence: findEolBases(repo, custom, '2028-01-01') })).toEqual(['services/web/Dockerfile:1']);
     expect(loadEolTable('not a table').asOf).toBe(table.asOf);
   });
+
+  it('judges a Go toolchain republished under another registry by its Go version, and the deprecated java image as frozen in 2016', async () => {
+    // Modelled on den-vasyliev/kbot (FROM quay.io/projectquay/golang:1.20 AS builder) and a Spring
+    // Boot demo-service (FROM java:8). openjdk:8 stays unflagged: Java 8 is still an LTS.
+    const root = writeTree({
+      Dockerfile: 'FROM quay.io/projectquay/golang:1.20 AS builder\nWORKDIR /go/src/app\nCOPY . .\nRUN make build\n\nFROM scratch\nCOPY --from=builder /go/src/app/kbot .\n',
+      'legacy/Dockerfile': 'FROM java:8\nADD build/libs/app.jar /app/app.jar\n',
+      'batch/Dockerfile': 'FROM openjdk:8-jdk-alpine\nADD app.jar /app.jar\n',
+      'tools/Dockerfile': 'FROM quay.io/projectquay/golang:1.25\n',
+    });
+    const result = await detectIn(detector, root);
+    expect(places(result).sort()).toEqual(['Dockerfile:1', 'legacy/Dockerfile:1']);
+    expect(result.evidence.find((e) => e.file === 'Dockerfile')?.detail).toMatch(/^FROM quay\.io\/projectquay\/golang:1\.20 — golang 1\.20 reached end of life on 2024-02-06/);
+    expect(result.evidence.find((e) => e.file === 'legacy/Dockerfile')?.detail).toContain('the java image is deprecated: no updates since 2016-12-31');
+  });
 });

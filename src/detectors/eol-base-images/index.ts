@@ -31,10 +31,11 @@ export function findEolBases(repo: Repository, table: EolTable, today = new Date
       if (stage.internal || stage.image === '') continue;
       const verdict = judge(stage.image, table, on);
       if (!verdict) continue;
+      const why = verdict.cycle.note ? ` (${verdict.cycle.note})` : '';
       evidence.push({
         file: file.path,
         line: stage.line,
-        detail: `FROM ${stage.image} — ${verdict.name} ${verdict.cycle.cycle} reached end of life on ${verdict.cycle.eol} (table of ${table.asOf})`,
+        detail: `FROM ${stage.image} — ${verdict.name} ${verdict.cycle.cycle} reached end of life on ${verdict.cycle.eol}${why} (table of ${table.asOf})`,
       });
     }
   }
@@ -44,7 +45,7 @@ export function findEolBases(repo: Repository, table: EolTable, today = new Date
 export function judge(image: string, table: EolTable, on: string): { name: string; cycle: EolCycle } | undefined {
   const { registry, path, tag } = parseImage(image);
   if (tag === '') return undefined;
-  const name = imageName(registry.toLowerCase(), path);
+  const name = imageName(registry.toLowerCase(), path, table);
   const cycles = table.images[name];
   if (!cycles) return undefined;
   const cycle = cycleOfTag(tag.toLowerCase(), cycles, table.aliases[name] ?? {});
@@ -52,10 +53,24 @@ export function judge(image: string, table: EolTable, on: string): { name: strin
   return { name, cycle };
 }
 
-/** "library/node", "docker/library/node" (ECR Public) → "node"; other registries keep their host. */
-function imageName(registry: string, path: string): string {
+/**
+ * Toolchain images republished under another name with the upstream version as their tag
+ * (quay.io/projectquay/golang:1.20, an organization's mirror harbor.acme.io/base/golang:1.21): the
+ * tag is Go's version, so Go's end of life is the image's. Only names nobody gives their own
+ * service: `ghcr.io/acme/node:14` may be acme's "node" service at version 14.
+ */
+const TOOLCHAIN_MIRRORED = new Set(['golang']);
+
+/**
+ * "library/node", "docker/library/node" (ECR Public) → "node"; other registries keep their host,
+ * except toolchain images republished under another name, which take the toolchain's name when
+ * the table has no entry of their own.
+ */
+function imageName(registry: string, path: string, table: EolTable): string {
   if (HUB_MIRRORS.has(registry)) return path.replace(/^(docker\/)?library\//, '');
-  return `${registry}/${path}`;
+  const own = `${registry}/${path}`;
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  return table.images[own] === undefined && TOOLCHAIN_MIRRORED.has(last) ? last : own;
 }
 
 /**

@@ -5,6 +5,11 @@ export interface EolCycle {
   cycle: string;
   /** ISO date the upstream project ended support. */
   eol: string;
+  /**
+   * Why, when the date is not the cycle's own end: an image its publisher froze (the `java` image,
+   * deprecated for `openjdk` in 2016) is judged by the day it stopped getting updates.
+   */
+  note?: string;
 }
 
 export interface EolTable {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectIn, places } from '../../../test/helpers/fixtures.js';
+import { detectIn, places, writeTree } from '../../../test/helpers/fixtures.js';
 import { detector } from './index.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -54,5 +54,30 @@ describe('image-pipeline detector', () => {
   it('never prints the password of a docker login', async () => {
     const result = await detectIn(detector, join(import.meta.dirname, '..', 'clair', 'fixtures', 'gitlab-clair'));
     expect(JSON.stringify(result)).not.toContain('CI_REGISTRY_PASSWORD');
+  });
+
+  it('counts a GoReleaser release whose configuration lists dockers: as a push, and not a snapshot or a config without images', async () => {
+    // Modelled on mittwald/kubernetes-replicator: release.yml logs in to quay.io and runs the
+    // goreleaser action; .goreleaser.yml builds and pushes quay.io/mittwald/kubernetes-replicator.
+    const goreleaser = [
+      'builds:\n  - env:\n      - CGO_ENABLED=0\n    goarch: [amd64, arm64]\n',
+      'dockers:\n  -\n    dockerfile: Dockerfile\n    image_templates:\n    - quay.io/mittwald/kubernetes-replicator-amd64:latest\n    - quay.io/mittwald/kubernetes-replicator-amd64:v{{ .Major }}\n',
+      'docker_manifests:\n  - name_template: quay.io/mittwald/kubernetes-replicator:{{ .Tag }}\n    image_templates:\n    - quay.io/mittwald/kubernetes-replicator-amd64:v{{ .Major }}\n',
+    ].join('');
+    const release = [
+      'name: Release\non:\n  push:\n    tags: [\'*\']\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v2\n',
+      '      - run: docker login -u "${{ secrets.QUAY_IO_USER }}" -p "${{ secrets.QUAY_IO_TOKEN }}" quay.io\n',
+      '      - name: Run GoReleaser\n        uses: goreleaser/goreleaser-action@v2\n        with:\n          version: "0.181.1"\n          args: release --rm-dist\n',
+    ].join('');
+    const root = writeTree({ '.goreleaser.yml': goreleaser, '.github/workflows/release.yml': release, 'Dockerfile': 'FROM scratch\nCOPY replicator /replicator\n' });
+    const result = await detectIn(detector, root);
+    expect(places(result)).toEqual(['.github/workflows/release.yml:12']);
+    expect(result.evidence[0]!.detail).toBe('pushes image to Quay (goreleaser release (dockers in .goreleaser.yml))');
+
+    // The same workflow running a snapshot, or a command-line release of binaries only, pushes no image.
+    const snapshot = writeTree({ '.goreleaser.yml': goreleaser, '.github/workflows/ci.yml': release.replace('release --rm-dist', 'release --snapshot --clean') });
+    expect(places(await detectIn(detector, snapshot))).toEqual([]);
+    const binaries = writeTree({ '.goreleaser.yaml': 'builds:\n  - goos: [linux]\n', '.github/workflows/release.yml': 'on: push\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - run: goreleaser release --clean\n' });
+    expect(places(await detectIn(detector, binaries))).toEqual([]);
   });
 });

@@ -30,4 +30,15 @@ describe('jenkins detector', () => {
     });
     expect(places(await detectIn(detector, root)).sort()).toEqual(['Jenkinsfile:2', 'platform/jenkins.yaml:8']);
   });
+
+  it('finds a pipeline kept in a Groovy file not named Jenkinsfile, not Groovy classes or a shared library\'s src/', async () => {
+    // Modelled on den-vasyliev/kbot: pipeline/jenkins.groovy is the declarative pipeline the Jenkins job points at.
+    const root = writeTree({
+      'pipeline/jenkins.groovy': "pipeline {\n    agent { label 'codespace' }\n    stages {\n        stage('test') {\n            steps { sh 'make test' }\n        }\n    }\n}\n",
+      'jenkins/deploy.groovy': "// Deploys to the cluster\npodTemplate(containers: [containerTemplate(name: 'helm', image: 'alpine/helm:3.14.0')]) {\n  node(POD_LABEL) {\n    stage('deploy') { sh 'helm upgrade --install api charts/api' }\n  }\n}\n",
+      'src/org/acme/Pipeline.groovy': 'package org.acme\nclass Pipeline implements Serializable {\n  def steps\n}\n',
+      'scripts/Release.groovy': "def version = new File('VERSION').text\nprintln version\n",
+    });
+    expect(places(await detectIn(detector, root)).sort()).toEqual(['jenkins/deploy.groovy:2', 'pipeline/jenkins.groovy:1']);
+  });
 });

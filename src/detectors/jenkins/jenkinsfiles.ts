@@ -25,6 +25,27 @@ export function jenkinsfiles(repo: Repository): FileEvidence[] {
   return evidence;
 }
 
+/**
+ * Pipelines kept under another name (`pipeline/jenkins.groovy`, `ci/build.groovy`): a Jenkins job
+ * can point its "Script Path" at any file. Only a Groovy file whose first statement opens a
+ * pipeline (`pipeline {`, `node {`, `podTemplate(`) counts, so a shared library's classes
+ * (src/…), its steps (vars/, read above) and Groovy application code stay out.
+ */
+const PIPELINE_START = /^(pipeline\s*\{|node\s*(\(|\{)|podTemplate\s*\()/;
+
+export function namedPipelines(repo: Repository): FileEvidence[] {
+  const evidence: FileEvidence[] = [];
+  for (const file of repo.filesMatching(/\.groovy$/i)) {
+    if (JENKINSFILE_NAME.test(file.path) || isSamplePath(file.path) || /(^|\/)(src|vars|test)\//.test(file.path)) continue;
+    const first = groovyCodeLines(repo.text(file.path)).find((l) => !/^(import|package)\s|^@Library\s*\(/.test(l.text));
+    if (first && PIPELINE_START.test(first.text)) {
+      const shape = first.text.startsWith('pipeline') ? 'declarative' : 'scripted';
+      evidence.push({ file: file.path, line: first.line, detail: `${shape} pipeline in a file not named Jenkinsfile` });
+    }
+  }
+  return evidence;
+}
+
 /** vars/*.groovy with a `call` method: a Jenkins shared library's steps. */
 export function sharedLibrarySteps(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];

@@ -52,7 +52,18 @@ function isManifest(object: K8sObject, chartDirs: Set<string>, patchFiles: Set<s
   // Chart templates are Helm's evidence; a patch alone is half an object.
   if (object.templated || patchFiles.has(object.file) || isSamplePath(object.file)) return false;
   if (isInFolderOf(object.file, chartDirs)) return false;
+  if (isHelmTestHook(object)) return false;
   return isClusterObject(object.apiVersion, object.kind);
+}
+
+/**
+ * A Pod annotated `helm.sh/hook: test` (a chart's test copied out of `templates/tests/`, or a
+ * rendered chart kept in git) runs on `helm test` and is deleted after: it is not part of what runs.
+ */
+function isHelmTestHook(object: K8sObject): boolean {
+  const annotations = isRecord(object.doc.metadata) ? object.doc.metadata.annotations : undefined;
+  const hook = isRecord(annotations) ? annotations['helm.sh/hook'] : undefined;
+  return typeof hook === 'string' && hook.split(',').some((phase) => /^test(-success|-failure)?$/.test(phase.trim()));
 }
 
 /** templates/, crds/ and charts/ of every chart: Helm renders and installs them, not the team by hand. */

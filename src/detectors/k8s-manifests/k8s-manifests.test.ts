@@ -59,4 +59,22 @@ describe('k8s-manifests detector', () => {
     });
     expect(places(await detectIn(detector, root))).toEqual(['k8s/list.yaml:4']);
   });
+
+  it('does not count a test role\'s Pod, a Helm test hook or a sample Ingress named example-*.yaml as manifests in use', async () => {
+    // Modelled on rancherfederal/rke2-ansible (roles/testing/files/basic-deployment.yaml, a Pod the
+    // integration test applies) and aws-quickstart/cdk-eks-blueprints examples (example-ingress.yaml).
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: automated-testing-pod\nspec:\n  containers:\n    - name: web\n      image: nginx:alpine\n';
+    const root = writeTree({
+      'roles/testing/files/basic-deployment.yaml': `---\n${pod}`,
+      'roles/testing/tasks/main.yml': '- name: Apply the test pod\n  kubernetes.core.k8s:\n    src: basic-deployment.yaml\n',
+      'testing/main.tf': 'provider "aws" {\n  region = "us-gov-west-1"\n}\n',
+      'rendered/connection-test.yaml':
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-test-connection\n  annotations:\n    "helm.sh/hook": test\nspec:\n  containers:\n    - name: wget\n      image: busybox:1.36\n',
+      'example-ingress.yaml': 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: example-ingress\nspec:\n  rules: []\n',
+      // what the team does apply, including an environment named testing deeper down
+      'deploy/overlays/testing/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop-testing\n',
+      'deploy/web.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n',
+    });
+    expect(places(await detectIn(detector, root)).sort()).toEqual(['deploy/overlays/testing/namespace.yaml:1', 'deploy/web.yaml:1']);
+  });
 });

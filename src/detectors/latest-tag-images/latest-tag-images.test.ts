@@ -35,4 +35,33 @@ describe('latest-tag-images detector', () => {
     // only the explicit :latest remains
     expect(result.evidence.map((e) => e.detail)).toEqual(['image redis:latest (latest tag, values)']);
   });
+
+  it('leaves an untagged image alone when a Tilt custom_build names it by keyword (ref = …), as Spring Boot Tiltfiles do', async () => {
+    // Modelled on a Cloud Native Spring in Action service (Tiltfile with custom_build(ref = 'catalog-service', …)).
+    const root = writeTree({
+      Tiltfile: "# Build\ncustom_build(\n    # Name of the container image\n    ref = 'catalog-service',\n    command = './gradlew bootBuildImage --imageName $EXPECTED_REF',\n    deps = ['build.gradle', 'src']\n)\nk8s_yaml(kustomize('k8s'))\n",
+      'k8s/kustomization.yml': 'resources:\n  - deployment.yml\n',
+      'k8s/deployment.yml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: catalog-service\nspec:\n  template:\n    spec:\n      containers:\n        - name: catalog-service\n          image: catalog-service\n        - name: sidecar\n          image: busybox\n',
+    });
+    const result = await detectIn(detector, root);
+    expect(result.evidence.map((e) => e.detail)).toEqual(['image busybox (no tag, manifest)']);
+  });
+
+  it('leaves an untagged image alone when an Azure Pipelines KubernetesManifest deploy sets it through containers:', async () => {
+    // Modelled on the pipeline Azure DevOps generates for "Deploy to Azure Kubernetes Service".
+    const root = writeTree({
+      'azure-pipelines.yml': [
+        'trigger:\n- master\n',
+        'variables:\n  imageRepository: \'shop-api\'\n  containerRegistry: \'acmeshop.azurecr.io\'\n  tag: \'$(Build.BuildId)\'\n',
+        'stages:\n- stage: Deploy\n  jobs:\n  - deployment: Deploy\n    strategy:\n      runOnce:\n        deploy:\n          steps:\n',
+        '          - task: KubernetesManifest@0\n            inputs:\n              action: deploy\n              manifests: |\n                $(Pipeline.Workspace)/manifests/deployment.yml\n',
+        '              containers: |\n                $(containerRegistry)/$(imageRepository):$(tag)\n',
+      ].join(''),
+      'manifests/deployment.yml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: shop-api\nspec:\n  template:\n    spec:\n      containers:\n        - name: shop-api\n          image: acmeshop.azurecr.io/shop-api\n        - name: cache\n          image: acmeshop.azurecr.io/cache\n',
+    });
+    const result = await detectIn(detector, root);
+    expect(result.evidence.map((e) => e.detail)).toEqual(['image acmeshop.azurecr.io/cache (no tag, manifest)']);
+  });
 });

@@ -8,6 +8,7 @@ import { definition } from './definition.js';
 import { probeFromValues, type ProbeKey } from './values-probes.js';
 import { kustomizePatchFiles } from './kustomize-patches.js';
 import { releaseValueProbes } from '../../facts/k8s/release-values.js';
+import { isOffByDefaultAt } from '../../facts/k8s/chart-defaults.js';
 
 const PROBES: readonly ProbeKey[] = ['livenessProbe', 'readinessProbe'];
 
@@ -64,8 +65,10 @@ function probePlace(repo: Repository, workload: Workload, container: Container, 
   if (!(key in container.raw)) return undefined;
   const value = container.raw[key];
   const line = lineOf(container.raw, key, container.line);
+  if (!workload.object.templated) return isRecord(value) && Object.keys(value).length > 0 ? { file: workload.object.file, line } : undefined;
+  // A probe the chart's defaults switch off (`{{- if .Values.probes.enabled }}`, false) is offered, not set.
+  if (isOffByDefaultAt(repo, workload.object.file, line)) return undefined;
   if (isRecord(value) && Object.keys(value).length > 0) return { file: workload.object.file, line };
-  if (!workload.object.templated) return undefined;
   const declared = probeFromValues(repo, workload.object.file, line, key);
   if (!declared) return undefined;
   return { file: declared.file, line: declared.line, detail: `(from values, used by ${workload.object.file}:${line})` };

@@ -79,4 +79,21 @@ describe('probes coverage without any probe', () => {
       ],
     });
   });
+
+  it('does not count probes a chart template offers behind a switch its values leave off', async () => {
+    // Modelled on MicrosoftDocs/mslearn-aks-deployment-pipeline-github-actions's spacegame chart (probes.enabled: false).
+    const deployment = (guard: string) =>
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"\n' +
+      `          {{- if ${guard} }}\n          livenessProbe:\n            httpGet:\n              path: /\n              port: http\n          readinessProbe:\n            httpGet:\n              path: /\n              port: http\n          {{- end }}\n`;
+    const chart = (enabled: boolean) => ({
+      'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 0.1.0\n',
+      'charts/web/values.yaml': `image:\n  repository: tailspin/web\n  tag: "1.0"\nprobes:\n  enabled: ${enabled}\n`,
+      'charts/web/templates/deployment.yaml': deployment('.Values.probes.enabled'),
+    });
+    const off = await detectIn(detector, writeTree(chart(false)));
+    expect(off.evidence).toEqual([]);
+    expect(off.coverage).toMatchObject({ covered: 0, total: 1 });
+    const on = await detectIn(detector, writeTree(chart(true)));
+    expect(places(on)).toEqual(['charts/web/templates/deployment.yaml:12', 'charts/web/templates/deployment.yaml:16']);
+  });
 });

@@ -65,4 +65,37 @@ describe('prometheus detector', () => {
     const result = await detectIn(detector, join(fixtures, 'eks-addons-off'));
     expect(result.evidence).toEqual([]);
   });
+
+  it('does not count ServiceMonitors and PrometheusRules a chart offers but leaves off by default, and counts them once switched on', async () => {
+    // Modelled on codecentric/helm-charts (charts/keycloak): serviceMonitor.enabled and prometheusRule.enabled
+    // default to false; the PodMonitor's guard is argo-helm's shape (a Capabilities check, then the switches).
+    const serviceMonitor = [
+      '{{- range $key, $serviceMonitor := dict "wildfly" .Values.serviceMonitor "extra" .Values.extraServiceMonitor }}\n',
+      '{{- with $serviceMonitor }}\n{{- if .enabled }}\n---\napiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n',
+      '  name: {{ include "keycloak.fullname" $ }}-{{ $key }}\nspec:\n  endpoints:\n    - port: {{ .port }}\n{{- end }}\n{{- end }}\n{{- end }}\n',
+    ].join('');
+    const prometheusRule =
+      '{{- with .Values.prometheusRule -}}\n{{- if .enabled }}\napiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: {{ include "keycloak.fullname" $ }}\nspec:\n  groups: []\n{{- end }}\n{{- end }}\n';
+    const podMonitor = '{{- if and (.Capabilities.APIVersions.Has "monitoring.coreos.com/v1") .Values.metrics.enabled .Values.metrics.podMonitor.enabled }}\napiVersion: monitoring.coreos.com/v1\nkind: PodMonitor\nmetadata:\n  name: {{ .Release.Name }}\n{{- end }}\n';
+    const values = (on: boolean) =>
+      `serviceMonitor:\n  # If \`true\`, a ServiceMonitor resource for the prometheus-operator is created\n  enabled: ${on}\n  port: http-management\nextraServiceMonitor:\n  enabled: false\nprometheusRule:\n  enabled: false\n  rules: []\nmetrics:\n  enabled: true\n  podMonitor:\n    enabled: false\n`;
+    const chart = (on: boolean) => ({
+      'charts/keycloak/Chart.yaml': 'apiVersion: v1\nname: keycloak\nversion: 18.4.0\n',
+      'charts/keycloak/values.yaml': values(on),
+      'charts/keycloak/templates/servicemonitor.yaml': serviceMonitor,
+      'charts/keycloak/templates/prometheusrule.yaml': prometheusRule,
+      'charts/keycloak/templates/podmonitor.yaml': podMonitor,
+      // chart-testing's values turn everything on to test the templates: not a default
+      'charts/keycloak/ci/h2-values.yaml': 'serviceMonitor:\n  enabled: true\nprometheusRule:\n  enabled: true\n',
+    });
+    expect((await detectIn(detector, writeTree(chart(false)))).evidence).toEqual([]);
+    expect(places(await detectIn(detector, writeTree(chart(true))))).toEqual(['charts/keycloak/templates/servicemonitor.yaml:5']);
+    // A HelmRelease of this repository that switches it on makes it used.
+    const released = writeTree({
+      ...chart(false),
+      'clusters/prod/keycloak.yaml':
+        'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: keycloak\nspec:\n  chart:\n    spec:\n      chart: ./charts/keycloak\n  values:\n    prometheusRule:\n      enabled: true\n',
+    });
+    expect(places(await detectIn(detector, released))).toEqual(['charts/keycloak/templates/prometheusrule.yaml:3']);
+  });
 });

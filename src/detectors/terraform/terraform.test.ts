@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectIn, places } from '../../../test/helpers/fixtures.js';
+import { detectIn, places, writeTree } from '../../../test/helpers/fixtures.js';
 import { detector } from './index.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -18,5 +18,26 @@ describe('terraform detector', () => {
   it('does not count a README mention or a file that merely looks like HCL', async () => {
     const result = await detectIn(detector, join(fixtures, 'docs-only'));
     expect(result.evidence).toEqual([]);
+  });
+
+  it('does not take a test harness\'s Terraform (and the workflow that applies it) for the team\'s infrastructure as code', async () => {
+    // Modelled on rancherfederal/rke2-ansible: testing/main.tf creates throwaway VMs that the
+    // integration workflow applies, tests and destroys.
+    const harness = writeTree({
+      'testing/main.tf': 'provider "aws" {\n  region = "us-gov-west-1"\n}\n\nresource "aws_instance" "control_plane" {\n  ami = var.ami\n}\n',
+      'testing/variables.tf': 'variable "ami" {}\n',
+      '.github/workflows/reusable_integration_testing.yml':
+        'on: workflow_call\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: hashicorp/setup-terraform@v3\n      - name: Terraform apply\n        run: |\n          cd testing/\n          terraform init\n          terraform apply -auto-approve\n',
+      'site.yml': '- hosts: all\n  roles:\n    - rke2\n',
+    });
+    expect((await detectIn(detector, harness)).evidence).toEqual([]);
+
+    // A Terraform module with Terratest fixtures: the module counts, its fixtures do not.
+    const module = writeTree({
+      'main.tf': 'resource "aws_eks_cluster" "this" {\n  name = var.name\n}\n',
+      'test/fixtures/complete/main.tf': 'module "eks" {\n  source = "../../.."\n}\n',
+      'test/eks_test.go': 'package test\n',
+    });
+    expect(places(await detectIn(detector, module))).toEqual(['main.tf:1']);
   });
 });

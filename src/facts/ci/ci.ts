@@ -40,6 +40,8 @@ export interface CiUse {
   job?: string;
   /** The step's `with:` / parameters, when present. */
   with?: Record<string, unknown>;
+  /** The step's own `env:` (GitHub Actions), when present: the credentials it is handed say what it does. */
+  env?: Record<string, unknown>;
 }
 
 export interface CiFacts {
@@ -147,7 +149,10 @@ function walk(
       if (COMMAND_KEYS.has(key)) addCommandBlock(repo, file, origin, value, lineOf(parent, key), job, facts);
       else if (USE_KEYS.has(key) && origin !== 'script' && origin !== 'makefile' && origin !== 'taskfile') {
         const withValue = parent.with ?? parent.inputs ?? parent.parameters;
-        facts.uses.push({ ref: value, file, line: lineOf(parent, key), origin, ...(job ? { job } : {}), ...(isRecord(withValue) ? { with: withValue } : {}) });
+        const env = parent.env;
+        const use: CiUse = { ref: value, file, line: lineOf(parent, key), origin, ...(job ? { job } : {}) };
+        if (isRecord(withValue)) use.with = withValue;
+        facts.uses.push(isRecord(env) ? { ...use, env } : use);
       }
     }
     return;

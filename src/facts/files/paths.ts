@@ -139,6 +139,17 @@ const TEST_FOLDER = /(^|\/)(documentation|tests?|__tests__|e2e|test-data|__snaps
  * and release (`hack/release.sh`).
  */
 const HARNESS_DATA = /(^|\/)hack\/(.*\/)?[^/]+\.(ya?ml|json)$/i;
+/**
+ * A test harness kept outside a `test/` folder: a `testing/` folder at the root (rke2-ansible's
+ * throwaway VMs) or an Ansible role of that name (`roles/testing/files/pod.yaml`). Only there: an
+ * `overlays/testing/` or `envs/testing/` deeper down is an environment the team deploys.
+ */
+const TEST_HARNESS = /^testing\/|(^|\/)roles\/testing\//i;
+/**
+ * A file named as a sample (`example-ingress.yaml`, `sample-app.yaml`, `values.example.yaml`,
+ * `deployment-sample.yml`): kept for a reader to copy, not applied.
+ */
+const SAMPLE_FILE = /(^|\/)(examples?|samples?)[-_.][^/]*$|[-_.](examples?|samples?)\.[^/.]+$/i;
 const TEST_DATA_FOLDER = /(^|\/)(test-data|fixture|__snapshots__)\//i;
 const DOCUMENTATION_FOLDER = /(^|\/)documentation\//i;
 
@@ -149,7 +160,7 @@ const DOCUMENTATION_FOLDER = /(^|\/)documentation\//i;
  * recall here (a platform's real files live in deploy/, k8s/, clusters/, apps/…).
  */
 export function isSamplePath(path: string): boolean {
-  return isNotOwnUse(path) || TEST_FOLDER.test(path) || HARNESS_DATA.test(path);
+  return isNotOwnUse(path) || TEST_FOLDER.test(path) || HARNESS_DATA.test(path) || TEST_HARNESS.test(path) || SAMPLE_FILE.test(path);
 }
 
 /** The observability detectors' own-use rule is the delivery detectors' one (isSamplePath). */

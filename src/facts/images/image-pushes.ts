@@ -12,6 +12,7 @@ import { ciImages, orbSteps, tektonTaskRefs } from '../ci/ci-images.js';
 import { fileRegistryHints, isLocalRegistry, registryHints, registryOfHost, registryOfReference, type RegistryName } from './registries.js';
 import { runsTool, toolArgs } from '../ci/tool-runs.js';
 import { pluginPushes } from './plugin-pushes.js';
+import { goreleaserPushes } from './goreleaser-pushes.js';
 import type { ImagePush } from './image-push.js';
 
 export type { ImagePush } from './image-push.js';
@@ -29,6 +30,7 @@ export function imagePushes(repo: Repository): ImagePush[] {
       if (push && !(push.reference && isLocalRegistry(push.reference))) pushes.push(push);
     }
     pushes.push(...usePushes(repo), ...orbPushes(repo), ...tektonPushes(repo), ...cloudBuildPushes(repo), ...jenkinsPushes(repo), ...pluginPushes(repo));
+    pushes.push(...goreleaserPushes(repo));
     return uniquePlaces(pushes);
   });
 }

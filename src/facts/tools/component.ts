@@ -7,6 +7,7 @@ import { ciFacts } from '../ci/ci.js';
 import { dependencies, type Dependency } from './dependencies.js';
 import { deployedImages } from '../images/images.js';
 import { objectsWhere } from '../k8s/k8s-objects.js';
+import { isOffByDefault } from '../k8s/chart-defaults.js';
 import { terraformModuleFlags, terraformModules, terraformProviders, terraformResources } from '../iac/terraform.js';
 import { uniqueEvidence } from '../files/evidence.js';
 import { provisioningCommands } from '../iac/provisioning-commands.js';
@@ -96,6 +97,8 @@ export function findComponent(repo: Repository, spec: ComponentSpec, options: Fi
   if (spec.objects) {
     const patterns = spec.objects;
     for (const object of objectsWhere(repo, (group, kind) => patterns.some((o) => o.group.test(group) && (!o.kind || o.kind.test(kind))))) {
+      // A chart's template that its defaults switch off is offered to the chart's users, not used.
+      if (isOffByDefault(repo, object)) continue;
       add(object.file, object.line, `${object.apiVersion} ${object.kind} ${object.name}`.trim());
     }
   }
