@@ -12,6 +12,7 @@ export const detector = defineDetector(definition, (repo) => {
     if (isSamplePath(kustomization.file)) continue;
     evidence.push({ file: kustomization.file, line: kustomization.line, detail: `kustomization (${kustomization.keys.slice(0, 4).join(', ')})` });
   }
-  evidence.push(...withoutSamples(findComponent(repo, definition.component)));
+  // `kubectl apply -k` where installers run it too (a Terraform remote-exec, cloud-init), as every signal file does.
+  evidence.push(...withoutSamples(findComponent(repo, definition.component, { provisioning: true })));
   return evidence;
 });
