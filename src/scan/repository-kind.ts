@@ -163,11 +163,13 @@ function reusableKind(reusable: ReusableCode | undefined, evidenceOf: (ids: read
   }
   const installs = evidenceOf(INSTALLED_DISTRIBUTIONS);
   if (installs.length > 0) {
-    return { kind: 'tooling', reason: `a Terraform module (${reusable.shownBy}) that installs ${installs[0]!.id} on the machines it creates (${places(installs.map((i) => i.e))}): an installer for others, not a platform it runs` };
+    const where = places(installs.map((i) => i.e));
+    return { kind: 'tooling', reason: `a Terraform module (${reusable.shownBy}) that installs ${installs[0]!.id} on the machines it creates (${where}): an installer for others, not a platform it runs` };
   }
   const workloads = evidenceOf(WORKLOADS);
   if (workloads.length > 0) {
-    return { kind: 'tooling', reason: `a Terraform module (${reusable.shownBy}) that applies manifests or charts of its own (${places(workloads.map((w) => w.e))}) for its callers` };
+    const where = places(workloads.map((w) => w.e));
+    return { kind: 'tooling', reason: `a Terraform module (${reusable.shownBy}) that applies manifests or charts of its own (${where}) for its callers` };
   }
   return { kind: 'library', reason: `a reusable Terraform module (${reusable.shownBy}): its callers instantiate it; it runs nothing itself` };
 }

@@ -37,7 +37,8 @@ const SHELL_KEYS = new Set([
  * a line's indentation in one step (what an atomic group would do): a plain `\s*` backtracks
  * through the indentation of every line of a large file that has no such key.
  */
-const SHELL_KEY_TEXT = /^(?=(\s*))\1(-\s+)?(shell|command|cmd|raw|argv|runcmd|bootcmd|inline|get_url|ansible\.(builtin|legacy)\.(shell|command|raw|get_url))\s*:/m;
+const SHELL_KEY_TEXT =
+  /^(?=(\s*))\1(-\s+)?(shell|command|cmd|raw|argv|runcmd|bootcmd|inline|get_url|ansible\.(builtin|legacy)\.(shell|command|raw|get_url))\s*:/m;
 /** The words of those keys: a much faster search than the line-anchored pattern, so files without any are skipped first. */
 const SHELL_KEY_WORD = /shell|command|cmd|raw|argv|inline|get_url/;
 
