@@ -44,6 +44,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   ciOnPullRequests,
   definitionOf(BUILTIN_SIGNAL_FILES['circleci']!),
   definitionOf(BUILTIN_SIGNAL_FILES['clair']!),
+  definitionOf(BUILTIN_SIGNAL_FILES['cloud-init']!),
   definitionOf(BUILTIN_SIGNAL_FILES['cloudformation']!),
   definitionOf(BUILTIN_SIGNAL_FILES['cloudwatch']!),
   definitionOf(BUILTIN_SIGNAL_FILES['cluster-api']!),

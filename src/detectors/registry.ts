@@ -80,6 +80,7 @@ export const DETECTORS: readonly Detector[] = [
   ciOnPullRequests,
   circleci,
   clair,
+  footprintDetector(BUILTIN_SIGNAL_FILES['cloud-init']!),
   cloudformation,
   footprintDetector(BUILTIN_SIGNAL_FILES['cloudwatch']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['cluster-api']!),

@@ -1,5 +1,6 @@
 import type { Detection, Evidence, RepositoryKind } from '../core/types.js';
 import { DEPENDENCY_FILE } from '../facts/tools/dependencies.js';
+import type { ReusableCode } from './reusable-code.js';
 
 /**
  * What a repository is, from its own evidence, with the reason a reader can check. The kind decides
@@ -14,6 +15,9 @@ import { DEPENDENCY_FILE } from '../facts/tools/dependencies.js';
  *    image its CI pushes but none of its manifests deploys (and its CI does not deploy) is a helper's;
  * 1b. tooling: its CI publishes the charts it holds while it declares no infrastructure or cluster
  *    (a chart collection: charts for others to install);
+ * 1c. code for others to instantiate, without GitOps delivery of its own: an Ansible collection or
+ *    role, or a Terraform module that installs a self-managed distribution or ships manifests, is
+ *    tooling (an installer); any other registry-layout Terraform module is a library;
  * 2. platform: it declares infrastructure, clusters or GitOps delivery (Terraform, CloudFormation,
  *    Pulumi, Ansible, Packer, a cluster definition, Argo CD, Flux), whatever helper images it builds;
  * 3. tooling: its only Dockerfiles build helper images (under tools/, hack/, scripts/, ci/,
@@ -29,6 +33,8 @@ const IMAGE_BUILDS = ['docker', 'podman', 'buildah', 'kaniko'];
 const DEV_LOOPS = ['skaffold', 'devspace', 'tilt'];
 const PLATFORM_SIGNALS = ['terraform', 'cloudformation', 'pulumi', 'ansible', 'packer', 'eks', 'aks', 'gke', 'rke', 'kops', 'kubeadm', 'kubespray', 'argo-cd', 'flux'];
 const WORKLOADS = ['k8s-manifests', 'helm', 'kustomize', 'jsonnet'];
+/** Self-managed distributions a module or role installs on machines: what makes it an installer. */
+const INSTALLED_DISTRIBUTIONS = ['k3s', 'k0s', 'rke', 'kubeadm', 'talos', 'kubespray'];
 /** PLATFORM_SIGNALS that declare infrastructure or clusters, not delivery. */
 const INFRASTRUCTURE_SIGNALS = PLATFORM_SIGNALS.filter((id) => id !== 'argo-cd' && id !== 'flux');
 
@@ -50,6 +56,8 @@ export interface KindFacts {
   containerAction: boolean;
   /** Last path segments of the images its own manifests, chart values and compose files deploy ("front-end"). */
   deployedImageNames: ReadonlySet<string>;
+  /** Written for others to instantiate: a registry-layout Terraform module, an Ansible collection or role (./reusable-code.ts). */
+  reusable?: ReusableCode;
 }
 
 const NO_FACTS: KindFacts = { containerAction: false, deployedImageNames: new Set() };
@@ -113,6 +121,9 @@ export function kindOf(
     return { kind: 'tooling', reason: `its CI publishes the charts it holds for others to install (${places(charts.map((c) => c.e))})` };
   }
 
+  const reusable = reusableKind(facts.reusable, evidenceOf);
+  if (reusable) return reusable;
+
   if (platform.length > 0) {
     // One place per tool, the most telling tools first: "terraform (infra/main.tf:3), argo-cd (…)".
     const shown = PLATFORM_SIGNALS.filter((id) => platform.some((p) => p.id === id)).slice(0, 3);
@@ -135,6 +146,32 @@ export function kindOf(
   }
   if (workloads.length > 0) return { kind: 'platform', reason: `Kubernetes configuration without application code of its own (${places(workloads.map((w) => w.e))})` };
   return { kind: 'tooling', reason: 'no application code, image, manifests or infrastructure found' };
+}
+
+/**
+ * A Terraform module or an Ansible collection declares clusters for its callers: every cluster in
+ * it is a template, so it is no platform. One that installs a distribution on machines (k3s by
+ * remote-exec, RKE2 by a role) or ships manifests it applies is an installer, judged as tooling
+ * (with manifests in real use it still gets a stage); any other module is a library. GitOps
+ * delivery of its own (Argo CD, Flux) keeps it a platform.
+ */
+function reusableKind(reusable: ReusableCode | undefined, evidenceOf: (ids: readonly string[]) => { id: string; e: Evidence }[]): KindVerdict | undefined {
+  if (reusable === undefined || evidenceOf(['argo-cd', 'flux']).length > 0) return undefined;
+  if (reusable.what !== 'terraform-module') {
+    const role = reusable.what === 'ansible-collection' ? 'an Ansible collection' : 'an Ansible role';
+    return { kind: 'tooling', reason: `${role} for others to run against their own hosts (${reusable.shownBy}): an installer, not a platform it runs` };
+  }
+  const installs = evidenceOf(INSTALLED_DISTRIBUTIONS);
+  if (installs.length > 0) {
+    const where = places(installs.map((i) => i.e));
+    return { kind: 'tooling', reason: `a Terraform module (${reusable.shownBy}) that installs ${installs[0]!.id} on the machines it creates (${where}): an installer for others, not a platform it runs` };
+  }
+  const workloads = evidenceOf(WORKLOADS);
+  if (workloads.length > 0) {
+    const where = places(workloads.map((w) => w.e));
+    return { kind: 'tooling', reason: `a Terraform module (${reusable.shownBy}) that applies manifests or charts of its own (${where}) for its callers` };
+  }
+  return { kind: 'library', reason: `a reusable Terraform module (${reusable.shownBy}): its callers instantiate it; it runs nothing itself` };
 }
 
 /** "openapi" for openapi/Dockerfile, "front-end" for src/front-end/Dockerfile.prod. */

@@ -3,6 +3,7 @@ import type { DetectorSettings } from '../core/detector-settings.js';
 import type { Detector } from '../detectors/detector.js';
 import type { ListResult } from '../sources/repository/list-files.js';
 import { kindOf, type KindFacts } from './repository-kind.js';
+import { reusableCode } from './reusable-code.js';
 import { deployedImages } from '../facts/images/images.js';
 import { isRecord } from '../facts/k8s/k8s-objects.js';
 import type { CachedScan } from '../cache/scan-cache.js';
@@ -37,13 +38,15 @@ export async function scanRepositoryObject(repo: Repository, detectors: readonly
   return { kind, kindReason: reason, detections, warnings: repo.warnings, files: repo.files.length };
 }
 
-/** What the kind rules read from the repository itself: its action's runner, the images it deploys. */
+/** What the kind rules read from the repository itself: its action's runner, the images it deploys, whether it is written for reuse. */
 function kindFacts(repo: Repository): KindFacts {
   const action = repo.files.find((f) => /^action\.ya?ml$/.test(f.path));
   const runs = action ? repo.yaml(action.path)[0]?.value : undefined;
   const using = isRecord(runs) && isRecord(runs.runs) ? runs.runs.using : undefined;
   const deployed = deployedImages(repo).filter((i) => i.context !== 'operator');
+  const reusable = reusableCode(repo);
   return {
+    ...(reusable ? { reusable } : {}),
     containerAction: typeof using === 'string' && /^docker$/i.test(using.trim()),
     deployedImageNames: new Set(deployed.map((i) => i.parsed.path.split('/').pop() ?? '').filter((name) => name !== '')),
   };

@@ -9,8 +9,9 @@ export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [];
   for (const ref of chartRefs(repo)) {
     // A Chart.yaml (with apiVersion and name) or a release of a chart by a tool that runs Helm
-    // (kustomize `helmCharts` inflate the chart with helm template).
-    if (ref.via === 'chart' || ref.via === 'helm_release' || ref.via === 'flux-helmrelease' || ref.via === 'argocd-application' || ref.via === 'helmfile' || ref.via === 'ansible-helm' || ref.via === 'cloudformation-helm' || ref.via === 'kustomize') {
+    // (kustomize `helmCharts` inflate the chart with helm template; k3s's and RKE2's helm-controller
+    // installs a HelmChart object's chart with helm).
+    if (ref.via === 'chart' || ref.via === 'helm_release' || ref.via === 'flux-helmrelease' || ref.via === 'argocd-application' || ref.via === 'helmfile' || ref.via === 'ansible-helm' || ref.via === 'cloudformation-helm' || ref.via === 'kustomize' || ref.via === 'helmchart-crd') {
       evidence.push({ file: ref.file, line: ref.line, detail: ref.via === 'chart' ? `chart ${ref.chart}` : `release of chart ${ref.chart} (${ref.via})` });
     }
   }

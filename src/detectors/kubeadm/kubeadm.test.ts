@@ -20,6 +20,11 @@ describe('kubeadm detector', () => {
     );
   });
 
+  it('follows Terraform remote-exec provisioners into the locals that hold the bootstrap (a heredoc, a list of lines)', async () => {
+    const result = await detectIn(detector, join(fixtures, 'terraform-nodes'));
+    expect(places(result).sort()).toEqual(['locals.tf:7', 'locals.tf:12'].sort());
+  });
+
   it('does not count task names, debug messages, kubeadm version, a ConfigMap note or a README', async () => {
     const result = await detectIn(detector, join(fixtures, 'lookalikes'));
     expect(result.evidence).toEqual([]);

@@ -18,6 +18,19 @@ describe('rke detector', () => {
     );
   });
 
+  it('finds RKE2 installed from a release tarball (Ansible get_url, a Terraform local a provisioner runs) and by cloud-init', async () => {
+    const result = await detectIn(detector, join(fixtures, 'rke2-installers'));
+    expect(places(result).sort()).toEqual(
+      [
+        'roles/rke2/tasks/tarball_install.yml:9',
+        'terraform/server.tf:3',
+        'terraform/server.tf:14',
+        'terraform/templates/user-data.yaml.tpl:3',
+        'terraform/templates/user-data.yaml.tpl:8',
+      ].sort(),
+    );
+  });
+
   it('does not take a kind cluster, a node list without addresses, k3s, a README or a lone token file for RKE', async () => {
     const result = await detectIn(detector, join(fixtures, 'lookalikes'));
     expect(result.evidence).toEqual([]);

@@ -51,8 +51,8 @@ export interface CiFacts {
   pipelines: { file: string; origin: CiSystem; line: number }[];
 }
 
-/** Keys whose string (or list of strings) value is shell run by the CI system. */
-const COMMAND_KEYS = new Set(['run', 'script', 'scripts', 'before_script', 'after_script', 'bash', 'sh', 'pwsh', 'powershell', 'command', 'commands', 'cmd', 'inlineScript', 'install', 'before_install', 'deploy_script', 'entrypoint_script']);
+/** Keys whose string (or list of strings) value is shell run by the CI system (`cmds`: a Taskfile task's commands). */
+const COMMAND_KEYS = new Set(['run', 'script', 'scripts', 'before_script', 'after_script', 'bash', 'sh', 'pwsh', 'powershell', 'command', 'commands', 'cmd', 'cmds', 'inlineScript', 'install', 'before_install', 'deploy_script', 'entrypoint_script']);
 /** Keys whose value names a reusable action, orb or task. */
 const USE_KEYS = new Set(['uses', 'task', 'orb', 'template', 'component']);
 

@@ -31,7 +31,8 @@ export const CODEBUILD = /(^|\/)buildspec[^/]*\.ya?ml$/i;
 export const SHELL_SCRIPT = /\.(sh|bash|zsh|ksh)$/i;
 export const MAKEFILE = /(^|\/)(GNUmakefile|[Mm]akefile|[^/]+\.mk)$/;
 export const TASKFILE = /(^|\/)Taskfile(\.dist)?\.ya?ml$/i;
-export const JUSTFILE = /(^|\/)\.?[Jj]ustfile$/;
+/** justfiles and the modules they load (`mod talos` reads talos/mod.just or talos.just). */
+export const JUSTFILE = /(^|\/)(\.?[Jj]ustfile|[^/]+\.just)$/;
 /** Dockerfile, Containerfile, Dockerfile.prod, api.Dockerfile; not Dockerfile.md (documentation about one). */
 export const DOCKERFILE = /(^|\/)(Dockerfile|Containerfile)(\.(?!(md|markdown|txt|rst|adoc|html?|orig|bak)$)[^/]+)?$|(^|\/)[^/]+\.(Dockerfile|Containerfile)$/i;
 /** compose.yaml, docker-compose.yml, compose.override.yaml, docker-compose-dev.yml, compose-dev.yaml, docker-compose.ci.yaml. */

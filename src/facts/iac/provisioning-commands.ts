@@ -1,6 +1,7 @@
 import { isRecord } from '../k8s/k8s-objects.js';
 import { ciPipelineFiles, YAML_FILE, isProse } from '../files/paths.js';
-import { terraformBlocks } from './terraform.js';
+import { terraformBlocks, type TerraformBlock } from './terraform.js';
+import { allBlocks, type HclAttribute, type HclValue } from '../../parse/hcl.js';
 import { lineOf } from '../../parse/yaml.js';
 import type { Repository } from '../../workspace/repository.js';
 import { fileLines, isCommentLine, type TextLine } from '../files/text-lines.js';
@@ -31,13 +32,15 @@ const SHELL_KEYS = new Set([
   'ansible.legacy.shell', 'ansible.legacy.command', 'inline',
 ]);
 /**
- * Cheap filter: a YAML file without any of these keys holds no task command. `(?=(\s*))\1` takes
+ * Cheap filter: a YAML file without any of these keys holds no task command (nor a `get_url` of
+ * a release binary, which a role downloads and copies to the nodes without running a shell). `(?=(\s*))\1` takes
  * a line's indentation in one step (what an atomic group would do): a plain `\s*` backtracks
  * through the indentation of every line of a large file that has no such key.
  */
-const SHELL_KEY_TEXT = /^(?=(\s*))\1(-\s+)?(shell|command|cmd|raw|argv|runcmd|bootcmd|inline|ansible\.(builtin|legacy)\.(shell|command|raw))\s*:/m;
+const SHELL_KEY_TEXT =
+  /^(?=(\s*))\1(-\s+)?(shell|command|cmd|raw|argv|runcmd|bootcmd|inline|get_url|ansible\.(builtin|legacy)\.(shell|command|raw|get_url))\s*:/m;
 /** The words of those keys: a much faster search than the line-anchored pattern, so files without any are skipped first. */
-const SHELL_KEY_WORD = /shell|command|cmd|raw|argv|inline/;
+const SHELL_KEY_WORD = /shell|command|cmd|raw|argv|inline|get_url/;
 
 function readYamlTasks(repo: Repository, out: TextLine[]): void {
   const pipelines = ciPipelineFiles(repo);
@@ -97,23 +100,74 @@ function addBlock(repo: Repository, text: string, file: string, keyLine: number,
 
 /** Terraform: provisioner `command`/`inline`, and user data / startup scripts written inline. */
 const TF_SHELL_ATTRIBUTES = new Set(['command', 'commands', 'inline', 'user_data', 'custom_data', 'metadata_startup_script', 'startup_script']);
+/** `local.install_k3s` in an expression's source text. */
+const LOCAL_REFERENCE = /\blocal\.([A-Za-z_][\w-]*)/g;
+/** Packer templates: `provisioner "shell" { inline = [...] }` bakes the installer into an image. */
+const PACKER_FILE = /\.pkr\.hcl$/i;
 
+/**
+ * Shell attributes of Terraform and Packer blocks, and the `locals` they reference: a module
+ * keeps its install script in `locals` (`k3s_install = "curl -sfL https://get.k3s.io | sh -"`,
+ * a heredoc, a list of lines) and runs it with `inline = local.install_k3s_server`. References
+ * are followed through other locals (`concat(local.pre, [format(local.k3s_install, …)])`); a
+ * local nothing runs is not read.
+ */
 function readTerraform(repo: Repository, out: TextLine[]): void {
-  for (const { file, block } of terraformBlocks(repo)) {
+  const blocks = [...terraformBlocks(repo), ...packerBlocks(repo)];
+  const locals = new Map<string, { file: string; attribute: HclAttribute }>();
+  for (const { file, block } of blocks) {
+    if (block.type !== 'locals') continue;
+    for (const attribute of Object.values(block.attributes)) if (!locals.has(attribute.name)) locals.set(attribute.name, { file, attribute });
+  }
+  const pending: string[] = [];
+  for (const { file, block } of blocks) {
+    if (block.type === 'locals') continue;
     for (const attribute of Object.values(block.attributes)) {
       if (!TF_SHELL_ATTRIBUTES.has(attribute.name)) continue;
-      const values = Array.isArray(attribute.value) ? attribute.value : [attribute.value];
-      const lines = fileLines(repo, file) ?? [];
-      for (const value of values) {
-        if (typeof value !== 'string') continue;
-        for (const part of value.split('\n')) {
-          const trimmed = part.trim().replace(/^["']|["'],?$/g, '');
-          if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('<<')) continue;
-          out.push({ file, line: findLine(lines, attribute.line, part.trim()), text: trimmed });
-        }
-      }
+      addTerraformValue(repo, file, attribute, out);
+      pending.push(...localReferences(attribute.value));
     }
   }
+  const read = new Set<string>();
+  while (pending.length > 0) {
+    const name = pending.pop()!;
+    const local = locals.get(name);
+    if (read.has(name) || local === undefined) continue;
+    read.add(name);
+    addTerraformValue(repo, local.file, local.attribute, out);
+    pending.push(...localReferences(local.attribute.value));
+  }
+}
+
+/** Each line of a string value (a literal, a heredoc or an expression's source) or of a list of them. */
+function addTerraformValue(repo: Repository, file: string, attribute: HclAttribute, out: TextLine[]): void {
+  const values = Array.isArray(attribute.value) ? attribute.value : [attribute.value];
+  const lines = fileLines(repo, file) ?? [];
+  for (const value of values) {
+    if (typeof value !== 'string') continue;
+    for (const part of value.split('\n')) {
+      const trimmed = part.trim().replace(/^["']|["'],?$/g, '');
+      if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('<<')) continue;
+      out.push({ file, line: findLine(lines, attribute.line, part.trim()), text: trimmed });
+    }
+  }
+}
+
+/** The locals an attribute's value names, in any string it holds. */
+function localReferences(value: HclValue): string[] {
+  if (typeof value === 'string') return [...value.matchAll(LOCAL_REFERENCE)].map((match) => match[1]!);
+  if (Array.isArray(value)) return value.flatMap(localReferences);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(localReferences);
+  return [];
+}
+
+function packerBlocks(repo: Repository): TerraformBlock[] {
+  const out: TerraformBlock[] = [];
+  for (const file of repo.filesMatching(PACKER_FILE)) {
+    const hcl = repo.hcl(file.path);
+    if (hcl) for (const block of allBlocks(hcl)) out.push({ file: file.path, block });
+  }
+  return out;
 }
 
 /** The line at or after `from` (1-based) that contains `needle`, or `from` itself. */
@@ -127,11 +181,22 @@ const TEMPLATE_SCRIPT = /(\.(sh|bash)\.(tpl|tmpl|j2|tftpl)|\.tftpl|(^|\/)(user[-
 /** Prose keys of YAML-like templates: a task's name says what it does, it does not do it. */
 const PROSE_KEY = /^\s*(-\s*)?(name|msg|description|debug|fail_msg|success_msg|that|when|summary|title)\s*:/;
 
+/**
+ * cloud-init user data kept as YAML (`cloud-init.yaml`, `user-data.yml`) or as a YAML template
+ * Terraform renders (`cloudinit.yaml.tpl`): its `runcmd` and the scripts its `write_files` drop
+ * (`curl -sfL https://get.k3s.io | sh -`) configure the nodes, read line by line like a script.
+ */
+const CLOUD_INIT_YAML = /(^|\/)[^/]*(cloud[-_]?init|user[-_]?data|cloud[-_]?config)[^/]*\.ya?ml(\.(tpl|tmpl|j2))?$/i;
+const YAML_TEMPLATE = /\.ya?ml\.(tpl|tmpl|j2)$/i;
+const CLOUD_CONFIG_TEXT = /^(#cloud-config|(runcmd|bootcmd|write_files)\s*:)/m;
+
 function readTemplates(repo: Repository, out: TextLine[]): void {
-  for (const file of repo.filesMatching(TEMPLATE_SCRIPT)) {
+  const files = repo.files.filter((file) => TEMPLATE_SCRIPT.test(file.path) || CLOUD_INIT_YAML.test(file.path) || YAML_TEMPLATE.test(file.path));
+  for (const file of files) {
     if (isProse(file.path)) continue;
     const text = repo.text(file.path);
     if (text === undefined) continue;
+    if (!TEMPLATE_SCRIPT.test(file.path) && !CLOUD_CONFIG_TEXT.test(text)) continue;
     text.split('\n').forEach((raw, index) => {
       if (isCommentLine(raw) || PROSE_KEY.test(raw) || /^\s*(echo|printf)\b/.test(raw)) return;
       const trimmed = raw.trim().replace(/^-\s+/, '');

@@ -2,7 +2,7 @@ import type { Repository } from '../../workspace/repository.js';
 import { lineOf, parseYaml } from '../../parse/yaml.js';
 import { blankJinja, JINJA_YAML_FILE } from '../../parse/jinja-template.js';
 import { YAML_FILE, isSamplePath } from '../files/paths.js';
-import { terraformHeredocManifests } from './terraform-manifests.js';
+import { terraformHeredocManifests, terraformTemplateFileManifests } from './terraform-manifests.js';
 import { memoKey } from '../../workspace/memo-key.js';
 
 const K8S_OBJECTS = memoKey<K8sObject[]>('k8sObjects');
@@ -54,6 +54,10 @@ export function k8sObjects(repo: Repository): K8sObject[] {
     for (const { file, doc, lineOfKind } of jsonManifests(repo)) pushWithItems(objects, doc, file, lineOfKind(doc), false, lineOfKind);
     // Manifests applied by Terraform (kubectl_manifest / kubernetes_manifest heredocs).
     for (const { file, document } of terraformHeredocManifests(repo)) {
+      if (isRecord(document.value)) pushObject(objects, document.value, file, document.line, document.templated);
+    }
+    // …and kept as template files a module renders with templatefile() (k3s HelmChart objects).
+    for (const { file, document } of terraformTemplateFileManifests(repo)) {
       if (isRecord(document.value)) pushObject(objects, document.value, file, document.line, document.templated);
     }
     return objects;

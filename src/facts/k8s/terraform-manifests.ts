@@ -1,6 +1,6 @@
 import type { Repository } from '../../workspace/repository.js';
 import { parseYaml, type YamlDocument } from '../../parse/yaml.js';
-import { TEMPLATE_PLACEHOLDER } from '../../parse/helm-template.js';
+import { blankTemplateActions, TEMPLATE_PLACEHOLDER } from '../../parse/helm-template.js';
 import { TERRAFORM_FILE } from '../files/paths.js';
 
 /**
@@ -41,6 +41,33 @@ export function terraformHeredocManifests(repo: Repository): HeredocManifest[] {
       const parsed = parseYaml(`${'\n'.repeat(i - body.length - 1)}---\n${yaml}`, { maxDocuments: repo.limits.maxDocumentsPerFile, maxNodes: repo.limits.maxNodesPerDocument });
       for (const error of parsed.errors) repo.warn(file.path, `YAML in heredoc: ${error}`);
       for (const document of parsed.documents) out.push({ file: file.path, document: { ...document, templated: document.templated || templated } });
+    }
+  }
+  return out;
+}
+
+/** Terraform template files (`templatefile("${path.module}/templates/cilium.yaml.tpl", {…})`). */
+const TEMPLATE_FILE = /\.ya?ml\.(tpl|tftpl)$/i;
+
+/**
+ * Manifests kept as Terraform template files that a module renders with `templatefile()` and
+ * applies (k3s HelmChart objects, a CNI's install manifest): read like heredocs, `${…}` and
+ * `%{…}` blanked, lines kept. Only documents with `metadata` count: a kubeconfig template
+ * (`kind: Config`) or a Talos machine config is not an object anyone applies.
+ */
+export function terraformTemplateFileManifests(repo: Repository): HeredocManifest[] {
+  const out: HeredocManifest[] = [];
+  for (const file of repo.filesMatching(TEMPLATE_FILE)) {
+    const text = repo.text(file.path);
+    if (text === undefined || !text.includes('apiVersion') || !text.includes('kind:') || !text.includes('metadata:')) continue;
+    const blanked = blankInterpolations(text.split('\n'));
+    const yaml = blanked.text.includes('{{') ? blankTemplateActions(blanked.text) : blanked.text;
+    const parsed = parseYaml(yaml, { maxDocuments: repo.limits.maxDocumentsPerFile, maxNodes: repo.limits.maxNodesPerDocument });
+    for (const error of parsed.errors) repo.warn(file.path, `YAML in Terraform template: ${error}`);
+    for (const document of parsed.documents) {
+      const value = document.value;
+      if (value === null || typeof value !== 'object' || Array.isArray(value) || !('metadata' in value)) continue;
+      out.push({ file: file.path, document: { ...document, templated: document.templated || blanked.templated } });
     }
   }
   return out;
