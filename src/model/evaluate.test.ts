@@ -71,6 +71,33 @@ describe('the staged rule', () => {
     ].map((r, i) => ({ id: `c${i}`, name: `c${i}`, scope: 'platform', signals: [], evidence: [], ...r })) as Parameters<typeof stageOf>[0];
     expect(stageOf(results)).toEqual({ stage: 2, provisional: true });
   });
+
+  const staged = (rows: { stage: number; status: string }[]) =>
+    rows.map((r, i) => ({ id: `c${i}`, name: `c${i}`, scope: 'platform', signals: [], evidence: [], required: true, ...r })) as Parameters<typeof stageOf>[0];
+
+  it('takes a leading run of all-unknown stages on trust (a service repository does not hold its cluster)', () => {
+    const service = staged([
+      { stage: 1, status: 'unknown' },
+      { stage: 2, status: 'met' },
+      { stage: 3, status: 'met' },
+      { stage: 4, status: 'unknown' },
+      { stage: 5, status: 'unknown' },
+    ]);
+    expect(stageOf(service)).toEqual({ stage: 3, provisional: true });
+  });
+
+  it('does not climb over all-unknown stages once a stage has shown something (a platform repository alone, Diaoul/home-ops)', () => {
+    // Stages 3–4 are its services' business; the secret store it shows at stage 5 says nothing about them.
+    const platform = staged([
+      { stage: 1, status: 'met' },
+      { stage: 2, status: 'met' },
+      { stage: 3, status: 'unknown' },
+      { stage: 4, status: 'unknown' },
+      { stage: 5, status: 'met' },
+      { stage: 5, status: 'missing' },
+    ]);
+    expect(stageOf(platform)).toEqual({ stage: 2, provisional: true });
+  });
 });
 
 describe('assessing an organization', () => {

@@ -270,6 +270,10 @@ function coverageOf(capability: ModelCapability, set: EvidenceSet): Coverage | u
  * requirements are all unknown below a shown one is taken on trust (a service repository scanned
  * alone does not hold its cluster's definition), and a stage with nothing shown is not claimed.
  * A stage that shows something but has a gap still vouches for the all-unknown stages below it.
+ * Only a leading run of all-unknown stages is taken on trust: once a stage has shown something, an
+ * all-unknown stage after it ends the climb, because what it needs lives in a source that was not
+ * scanned (a platform repository alone shows nothing of its services' stages 3–4, and the secret
+ * store it shows at stage 5 says nothing about them either).
  * Provisional: unknowns were taken on trust, or a later stage went unclaimed for lack of evidence
  * only (the stage could be higher once the missing source is scanned).
  */
@@ -291,8 +295,10 @@ export function stageOf(capabilities: readonly CapabilityResult[]): { stage: num
       }
       break;
     }
+    const shows = required.length === 0 || required.some((c) => c.status === 'met');
+    if (!shows && stage > 0) break;
     if (required.some((c) => c.status === 'unknown')) trusted = true;
-    if (required.length === 0 || required.some((c) => c.status === 'met')) {
+    if (shows) {
       stage = n;
       provisional = trusted;
     }

@@ -48,6 +48,7 @@ describe('k8s-manifests detector', () => {
     expect(isClusterObject('skaffold/v4beta6', 'Config')).toBe(false);
     expect(isClusterObject('kubelet.config.k8s.io/v1beta1', 'KubeletConfiguration')).toBe(false);
     expect(isClusterObject('backstage.io/v1alpha1', 'Component')).toBe(false);
+    expect(isClusterObject('blueprints.cloud.google.com/v1alpha1', 'BlueprintMetadata')).toBe(false);
     expect(isClusterObject('v2', 'chart')).toBe(false);
   });
 

@@ -29,6 +29,7 @@ const CONFIG_GROUPS = [
   /^tanka\.dev$/,
   /^garden\.io$/,
   /^deploy\.cloud\.google\.com$/,
+  /^blueprints\.cloud\.google\.com$/, // Cloud Foundation Toolkit module metadata (metadata.yaml), read by its CLI
   /^cli\.kyverno\.io$/,
   /^skaffold\./,
 ];
