@@ -1,4 +1,5 @@
 import type { Limits } from '../core/limits.js';
+import type { DetectorSettings } from '../core/detector-settings.js';
 import { decode, type ReadResult } from '../sources/repository/read-file.js';
 import { readBlobs, type TreeFile } from '../sources/git/tree-at.js';
 import type { YamlDocument } from '../parse/yaml.js';
@@ -88,8 +89,16 @@ export class GitTreeRepository extends Repository {
   private readonly answered = new Map<string, unknown>();
 
   /** `commit`: the commit the tree was first read at, named in warnings (the file of a past tree may be gone today). */
-  constructor(root: string, name: string, files: readonly TreeFile[], limits: Limits, private readonly store: BlobStore, private readonly commit = '') {
-    super(root, name, files, limits);
+  constructor(
+    root: string,
+    name: string,
+    files: readonly TreeFile[],
+    limits: Limits,
+    private readonly store: BlobStore,
+    private readonly commit = '',
+    settings: DetectorSettings = {},
+  ) {
+    super(root, name, files, limits, undefined, undefined, settings);
     for (const file of files) this.blobOf.set(file.path, file);
   }
 

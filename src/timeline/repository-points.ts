@@ -1,6 +1,10 @@
 import type { Limits } from '../core/limits.js';
+import type { DetectorSettings } from '../core/detector-settings.js';
+import type { SignalFile } from '../signals/schema.js';
+import { detectorsFor } from '../scan/detectors-for.js';
 import type { ScanWarning } from '../core/types.js';
 import type { CachedScan } from '../cache/scan-cache.js';
+import type { Detector } from '../detectors/detector.js';
 import type { HistoryRequest, ScannedWithHistory } from '../scan/worker-messages.js';
 import { parseSince, platformMembers } from '../config/repositories.js';
 import { HISTORY_SIGNALS, historyFromLog, readHistoryAsync, readLogOnce, type HistoryFacts, type ReadHistoryOptions } from '../history/index.js';
@@ -26,6 +30,10 @@ export interface RepositoryPointsJob {
   mainBranch: string | undefined;
   maxCommits: number;
   limits: Limits;
+  /** The configuration's own signals, added to the registry's detectors as `scan` adds them. */
+  signalFiles?: readonly SignalFile[];
+  /** What the configuration tells detectors (its own end-of-life table). */
+  settings?: DetectorSettings;
   /** History is read: the request of the organization scan, and --since; each point gets the window that ends there. */
   history?: { request: HistoryRequest; since?: string };
 }
@@ -83,7 +91,9 @@ export async function scanEveryPoint(job: RepositoryPointsJob, shared: SharedCon
   const repository = openRepository(root, path, job.mainBranch, limits, warn, job.maxCommits, shared.contents);
   if (windowOf !== undefined) repository.log = readLogOfEveryPoint(root, path, repository, dates, windowOf);
   const scans: (PointScan | undefined)[] = [];
-  for (const at of dates) scans.push(await scanAt(repository, shared, root, path, at, limits, warn, windowOf?.(at)));
+  const detectors = await detectorsFor(job.signalFiles);
+  const settings = job.settings ?? {};
+  for (const at of dates) scans.push(await scanAt(repository, shared, { root, path, limits, detectors, settings }, at, warn, windowOf?.(at)));
   return { scans, warnings };
 }
 
@@ -141,13 +151,20 @@ function openRepository(
   return repository;
 }
 
+/** What every point of one repository is scanned with. */
+interface PointSetup {
+  root: string;
+  path: string;
+  limits: Limits;
+  detectors: readonly Detector[] | 'all';
+  settings: DetectorSettings;
+}
+
 async function scanAt(
   repository: RepositoryHistory,
   shared: SharedContent,
-  root: string,
-  path: string,
+  { root, path, limits, detectors, settings }: PointSetup,
   at: Date,
-  limits: Limits,
   warn: (file: string, message: string) => void,
   historyRequest: HistoryRequest | undefined,
 ): Promise<{ commit: string; result: ScannedWithHistory } | undefined> {
@@ -173,10 +190,10 @@ async function scanAt(
   if (scan === undefined) {
     const { files, warnings } = listTree(root, commit.tree, limits.maxFiles);
     repository.blobs.register(files);
-    const repo = new GitTreeRepository(root, path, files, limits, repository.blobs, commit.commit);
+    const repo = new GitTreeRepository(root, path, files, limits, repository.blobs, commit.commit, settings);
     repo.warnings.push(...warnings.map((w) => ({ ...w, message: `commit ${commit.commit.slice(0, 12)}: ${w.message}` })));
     const { scanRepositoryObject } = await import('../scan/scan-listed.js');
-    scan = await scanRepositoryObject(repo, 'all');
+    scan = await scanRepositoryObject(repo, detectors);
   }
   repository.byTree.set(commit.tree, scan);
   shared.byCommit.set(commit.commit, scan);

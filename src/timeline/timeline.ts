@@ -1,4 +1,3 @@
-import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
 import type { ScanWarning } from '../core/types.js';
 import type { Assessment } from '../model/types.js';
 import { scanOrganization, type OrganizationScanOptions, type PastPointScanner } from '../scan/organization.js';
@@ -39,7 +38,6 @@ export interface Timeline {
  * id, so cost grows with what changed rather than with points × files.
  */
 export async function runTimeline(options: TimelineOptions): Promise<Timeline> {
-  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const warnings: ScanWarning[] = [];
   const warned = new Set<string>();
   const warnOnce = (file: string, message: string): void => {
@@ -58,7 +56,7 @@ export async function runTimeline(options: TimelineOptions): Promise<Timeline> {
   try {
     for (const [index, at] of options.points.entries()) {
       const commits: Record<string, string> = {};
-      const pastPoint: PastPointScanner = (planned, history) => {
+      const pastPoint: PastPointScanner = (planned, history, { limits, signalFiles, settings }) => {
         pool ??= new TimelinePool(
           planned.map(({ root, path }) => ({
             root,
@@ -67,6 +65,8 @@ export async function runTimeline(options: TimelineOptions): Promise<Timeline> {
             mainBranch: history?.mainBranch ?? options.mainBranch,
             maxCommits: options.maxCommits ?? MAX_BRANCH_COMMITS,
             limits,
+            ...(signalFiles ? { signalFiles } : {}),
+            settings,
             ...(history ? { history: { request: history, ...(options.since !== undefined ? { since: options.since } : {}) } } : {}),
           })),
           {
