@@ -20,6 +20,9 @@ export class BlobStore {
   /** Blobs known but not read yet, grouped by the kind of file (extension, or name without one). */
   private readonly unread = new Map<string, Set<string>>();
   private readonly known = new Set<string>();
+  /** Blobs read from git, and parses made (for tests and stats: what reuse saved shows here). */
+  blobsRead = 0;
+  blobsParsed = 0;
 
   constructor(
     private readonly root: string,
@@ -51,7 +54,10 @@ export class BlobStore {
     // The blob itself too: it may have been in the shared contents when registered, and left them since.
     blobs.add(blob);
     const missing = [...blobs].filter((b) => !this.contents.has(b));
-    for (const [id, content] of readBlobs(this.root, missing, this.limits.maxFileBytes)) this.contents.add(id, decode(content));
+    for (const [id, content] of readBlobs(this.root, missing, this.limits.maxFileBytes)) {
+      this.contents.add(id, decode(content));
+      this.blobsRead++;
+    }
   }
 
   /** What is known of the blob (its text decoded once, with the same rules as a file of a work tree), or undefined when git has no such blob. */
@@ -83,7 +89,7 @@ const PARSE_WARNING = { yaml: 'YAML: ', json: 'JSON: ', hcl: 'HCL: ', dockerfile
  * BlobStore's contents, so an unchanged file is parsed once for the whole timeline.
  */
 export class GitTreeRepository extends Repository {
-  private readonly blobOf = new Map<string, TreeFile>();
+  protected readonly blobOf = new Map<string, TreeFile>();
   /** What this point already answered, by path (and kind of parse): detectors ask for the same file many times. */
   private readonly textOf = new Map<string, string | undefined>();
   private readonly answered = new Map<string, unknown>();
@@ -165,6 +171,7 @@ export class GitTreeRepository extends Repository {
       return kept.value as T;
     }
     const before = this.warnings.length;
+    this.store.blobsParsed++;
     const value = parse();
     const warnings = this.warnings.slice(before).filter((w) => w.file === path && w.message.startsWith(PARSE_WARNING[kind])).map((w) => w.message);
     entry.parsed.set(kind, { value, warnings });

@@ -9,9 +9,12 @@ import type { HistoryRequest, ScannedWithHistory } from '../scan/worker-messages
 import { parseSince, platformMembers } from '../config/repositories.js';
 import { HISTORY_SIGNALS, historyFromLog, readHistoryAsync, readLogOnce, type HistoryFacts, type ReadHistoryOptions } from '../history/index.js';
 import type { LogReading } from '../history/read-log.js';
-import { branchCommits, commitAt, findMainBranch, listTree, type BranchCommit } from '../sources/git/tree-at.js';
+import { branchCommits, commitAt, findMainBranch, type BranchCommit } from '../sources/git/tree-at.js';
 import { gitSync } from '../sources/git/safe-git.js';
-import { BlobStore, GitTreeRepository } from './git-tree-repository.js';
+import { BlobStore } from './git-tree-repository.js';
+import { PointReuse } from './point-reuse.js';
+import { listPoint, reusingDetectors, type ListedTree } from './point-tree.js';
+import { ReusingTreeRepository } from './reusing-tree-repository.js';
 import { BlobContents } from './blob-contents.js';
 
 /**
@@ -48,6 +51,17 @@ export interface RepositoryPoints {
   scans: (PointScan | undefined)[];
   /** What could not be read (once each): a shallow clone, no main branch… */
   warnings: ScanWarning[];
+  stats: ReuseStats;
+}
+
+/** What the points of a repository read and what they reused (for tests, and to see the reuse work). */
+export interface ReuseStats {
+  /** Blobs read from git, and parses made (a blob parsed as YAML and as JSON counts twice). */
+  blobsRead: number;
+  blobsParsed: number;
+  /** Detector results taken from the last point, and computed. */
+  reused: number;
+  computed: number;
 }
 
 /**
@@ -73,6 +87,9 @@ interface RepositoryHistory {
   truncated: boolean;
   blobs: BlobStore;
   byTree: Map<string, CachedScan>;
+  /** The last tree listed, and the results of its point that the next one may reuse. */
+  listed?: ListedTree;
+  reuse: PointReuse;
   /** The log every point's history window is judged from, read once (readLogOnce); absent without history. */
   log?: Promise<LogReading>;
 }
@@ -91,10 +108,11 @@ export async function scanEveryPoint(job: RepositoryPointsJob, shared: SharedCon
   const repository = openRepository(root, path, job.mainBranch, limits, warn, job.maxCommits, shared.contents);
   if (windowOf !== undefined) repository.log = readLogOfEveryPoint(root, path, repository, dates, windowOf);
   const scans: (PointScan | undefined)[] = [];
-  const detectors = await detectorsFor(job.signalFiles);
+  const detectors = await reusingDetectors(await detectorsFor(job.signalFiles));
   const settings = job.settings ?? {};
   for (const at of dates) scans.push(await scanAt(repository, shared, { root, path, limits, detectors, settings }, at, warn, windowOf?.(at)));
-  return { scans, warnings };
+  const { reused, computed } = repository.reuse.counts;
+  return { scans, warnings, stats: { blobsRead: repository.blobs.blobsRead, blobsParsed: repository.blobs.blobsParsed, reused, computed } };
 }
 
 /**
@@ -134,7 +152,7 @@ function openRepository(
   maxCommits: number,
   contents: BlobContents,
 ): RepositoryHistory {
-  const repository: RepositoryHistory = { commits: [], shallow: false, truncated: false, blobs: new BlobStore(root, limits, contents), byTree: new Map() };
+  const repository: RepositoryHistory = { commits: [], shallow: false, truncated: false, blobs: new BlobStore(root, limits, contents), byTree: new Map(), reuse: new PointReuse() };
   try {
     const branch = findMainBranch(root, configured);
     if (branch === undefined) {
@@ -156,7 +174,7 @@ interface PointSetup {
   root: string;
   path: string;
   limits: Limits;
-  detectors: readonly Detector[] | 'all';
+  detectors: readonly Detector[];
   settings: DetectorSettings;
 }
 
@@ -188,9 +206,11 @@ async function scanAt(
   // its scan holds here too, warnings naming the commit included.
   let scan = shared.byCommit.get(commit.commit) ?? repository.byTree.get(commit.tree);
   if (scan === undefined) {
-    const { files, warnings } = listTree(root, commit.tree, limits.maxFiles);
-    repository.blobs.register(files);
-    const repo = new GitTreeRepository(root, path, files, limits, repository.blobs, commit.commit, settings);
+    const { files, warnings, delta, fresh } = listPoint(root, commit.tree, limits, repository.listed);
+    repository.listed = { tree: commit.tree, files, complete: warnings.length === 0 };
+    repository.blobs.register(fresh);
+    repository.reuse.next(delta);
+    const repo = new ReusingTreeRepository(root, path, files, limits, repository.blobs, commit.commit, settings, repository.reuse);
     repo.warnings.push(...warnings.map((w) => ({ ...w, message: `commit ${commit.commit.slice(0, 12)}: ${w.message}` })));
     const { scanRepositoryObject } = await import('../scan/scan-listed.js');
     scan = await scanRepositoryObject(repo, detectors);

@@ -1,0 +1,111 @@
+import { execFileSync } from 'node:child_process';
+import { gitArgsFor, gitEnvFor, gitSync } from './safe-git.js';
+import type { TreeFile } from './tree-at.js';
+
+const HASH = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const REGULAR = new Set(['100644', '100755']);
+
+/** What changed from one tree to the next, as paths. */
+export interface TreeDelta {
+  /** Paths in both trees whose blob differs. */
+  changed: string[];
+  added: string[];
+  removed: string[];
+}
+
+/**
+ * The listing of `tree`, from the listing of `previous` and what `git diff-tree` says changed
+ * between them: a timeline's next point usually differs by a few files, and `git ls-tree -r -l`
+ * of a 10,000-file tree (every blob's size looked up) cost more than the point's other git work.
+ * Regular files only, in git's order (byte order of the paths), as listTree gives them; files that
+ * did not change keep their TreeFile object; `fresh` are the changed and added ones. Undefined when the difference is too large to pay
+ * (more than a quarter of the files), or more than `maxFiles` would be listed: list it whole then.
+ */
+export function applyTreeDiff(
+  root: string,
+  previousTree: string,
+  previous: readonly TreeFile[],
+  tree: string,
+  maxFiles: number,
+): { files: TreeFile[]; delta: TreeDelta; fresh: TreeFile[] } | undefined {
+  if (!HASH.test(previousTree) || !HASH.test(tree)) throw new Error(`not a tree id: ${previousTree} ${tree}`);
+  const out = gitSync(['--no-replace-objects', 'diff-tree', '-r', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', previousTree, tree], {
+    cwd: root,
+    timeoutMs: 120_000,
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  // ":<old mode> <new mode> <old id> <new id> <status>\0<path>\0" per change.
+  const fields = out.split('\0');
+  const now = new Map<string, string | undefined>(); // path → its new blob, or undefined when it is no regular file any more
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const [, newMode, , blob] = fields[i]!.replace(/^:/, '').split(' ');
+    const path = fields[i + 1]!;
+    if (path === '' || blob === undefined || newMode === undefined) continue;
+    now.set(path, REGULAR.has(newMode) && HASH.test(blob) && !/^0+$/.test(blob) ? blob : undefined);
+  }
+  if (now.size > previous.length / 4 + 64) return undefined;
+  const sizes = blobSizes(root, [...new Set([...now.values()].filter((b): b is string => b !== undefined))]);
+  const delta: TreeDelta = { changed: [], added: [], removed: [] };
+  const files: TreeFile[] = [];
+  const fresh: TreeFile[] = [];
+  for (const file of previous) {
+    if (!now.has(file.path)) {
+      files.push(file);
+      continue;
+    }
+    const blob = now.get(file.path);
+    now.delete(file.path);
+    if (blob === undefined) delta.removed.push(file.path);
+    else {
+      delta.changed.push(file.path);
+      const changed = { path: file.path, size: sizes.get(blob) ?? 0, blob };
+      files.push(changed);
+      fresh.push(changed);
+    }
+  }
+  // What is left is new: each in its place by byte order, as git lists a tree.
+  const added = [...now].filter((entry): entry is [string, string] => entry[1] !== undefined).map(([path, blob]) => ({ path, size: sizes.get(blob) ?? 0, blob }));
+  if (files.length + added.length > maxFiles) return undefined;
+  for (const file of added.sort((a, b) => byteOrder(a.path, b.path))) {
+    files.splice(insertionPoint(files, file.path), 0, file);
+    delta.added.push(file.path);
+    fresh.push(file);
+  }
+  return { files, delta, fresh };
+}
+
+/** Sizes of blobs, from one `git cat-file --batch-check`. */
+function blobSizes(root: string, blobs: readonly string[]): Map<string, number> {
+  const sizes = new Map<string, number>();
+  if (blobs.length === 0) return sizes;
+  const out = execFileSync('git', gitArgsFor(['--no-replace-objects', 'cat-file', '--batch-check'], root), {
+    cwd: root,
+    env: gitEnvFor(),
+    input: `${blobs.join('\n')}\n`,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 120_000,
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
+  for (const line of out.split('\n')) {
+    const [id, type, size] = line.split(' ');
+    if (id !== undefined && type === 'blob' && size !== undefined) sizes.set(id, Number(size) || 0);
+  }
+  return sizes;
+}
+
+function insertionPoint(files: readonly TreeFile[], path: string): number {
+  let low = 0;
+  let high = files.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (byteOrder(files[middle]!.path, path) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Paths compared as git compares them: by the bytes of their UTF-8 form. */
+function byteOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
