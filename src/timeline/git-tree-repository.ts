@@ -101,7 +101,7 @@ export class GitTreeRepository extends Repository {
     files: readonly TreeFile[],
     limits: Limits,
     private readonly store: BlobStore,
-    private readonly commit = '',
+    protected readonly commit = '',
     settings: DetectorSettings = {},
   ) {
     super(root, name, files, limits, undefined, undefined, settings);

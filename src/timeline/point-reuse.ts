@@ -1,4 +1,5 @@
 import type { ScanWarning } from '../core/types.js';
+import type { TreeFile } from '../sources/git/tree-at.js';
 import type { TreeDelta } from '../sources/git/tree-diff.js';
 
 /**
@@ -43,18 +44,22 @@ export class PointReuse {
   private listingChanged = false;
   readonly detectors = new Map<object, Kept>();
   private readonly matches = new Map<string, { point: number; files: unknown[] }>();
-  /** Detector results reused and computed, in all (for tests and stats). */
-  readonly counts = { reused: 0, computed: 0 };
+  /** The tree of the last point and its files: the next point's changes are counted from it. */
+  private last: { tree: string; files: readonly TreeFile[] } | undefined;
 
   get point(): number {
     return this.generation;
   }
 
   /**
-   * A new point, with what changed since the last one; without a delta (the first point, or a tree
-   * listed whole) nothing of the last one is reused.
+   * A new point: the tree and its files, and what changed from `base` when the listing was made
+   * from it (git diff-tree). The last point may have been another repository's (a clone, a fork, on
+   * the same thread): its changes are then counted here, by blob. When nothing is known of the
+   * changes, or they are too many to pay, nothing of the last point is reused.
    */
-  next(delta: TreeDelta | undefined): void {
+  next(tree: string, files: readonly TreeFile[], base?: { tree: string; delta: TreeDelta }): void {
+    const delta = this.last === undefined ? undefined : base?.tree === this.last.tree ? base.delta : changesBetween(this.last.files, files);
+    this.last = { tree, files };
     this.generation++;
     this.delta = delta;
     this.deltaPaths = delta ? [...delta.changed, ...delta.added, ...delta.removed] : [];
@@ -102,4 +107,21 @@ export class PointReuse {
     if (!this.listingChanged) return false;
     return this.delta!.added.some((path) => pattern.test(path)) || this.delta!.removed.some((path) => pattern.test(path));
   }
+}
+
+/** What changed from one listing to another, by path and blob; undefined past a quarter of the files (reusing would not pay). */
+function changesBetween(before: readonly TreeFile[], after: readonly TreeFile[]): TreeDelta | undefined {
+  const limit = Math.max(before.length, after.length) / 4 + 64;
+  const blobOf = new Map<string, string>();
+  for (const file of before) blobOf.set(file.path, file.blob);
+  const delta: TreeDelta = { changed: [], added: [], removed: [] };
+  for (const file of after) {
+    const blob = blobOf.get(file.path);
+    if (blob === undefined) delta.added.push(file.path);
+    else if (blob !== file.blob) delta.changed.push(file.path);
+    blobOf.delete(file.path);
+    if (delta.added.length + delta.changed.length > limit) return undefined;
+  }
+  delta.removed.push(...blobOf.keys());
+  return delta.added.length + delta.changed.length + delta.removed.length > limit ? undefined : delta;
 }

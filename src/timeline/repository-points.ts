@@ -72,10 +72,20 @@ export interface ReuseStats {
 export interface SharedContent {
   contents: BlobContents;
   byCommit: Map<string, CachedScan>;
+  /**
+   * The listings of the trees listed lately, by tree id: a repository whose last point was another's
+   * commit (a clone's shared past) lists its next tree from that one and what changed.
+   */
+  listings: Map<string, ListedTree>;
+  /** The detector results of the last point scanned on this thread, whichever repository it was (point-reuse.ts). */
+  reuse: PointReuse;
 }
 
+/** Listings kept by tree id (each a list of the tree's files, mostly shared with the others). */
+const LISTINGS_KEPT = 16;
+
 export function sharedContent(): SharedContent {
-  return { contents: new BlobContents(), byCommit: new Map() };
+  return { contents: new BlobContents(), byCommit: new Map(), listings: new Map(), reuse: new PointReuse() };
 }
 
 /** What is kept about one repository across every point: its branch, its blobs, its scans per tree. */
@@ -87,9 +97,10 @@ interface RepositoryHistory {
   truncated: boolean;
   blobs: BlobStore;
   byTree: Map<string, CachedScan>;
-  /** The last tree listed, and the results of its point that the next one may reuse. */
-  listed?: ListedTree;
-  reuse: PointReuse;
+  /** The tree of its last point, listed here or by another repository: the next one is listed from it. */
+  lastTree?: string;
+  /** Detector results reused and computed for it. */
+  counts: { reused: number; computed: number };
   /** The log every point's history window is judged from, read once (readLogOnce); absent without history. */
   log?: Promise<LogReading>;
 }
@@ -111,7 +122,7 @@ export async function scanEveryPoint(job: RepositoryPointsJob, shared: SharedCon
   const detectors = await reusingDetectors(await detectorsFor(job.signalFiles));
   const settings = job.settings ?? {};
   for (const at of dates) scans.push(await scanAt(repository, shared, { root, path, limits, detectors, settings }, at, warn, windowOf?.(at)));
-  const { reused, computed } = repository.reuse.counts;
+  const { reused, computed } = repository.counts;
   return { scans, warnings, stats: { blobsRead: repository.blobs.blobsRead, blobsParsed: repository.blobs.blobsParsed, reused, computed } };
 }
 
@@ -152,7 +163,7 @@ function openRepository(
   maxCommits: number,
   contents: BlobContents,
 ): RepositoryHistory {
-  const repository: RepositoryHistory = { commits: [], shallow: false, truncated: false, blobs: new BlobStore(root, limits, contents), byTree: new Map(), reuse: new PointReuse() };
+  const repository: RepositoryHistory = { commits: [], shallow: false, truncated: false, blobs: new BlobStore(root, limits, contents), byTree: new Map(), counts: { reused: 0, computed: 0 } };
   try {
     const branch = findMainBranch(root, configured);
     if (branch === undefined) {
@@ -206,18 +217,27 @@ async function scanAt(
   // its scan holds here too, warnings naming the commit included.
   let scan = shared.byCommit.get(commit.commit) ?? repository.byTree.get(commit.tree);
   if (scan === undefined) {
-    const { files, warnings, delta, fresh } = listPoint(root, commit.tree, limits, repository.listed);
-    repository.listed = { tree: commit.tree, files, complete: warnings.length === 0 };
-    repository.blobs.register(fresh);
-    repository.reuse.next(delta);
-    const repo = new ReusingTreeRepository(root, path, files, limits, repository.blobs, commit.commit, settings, repository.reuse);
-    repo.warnings.push(...warnings.map((w) => ({ ...w, message: `commit ${commit.commit.slice(0, 12)}: ${w.message}` })));
     const { scanRepositoryObject } = await import('../scan/scan-listed.js');
+    // From here to the detectors' end nothing is awaited: the thread's PointReuse serves one point at a time.
+    const base = repository.lastTree !== undefined ? shared.listings.get(repository.lastTree) : undefined;
+    const { files, warnings, delta, fresh } = listPoint(root, commit.tree, limits, base);
+    keepListing(shared, { tree: commit.tree, files, complete: warnings.length === 0 });
+    repository.blobs.register(fresh);
+    shared.reuse.next(commit.tree, files, delta && base ? { tree: base.tree, delta } : undefined);
+    const repo = new ReusingTreeRepository(root, path, files, limits, repository.blobs, commit.commit, settings, shared.reuse, repository.counts);
+    repo.warnings.push(...warnings.map((w) => ({ ...w, message: `commit ${commit.commit.slice(0, 12)}: ${w.message}` })));
     scan = await scanRepositoryObject(repo, detectors);
   }
   repository.byTree.set(commit.tree, scan);
+  repository.lastTree = commit.tree;
   shared.byCommit.set(commit.commit, scan);
   return { commit: commit.commit, result: { path, root, ...scan, ...(history ? { history: await history } : {}) } };
+}
+
+function keepListing(shared: SharedContent, listed: ListedTree): void {
+  shared.listings.delete(listed.tree);
+  shared.listings.set(listed.tree, listed);
+  if (shared.listings.size > LISTINGS_KEPT) shared.listings.delete(shared.listings.keys().next().value!);
 }
 
 /**

@@ -11,6 +11,9 @@ import { Repository } from '../workspace/repository.js';
 import { BlobStore, GitTreeRepository } from './git-tree-repository.js';
 import { Reads, type PointReuse } from './point-reuse.js';
 
+/** Where a kept warning named the commit it was given at. */
+const COMMIT = '\u0000commit\u0000';
+
 /**
  * A point of a timeline that reuses the last point's detector results where they still hold
  * (point-reuse.ts): it notes what each detector and each shared fact reads while it runs, and
@@ -34,6 +37,8 @@ export class ReusingTreeRepository extends GitTreeRepository {
     commit: string,
     settings: DetectorSettings,
     private readonly reuse: PointReuse,
+    /** Detector results reused and computed, counted for the repository (the PointReuse may serve several). */
+    private readonly counts: { reused: number; computed: number },
   ) {
     super(root, name, files, limits, store, commit, settings);
     // Going through the whole listing makes a computation depend on every path in it.
@@ -51,12 +56,12 @@ export class ReusingTreeRepository extends GitTreeRepository {
   detectOnce(detector: Detector, run: () => DetectorResult): DetectorResult {
     const kept = this.reuse.detectors.get(detector);
     if (kept !== undefined && this.reuse.holds(kept.reads)) {
-      this.reuse.counts.reused++;
+      this.counts.reused++;
       this.replay(kept.reads);
       if (kept.threw) throw kept.value;
       return kept.value as DetectorResult;
     }
-    this.reuse.counts.computed++;
+    this.counts.computed++;
     const reads = new Reads();
     reads.holdsAt = this.reuse.point;
     this.running.push(reads);
@@ -143,7 +148,8 @@ export class ReusingTreeRepository extends GitTreeRepository {
   }
 
   override warn(file: string, message: string): void {
-    this.running.at(-1)?.warnings.push({ file, message });
+    // A warning naming this point's commit names the commit of the point it is given again at.
+    this.running.at(-1)?.warnings.push({ file, message: this.commit === '' ? message : message.split(this.commit.slice(0, 12)).join(COMMIT) });
     super.warn(file, message);
   }
 
@@ -151,7 +157,7 @@ export class ReusingTreeRepository extends GitTreeRepository {
   private replay(reads: Reads): void {
     if (this.replayed.has(reads)) return;
     this.replayed.add(reads);
-    for (const { file, message } of reads.warnings) Repository.prototype.warn.call(this, file, message);
+    for (const { file, message } of reads.warnings) Repository.prototype.warn.call(this, file, message.split(COMMIT).join(this.commit.slice(0, 12)));
     for (const used of reads.uses) this.replay(used);
   }
 }
