@@ -13,7 +13,8 @@ import { branchCommits, commitAt, findMainBranch, type BranchCommit } from '../s
 import { gitSync } from '../sources/git/safe-git.js';
 import { BlobStore } from './git-tree-repository.js';
 import { PointReuse } from './point-reuse.js';
-import { listPoint, reusingDetectors, type ListedTree } from './point-tree.js';
+import { listPoint, reusingDetectors, upcomingChanges, type ListedTree } from './point-tree.js';
+import type { TreeChanges } from '../sources/git/tree-diff.js';
 import { ReusingTreeRepository } from './reusing-tree-repository.js';
 import { BlobContents } from './blob-contents.js';
 
@@ -101,6 +102,8 @@ interface RepositoryHistory {
   lastTree?: string;
   /** Detector results reused and computed for it. */
   counts: { reused: number; computed: number };
+  /** The changes between the trees of its points to come, read at once (upcomingChanges). */
+  changes?: TreeChanges;
   /** The log every point's history window is judged from, read once (readLogOnce); absent without history. */
   log?: Promise<LogReading>;
 }
@@ -121,7 +124,10 @@ export async function scanEveryPoint(job: RepositoryPointsJob, shared: SharedCon
   const scans: (PointScan | undefined)[] = [];
   const detectors = await reusingDetectors(await detectorsFor(job.signalFiles));
   const settings = job.settings ?? {};
-  for (const at of dates) scans.push(await scanAt(repository, shared, { root, path, limits, detectors, settings }, at, warn, windowOf?.(at)));
+  const trees = dates.map((at) => commitAt(repository.commits, at)?.tree);
+  for (const [index, at] of dates.entries()) {
+    scans.push(await scanAt(repository, shared, { root, path, limits, detectors, settings, upcoming: trees.slice(index) }, at, warn, windowOf?.(at)));
+  }
   const { reused, computed } = repository.counts;
   return { scans, warnings, stats: { blobsRead: repository.blobs.blobsRead, blobsParsed: repository.blobs.blobsParsed, reused, computed } };
 }
@@ -187,12 +193,14 @@ interface PointSetup {
   limits: Limits;
   detectors: readonly Detector[];
   settings: DetectorSettings;
+  /** The trees of this point and the later ones (undefined before the first commit). */
+  upcoming: readonly (string | undefined)[];
 }
 
 async function scanAt(
   repository: RepositoryHistory,
   shared: SharedContent,
-  { root, path, limits, detectors, settings }: PointSetup,
+  { root, path, limits, detectors, settings, upcoming }: PointSetup,
   at: Date,
   warn: (file: string, message: string) => void,
   historyRequest: HistoryRequest | undefined,
@@ -220,7 +228,8 @@ async function scanAt(
     const { scanRepositoryObject } = await import('../scan/scan-listed.js');
     // From here to the detectors' end nothing is awaited: the thread's PointReuse serves one point at a time.
     const base = repository.lastTree !== undefined ? shared.listings.get(repository.lastTree) : undefined;
-    const { files, warnings, delta, fresh } = listPoint(root, commit.tree, limits, base);
+    if (base !== undefined && repository.changes === undefined) repository.changes = upcomingChanges(root, base, upcoming);
+    const { files, warnings, delta, fresh } = listPoint(root, commit.tree, limits, base, repository.changes);
     keepListing(shared, { tree: commit.tree, files, complete: warnings.length === 0 });
     repository.blobs.register(fresh);
     shared.reuse.next(commit.tree, files, delta && base ? { tree: base.tree, delta } : undefined);

@@ -1,10 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alice, bob, daysAgo, TestRepo } from '../history/git-fixture.js';
 import { runTimeline, type Timeline } from '../../src/timeline/timeline.js';
 import { DETECTORS } from '../../src/detectors/registry.js';
+import { branchCommits, listTree } from '../../src/sources/git/tree-at.js';
+import { applyTreeDiff, treeChanges } from '../../src/sources/git/tree-diff.js';
 
 /**
  * A point reuses the last point's work where nothing it depends on changed: blobs are parsed once,
@@ -30,7 +32,10 @@ beforeAll(async () => {
   repo.commit(alice, DAYS[0]!, { 'infra/main.tf': EKS, 'k8s/api.yaml': deployment(false), 'k8s/broken.yaml': BROKEN, '.github/workflows/ci.yaml': WORKFLOW, 'cmd/api/main.go': 'package main\n' }, 'start');
   // Only a Go source changes: nothing a detector reads.
   repo.commit(bob, DAYS[1]!, { 'cmd/api/main.go': 'package main\n\nfunc main() {}\n' }, 'code');
-  repo.commit(alice, DAYS[2]!, { 'charts/api/Chart.yaml': CHART, Dockerfile: 'FROM node:22-alpine\nCMD ["node", "server.js"]\n' }, 'chart and container');
+  // Names that sort by bytes around the folders already there, and a link (never listed).
+  symlinkSync('k8s/api.yaml', join(work, 'link.yaml'));
+  const sorted = { 'infra-b.tf': '# b\n', 'infra.tf': '# top\n', 'k8s.yaml': '# k8s\n', 'Ünïcode.md': '# ü\n', 'k8s/z.txt': 'z\n' };
+  repo.commit(alice, DAYS[2]!, { 'charts/api/Chart.yaml': CHART, Dockerfile: 'FROM node:22-alpine\nCMD ["node", "server.js"]\n', ...sorted }, 'chart and container');
   repo.commit(bob, DAYS[3]!, { 'k8s/api.yaml': deployment(true) }, 'probes');
   repo.git(['rm', '--quiet', '.github/workflows/ci.yaml']);
   mkdirSync(join(work, 'deploy'));
@@ -81,5 +86,21 @@ describe('timeline points reuse what did not change', () => {
     expect(all.stats.computed).toBeGreaterThanOrEqual(DETECTORS.length);
     expect(all.stats.reused).toBeGreaterThan(DETECTORS.length);
     expect(all.stats.computed + all.stats.reused).toBe(5 * DETECTORS.length);
+  });
+});
+
+describe('a tree listed from the last one', () => {
+  it('is the tree listed whole, in the same order, each change read one by one or all at once', () => {
+    const trees = branchCommits(work, 'main').map((c) => c.tree).reverse();
+    const pairs = trees.slice(1).map((tree, i) => [trees[i]!, tree] as const);
+    const known = treeChanges(work, pairs, 1000);
+    // Files in folders before and after the ones that changed, a link, and names that sort by bytes.
+    for (const [from, to] of pairs) {
+      const whole = listTree(work, to, 1000).files;
+      const last = listTree(work, from, 1000).files;
+      expect(applyTreeDiff(work, from, last, to, 1000)?.files).toEqual(whole);
+      expect(applyTreeDiff(work, from, last, to, 1000, known)?.files).toEqual(whole);
+    }
+    expect(applyTreeDiff(work, trees[0]!, listTree(work, trees[0]!, 1000).files, trees[4]!, 3)).toBeUndefined(); // more than --max-files
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { gitArgsFor, gitEnvFor, gitSync } from './safe-git.js';
+import { gitArgsFor, gitEnvFor } from './safe-git.js';
 import type { TreeFile } from './tree-at.js';
 
 const HASH = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -27,24 +27,14 @@ export function applyTreeDiff(
   previous: readonly TreeFile[],
   tree: string,
   maxFiles: number,
+  known?: TreeChanges,
 ): { files: TreeFile[]; delta: TreeDelta; fresh: TreeFile[] } | undefined {
-  if (!HASH.test(previousTree) || !HASH.test(tree)) throw new Error(`not a tree id: ${previousTree} ${tree}`);
-  const out = gitSync(['--no-replace-objects', 'diff-tree', '-r', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', previousTree, tree], {
-    cwd: root,
-    timeoutMs: 120_000,
-    maxBuffer: 512 * 1024 * 1024,
-  });
-  // ":<old mode> <new mode> <old id> <new id> <status>\0<path>\0" per change.
-  const fields = out.split('\0');
-  const now = new Map<string, string | undefined>(); // path → its new blob, or undefined when it is no regular file any more
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    const [, newMode, , blob] = fields[i]!.replace(/^:/, '').split(' ');
-    const path = fields[i + 1]!;
-    if (path === '' || blob === undefined || newMode === undefined) continue;
-    now.set(path, REGULAR.has(newMode) && HASH.test(blob) && !/^0+$/.test(blob) ? blob : undefined);
-  }
-  if (now.size > previous.length / 4 + 64) return undefined;
-  const sizes = blobSizes(root, [...new Set([...now.values()].filter((b): b is string => b !== undefined))]);
+  const key = pairKey(previousTree, tree);
+  const found = known?.pairs.has(key) ? known : treeChanges(root, [[previousTree, tree]], previous.length / 4 + 64);
+  const changes = found.pairs.get(key);
+  if (changes === undefined || changes.size > previous.length / 4 + 64) return undefined;
+  const now = new Map(changes);
+  const sizes = found.sizes;
   const delta: TreeDelta = { changed: [], added: [], removed: [] };
   const files: TreeFile[] = [];
   const fresh: TreeFile[] = [];
@@ -73,6 +63,59 @@ export function applyTreeDiff(
   }
   return { files, delta, fresh };
 }
+
+/** What changed between pairs of trees (path → new blob, undefined when it is no regular file any more), and the new blobs' sizes. */
+export interface TreeChanges {
+  pairs: Map<string, Map<string, string | undefined>>;
+  sizes: Map<string, number>;
+}
+
+const pairKey = (from: string, to: string): string => `${from} ${to}`;
+
+/**
+ * The changes between each pair of trees, in two git processes whatever the number of pairs
+ * (`git diff-tree --stdin`, then `git cat-file --batch-check` for the sizes): a timeline asks for
+ * the changes from each point to the next, and under load each process started costs more than
+ * the diff. A pair with more than `maxChanges` changes is left out (listed whole instead).
+ */
+export function treeChanges(root: string, pairs: readonly (readonly [string, string])[], maxChanges: number): TreeChanges {
+  for (const [from, to] of pairs) if (!HASH.test(from) || !HASH.test(to)) throw new Error(`not a tree id: ${from} ${to}`);
+  const out = execFileSync('git', gitArgsFor(['--no-replace-objects', 'diff-tree', '-r', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--stdin'], root), {
+    cwd: root,
+    env: gitEnvFor(),
+    input: pairs.map(([from, to]) => `${pairKey(from, to)}\n`).join(''),
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+    timeout: 120_000,
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
+  // Per pair: "<from> <to>\n", then ":<old mode> <new mode> <old id> <new id> <status>\0<path>\0" per change.
+  const result: TreeChanges = { pairs: new Map(), sizes: new Map() };
+  let current: Map<string, string | undefined> | undefined;
+  const fields = out.split('\0');
+  for (let i = 0; i < fields.length; i++) {
+    let field = fields[i]!;
+    // Each pair's line ("<from> <to>\n") comes before its first change, in the same field.
+    for (let header = HEADER.exec(field); header !== null; header = HEADER.exec(field)) {
+      result.pairs.set(header[1]!, (current = new Map()));
+      field = field.slice(header[0].length);
+    }
+    if (!field.startsWith(':') || current === undefined) continue;
+    const [, newMode, , blob] = field.slice(1).split(' ');
+    const path = fields[++i] ?? '';
+    if (path === '' || blob === undefined || newMode === undefined) continue;
+    current.set(path, REGULAR.has(newMode) && HASH.test(blob) && !/^0+$/.test(blob) ? blob : undefined);
+  }
+  for (const [key, changes] of result.pairs) if (changes.size > maxChanges) result.pairs.delete(key);
+  // A pair git said nothing about is two equal trees.
+  for (const [from, to] of pairs) if (!result.pairs.has(pairKey(from, to)) && from === to) result.pairs.set(pairKey(from, to), new Map());
+  const blobs = new Set<string>();
+  for (const changes of result.pairs.values()) for (const blob of changes.values()) if (blob !== undefined) blobs.add(blob);
+  result.sizes = blobSizes(root, [...blobs]);
+  return result;
+}
+
+const HEADER = /^\n*([0-9a-f]{40}(?:[0-9a-f]{24})? [0-9a-f]{40}(?:[0-9a-f]{24})?)\n/;
 
 /** Sizes of blobs, from one `git cat-file --batch-check`. */
 function blobSizes(root: string, blobs: readonly string[]): Map<string, number> {
