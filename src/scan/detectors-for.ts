@@ -11,7 +11,8 @@ export function detectorsFor(files: readonly SignalFile[] | undefined): Promise<
   if (files === undefined) return 'all';
   const key = JSON.stringify(files);
   if (userSet?.key !== key) {
-    const detectors = Promise.all([import('../detectors/registry.js'), import('../detectors/footprint-detector.js')]).then(([{ DETECTORS }, { userDetectors }]) => [...DETECTORS, ...userDetectors(files)]);
+    const modules = Promise.all([import('../detectors/registry.js'), import('../detectors/footprint-detector.js')]);
+    const detectors = modules.then(([{ DETECTORS }, { userDetectors }]) => [...DETECTORS, ...userDetectors(files)]);
     userSet = { key, detectors };
   }
   return userSet.detectors;

@@ -20,6 +20,8 @@ export class BlobStore {
   /** Blobs known but not read yet, grouped by the kind of file (extension, or name without one). */
   private readonly unread = new Map<string, Set<string>>();
   private readonly known = new Set<string>();
+  /** Kinds of file read so far: detectors will read the new blobs of these at the points to come. */
+  private readonly groupsRead = new Set<string>();
   /** Blobs read from git, and parses made (for tests and stats: what reuse saved shows here). */
   blobsRead = 0;
   blobsParsed = 0;
@@ -49,12 +51,28 @@ export class BlobStore {
 
   private readGroup(path: string, blob: string): void {
     const group = groupOf(path);
+    this.groupsRead.add(group);
     const blobs = this.unread.get(group) ?? new Set<string>();
     this.unread.delete(group);
     // The blob itself too: it may have been in the shared contents when registered, and left them since.
     blobs.add(blob);
     const missing = [...blobs].filter((b) => !this.contents.has(b));
     for (const [id, content] of readBlobs(this.root, missing, this.limits.maxFileBytes)) {
+      this.contents.add(id, decode(content));
+      this.blobsRead++;
+    }
+  }
+
+  /**
+   * The new blobs of the points to come, read now in one git process, for the kinds of file
+   * detectors have read so far (the others stay registered, read on first use): one `cat-file`
+   * per repository rather than one per kind and point. Skipped past `maxBlobs` blobs or
+   * `maxBytes` in all, to bound what is held ahead of use.
+   */
+  readAhead(files: readonly TreeFile[], maxBlobs = 20_000, maxBytes = 64 * 1024 * 1024): void {
+    const wanted = files.filter((f) => f.size <= this.limits.maxFileBytes && this.groupsRead.has(groupOf(f.path)) && !this.contents.has(f.blob));
+    if (wanted.length === 0 || wanted.length > maxBlobs || wanted.reduce((sum, f) => sum + f.size, 0) > maxBytes) return;
+    for (const [id, content] of readBlobs(this.root, wanted.map((f) => f.blob), this.limits.maxFileBytes)) {
       this.contents.add(id, decode(content));
       this.blobsRead++;
     }

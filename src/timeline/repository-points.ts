@@ -9,7 +9,7 @@ import type { HistoryRequest, ScannedWithHistory } from '../scan/worker-messages
 import { parseSince, platformMembers } from '../config/repositories.js';
 import { HISTORY_SIGNALS, historyFromLog, readHistoryAsync, readLogOnce, type HistoryFacts, type ReadHistoryOptions } from '../history/index.js';
 import type { LogReading } from '../history/read-log.js';
-import { branchCommits, commitAt, findMainBranch, type BranchCommit } from '../sources/git/tree-at.js';
+import { branchCommits, commitAt, findMainBranch, type BranchCommit, type TreeFile } from '../sources/git/tree-at.js';
 import { gitSync } from '../sources/git/safe-git.js';
 import { BlobStore } from './git-tree-repository.js';
 import { PointReuse } from './point-reuse.js';
@@ -169,7 +169,8 @@ function openRepository(
   maxCommits: number,
   contents: BlobContents,
 ): RepositoryHistory {
-  const repository: RepositoryHistory = { commits: [], shallow: false, truncated: false, blobs: new BlobStore(root, limits, contents), byTree: new Map(), counts: { reused: 0, computed: 0 } };
+  const blobs = new BlobStore(root, limits, contents);
+  const repository: RepositoryHistory = { commits: [], shallow: false, truncated: false, blobs, byTree: new Map(), counts: { reused: 0, computed: 0 } };
   try {
     const branch = findMainBranch(root, configured);
     if (branch === undefined) {
@@ -228,7 +229,10 @@ async function scanAt(
     const { scanRepositoryObject } = await import('../scan/scan-listed.js');
     // From here to the detectors' end nothing is awaited: the thread's PointReuse serves one point at a time.
     const base = repository.lastTree !== undefined ? shared.listings.get(repository.lastTree) : undefined;
-    if (base !== undefined && repository.changes === undefined) repository.changes = upcomingChanges(root, base, upcoming);
+    if (base !== undefined && repository.changes === undefined) {
+      repository.changes = upcomingChanges(root, base, upcoming);
+      if (repository.changes !== undefined) repository.blobs.readAhead(newBlobs(repository.changes));
+    }
     const { files, warnings, delta, fresh } = listPoint(root, commit.tree, limits, base, repository.changes);
     keepListing(shared, { tree: commit.tree, files, complete: warnings.length === 0 });
     repository.blobs.register(fresh);
@@ -241,6 +245,18 @@ async function scanAt(
   repository.lastTree = commit.tree;
   shared.byCommit.set(commit.commit, scan);
   return { commit: commit.commit, result: { path, root, ...scan, ...(history ? { history: await history } : {}) } };
+}
+
+/** The blobs that the changes bring, as files (a path each blob is found at, and its size). */
+function newBlobs({ pairs, sizes }: TreeChanges): TreeFile[] {
+  const files = new Map<string, TreeFile>();
+  for (const changes of pairs.values()) {
+    for (const [path, blob] of changes) {
+      const size = blob !== undefined ? sizes.get(blob) : undefined;
+      if (blob !== undefined && size !== undefined && !files.has(blob)) files.set(blob, { path, blob, size });
+    }
+  }
+  return [...files.values()];
 }
 
 function keepListing(shared: SharedContent, listed: ListedTree): void {

@@ -45,7 +45,11 @@ export class TimelinePool {
       // The other threads start once the first repository is read: what it shares with the others
       // (the past of a fork or a clone) is then scanned once. Unrelated repositories lose one
       // repository's time of the second core.
-      { workers: options.workers ?? defaultWorkerCount(jobs.length), workerUrl: options.workerUrl ?? new URL('./timeline-worker.js', import.meta.url), staggered: true },
+      {
+        workers: options.workers ?? defaultWorkerCount(jobs.length),
+        workerUrl: options.workerUrl ?? new URL('./timeline-worker.js', import.meta.url),
+        staggered: true,
+      },
     );
   }
 

@@ -54,7 +54,8 @@ export function applyTreeDiff(
     }
   }
   // What is left is new: each in its place by byte order, as git lists a tree.
-  const added = [...now].filter((entry): entry is [string, string] => entry[1] !== undefined).map(([path, blob]) => ({ path, size: sizes.get(blob) ?? 0, blob }));
+  const added: TreeFile[] = [];
+  for (const [path, blob] of now) if (blob !== undefined) added.push({ path, size: sizes.get(blob) ?? 0, blob });
   if (files.length + added.length > maxFiles) return undefined;
   for (const file of added.sort((a, b) => byteOrder(a.path, b.path))) {
     files.splice(insertionPoint(files, file.path), 0, file);
@@ -80,7 +81,8 @@ const pairKey = (from: string, to: string): string => `${from} ${to}`;
  */
 export function treeChanges(root: string, pairs: readonly (readonly [string, string])[], maxChanges: number): TreeChanges {
   for (const [from, to] of pairs) if (!HASH.test(from) || !HASH.test(to)) throw new Error(`not a tree id: ${from} ${to}`);
-  const out = execFileSync('git', gitArgsFor(['--no-replace-objects', 'diff-tree', '-r', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--stdin'], root), {
+  const args = ['--no-replace-objects', 'diff-tree', '-r', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--stdin'];
+  const out = execFileSync('git', gitArgsFor(args, root), {
     cwd: root,
     env: gitEnvFor(),
     input: pairs.map(([from, to]) => `${pairKey(from, to)}\n`).join(''),
