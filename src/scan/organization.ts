@@ -96,9 +96,14 @@ export interface RecordedPlan {
 
 /**
  * How a timeline scans the planned repositories at one past point (src/timeline). `history` is
- * the window that ends at that point, when history is read at all.
+ * the window that ends at that point, when history is read at all; `setup` is what the
+ * configuration tells the scan (its limits, own signals and end-of-life table), as `scan` uses it.
  */
-export type PastPointScanner = (planned: readonly { path: string; root: string }[], history: HistoryRequest | undefined) => {
+export type PastPointScanner = (
+  planned: readonly { path: string; root: string }[],
+  history: HistoryRequest | undefined,
+  setup: Pick<ScanSetup, 'limits' | 'signalFiles' | 'settings'>,
+) => {
   result(index: number): Promise<ScannedWithHistory | undefined>;
   close(): Promise<void>;
 };
@@ -217,7 +222,7 @@ async function scanPlanned(
   const mainBranch = config.history.mainBranch ? { mainBranch: config.history.mainBranch } : {};
   const historyRequest: HistoryRequest | undefined = readsHistory ? { since, now, ...mainBranch, config } : undefined;
   const toScan = options.recorded ? [] : planned;
-  const scans = options.pastPoint ? options.pastPoint(planned, historyRequest) : repositoryScans(options, setup, toScan, planned, historyRequest);
+  const scans = options.pastPoint ? options.pastPoint(planned, historyRequest, setup) : repositoryScans(options, setup, toScan, planned, historyRequest);
   try {
     for (const [index, repo] of toScan.entries()) {
       try {

@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Limits } from '../core/limits.js';
 import type { DetectorSettings } from '../core/detector-settings.js';
 import type { Detector } from '../detectors/detector.js';
@@ -14,10 +11,9 @@ import { GitWaitedError } from '../sources/git/safe-git.js';
 import { platformMembers } from '../config/repositories.js';
 import type { OrgConfig } from '../config/schema.js';
 import type { HistoryRequest, ScanJob, ScannedWithHistory, WorkerJob, WorkerMessage } from './worker-messages.js';
+import { defaultWorkerCount, MIN_REPOSITORIES_FOR_WORKERS, OrderedWorkerPool, type Settled } from './ordered-worker-pool.js';
 
-/** Below this many repositories, starting workers (each loads every detector and parser) costs more than it saves. */
-export const MIN_REPOSITORIES_FOR_WORKERS = 4;
-const MAX_WORKERS = 4;
+export { MIN_REPOSITORIES_FOR_WORKERS } from './ordered-worker-pool.js';
 
 export interface ScanProgress {
   /** Repositories finished so far, and files read in all. */
@@ -46,137 +42,94 @@ export interface ScanManyOptions {
 }
 
 /**
- * Scans many repositories, on worker threads when that pays, and gives each result back in the
- * order asked: `result(i)` is the scan of `paths[i]` whatever order the workers finish in, so
- * reports do not depend on timing. A repository that cannot be scanned rejects its own promise only.
+ * Scans many repositories, on worker threads when that pays (ordered-worker-pool.ts), and gives
+ * each result back in the order asked: `result(i)` is the scan of `paths[i]` whatever order the
+ * workers finish in, so reports do not depend on timing. A repository that cannot be scanned
+ * rejects its own promise only.
  */
 export class RepositoryScans {
-  private readonly results: (Promise<ScannedWithHistory> | undefined)[];
-  private readonly workers: Worker[] = [];
+  private readonly pool: OrderedWorkerPool<ScannedWithHistory>;
   private readonly progress: ScanProgress;
   private readonly filesOf = new Map<number, number>();
   private readonly serialCache: ScanCache | undefined;
-  private readonly paths: readonly string[];
 
   constructor(
     private readonly jobs: readonly ScanJob[],
     private readonly options: ScanManyOptions,
   ) {
-    const paths = jobs.map((job) => job.root);
-    this.paths = paths;
-    this.results = new Array<Promise<ScannedWithHistory> | undefined>(paths.length).fill(undefined);
-    this.progress = { done: 0, total: paths.length, files: 0, current: '' };
+    this.progress = { done: 0, total: jobs.length, files: 0, current: '' };
     this.serialCache = options.cache ? new ScanCache(options.cache) : undefined;
-    const count = Math.min(options.workers ?? defaultWorkers(paths.length), paths.length);
+    // Workers load the registry themselves, so a chosen subset of detectors is scanned here.
+    const workers = options.detectors === 'all' || options.signalFiles !== undefined ? (options.workers ?? defaultWorkerCount(jobs.length)) : 0;
     const workerUrl = options.workerUrl ?? new URL('./scan-worker.js', import.meta.url);
-    // Run from TypeScript sources (tests) there is no compiled worker: scan on this thread. Workers
-    // load the registry themselves, so a chosen subset of detectors is scanned here too.
-    if (count >= 2 && existsSync(fileURLToPath(workerUrl)) && (options.detectors === 'all' || options.signalFiles !== undefined)) this.startWorkers(count, workerUrl);
+    this.pool = new OrderedWorkerPool<ScannedWithHistory>(
+      jobs.length,
+      {
+        message: (index) => this.workerJob(index),
+        runHere: (index) => this.scanHere(index),
+        settles: (message) => this.settles(message as WorkerMessage),
+        onStart: (index) => this.report(index, 0),
+        onSettled: (index) => this.finish(index),
+      },
+      { workers, workerUrl },
+    );
   }
 
   /** The scan of paths[index]; on the serial path it starts now. */
   result(index: number): Promise<ScannedWithHistory> {
-    let promise = this.results[index];
-    if (promise === undefined) {
-      const path = this.paths[index]!;
-      this.report(index, path, 0);
-      // Scanned on this thread, one repository at a time: git and this thread each have a core when
-      // there are two. A few repositories are what someone waits on: their listing is kept only once
-      // unchanged. A whole organization here (one core) keeps it at once, as on worker threads.
-      const listingOnceUnchanged = this.paths.length < MIN_REPOSITORIES_FOR_WORKERS;
-      const options = { ...this.options, spareCore: availableParallelism() >= 2, listingOnceUnchanged };
-      promise = scanOne(this.jobs[index]!, options, this.serialCache, (count) => this.report(index, path, count)).finally(() =>
-        this.finish(index, path),
-      );
-      this.results[index] = promise;
-    }
-    return promise;
+    return this.pool.result(index);
   }
 
   /** Stops the workers (idempotent). */
-  async close(): Promise<void> {
-    await Promise.all(this.workers.splice(0).map((worker) => worker.terminate()));
+  close(): Promise<void> {
+    return this.pool.close();
   }
 
   /** Whether the scans run on worker threads (for tests and the benchmark). */
   get parallel(): boolean {
-    return this.workers.length > 0;
+    return this.pool.parallel;
   }
 
-  private startWorkers(count: number, workerUrl: URL): void {
-    const queue = this.paths.map((_, index) => index);
-    const settle = new Map<number, { resolve: (r: ScannedWithHistory) => void; reject: (e: Error) => void }>();
-    for (const [index] of this.paths.entries()) {
-      this.results[index] = new Promise<ScannedWithHistory>((resolve, reject) => settle.set(index, { resolve, reject }));
-      // Rejections are handled by whoever awaits result(index); never an unhandled rejection here.
-      this.results[index]!.catch(() => undefined);
-    }
-    const inFlight = new Map<Worker, number>();
-    const next = (worker: Worker): void => {
-      const index = queue.shift();
-      if (index === undefined) return;
-      inFlight.set(worker, index);
-      const job: WorkerJob = {
-        id: index,
-        job: this.jobs[index]!,
-        limits: this.options.limits,
-        ...(this.options.settings ? { settings: this.options.settings } : {}),
-        ...(this.options.cache ? { cache: this.options.cache } : {}),
-        ...(this.options.history ? { history: this.options.history } : {}),
-        ...(this.options.signalFiles ? { signalFiles: this.options.signalFiles } : {}),
-      };
-      this.report(index, job.job.root, 0);
-      worker.postMessage(job);
-    };
-    const lost = (worker: Worker, error: Error): void => {
-      // A crashed worker (out of memory…): its repository fails, the others go on, on this thread if no worker is left.
-      const index = inFlight.get(worker);
-      inFlight.delete(worker);
-      const at = this.workers.indexOf(worker);
-      if (at < 0) return;
-      this.workers.splice(at, 1);
-      if (index !== undefined) {
-        this.finish(index, this.paths[index]!);
-        settle.get(index)?.reject(new Error(`worker failed: ${error.message}`));
-      }
-      if (this.workers.length > 0) return;
-      for (const queued of queue.splice(0)) {
-        const handlers = settle.get(queued)!;
-        this.results[queued]!.catch(() => undefined);
-        scanOne(this.jobs[queued]!, this.options, this.serialCache).then(handlers.resolve, handlers.reject);
-      }
-    };
-    for (let i = 0; i < count; i++) {
-      const worker = new Worker(workerUrl);
-      worker.on('message', (message: WorkerMessage) => {
-        const path = this.paths[message.id]!;
-        if (message.type === 'files') {
-          this.report(message.id, path, message.count);
-          return;
-        }
-        inFlight.delete(worker);
-        this.finish(message.id, path);
-        if (message.type === 'done') settle.get(message.id)?.resolve(message.result);
-        else settle.get(message.id)?.reject(message.name === 'ScanInputError' ? new ScanInputError(message.message) : new Error(message.message));
-        next(worker);
-      });
-      worker.on('error', (error) => lost(worker, error));
-      worker.on('exit', (code) => lost(worker, new Error(`exited with code ${code}`)));
-      this.workers.push(worker);
-      next(worker);
-    }
+  private scanHere(index: number): Promise<ScannedWithHistory> {
+    // Scanned on this thread, one repository at a time: git and this thread each have a core when
+    // there are two. A few repositories are what someone waits on: their listing is kept only once
+    // unchanged. A whole organization here (one core) keeps it at once, as on worker threads.
+    const listingOnceUnchanged = this.jobs.length < MIN_REPOSITORIES_FOR_WORKERS;
+    const options = { ...this.options, spareCore: availableParallelism() >= 2, listingOnceUnchanged };
+    return scanOne(this.jobs[index]!, options, this.serialCache, (count) => this.report(index, count));
   }
 
-  private report(index: number, path: string, files: number): void {
+  private workerJob(index: number): WorkerJob {
+    return {
+      id: index,
+      job: this.jobs[index]!,
+      limits: this.options.limits,
+      ...(this.options.settings ? { settings: this.options.settings } : {}),
+      ...(this.options.cache ? { cache: this.options.cache } : {}),
+      ...(this.options.history ? { history: this.options.history } : {}),
+      ...(this.options.signalFiles ? { signalFiles: this.options.signalFiles } : {}),
+    };
+  }
+
+  private settles(message: WorkerMessage): Settled<ScannedWithHistory> {
+    if (message.type === 'files') {
+      this.report(message.id, message.count);
+      return undefined;
+    }
+    if (message.type === 'done') return { index: message.id, result: message.result };
+    return { index: message.id, error: message.name === 'ScanInputError' ? new ScanInputError(message.message) : new Error(message.message) };
+  }
+
+  private report(index: number, files: number): void {
     this.progress.files += files - (this.filesOf.get(index) ?? 0);
     this.filesOf.set(index, files);
-    this.progress.current = path;
+    this.progress.current = this.jobs[index]!.root;
     this.options.onProgress?.({ ...this.progress });
   }
 
-  private finish(index: number, path: string): void {
+  private finish(index: number): void {
     this.progress.done++;
-    this.progress.current = path;
+    this.progress.current = this.jobs[index]!.root;
     this.options.onProgress?.({ ...this.progress });
   }
 }
@@ -222,10 +175,4 @@ function configFingerprint(config: OrgConfig): string {
     configFingerprints.set(config, fingerprint);
   }
   return fingerprint;
-}
-
-function defaultWorkers(repositories: number): number {
-  if (repositories < MIN_REPOSITORIES_FOR_WORKERS) return 0;
-  const cores = availableParallelism();
-  return cores < 2 ? 0 : Math.min(cores, MAX_WORKERS);
 }

@@ -7,20 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { ScanCache, type ScanCacheSettings } from '../cache/scan-cache.js';
 import { scanOne } from './parallel.js';
 import type { WorkerJob, WorkerMessage } from './worker-messages.js';
-import type { Detector } from '../detectors/detector.js';
-import type { SignalFile } from '../signals/schema.js';
-
-/** The detectors for a set of user signal files, built once per worker (the same set every job). */
-let userSet: { key: string; detectors: Promise<readonly Detector[]> } | undefined;
-function detectorsFor(files: readonly SignalFile[] | undefined): Promise<readonly Detector[]> | 'all' {
-  if (files === undefined) return 'all';
-  const key = JSON.stringify(files);
-  if (userSet?.key !== key) {
-    const detectors = Promise.all([import('../detectors/registry.js'), import('../detectors/footprint-detector.js')]).then(([{ DETECTORS }, { userDetectors }]) => [...DETECTORS, ...userDetectors(files)]);
-    userSet = { key, detectors };
-  }
-  return userSet.detectors;
-}
+import { detectorsFor } from './detectors-for.js';
 
 const caches = new Map<string, ScanCache>();
 function cacheFor(settings: ScanCacheSettings | undefined): ScanCache | undefined {

@@ -1,4 +1,5 @@
 import type { Limits } from '../core/limits.js';
+import type { DetectorSettings } from '../core/detector-settings.js';
 import { decode, type ReadResult } from '../sources/repository/read-file.js';
 import { readBlobs, type TreeFile } from '../sources/git/tree-at.js';
 import type { YamlDocument } from '../parse/yaml.js';
@@ -19,6 +20,11 @@ export class BlobStore {
   /** Blobs known but not read yet, grouped by the kind of file (extension, or name without one). */
   private readonly unread = new Map<string, Set<string>>();
   private readonly known = new Set<string>();
+  /** Kinds of file read so far: detectors will read the new blobs of these at the points to come. */
+  private readonly groupsRead = new Set<string>();
+  /** Blobs read from git, and parses made (for tests and stats: what reuse saved shows here). */
+  blobsRead = 0;
+  blobsParsed = 0;
 
   constructor(
     private readonly root: string,
@@ -45,12 +51,31 @@ export class BlobStore {
 
   private readGroup(path: string, blob: string): void {
     const group = groupOf(path);
+    this.groupsRead.add(group);
     const blobs = this.unread.get(group) ?? new Set<string>();
     this.unread.delete(group);
     // The blob itself too: it may have been in the shared contents when registered, and left them since.
     blobs.add(blob);
     const missing = [...blobs].filter((b) => !this.contents.has(b));
-    for (const [id, content] of readBlobs(this.root, missing, this.limits.maxFileBytes)) this.contents.add(id, decode(content));
+    for (const [id, content] of readBlobs(this.root, missing, this.limits.maxFileBytes)) {
+      this.contents.add(id, decode(content));
+      this.blobsRead++;
+    }
+  }
+
+  /**
+   * The new blobs of the points to come, read now in one git process, for the kinds of file
+   * detectors have read so far (the others stay registered, read on first use): one `cat-file`
+   * per repository rather than one per kind and point. Skipped past `maxBlobs` blobs or
+   * `maxBytes` in all, to bound what is held ahead of use.
+   */
+  readAhead(files: readonly TreeFile[], maxBlobs = 20_000, maxBytes = 64 * 1024 * 1024): void {
+    const wanted = files.filter((f) => f.size <= this.limits.maxFileBytes && this.groupsRead.has(groupOf(f.path)) && !this.contents.has(f.blob));
+    if (wanted.length === 0 || wanted.length > maxBlobs || wanted.reduce((sum, f) => sum + f.size, 0) > maxBytes) return;
+    for (const [id, content] of readBlobs(this.root, wanted.map((f) => f.blob), this.limits.maxFileBytes)) {
+      this.contents.add(id, decode(content));
+      this.blobsRead++;
+    }
   }
 
   /** What is known of the blob (its text decoded once, with the same rules as a file of a work tree), or undefined when git has no such blob. */
@@ -82,14 +107,22 @@ const PARSE_WARNING = { yaml: 'YAML: ', json: 'JSON: ', hcl: 'HCL: ', dockerfile
  * BlobStore's contents, so an unchanged file is parsed once for the whole timeline.
  */
 export class GitTreeRepository extends Repository {
-  private readonly blobOf = new Map<string, TreeFile>();
+  protected readonly blobOf = new Map<string, TreeFile>();
   /** What this point already answered, by path (and kind of parse): detectors ask for the same file many times. */
   private readonly textOf = new Map<string, string | undefined>();
   private readonly answered = new Map<string, unknown>();
 
   /** `commit`: the commit the tree was first read at, named in warnings (the file of a past tree may be gone today). */
-  constructor(root: string, name: string, files: readonly TreeFile[], limits: Limits, private readonly store: BlobStore, private readonly commit = '') {
-    super(root, name, files, limits);
+  constructor(
+    root: string,
+    name: string,
+    files: readonly TreeFile[],
+    limits: Limits,
+    private readonly store: BlobStore,
+    protected readonly commit = '',
+    settings: DetectorSettings = {},
+  ) {
+    super(root, name, files, limits, undefined, undefined, settings);
     for (const file of files) this.blobOf.set(file.path, file);
   }
 
@@ -156,6 +189,7 @@ export class GitTreeRepository extends Repository {
       return kept.value as T;
     }
     const before = this.warnings.length;
+    this.store.blobsParsed++;
     const value = parse();
     const warnings = this.warnings.slice(before).filter((w) => w.file === path && w.message.startsWith(PARSE_WARNING[kind])).map((w) => w.message);
     entry.parsed.set(kind, { value, warnings });

@@ -1,13 +1,21 @@
 import type { Limits } from '../core/limits.js';
+import type { DetectorSettings } from '../core/detector-settings.js';
+import type { SignalFile } from '../signals/schema.js';
+import { detectorsFor } from '../scan/detectors-for.js';
 import type { ScanWarning } from '../core/types.js';
 import type { CachedScan } from '../cache/scan-cache.js';
+import type { Detector } from '../detectors/detector.js';
 import type { HistoryRequest, ScannedWithHistory } from '../scan/worker-messages.js';
 import { parseSince, platformMembers } from '../config/repositories.js';
 import { HISTORY_SIGNALS, historyFromLog, readHistoryAsync, readLogOnce, type HistoryFacts, type ReadHistoryOptions } from '../history/index.js';
 import type { LogReading } from '../history/read-log.js';
-import { branchCommits, commitAt, findMainBranch, listTree, type BranchCommit } from '../sources/git/tree-at.js';
+import { branchCommits, commitAt, findMainBranch, type BranchCommit, type TreeFile } from '../sources/git/tree-at.js';
 import { gitSync } from '../sources/git/safe-git.js';
-import { BlobStore, GitTreeRepository } from './git-tree-repository.js';
+import { BlobStore } from './git-tree-repository.js';
+import { PointReuse } from './point-reuse.js';
+import { listPoint, reusingDetectors, upcomingChanges, type ListedTree } from './point-tree.js';
+import type { TreeChanges } from '../sources/git/tree-diff.js';
+import { ReusingTreeRepository } from './reusing-tree-repository.js';
 import { BlobContents } from './blob-contents.js';
 
 /**
@@ -26,6 +34,10 @@ export interface RepositoryPointsJob {
   mainBranch: string | undefined;
   maxCommits: number;
   limits: Limits;
+  /** The configuration's own signals, added to the registry's detectors as `scan` adds them. */
+  signalFiles?: readonly SignalFile[];
+  /** What the configuration tells detectors (its own end-of-life table). */
+  settings?: DetectorSettings;
   /** History is read: the request of the organization scan, and --since; each point gets the window that ends there. */
   history?: { request: HistoryRequest; since?: string };
 }
@@ -40,6 +52,17 @@ export interface RepositoryPoints {
   scans: (PointScan | undefined)[];
   /** What could not be read (once each): a shallow clone, no main branch… */
   warnings: ScanWarning[];
+  stats: ReuseStats;
+}
+
+/** What the points of a repository read and what they reused (for tests, and to see the reuse work). */
+export interface ReuseStats {
+  /** Blobs read from git, and parses made (a blob parsed as YAML and as JSON counts twice). */
+  blobsRead: number;
+  blobsParsed: number;
+  /** Detector results taken from the last point, and computed. */
+  reused: number;
+  computed: number;
 }
 
 /**
@@ -50,10 +73,20 @@ export interface RepositoryPoints {
 export interface SharedContent {
   contents: BlobContents;
   byCommit: Map<string, CachedScan>;
+  /**
+   * The listings of the trees listed lately, by tree id: a repository whose last point was another's
+   * commit (a clone's shared past) lists its next tree from that one and what changed.
+   */
+  listings: Map<string, ListedTree>;
+  /** The detector results of the last point scanned on this thread, whichever repository it was (point-reuse.ts). */
+  reuse: PointReuse;
 }
 
+/** Listings kept by tree id (each a list of the tree's files, mostly shared with the others). */
+const LISTINGS_KEPT = 16;
+
 export function sharedContent(): SharedContent {
-  return { contents: new BlobContents(), byCommit: new Map() };
+  return { contents: new BlobContents(), byCommit: new Map(), listings: new Map(), reuse: new PointReuse() };
 }
 
 /** What is kept about one repository across every point: its branch, its blobs, its scans per tree. */
@@ -65,6 +98,12 @@ interface RepositoryHistory {
   truncated: boolean;
   blobs: BlobStore;
   byTree: Map<string, CachedScan>;
+  /** The tree of its last point, listed here or by another repository: the next one is listed from it. */
+  lastTree?: string;
+  /** Detector results reused and computed for it. */
+  counts: { reused: number; computed: number };
+  /** The changes between the trees of its points to come, read at once (upcomingChanges). */
+  changes?: TreeChanges;
   /** The log every point's history window is judged from, read once (readLogOnce); absent without history. */
   log?: Promise<LogReading>;
 }
@@ -83,8 +122,14 @@ export async function scanEveryPoint(job: RepositoryPointsJob, shared: SharedCon
   const repository = openRepository(root, path, job.mainBranch, limits, warn, job.maxCommits, shared.contents);
   if (windowOf !== undefined) repository.log = readLogOfEveryPoint(root, path, repository, dates, windowOf);
   const scans: (PointScan | undefined)[] = [];
-  for (const at of dates) scans.push(await scanAt(repository, shared, root, path, at, limits, warn, windowOf?.(at)));
-  return { scans, warnings };
+  const detectors = await reusingDetectors(await detectorsFor(job.signalFiles));
+  const settings = job.settings ?? {};
+  const trees = dates.map((at) => commitAt(repository.commits, at)?.tree);
+  for (const [index, at] of dates.entries()) {
+    scans.push(await scanAt(repository, shared, { root, path, limits, detectors, settings, upcoming: trees.slice(index) }, at, warn, windowOf?.(at)));
+  }
+  const { reused, computed } = repository.counts;
+  return { scans, warnings, stats: { blobsRead: repository.blobs.blobsRead, blobsParsed: repository.blobs.blobsParsed, reused, computed } };
 }
 
 /**
@@ -124,7 +169,8 @@ function openRepository(
   maxCommits: number,
   contents: BlobContents,
 ): RepositoryHistory {
-  const repository: RepositoryHistory = { commits: [], shallow: false, truncated: false, blobs: new BlobStore(root, limits, contents), byTree: new Map() };
+  const blobs = new BlobStore(root, limits, contents);
+  const repository: RepositoryHistory = { commits: [], shallow: false, truncated: false, blobs, byTree: new Map(), counts: { reused: 0, computed: 0 } };
   try {
     const branch = findMainBranch(root, configured);
     if (branch === undefined) {
@@ -141,13 +187,22 @@ function openRepository(
   return repository;
 }
 
+/** What every point of one repository is scanned with. */
+interface PointSetup {
+  root: string;
+  path: string;
+  limits: Limits;
+  detectors: readonly Detector[];
+  settings: DetectorSettings;
+  /** The trees of this point and the later ones (undefined before the first commit). */
+  upcoming: readonly (string | undefined)[];
+}
+
 async function scanAt(
   repository: RepositoryHistory,
   shared: SharedContent,
-  root: string,
-  path: string,
+  { root, path, limits, detectors, settings, upcoming }: PointSetup,
   at: Date,
-  limits: Limits,
   warn: (file: string, message: string) => void,
   historyRequest: HistoryRequest | undefined,
 ): Promise<{ commit: string; result: ScannedWithHistory } | undefined> {
@@ -171,16 +226,43 @@ async function scanAt(
   // its scan holds here too, warnings naming the commit included.
   let scan = shared.byCommit.get(commit.commit) ?? repository.byTree.get(commit.tree);
   if (scan === undefined) {
-    const { files, warnings } = listTree(root, commit.tree, limits.maxFiles);
-    repository.blobs.register(files);
-    const repo = new GitTreeRepository(root, path, files, limits, repository.blobs, commit.commit);
-    repo.warnings.push(...warnings.map((w) => ({ ...w, message: `commit ${commit.commit.slice(0, 12)}: ${w.message}` })));
     const { scanRepositoryObject } = await import('../scan/scan-listed.js');
-    scan = await scanRepositoryObject(repo, 'all');
+    // From here to the detectors' end nothing is awaited: the thread's PointReuse serves one point at a time.
+    const base = repository.lastTree !== undefined ? shared.listings.get(repository.lastTree) : undefined;
+    if (base !== undefined && repository.changes === undefined) {
+      repository.changes = upcomingChanges(root, base, upcoming);
+      if (repository.changes !== undefined) repository.blobs.readAhead(newBlobs(repository.changes));
+    }
+    const { files, warnings, delta, fresh } = listPoint(root, commit.tree, limits, base, repository.changes);
+    keepListing(shared, { tree: commit.tree, files, complete: warnings.length === 0 });
+    repository.blobs.register(fresh);
+    shared.reuse.next(commit.tree, files, delta && base ? { tree: base.tree, delta } : undefined);
+    const repo = new ReusingTreeRepository(root, path, files, limits, repository.blobs, commit.commit, settings, shared.reuse, repository.counts);
+    repo.warnings.push(...warnings.map((w) => ({ ...w, message: `commit ${commit.commit.slice(0, 12)}: ${w.message}` })));
+    scan = await scanRepositoryObject(repo, detectors);
   }
   repository.byTree.set(commit.tree, scan);
+  repository.lastTree = commit.tree;
   shared.byCommit.set(commit.commit, scan);
   return { commit: commit.commit, result: { path, root, ...scan, ...(history ? { history: await history } : {}) } };
+}
+
+/** The blobs that the changes bring, as files (a path each blob is found at, and its size). */
+function newBlobs({ pairs, sizes }: TreeChanges): TreeFile[] {
+  const files = new Map<string, TreeFile>();
+  for (const changes of pairs.values()) {
+    for (const [path, blob] of changes) {
+      const size = blob !== undefined ? sizes.get(blob) : undefined;
+      if (blob !== undefined && size !== undefined && !files.has(blob)) files.set(blob, { path, blob, size });
+    }
+  }
+  return [...files.values()];
+}
+
+function keepListing(shared: SharedContent, listed: ListedTree): void {
+  shared.listings.delete(listed.tree);
+  shared.listings.set(listed.tree, listed);
+  if (shared.listings.size > LISTINGS_KEPT) shared.listings.delete(shared.listings.keys().next().value!);
 }
 
 /**

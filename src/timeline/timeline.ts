@@ -1,10 +1,10 @@
-import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
 import type { ScanWarning } from '../core/types.js';
 import type { Assessment } from '../model/types.js';
 import { scanOrganization, type OrganizationScanOptions, type PastPointScanner } from '../scan/organization.js';
 import { MAX_BRANCH_COMMITS } from '../sources/git/tree-at.js';
 import { milestonesOf, type Milestone } from './milestones.js';
 import { TimelinePool } from './timeline-pool.js';
+import type { ReuseStats } from './repository-points.js';
 
 export interface TimelineOptions extends Omit<OrganizationScanOptions, 'pastPoint' | 'now' | 'cache' | 'clusters'> {
   /** The dates to assess, oldest first (points.ts). */
@@ -30,6 +30,8 @@ export interface Timeline {
   points: TimelinePoint[];
   milestones: Milestone[];
   warnings: ScanWarning[];
+  /** What every repository's points read and reused, summed (not part of the JSON report). */
+  stats: ReuseStats;
 }
 
 /**
@@ -39,7 +41,6 @@ export interface Timeline {
  * id, so cost grows with what changed rather than with points × files.
  */
 export async function runTimeline(options: TimelineOptions): Promise<Timeline> {
-  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const warnings: ScanWarning[] = [];
   const warned = new Set<string>();
   const warnOnce = (file: string, message: string): void => {
@@ -55,10 +56,11 @@ export async function runTimeline(options: TimelineOptions): Promise<Timeline> {
   const taken = new Set<number>();
   let started = 0;
   const points: TimelinePoint[] = [];
+  const stats: ReuseStats = { blobsRead: 0, blobsParsed: 0, reused: 0, computed: 0 };
   try {
     for (const [index, at] of options.points.entries()) {
       const commits: Record<string, string> = {};
-      const pastPoint: PastPointScanner = (planned, history) => {
+      const pastPoint: PastPointScanner = (planned, history, { limits, signalFiles, settings }) => {
         pool ??= new TimelinePool(
           planned.map(({ root, path }) => ({
             root,
@@ -67,6 +69,8 @@ export async function runTimeline(options: TimelineOptions): Promise<Timeline> {
             mainBranch: history?.mainBranch ?? options.mainBranch,
             maxCommits: options.maxCommits ?? MAX_BRANCH_COMMITS,
             limits,
+            ...(signalFiles ? { signalFiles } : {}),
+            settings,
             ...(history ? { history: { request: history, ...(options.since !== undefined ? { since: options.since } : {}) } } : {}),
           })),
           {
@@ -78,11 +82,12 @@ export async function runTimeline(options: TimelineOptions): Promise<Timeline> {
         const all = pool;
         return {
           result: async (i) => {
-            const { scans, warnings: own } = await all.result(i);
+            const { scans, warnings: own, stats: read } = await all.result(i);
             // A repository's warnings join the timeline's in plan order, once, whichever thread read it.
             if (!taken.has(i)) {
               taken.add(i);
               for (const w of own) warnOnce(w.file, w.message);
+              for (const key of Object.keys(stats) as (keyof ReuseStats)[]) stats[key] += read[key];
             }
             const scanned = scans[index];
             if (scanned === undefined) return undefined;
@@ -99,6 +104,6 @@ export async function runTimeline(options: TimelineOptions): Promise<Timeline> {
     await (pool as TimelinePool | undefined)?.close();
   }
   const organization = points.at(-1)?.assessment.organization ?? 'organization';
-  return { schemaVersion: 1, organization, points, milestones: milestonesOf(points), warnings };
+  return { schemaVersion: 1, organization, points, milestones: milestonesOf(points), warnings, stats };
 }
 

@@ -150,7 +150,7 @@ describe('signals of the configuration on worker threads', () => {
     const jobs = [0, 1, 2].map(() => ({ root: join(root, 'platform'), label: 'platform' }));
     const scans = new RepositoryScans(jobs, { limits: DEFAULT_LIMITS, detectors: [...DETECTORS, ...userDetectors(files)], signalFiles: files, workers: 2, workerUrl: worker });
     // On worker threads indeed, not on this one.
-    expect((scans as unknown as { workers: unknown[] }).workers).toHaveLength(2);
+    expect(scans.parallel).toBe(true);
     try {
       for (const index of [0, 1, 2]) {
         const scanned = await scans.result(index);

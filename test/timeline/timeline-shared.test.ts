@@ -78,7 +78,8 @@ describe('timeline of repositories that share their past', () => {
     const paths = ['platform', 'fork'];
     const serial = await runTimeline({ paths, cwd: work, points, toolVersion: 'test', workers: 0 });
     const parallel = await runTimeline({ paths, cwd: work, points, toolVersion: 'test', workers: 2, workerUrl: pathToFileURL(DIST_WORKER) });
-    expect(parallel).toEqual(serial);
+    // What was read and reused differs by thread (each has its own blob contents); the results do not.
+    expect({ ...parallel, stats: undefined }).toEqual({ ...serial, stats: undefined });
   });
 });
 
