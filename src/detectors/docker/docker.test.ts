@@ -22,6 +22,16 @@ describe('docker detector', () => {
     expect((await detectIn(detector, root)).evidence).toEqual([]);
   });
 
+  it('finds Dockerfiles named with a dash or an underscore, one per service, but not notes about them', async () => {
+    // Modelled on thangchung/go-coffeeshop: docker/Dockerfile-barista, docker/Dockerfile-kitchen…
+    const root = writeTree({
+      'docker/Dockerfile-barista': 'FROM golang:1.19.2-alpine3.16 AS builder\nRUN go build ./cmd/barista\nFROM scratch\n',
+      'docker/Dockerfile_kitchen': 'FROM golang:1.19.2-alpine3.16\n',
+      'docker/Dockerfile-notes.md': 'FROM is explained here\n',
+    });
+    expect(places(await detectIn(detector, root))).toEqual(['docker/Dockerfile-barista:1', 'docker/Dockerfile_kitchen:1']);
+  });
+
   it('ignores a documentation page named Dockerfile.md and README mentions', async () => {
     const result = await detectIn(detector, join(fixtures, 'build-only'));
     expect(places(result)).toEqual(['Dockerfile:1']);

@@ -33,8 +33,11 @@ export const MAKEFILE = /(^|\/)(GNUmakefile|[Mm]akefile|[^/]+\.mk)$/;
 export const TASKFILE = /(^|\/)Taskfile(\.dist)?\.ya?ml$/i;
 /** justfiles and the modules they load (`mod talos` reads talos/mod.just or talos.just). */
 export const JUSTFILE = /(^|\/)(\.?[Jj]ustfile|[^/]+\.just)$/;
-/** Dockerfile, Containerfile, Dockerfile.prod, api.Dockerfile; not Dockerfile.md (documentation about one). */
-export const DOCKERFILE = /(^|\/)(Dockerfile|Containerfile)(\.(?!(md|markdown|txt|rst|adoc|html?|orig|bak)$)[^/]+)?$|(^|\/)[^/]+\.(Dockerfile|Containerfile)$/i;
+/**
+ * Dockerfile, Containerfile, Dockerfile.prod, Dockerfile-worker, Dockerfile_api, api.Dockerfile; not
+ * Dockerfile.md or Dockerfile-notes.txt (documentation about one).
+ */
+export const DOCKERFILE = /(^|\/)(Dockerfile|Containerfile)([.\-_](?!([^/]*\.)?(md|markdown|txt|rst|adoc|html?|orig|bak)$)[^/]+)?$|(^|\/)[^/]+\.(Dockerfile|Containerfile)$/i;
 /** compose.yaml, docker-compose.yml, compose.override.yaml, docker-compose-dev.yml, compose-dev.yaml, docker-compose.ci.yaml. */
 export const COMPOSE_FILE = /(^|\/)(docker-)?compose([-.][^/]*)?\.ya?ml$/i;
 export const CHART_YAML = /(^|\/)Chart\.ya?ml$/;
