@@ -37,7 +37,11 @@ export const JUSTFILE = /(^|\/)(\.?[Jj]ustfile|[^/]+\.just)$/;
  * Dockerfile, Containerfile, Dockerfile.prod, Dockerfile-worker, Dockerfile_api, api.Dockerfile; not
  * Dockerfile.md or Dockerfile-notes.txt (documentation about one).
  */
-export const DOCKERFILE = /(^|\/)(Dockerfile|Containerfile)([.\-_](?!([^/]*\.)?(md|markdown|txt|rst|adoc|html?|orig|bak)$)[^/]+)?$|(^|\/)[^/]+\.(Dockerfile|Containerfile)$/i;
+const DOC_EXTENSION = String.raw`([^/]*\.)?(md|markdown|txt|rst|adoc|html?|orig|bak)$`;
+export const DOCKERFILE = new RegExp(
+  String.raw`(^|\/)(Dockerfile|Containerfile)([.\-_](?!${DOC_EXTENSION})[^/]+)?$|(^|\/)[^/]+\.(Dockerfile|Containerfile)$`,
+  'i',
+);
 /** compose.yaml, docker-compose.yml, compose.override.yaml, docker-compose-dev.yml, compose-dev.yaml, docker-compose.ci.yaml. */
 export const COMPOSE_FILE = /(^|\/)(docker-)?compose([-.][^/]*)?\.ya?ml$/i;
 export const CHART_YAML = /(^|\/)Chart\.ya?ml$/;
