@@ -134,7 +134,10 @@ export async function saveScan(assessment: Assessment, begun: BegunSave, options
     model: { name: 'default', version: assessment.model.version, ...hashOf(fileHash(DEFAULT_MODEL_PATH)) },
     ...hashField(fileHash(settings.configPath)),
     ranBy: whoRan(),
-    sources: await sourceFacts(assessment.repositories, assessment.clusters, { ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), ...(known ? { known } : {}) }),
+    sources: await sourceFacts(assessment.repositories, assessment.clusters, {
+      ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+      ...(known ? { known } : {}),
+    }),
   };
   const report = jsonReportOnce(assessment);
   const spooling = writeSpool(facts, reportText).then(
