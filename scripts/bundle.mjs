@@ -16,7 +16,8 @@
 // compiling them one by one cost `history` and `scan --save` ~60 ms (several times that on a
 // loaded machine); one file loads in a few milliseconds, and only when a store is opened.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync as readText, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const outdir = `${root}dist/bundle`;
@@ -57,14 +58,33 @@ await build({
   banner: { js: "const __k8smFileUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
-// kysely, linked whole into one script that main.cjs requires when a store is opened.
+// kysely, linked into one script that main.cjs requires when a store is opened: only what the
+// compiled code imports from it (tsc leaves out type-only imports), from its ES module build so
+// that the rest is left out: 226 kB instead of 281 kB, ~4 ms less to load in every `scan --save`.
 await build({
   ...common,
-  entryPoints: ['kysely'],
+  stdin: { contents: kyselyEntry(`${root}dist`), resolveDir: root, sourcefile: 'kysely-used.js', loader: 'js' },
   outfile: `${outdir}/kysely.cjs`,
   format: 'cjs',
   minifyWhitespace: true,
 });
+
+/** `export { … } from 'kysely'` with every name a compiled module imports; all of it if one imports otherwise. */
+function kyselyEntry(dir) {
+  const names = new Set();
+  let whole = false;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
+    const text = readText(join(entry.parentPath, entry.name), 'utf8');
+    if (!text.includes("'kysely'")) continue;
+    for (const match of text.matchAll(/^(?:import|export)\s+([^;]*?)\s+from\s+'kysely'/gm)) {
+      const named = /^\{([^}]*)\}$/.exec(match[1].trim());
+      if (!named) whole = true;
+      else for (const name of named[1].split(',')) if (name.trim()) names.add(name.trim().split(/\s+as\s+/)[0]);
+    }
+  }
+  return whole || names.size === 0 ? "export * from 'kysely';" : `export { ${[...names].sort().join(', ')} } from 'kysely';`;
+}
 
 /** `kysely` in the CLI's modules becomes a require of ./kysely.cjs, next to main.cjs. */
 function kyselyBeside() {

@@ -1,7 +1,9 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, write, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ReportShape } from '../diff/report-shape.js';
 import type { StoreLocation } from '../store/location.js';
+import type { Store } from '../store/open.js';
+import type { SplitReport } from '../store/report-parts.js';
 import type { RunFacts } from '../store/run-facts.js';
 import type { Retention } from '../store/window.js';
 import { spoolDir } from './store-choice.js';
@@ -14,18 +16,20 @@ import { spoolDir } from './store-choice.js';
 
 const SPOOL_MARK = 'k8sMaturitySpool';
 
-/** The spool file: the run's facts and the JSON report, written whole then renamed. */
-export function writeSpool(facts: RunFacts, reportText: string | Buffer, dir: string = spoolDir()): string {
+/**
+ * The spool file: the run's facts and the JSON report, written whole then renamed. The report (16
+ * MB for 200 repositories, given as bytes by `scan --save`, not converted to UTF-8 again) is
+ * copied into the file by one write on libuv's thread pool: `scan --save` cuts and hashes its
+ * sections on this thread meanwhile (scan-memory.ts), and records nothing before this resolves.
+ */
+export async function writeSpool(facts: RunFacts, reportText: string | Buffer, dir: string = spoolDir()): Promise<string> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, `${facts.id}.json`);
   const partial = `${file}.${process.pid}.partial`;
-  // Written in pieces: the report of 200 repositories is 16 MB, not copied into a second string
-  // (and given as bytes by `scan --save`, not converted to UTF-8 again).
   const fd = openSync(partial, 'w', 0o600);
   try {
     writeSync(fd, `{"${SPOOL_MARK}":1,"facts":${JSON.stringify(facts)},"report":`);
-    const bytes = typeof reportText === 'string' ? Buffer.from(reportText) : reportText;
-    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+    await writeAll(fd, typeof reportText === 'string' ? Buffer.from(reportText) : reportText);
     writeSync(fd, '}\n');
   } finally {
     closeSync(fd);
@@ -34,11 +38,20 @@ export function writeSpool(facts: RunFacts, reportText: string | Buffer, dir: st
   return file;
 }
 
+/** The bytes at the file's position, in one write unless the system writes fewer. */
+async function writeAll(fd: number, bytes: Buffer): Promise<void> {
+  for (let at = 0; at < bytes.length; ) {
+    at += await new Promise<number>((resolve, reject) => write(fd, bytes, at, bytes.length - at, null, (error, n) => (error ? reject(error) : resolve(n))));
+  }
+}
+
 export interface Pending {
   facts: RunFacts;
   report: ReportShape;
   /** The report as JSON.stringify(report, null, 2) writes it (as UTF-8 bytes, or a string). */
   reportText: string | Buffer;
+  /** The report cut into its parts already (store/report-parts.ts, splitReport). */
+  split?: SplitReport;
 }
 
 /** A spool file, or a plain JSON report (recorded as a scan made when it was generated). */
@@ -75,8 +88,23 @@ export async function readPending(file: string): Promise<Pending> {
   };
 }
 
+/** A store opened ahead of recording, or what opening it threw. */
+export type OpenedStore = { store: Store } | { error: unknown };
+
+/** Starts opening the store (driver, migrations) and never rejects: recordPending reports a failure. */
+export async function openEarly(location: StoreLocation): Promise<OpenedStore> {
+  try {
+    const { openStore } = await import('../store/open.js');
+    return { store: await openStore(location) };
+  } catch (error) {
+    return { error };
+  }
+}
+
 export interface RecordRequest {
   location: StoreLocation;
+  /** The store opened already (openEarly); by default it is opened here. */
+  opened?: Promise<OpenedStore>;
   pending: Pending;
   keep?: Retention;
   /** The spool file to remove once recorded. */
@@ -86,14 +114,16 @@ export interface RecordRequest {
 
 /** Records one pending assessment; resolves to the exit code (0, or 2 with one line on stderr). */
 export async function recordPending(request: RecordRequest): Promise<number> {
-  const { openStore, asStoreError } = await import('../store/open.js');
+  const { asStoreError } = await import('../store/open.js');
   const { recordAssessment } = await import('../store/record.js');
   const { pruneAssessments } = await import('../store/queries.js');
   const { location, pending } = request;
-  let store;
+  let store: Store | undefined;
   try {
-    store = await openStore(location);
-    const outcome = await recordAssessment(store, pending.report, pending.reportText, pending.facts);
+    const opened = await (request.opened ?? openEarly(location));
+    if ('error' in opened) throw opened.error;
+    store = opened.store;
+    const outcome = await recordAssessment(store, pending.report, pending.reportText, pending.facts, pending.split);
     const pruned = request.keep ? await pruneAssessments(store, request.keep) : 0;
     if (request.spoolFile) rmSync(request.spoolFile, { force: true });
     if (!request.quiet) {

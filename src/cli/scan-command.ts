@@ -5,6 +5,7 @@ import type { OrganizationScanOptions } from '../scan/organization.js';
 import type { DiscoveryRequest } from '../sources/forge/types.js';
 import type { Assessment } from '../model/types.js';
 import type { ReportDiff } from '../diff/compare.js';
+import type { BegunSave } from './scan-memory.js';
 import { colorWanted } from '../report/colors.js';
 import { redactSecrets } from '../core/redact.js';
 import { webUrlOf } from '../sources/git/web-url.js';
@@ -25,6 +26,7 @@ export const INPUT_ERRORS = new Set(['ScanInputError', 'ModelError', 'ConfigErro
 
 /** `k8s-maturity scan`: resolves to the exit code (0 done, 1 gate failed, 2 could not run). */
 export async function runScan(paths: string[], options: ScanOptions): Promise<number> {
+  let save: BegunSave | undefined;
   try {
     if (options.shard !== undefined || options.run !== undefined || options.merge) {
       return await (await import('./shard-command.js')).runShard(paths, options, scanToAssessment);
@@ -35,13 +37,16 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
     const mayRemember = options.baseline !== undefined || options.save === true || options.store !== undefined || options.config !== undefined || existsSync('.k8s-maturity.yaml') || existsSync('.k8s-maturity.yml');
     const memory = mayRemember ? await import('./scan-memory.js') : undefined;
     const baseline = options.baseline !== undefined ? await memory!.loadBaseline(options.baseline) : undefined;
+    // The commits are read and the store opened while the scan runs (scan-memory.ts, BegunSave).
+    const begun = memory ? await memory.beginSave(options) : undefined;
+    save = begun;
     const startedAt = new Date();
-    const assessment = await scanToAssessment(paths, options);
+    const assessment = await scanToAssessment(paths, options, begun ? { onPlanned: (planned) => begun.planned(planned) } : {});
     const durationMs = Date.now() - startedAt.getTime();
     const comparison = baseline ? await memory!.compareWithBaseline(baseline, assessment, options.baseline!) : undefined;
     for (const target of targets) await writeReport(assessment, target, options, comparison);
-    if (memory && (await memory.saveWanted(options))) {
-      const saved = await memory.saveScan(assessment, { ...pick(options), startedAt, durationMs });
+    if (begun) {
+      const saved = await memory!.saveScan(assessment, begun, { ...pick(options), startedAt, durationMs });
       if (saved !== 0) return saved;
     }
     const gates = checkGates(assessment, options.failBelow ?? []);
@@ -61,6 +66,8 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
       return 2;
     }
     throw error;
+  } finally {
+    await save?.abandon();
   }
 }
 
@@ -73,7 +80,7 @@ function interleave(formats: Format[], outputs: string[]): OutputArgument[] {
   return sequence;
 }
 
-export async function scanToAssessment(paths: string[], options: ScanOptions, extra: Pick<OrganizationScanOptions, 'shard' | 'recorded'> = {}): Promise<Assessment> {
+export async function scanToAssessment(paths: string[], options: ScanOptions, extra: Pick<OrganizationScanOptions, 'shard' | 'recorded' | 'onPlanned'> = {}): Promise<Assessment> {
   const progress = new Progress(process.stderr, !options.quiet);
   try {
     const { scanOrganization } = await import('../scan/organization.js');
@@ -158,10 +165,8 @@ function clusterRequests(options: ScanOptions): ClusterRequest[] {
   return requests;
 }
 
-function pick(options: ScanOptions): { store?: string; config?: string; quiet?: boolean; cacheDir?: string } {
+function pick(options: ScanOptions): { quiet?: boolean; cacheDir?: string } {
   return {
-    ...(options.store !== undefined ? { store: options.store } : {}),
-    ...(options.config !== undefined ? { config: options.config } : {}),
     ...(options.quiet ? { quiet: true } : {}),
     ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
   };

@@ -3,6 +3,9 @@ import type { ReportDiff } from '../diff/compare.js';
 import type { ReportShape } from '../diff/report-shape.js';
 import type { Assessment } from '../model/types.js';
 import type { Format } from './formats.js';
+import { openEarly, recordPending, writeSpool, type OpenedStore } from './save-command.js';
+import { readCommits, type KnownCommits } from '../store/run-facts.js';
+import type { StoreSettings } from './store-choice.js';
 
 /**
  * What `scan` does with memory: `--baseline FILE.json` compares the new assessment with an
@@ -52,29 +55,74 @@ export async function withComparison(text: string, format: Format, diff: ReportD
 }
 
 export interface SaveScanOptions {
-  store?: string;
-  config?: string;
   quiet?: boolean;
   cacheDir?: string;
   startedAt: Date;
   durationMs: number;
 }
 
-/** Whether this scan is to be recorded: `--save`, or `store.save: true` in the configuration. */
-export async function saveWanted(options: { save?: boolean; store?: string; config?: string }): Promise<boolean> {
-  if (options.save === true) return true;
-  const { storeSettings } = await import('./store-choice.js');
-  return (await storeSettings(options.store, options.config)).saveByConfig;
+/**
+ * A save begun before the scan. Once the scan has planned its repositories, their commits are read
+ * and the store is opened (driver and query builder loaded, migrations checked) on the main
+ * thread, which the scan's workers leave idle: after the scan only the spool and the transaction
+ * remain. Opening touches nothing of the assessment; if it fails, the report is still spooled
+ * first and the failure reported after it (save-command.ts, recordPending).
+ */
+export class BegunSave {
+  private commits: Promise<KnownCommits> | undefined;
+  private opening: Promise<OpenedStore> | undefined;
+  private taken = false;
+
+  constructor(readonly settings: StoreSettings) {}
+
+  /** The scan's plan (OrganizationScanOptions.onPlanned): commits first, then the store. */
+  planned(repositories: readonly { path: string; root: string }[]): void {
+    if (this.commits) return;
+    this.commits = readCommits(repositories);
+    // Never rejects: a failure is the save's to report, after the scan.
+    this.opening = this.commits.then(
+      () => openEarly(this.settings.location),
+      () => openEarly(this.settings.location),
+    );
+  }
+
+  /** The commits read ahead, if the scan planned. */
+  async knownCommits(): Promise<KnownCommits | undefined> {
+    return this.commits?.catch(() => undefined);
+  }
+
+  /** The store opened meanwhile (opened now if the scan never planned), or why it could not be: the taker closes it. */
+  take(): Promise<OpenedStore> {
+    this.taken = true;
+    this.opening ??= openEarly(this.settings.location);
+    return this.opening;
+  }
+
+  /** Closes the store if it was not taken (the scan failed): an open PostgreSQL pool would keep the process alive. */
+  async abandon(): Promise<void> {
+    if (this.taken || !this.opening) return;
+    this.taken = true;
+    const opened = await this.opening;
+    if ('store' in opened) await opened.store.close().catch(() => undefined);
+  }
 }
 
-/** `scan --save`: spool the JSON report, then record it; resolves to 0 or 2. */
-export async function saveScan(assessment: Assessment, options: SaveScanOptions): Promise<number> {
+/** `scan --save` or `store.save: true` in the configuration: the save begun, else undefined. */
+export async function beginSave(options: { save?: boolean; store?: string; config?: string }): Promise<BegunSave | undefined> {
   const { storeSettings } = await import('./store-choice.js');
+  const settings = await storeSettings(options.store, options.config);
+  if (options.save !== true && !settings.saveByConfig) return undefined;
+  return new BegunSave(settings);
+}
+
+/** `scan --save`: spool the JSON report, then record it in the store opened meanwhile; resolves to 0 or 2. */
+export async function saveScan(assessment: Assessment, begun: BegunSave, options: SaveScanOptions): Promise<number> {
   const { jsonReportOnce, renderJsonBytes } = await import('../report/json.js');
   const { fileHash, newAssessmentId, sourceFacts, whoRan } = await import('../store/run-facts.js');
   const { DEFAULT_MODEL_PATH } = await import('../model/load.js');
-  const { writeSpool, recordPending } = await import('./save-command.js');
-  const settings = await storeSettings(options.store, options.config);
+  const { splitReport } = await import('../store/report-parts.js');
+  const { settings } = begun;
+  const known = await begun.knownCommits();
   // The bytes a `--format json` output already wrote, if it did: spooled and cut into sections as they are.
   const reportText = renderJsonBytes(assessment);
   const facts = {
@@ -86,20 +134,30 @@ export async function saveScan(assessment: Assessment, options: SaveScanOptions)
     model: { name: 'default', version: assessment.model.version, ...hashOf(fileHash(DEFAULT_MODEL_PATH)) },
     ...hashField(fileHash(settings.configPath)),
     ranBy: whoRan(),
-    sources: await sourceFacts(assessment.repositories, assessment.clusters, options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+    sources: await sourceFacts(assessment.repositories, assessment.clusters, {
+      ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+      ...(known ? { known } : {}),
+    }),
   };
-  let spoolFile: string;
-  try {
-    spoolFile = writeSpool(facts, reportText);
-  } catch (error) {
-    process.stderr.write(`k8s-maturity: cannot write the spool file before recording: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+  const report = jsonReportOnce(assessment);
+  const spooling = writeSpool(facts, reportText).then(
+    (file) => ({ file }),
+    (error: unknown) => ({ error }),
+  );
+  // Cut and hashed here while the thread pool writes the spool; recorded only once it is written.
+  const split = splitReport(report, reportText);
+  const spooled = await spooling;
+  if ('error' in spooled) {
+    const { error } = spooled as { error: NodeJS.ErrnoException };
+    process.stderr.write(`k8s-maturity: cannot write the spool file before recording: ${error.code ?? error.message}\n`);
     return 2;
   }
   return recordPending({
     location: settings.location,
+    opened: begun.take(),
     // The report's value, not the Assessment: the store keeps the sections as the report has them.
-    pending: { facts, report: jsonReportOnce(assessment), reportText },
-    spoolFile,
+    pending: { facts, report, reportText, split },
+    spoolFile: spooled.file,
     ...(settings.keep ? { keep: settings.keep } : {}),
     ...(options.quiet ? { quiet: true } : {}),
   });

@@ -48,6 +48,11 @@ export interface OrganizationScanOptions {
   workers?: number;
   /** `urgent`: show at once (a wait on a forge's rate limit). */
   onProgress?: (text: string, urgent?: boolean) => void;
+  /**
+   * The repositories about to be scanned (cloned already), named as the report will name them.
+   * `scan --save` reads their commits meanwhile, while the workers scan (cli/scan-memory.ts).
+   */
+  onPlanned?: (planned: readonly { path: string; root: string }[]) => void;
   /** Repositories of a GitHub organization or GitLab group, found through its API (sources/forge). */
   discovery?: DiscoveryRequest;
   /** Let clones use file:// URLs (tests; never from the command line). */
@@ -134,6 +139,7 @@ export async function scanOrganization(options: OrganizationScanOptions): Promis
   const clusterRead = await readClusters(clusterRequests(options, setup), clusterReadOptions(options, setup));
   warnings.push(...clusterRead.warnings);
   const planned = await plan(options, setup, cwd);
+  options.onPlanned?.(planned);
   const use = new ConfigurationUse(config, configLabel, now);
   const { repositories, historyRead } = await scanPlanned(options, setup, planned, use, now);
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ReportCapability, ReportShape } from '../diff/report-shape.js';
 import { redactStoreUrl } from './location.js';
 import { writeTransaction, type Store } from './open.js';
-import { splitReport } from './report-parts.js';
+import { splitReport, type SplitReport } from './report-parts.js';
 import { distinct, insertAll, storeReport } from './report-rows.js';
 import type { RunFacts } from './run-facts.js';
 import type { StoreDatabase } from './schema.js';
@@ -21,10 +21,15 @@ export type RecordOutcome = { id: string; recorded: true } | { id: string; recor
  * `reportText` is that value as JSON.stringify(report, null, 2) writes it (renderJson's text),
  * best as UTF-8 bytes (renderJsonBytes): each section's part is cut out of it.
  */
-export async function recordAssessment(store: Store, report: ReportShape, reportText: string | Buffer, facts: RunFacts): Promise<RecordOutcome> {
-  const rows = assessmentRows(report, reportText, facts);
+export async function recordAssessment(
+  store: Store,
+  report: ReportShape,
+  reportText: string | Buffer,
+  facts: RunFacts,
   // The sections are cut out of the report's bytes (store/report-parts.ts), outside the transaction.
-  const parts = splitReport(report, typeof reportText === 'string' ? Buffer.from(reportText) : reportText);
+  parts: SplitReport = splitReport(report, typeof reportText === 'string' ? Buffer.from(reportText) : reportText),
+): Promise<RecordOutcome> {
+  const rows = assessmentRows(report, reportText, facts);
   return writeTransaction(store, async (trx) => {
     // Two processes recording the same id at once (the last shards of a run, each merging it): on
     // PostgreSQL the second waits here for the first to commit, then finds it. (SQLite's write lock

@@ -81,16 +81,47 @@ export function whoRan(env: NodeJS.ProcessEnv = process.env): RunFacts['ranBy'] 
   return facts;
 }
 
-/** Each repository with the commit its HEAD is at (local folders; git URLs through their cached clone). */
+/** Commits read ahead (readCommits), by repository as the report names it; undefined: not plain. */
+export type KnownCommits = ReadonlyMap<string, string | undefined>;
+
+/** Repositories read between two turns of the event loop, so that the scan's workers are answered meanwhile. */
+const COMMITS_PER_TURN = 10;
+
+/**
+ * The commit each repository's HEAD is at, read while the scan runs: `scan --save` starts this
+ * once the repositories are planned, on the main thread that the workers leave idle. The same 200
+ * readings after the scan cost 40–60 ms of CPU, and their garbage arrived when the heap held the
+ * whole report, so that a full collection followed (docs/store.md, Performance). Read at the
+ * start of the scan, the commit is the one whose work tree was scanned.
+ */
+export async function readCommits(planned: readonly { path: string; root: string }[]): Promise<KnownCommits> {
+  const { readHeadFiles } = await import('../sources/git/read-head.js');
+  const known = new Map<string, string | undefined>();
+  for (const [i, repo] of planned.entries()) {
+    if (i % COMMITS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    known.set(repo.path, readHeadFiles(repo.root)?.hash);
+  }
+  return known;
+}
+
+/**
+ * Each repository with the commit its HEAD is at (local folders; git URLs through their cached
+ * clone), taken from `known` when it was read ahead.
+ */
 export async function sourceFacts(
   repositories: readonly { path: string }[],
   clusters: readonly { name: string }[],
-  options: { cwd?: string; cacheDir?: string } = {},
+  options: { cwd?: string; cacheDir?: string; known?: KnownCommits } = {},
 ): Promise<RunFacts['sources']> {
   const { readHeadFiles } = await import('../sources/git/read-head.js');
   const { cacheFolderFor, defaultCacheDir, isGitUrl } = await import('../sources/repository/clone.js');
   const sources: RunFacts['sources'] = [];
   for (const repo of repositories) {
+    if (options.known?.has(repo.path)) {
+      const commit = options.known.get(repo.path);
+      sources.push({ kind: 'repository', name: repo.path, ...(commit ? { commit } : {}) });
+      continue;
+    }
     let folder: string | undefined;
     try {
       folder = isGitUrl(repo.path) ? cacheFolderFor(repo.path, options.cacheDir ?? defaultCacheDir()) : resolve(options.cwd ?? process.cwd(), repo.path);
