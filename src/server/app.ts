@@ -75,6 +75,8 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get('/assets/style.css', (c) => c.body(STYLE, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
+  // Browsers ask for it on every page; no icon, and no 404 in the console of each view.
+  app.get('/favicon.ico', (c) => c.body(null, 204));
 
   /** The organization of the request (`?org=`), or the most recently assessed; a 404 page when the store is empty. */
   const orgOf = async (c: Context): Promise<string> => {

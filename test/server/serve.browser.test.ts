@@ -144,6 +144,11 @@ describe.skipIf(skip).each(enginesToTest())('the dashboard on %s', (engine) => {
     expect(headers.get('content-security-policy')).toMatch(/default-src 'none'/);
   });
 
+  it('answers the browser\'s favicon request with no content, not a 404 in every page\'s console', async () => {
+    const icon = await fetch(`${base}/favicon.ico`);
+    expect(icon.status).toBe(204);
+  });
+
   it('errors are pages, never stack traces', async () => {
     const missing = await fetch(`${base}/repositories/no-such-repo`);
     expect(missing.status).toBe(404);
