@@ -24,7 +24,7 @@ export function azureManifestContainers(repo: Repository): string[] {
         const resolved = line.replace(/\$\(([\w.]+)\)/g, (whole, name: string) => variables.get(name) ?? whole);
         const { registry, path: imagePath } = parseImage(resolved);
         if (imagePath === '' || imagePath.includes('$(')) continue;
-        names.push(registry === '' || registry.includes('$(') ? imagePath : `${registry}/${imagePath}`.toLowerCase());
+        names.push((registry === '' || registry.includes('$(') ? imagePath : `${registry}/${imagePath}`).toLowerCase());
       }
     }
   }
