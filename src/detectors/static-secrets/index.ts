@@ -5,7 +5,7 @@ import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
 import { isSopsMetadata } from '../../facts/k8s/sops-metadata.js';
 import { definition } from './definition.js';
-import { isLiteralSecretValue } from './literal.js';
+import { holdsLiteralSecret } from './literal.js';
 import { yamlFilesMatching } from '../../facts/files/paths.js';
 
 /** Folders of samples and tests: their Secrets hold dummy values by design. */
@@ -23,7 +23,7 @@ function secretObjects(repo: Repository): FileEvidence[] {
       const map = object.doc[field];
       if (!isRecord(map)) continue;
       for (const [key, value] of Object.entries(map)) {
-        if (!isLiteralSecretValue(value, field === 'data')) continue;
+        if (!holdsLiteralSecret(key, value, field === 'data')) continue;
         // The detail names the Secret and the key: never the value, not even a prefix of it.
         evidence.push({ file: object.file, line: lineOf(map, key, object.line), detail: `Secret ${object.name || '(unnamed)'} key ${key}` });
       }
@@ -49,7 +49,7 @@ function secretGenerators(repo: Repository): FileEvidence[] {
         literals.forEach((literal, index) => {
           if (typeof literal !== 'string') return;
           const eq = literal.indexOf('=');
-          if (eq <= 0 || !isLiteralSecretValue(literal.slice(eq + 1), false)) return;
+          if (eq <= 0 || !holdsLiteralSecret(literal.slice(0, eq), literal.slice(eq + 1), false)) return;
           const name = typeof generator.name === 'string' ? generator.name : '(unnamed)';
           evidence.push({ file: file.path, line: lineOf(literals, index, lineOf(generator, 'literals')), detail: `Secret ${name} key ${literal.slice(0, eq)} (secretGenerator literal)` });
         });

@@ -11,11 +11,38 @@ describe('static-secrets detector', () => {
   it('flags the literal keys of a committed Secret and a secretGenerator literal, not the templated, SOPS, sealed or test ones', async () => {
     const result = await detectIn(detector, join(fixtures, 'committed'));
     expect(result.evidence).toEqual([
-      { file: 'k8s/secrets.yaml', line: 15, detail: 'Secret payments-db key username' },
       { file: 'k8s/secrets.yaml', line: 16, detail: 'Secret payments-db key password' },
-      { file: 'overlays/prod/kustomization.yaml', line: 8, detail: 'Secret smtp key SMTP_USER (secretGenerator literal)' },
       { file: 'overlays/prod/kustomization.yaml', line: 9, detail: 'Secret smtp key SMTP_PASSWORD (secretGenerator literal)' },
     ]);
+  });
+
+  it('does not take an identifier kept beside a password reference for a secret, unless it embeds a password', async () => {
+    // A Flux bootstrap as teams commit it: the registry user in clear, the password from 1Password.
+    const root = writeTree({
+      'setup/bootstrap/ghcr-auth.yaml': [
+        'apiVersion: v1',
+        'kind: Secret',
+        'metadata:',
+        '  name: ghcr-auth',
+        '  namespace: flux-system',
+        'stringData:',
+        '  username: billimek',
+        '  password: op://kubernetes/ghcr/password',
+        '---',
+        'apiVersion: v1',
+        'kind: Secret',
+        'metadata:',
+        '  name: app-db',
+        'stringData:',
+        '  DB_HOST: postgres.db.svc',
+        '  DB_PORT: "5432"',
+        '  DATABASE_URL: postgres://app:pa55w0rd@postgres.db.svc:5432/app',
+        `  MQTT_HOST: ${Buffer.from('mqtt.local').toString('base64')}`,
+        '',
+      ].join('\n'),
+    });
+    const result = await detectIn(detector, root);
+    expect(result.evidence.map((e) => e.detail)).toEqual(['Secret app-db key DATABASE_URL']);
   });
 
   it('does not flag placeholders, variables, SOPS-encrypted or sealed Secrets, nor a README', async () => {
