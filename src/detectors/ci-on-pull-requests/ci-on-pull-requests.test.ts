@@ -31,6 +31,24 @@ describe('ci-on-pull-requests detector', () => {
     expect(result.evidence).toEqual([]);
   });
 
+  it('counts the pull-request builds Azure Pipelines and Drone run by default, not an included template or an excluded event', async () => {
+    const root = writeTree({
+      // As a GitHub-hosted Azure shop commits it: CI trigger on main, no pr: key, steps in a template.
+      'azure-pipelines.yml': 'trigger:\n  branches:\n    include: [main]\npool:\n  vmImage: ubuntu-latest\nstages:\n  - stage: build\n    jobs:\n      - template: .azure-pipelines/build-job.yml\n',
+      '.azure-pipelines/build-job.yml': 'parameters:\n  - name: image\n    default: app\njobs:\n  - job: build\n    steps:\n      - script: docker build .\n',
+      '.drone.yml': 'kind: pipeline\ntype: docker\nname: default\nsteps:\n  - name: test\n    image: golang:1.23\n    commands: [go test ./...]\n',
+    });
+    const result = await detectIn(detector, root);
+    expect(places(result)).toEqual(['azure-pipelines.yml:1', '.drone.yml:1']);
+    expect(result.evidence[0]?.detail).toContain('by default (no pr: key');
+
+    const excluded = writeTree({
+      '.drone.yml': 'kind: pipeline\nname: publish\ntrigger:\n  event:\n    exclude: [pull_request]\nsteps:\n  - name: push\n    image: plugins/docker\n',
+      'azure-pipelines.yml': 'trigger: [main]\npr: none\nsteps:\n  - script: make\n',
+    });
+    expect(places(await detectIn(detector, excluded))).toEqual([]);
+  });
+
   it('counts a GitLab job limited to merge requests with only:', async () => {
     const root = writeTree({ '.gitlab-ci.yml': 'stages: [test]\nlint:\n  stage: test\n  script: [make lint]\n  only:\n    - merge_requests\n' });
     expect(places(await detectIn(detector, root))).toEqual(['.gitlab-ci.yml:5']);

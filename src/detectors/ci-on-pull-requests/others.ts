@@ -20,16 +20,46 @@ export function jenkinsPullRequestBuilds(repo: Repository): FileEvidence[] {
   return evidence;
 }
 
-/** Azure Pipelines `pr:` triggers (anything but `pr: none`). */
+/**
+ * Azure Pipelines `pr:` triggers (anything but `pr: none`). A pipeline with no `pr:` key validates
+ * pull requests by default when its repository is on GitHub or Bitbucket Cloud (Microsoft's
+ * "PR triggers" documentation), so it counts too, said as such; templates other pipelines include
+ * are not pipelines of their own.
+ */
 export function azurePullRequestTriggers(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
-  for (const file of yamlFilesMatching(repo, AZURE_PIPELINES)) {
+  const files = yamlFilesMatching(repo, AZURE_PIPELINES);
+  const included = azureTemplateNames(repo, files.map((file) => file.path));
+  for (const file of files) {
     const document = repo.yaml(file.path)[0];
     const doc = document?.value;
-    if (!document || !isRecord(doc) || doc.pr === undefined || doc.pr === null || doc.pr === 'none' || doc.pr === false) continue;
-    evidence.push({ file: file.path, line: lineOf(doc, 'pr', document.line), detail: 'Azure Pipelines pr trigger' });
+    if (!document || !isRecord(doc) || doc.pr === 'none' || doc.pr === false) continue;
+    if (doc.pr !== undefined && doc.pr !== null) {
+      evidence.push({ file: file.path, line: lineOf(doc, 'pr', document.line), detail: 'Azure Pipelines pr trigger' });
+    } else if (doc.pr === undefined && isAzurePipeline(doc) && !included.has(baseName(file.path))) {
+      const line = doc.trigger !== undefined ? lineOf(doc, 'trigger', document.line) : document.line;
+      evidence.push({ file: file.path, line, detail: 'Azure Pipelines validates pull requests by default (no pr: key; GitHub and Bitbucket Cloud repositories)' });
+    }
   }
   return evidence;
+}
+
+/** A pipeline's root: it runs something. A template's root has the same keys, hence azureTemplateNames. */
+function isAzurePipeline(doc: Record<string, unknown>): boolean {
+  return ['steps', 'jobs', 'stages', 'extends'].some((key) => doc[key] !== undefined);
+}
+
+/** File names other Azure Pipelines files include with `template:` (the include's last path segment). */
+function azureTemplateNames(repo: Repository, paths: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const path of paths) {
+    for (const match of (repo.text(path) ?? '').matchAll(/^\s*(?:-\s*)?template:\s*['"]?([^'"\s#@]+)/gm)) names.add(baseName(match[1] ?? ''));
+  }
+  return names;
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1).toLowerCase();
 }
 
 /** Bitbucket `pipelines: pull-requests:`, Drone `trigger: event: pull_request` and Woodpecker `when: event: pull_request`. */
@@ -49,6 +79,12 @@ export function otherPullRequestPipelines(repo: Repository): FileEvidence[] {
       const events = Array.isArray(event) ? event : isRecord(event) && Array.isArray(event.include) ? event.include : [event];
       if (isRecord(trigger) && events.includes('pull_request')) {
         evidence.push({ file: file.path, line: lineOf(trigger, 'event'), detail: 'Drone pipeline on pull_request' });
+        break;
+      }
+      // Drone runs a pipeline with no event filter for every event, pull requests included.
+      if (isRecord(document.value) && document.value.kind === 'pipeline' && (trigger === undefined || (isRecord(trigger) && event === undefined))) {
+        const line = isRecord(trigger) ? lineOf(document.value, 'trigger', document.line) : document.line;
+        evidence.push({ file: file.path, line, detail: 'Drone pipeline with no event filter runs for every event, pull requests included' });
         break;
       }
     }
