@@ -38,7 +38,8 @@ export function azurePullRequestTriggers(repo: Repository): FileEvidence[] {
       evidence.push({ file: file.path, line: lineOf(doc, 'pr', document.line), detail: 'Azure Pipelines pr trigger' });
     } else if (doc.pr === undefined && isAzurePipeline(doc) && !included.has(baseName(file.path))) {
       const line = doc.trigger !== undefined ? lineOf(doc, 'trigger', document.line) : document.line;
-      evidence.push({ file: file.path, line, detail: 'Azure Pipelines validates pull requests by default (no pr: key; GitHub and Bitbucket Cloud repositories)' });
+      const detail = 'Azure Pipelines validates pull requests by default (no pr: key; GitHub and Bitbucket Cloud repositories)';
+      evidence.push({ file: file.path, line, detail });
     }
   }
   return evidence;
