@@ -18,11 +18,12 @@ export function deployingUse(use: CiUse): string | undefined {
   if (/^KubernetesManifest@\d+$/.test(use.ref) && /^(deploy|promote|patch|scale)?$/.test(input('action'))) return `Azure task ${use.ref} (${input('action') || 'deploy'})`;
   if (/^Kubernetes@\d+$/.test(use.ref) && /^(apply|create|replace|set|rollout)$/.test(input('command'))) return `Azure task ${use.ref} (${input('command')})`;
   if (/^HelmDeploy@\d+$/.test(use.ref) && /^(upgrade|install)$/.test(input('command'))) return `Azure task ${use.ref} (${input('command')})`;
-  // Generic kubectl/helm wrapper actions: deploy when their command input does.
-  const name = use.ref.split('@')[0] ?? '';
+  if (use.origin === 'bitbucket-pipelines' && /^atlassian\/azure-aks-(helm-)?deploy:/i.test(use.ref)) return `Bitbucket pipe ${use.ref}`;
+  // Generic kubectl/helm wrapper actions (and Bitbucket pipes): deploy when their command input does.
+  const name = use.origin === 'bitbucket-pipelines' ? (use.ref.split(':')[0] ?? '') : (use.ref.split('@')[0] ?? '');
   if (/kubectl|helm|eks|gke|aks/i.test(name)) {
     const tool = /helm/i.test(name) ? 'helm' : 'kubectl';
-    for (const key of ['args', 'command', 'cmd', 'exec', 'run', 'script']) {
+    for (const key of ['args', 'command', 'cmd', 'exec', 'run', 'script', 'KUBECTL_COMMAND', 'HELM_COMMAND']) {
       const lines = input(key).split('\n').map((line) => line.trim());
       if (lines.some((line) => deployTool(/^(kubectl|helm|oc)\s/.test(line) ? line : `${tool} ${line}`) !== undefined)) return `uses ${use.ref}`;
     }

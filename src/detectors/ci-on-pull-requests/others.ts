@@ -63,7 +63,10 @@ function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1).toLowerCase();
 }
 
-/** Bitbucket `pipelines: pull-requests:`, Drone `trigger: event: pull_request` and Woodpecker `when: event: pull_request`. */
+/**
+ * Bitbucket `pipelines: pull-requests:` (or `default:`, run for every branch), Drone `trigger: event:
+ * pull_request` (or no event filter) and Woodpecker `when: event: pull_request`.
+ */
 export function otherPullRequestPipelines(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
   for (const file of yamlFilesMatching(repo, BITBUCKET_PIPELINES)) {
@@ -71,6 +74,10 @@ export function otherPullRequestPipelines(repo: Repository): FileEvidence[] {
     const pipelines = isRecord(doc) ? doc.pipelines : undefined;
     if (isRecord(pipelines) && isRecord(pipelines['pull-requests'])) {
       evidence.push({ file: file.path, line: lineOf(pipelines, 'pull-requests'), detail: 'Bitbucket pull-requests pipeline' });
+    } else if (isRecord(pipelines) && Array.isArray(pipelines.default) && pipelines.default.length > 0) {
+      // The default pipeline runs for every pushed branch no other pipeline claims: a pull request's branch too.
+      const detail = 'Bitbucket default pipeline builds every pushed branch, pull requests included';
+      evidence.push({ file: file.path, line: lineOf(pipelines, 'default'), detail });
     }
   }
   for (const file of yamlFilesMatching(repo, DRONE)) {
@@ -83,7 +90,8 @@ export function otherPullRequestPipelines(repo: Repository): FileEvidence[] {
         break;
       }
       // Drone runs a pipeline with no event filter for every event, pull requests included.
-      if (isRecord(document.value) && document.value.kind === 'pipeline' && (trigger === undefined || (isRecord(trigger) && event === undefined))) {
+      const unfiltered = trigger === undefined || (isRecord(trigger) && event === undefined);
+      if (isRecord(document.value) && document.value.kind === 'pipeline' && unfiltered) {
         const line = isRecord(trigger) ? lineOf(document.value, 'trigger', document.line) : document.line;
         evidence.push({ file: file.path, line, detail: 'Drone pipeline with no event filter runs for every event, pull requests included' });
         break;

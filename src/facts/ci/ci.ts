@@ -30,7 +30,7 @@ export interface Command {
   job?: string;
 }
 
-/** A reusable unit a pipeline calls by name: a GitHub action, a CircleCI orb or orb job, a GitLab include, an Azure task. */
+/** A reusable unit a pipeline calls by name: a GitHub action, a CircleCI orb or orb job, a GitLab include, an Azure task, a Bitbucket pipe. */
 export interface CiUse {
   /** "aquasecurity/trivy-action@0.20.0", "circleci/aws-ecr@9.0", "Docker@2"… */
   ref: string;
@@ -55,6 +55,12 @@ export interface CiFacts {
 const COMMAND_KEYS = new Set(['run', 'script', 'scripts', 'before_script', 'after_script', 'bash', 'sh', 'pwsh', 'powershell', 'command', 'commands', 'cmd', 'cmds', 'inlineScript', 'install', 'before_install', 'deploy_script', 'entrypoint_script']);
 /** Keys whose value names a reusable action, orb or task. */
 const USE_KEYS = new Set(['uses', 'task', 'orb', 'template', 'component']);
+
+/** A key naming a reusable step: `uses`, `task`, `orb`…, and a Bitbucket step's `pipe`; never in scripts. */
+function isUseKey(key: string, origin: CommandOrigin): origin is CiSystem {
+  if (key === 'pipe') return origin === 'bitbucket-pipelines';
+  return USE_KEYS.has(key) && origin !== 'script' && origin !== 'makefile' && origin !== 'taskfile';
+}
 
 export function ciFacts(repo: Repository): CiFacts {
   return repo.memo(CI_FACTS, () => {
@@ -147,8 +153,9 @@ function walk(
   if (typeof value === 'string') {
     if (parent && !Array.isArray(parent) && typeof key === 'string') {
       if (COMMAND_KEYS.has(key)) addCommandBlock(repo, file, origin, value, lineOf(parent, key), job, facts);
-      else if (USE_KEYS.has(key) && origin !== 'script' && origin !== 'makefile' && origin !== 'taskfile') {
-        const withValue = parent.with ?? parent.inputs ?? parent.parameters;
+      else if (isUseKey(key, origin)) {
+        // A Bitbucket pipe (`- pipe: atlassian/aws-eks-kubectl-run:2.6.0`) takes its inputs as `variables:`.
+        const withValue = parent.with ?? parent.inputs ?? parent.parameters ?? (key === 'pipe' ? parent.variables : undefined);
         const env = parent.env;
         const use: CiUse = { ref: value, file, line: lineOf(parent, key), origin, ...(job ? { job } : {}) };
         if (isRecord(withValue)) use.with = withValue;

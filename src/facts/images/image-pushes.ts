@@ -138,6 +138,10 @@ function usePushes(repo: Repository): ImagePush[] {
     } else if (/^Docker@[01]$/i.test(ref)) {
       const action = w.command ?? w.action;
       if (typeof action === 'string' && /push/i.test(action)) pushes.push({ ...base, method: `${ref} ${action}` });
+    } else if (use.origin === 'bitbucket-pipelines' && /^[\w.-]+\/[\w.-]*(push-image|image-push|docker-push)[\w.-]*(:|$)/i.test(ref)) {
+      // Bitbucket pipes that push what the step built: atlassian/aws-ecr-push-image, …/azure-acr-push-image.
+      const implied = /ecr/i.test(ref) ? 'ECR' : /acr/i.test(ref) ? 'ACR' : /gcr|artifact-registry/i.test(ref) ? 'GCR/Artifact Registry' : undefined;
+      pushes.push({ ...base, method: `Bitbucket pipe ${ref.split(':')[0]}`, ...(implied ? { implied } : {}) });
     } else if (/(^|\/)(Auto-DevOps|Jobs\/Build)\.gitlab-ci\.yml$/i.test(ref)) {
       pushes.push({ ...base, method: 'GitLab Auto DevOps build', implied: 'GitLab registry' });
     }
