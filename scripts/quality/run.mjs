@@ -6,7 +6,7 @@
 //   QUALITY_REPOS=/tmp/q node scripts/quality/run.mjs
 //   node scripts/quality/run.mjs --heldout --repos /tmp/heldout   # the held-out set (heldout-labels.json)
 //
-// Options: --labels FILE (default: labels.json beside this script), --heldout (the same as
+// Options: --labels FILE, repeatable (default: labels.json beside this script), --heldout (the same as
 // --labels heldout-labels.json: repositories labelled before the tool ran on them, with an expected
 // stage and kind each; the stage table compares them), --markdown (tables for the
 // doc), --json FILE (write the raw comparison), --strict (exit 1 when the targets are missed).
@@ -23,7 +23,7 @@ const root = resolve(here, '..', '..');
 const cli = join(root, 'bin', 'k8s-maturity.cjs');
 
 const args = process.argv.slice(2);
-let labelsFile = join(here, 'labels.json');
+const labelsFiles = [];
 let reposDir = process.env.QUALITY_REPOS;
 let markdown = false;
 let jsonOut;
@@ -31,8 +31,8 @@ let strict = false;
 const explicit = new Map();
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
-  if (a === '--labels') labelsFile = args[++i];
-  else if (a === '--heldout') labelsFile = join(here, 'heldout-labels.json');
+  if (a === '--labels') labelsFiles.push(args[++i]);
+  else if (a === '--heldout') labelsFiles.push(join(here, 'heldout-labels.json'));
   else if (a === '--repos') reposDir = args[++i];
   else if (a === '--markdown') markdown = true;
   else if (a === '--json') jsonOut = args[++i];
@@ -46,7 +46,9 @@ for (let i = 0; i < args.length; i++) {
   }
 }
 
-const labels = JSON.parse(readFileSync(labelsFile, 'utf8'));
+// --labels may be given more than once (a set labelled in parts): the parts' repositories together.
+if (labelsFiles.length === 0) labelsFiles.push(join(here, 'labels.json'));
+const labels = Object.assign({}, ...labelsFiles.map((file) => JSON.parse(readFileSync(file, 'utf8'))));
 const targets = [];
 for (const [name, entry] of Object.entries(labels)) {
   const path = explicit.get(name) ?? (reposDir ? join(reposDir, name) : undefined);
