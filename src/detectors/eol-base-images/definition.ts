@@ -5,7 +5,7 @@ export const definition = {
   name: 'End-of-life base images',
   kind: 'anti-pattern',
   description:
-    'A Dockerfile stage FROM an image whose version reached end of life (alpine 3.6, node 14, python 3.7, ubuntu 18.04, debian stretch…), judged by the end-of-life table shipped with the detector (eol-table.json, dated). ARG-substituted bases are resolved; internal stages and scratch are skipped; versions the table does not know are never flagged. Go toolchain images republished under another registry (quay.io/projectquay/golang:1.20) are judged by their Go version; the deprecated `java` image is end of life since Docker froze it (2016-12-31), while `openjdk:8` is not flagged (Java 8 is still an LTS).',
+    'A Dockerfile stage FROM an image whose version reached end of life (alpine 3.6, node 14, python 3.7, ubuntu 18.04, debian stretch, tomcat 8.5, mysql 5.7, mongo 4.4, amazonlinux 2…), judged by the end-of-life table shipped with the detector (eol-table.json, dated). ARG-substituted bases are resolved; internal stages and scratch are skipped; versions the table does not know are never flagged. Go toolchain images republished under another registry (quay.io/projectquay/golang:1.20) are judged by their Go version; the deprecated `java` image is end of life since Docker froze it (2016-12-31), while `openjdk:8` is not flagged (Java 8 is still an LTS).',
   remediation:
     'Move the stage to a supported release of the same image (or a distroless/minimal base), and let Renovate or Dependabot propose base-image updates so it does not age again.',
   // SARIF rules for code scanning (src/report/sarif.ts): written here, once.

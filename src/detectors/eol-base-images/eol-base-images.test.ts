@@ -66,6 +66,20 @@ describe('eol-base-images detector', () => {
     expect(result.evidence).toEqual([]);
   });
 
+  it('judges the servers and distributions Java and PHP shops build on (Tomcat, MySQL, MongoDB, Amazon Linux)', () => {
+    const on = '2026-11-01';
+    expect(judge('tomcat:8.5.100-jdk11-temurin', table, on)?.cycle.eol).toBe('2024-03-31');
+    expect(judge('tomcat:8-jre8', table, on)?.cycle.note).toContain('8.5');
+    expect(judge('tomcat:9.0.97-jdk17', table, on)).toBeUndefined();
+    expect(judge('mysql:5.7.44', table, on)?.cycle.cycle).toBe('5.7');
+    expect(judge('mysql:8.4', table, on)).toBeUndefined();
+    expect(judge('mongo:4.4.29-focal', table, on)?.cycle.cycle).toBe('4.4');
+    expect(judge('mongo:7.0', table, on)).toBeUndefined();
+    expect(judge('amazonlinux:2.0.20240306.2', table, on)?.cycle.cycle).toBe('2');
+    expect(judge('amazonlinux:2023', table, on)).toBeUndefined();
+    expect(judge('httpd:2.2-alpine', table, on)?.cycle.cycle).toBe('2.2');
+  });
+
   it('matches cycles from real tag shapes and never a longer version', () => {
     const on = '2026-11-01';
     expect(judge('alpine:3.6.2', table, on)?.cycle.cycle).toBe('3.6');
