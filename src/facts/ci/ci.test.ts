@@ -17,6 +17,23 @@ describe('CI facts', () => {
     expect(facts.uses.map((u) => `${u.line} ${u.ref} ${u.job}`)).toEqual(['5 azure/setup-helm@v4 deploy']);
   });
 
+  it('joins a Make recipe line continued with a backslash into one command, at its first line and target', async () => {
+    const makefile = [
+      'IMAGE ?= ghcr.io/acme/shop',
+      'deploy: ## deploy to the current context',
+      '\t@helm upgrade --install shop ./chart \\',
+      '\t\t--namespace shop \\',
+      '\t\t--set image.repository=$(IMAGE)',
+      '\tkubectl rollout status deploy/shop -n shop',
+      '',
+    ].join('\n');
+    const repo = await fixtureRepo(writeTree({ Makefile: makefile }));
+    expect(ciFacts(repo).commands.map((c) => `${c.line} ${c.job} ${c.text}`)).toEqual([
+      '3 deploy helm upgrade --install shop ./chart --namespace shop --set image.repository=$(IMAGE)',
+      '6 deploy kubectl rollout status deploy/shop -n shop',
+    ]);
+  });
+
   it('records each GitLab include once', async () => {
     const repo = await fixtureRepo(writeTree({ '.gitlab-ci.yml': 'include:\n  - template: Security/Container-Scanning.gitlab-ci.yml\n  - local: ci/build.yml\nbuild:\n  script: [make]\n' }));
     expect(ciFacts(repo).uses.map((u) => `${u.line} ${u.ref}`)).toEqual(['2 Security/Container-Scanning.gitlab-ci.yml', '3 ci/build.yml']);
