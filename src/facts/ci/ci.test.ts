@@ -34,6 +34,32 @@ describe('CI facts', () => {
     ]);
   });
 
+  it('joins backslash-continued shell lines inside a Jenkinsfile sh block', async () => {
+    const jenkinsfile = [
+      'pipeline {',
+      '  agent any',
+      '  stages {',
+      "    stage('Deploy') {",
+      '      steps {',
+      "        sh '''",
+      '          helm upgrade --install web ./chart \\',
+      '            --namespace web \\',
+      '            --set image.tag=${GIT_COMMIT}',
+      '          kubectl rollout status deploy/web -n web',
+      "        '''",
+      '      }',
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const repo = await fixtureRepo(writeTree({ Jenkinsfile: jenkinsfile }));
+    expect(ciFacts(repo).commands.map((c) => `${c.line} ${c.job} ${c.text}`)).toEqual([
+      '7 Deploy helm upgrade --install web ./chart --namespace web --set image.tag=${GIT_COMMIT}',
+      '10 Deploy kubectl rollout status deploy/web -n web',
+    ]);
+  });
+
   it('records each GitLab include once', async () => {
     const repo = await fixtureRepo(writeTree({ '.gitlab-ci.yml': 'include:\n  - template: Security/Container-Scanning.gitlab-ci.yml\n  - local: ci/build.yml\nbuild:\n  script: [make]\n' }));
     expect(ciFacts(repo).uses.map((u) => `${u.line} ${u.ref}`)).toEqual(['2 Security/Container-Scanning.gitlab-ci.yml', '3 ci/build.yml']);

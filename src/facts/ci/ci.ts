@@ -13,43 +13,14 @@ import {
   type CiSystem,
 } from '../files/paths.js';
 import { memoKey } from '../../workspace/memo-key.js';
+import type { CiFacts, CiUse, Command, CommandOrigin } from './ci-types.js';
+import { readMakefile } from './makefile.js';
+import { readJenkinsfile } from './jenkinsfile.js';
 
 const CI_FACTS = memoKey<CiFacts>('ciFacts');
 const CI_COMMANDS = memoKey<Command[]>('ciCommands');
 
-/** Where a command runs: a CI system's pipeline, or a script/Makefile a person or a pipeline runs. */
-export type CommandOrigin = CiSystem | 'script' | 'makefile' | 'taskfile';
-
-/** One command line, as written in a pipeline step or a script. Comments are never commands. */
-export interface Command {
-  text: string;
-  file: string;
-  line: number;
-  origin: CommandOrigin;
-  /** The CI job (or Tekton Task / Makefile target) it belongs to, when known. */
-  job?: string;
-}
-
-/** A reusable unit a pipeline calls by name: a GitHub action, a CircleCI orb or orb job, a GitLab include, an Azure task, a Bitbucket pipe. */
-export interface CiUse {
-  /** "aquasecurity/trivy-action@0.20.0", "circleci/aws-ecr@9.0", "Docker@2"… */
-  ref: string;
-  file: string;
-  line: number;
-  origin: CiSystem;
-  job?: string;
-  /** The step's `with:` / parameters, when present. */
-  with?: Record<string, unknown>;
-  /** The step's own `env:` (GitHub Actions), when present: the credentials it is handed say what it does. */
-  env?: Record<string, unknown>;
-}
-
-export interface CiFacts {
-  commands: Command[];
-  uses: CiUse[];
-  /** Files that define a pipeline, by CI system. */
-  pipelines: { file: string; origin: CiSystem; line: number }[];
-}
+export type { CiFacts, CiUse, Command, CommandOrigin } from './ci-types.js';
 
 /** Keys whose string (or list of strings) value is shell run by the CI system (`cmds`: a Taskfile task's commands). */
 const COMMAND_KEYS = new Set(['run', 'script', 'scripts', 'before_script', 'after_script', 'bash', 'sh', 'pwsh', 'powershell', 'command', 'commands', 'cmd', 'cmds', 'inlineScript', 'install', 'before_install', 'deploy_script', 'entrypoint_script']);
@@ -265,90 +236,6 @@ function readScript(repo: Repository, file: string, origin: CommandOrigin, facts
   addCommandLines(file, origin, text.split('\n'), 1, undefined, facts);
 }
 
-function readMakefile(repo: Repository, file: string, facts: CiFacts): void {
-  const text = repo.text(file);
-  if (text === undefined) return;
-  let target: string | undefined;
-  // A recipe line ending in `\` goes on: one command, reported at its first line.
-  let pending: { text: string; line: number } | undefined;
-  text.split('\n').forEach((raw, index) => {
-    if (pending) {
-      const more = raw.trim();
-      pending.text += more.endsWith('\\') ? `${more.slice(0, -1).trimEnd()} ` : more;
-      if (!more.endsWith('\\')) flush();
-      return;
-    }
-    const targetMatch = /^([A-Za-z0-9_./%-]+)\s*:(?!=)/.exec(raw);
-    if (targetMatch) target = targetMatch[1];
-    if (!/^(\t| {4})/.test(raw)) return;
-    const line = raw.trim().replace(/^[@-]+/, '').trim();
-    if (line === '' || line.startsWith('#')) return;
-    if (line.endsWith('\\')) pending = { text: `${line.slice(0, -1).trimEnd()} `, line: index + 1 };
-    else facts.commands.push({ text: line, file, line: index + 1, origin: 'makefile', ...(target ? { job: target } : {}) });
-  });
-  flush();
-
-  function flush(): void {
-    if (pending) facts.commands.push({ text: pending.text.trim(), file, line: pending.line, origin: 'makefile', ...(target ? { job: target } : {}) });
-    pending = undefined;
-  }
-}
-
-/**
- * Jenkinsfiles are Groovy; they are never evaluated. Shell steps are read from `sh`/`bat`/`powershell`
- * calls, single-line or triple-quoted; other lines still count as pipeline text (e.g. `docker.build`).
- */
-function readJenkinsfile(repo: Repository, file: string, facts: CiFacts): void {
-  const text = repo.text(file);
-  if (text === undefined) return;
-  const lines = text.split('\n');
-  let stage: string | undefined;
-  let inTriple: string | undefined;
-  let inBlockComment = false;
-  lines.forEach((raw, index) => {
-    let line = raw.trim();
-    const lineNo = index + 1;
-    if (inBlockComment) {
-      if (line.includes('*/')) inBlockComment = false;
-      return;
-    }
-    if (inTriple) {
-      const end = line.indexOf(inTriple);
-      const body = end >= 0 ? line.slice(0, end) : line;
-      if (end >= 0) inTriple = undefined;
-      if (body.trim() !== '' && !body.trim().startsWith('#')) facts.commands.push({ text: body.trim(), file, line: lineNo, origin: 'jenkins', ...(stage ? { job: stage } : {}) });
-      return;
-    }
-    if (line.startsWith('//')) return;
-    if (line.startsWith('/*')) {
-      if (!line.includes('*/')) inBlockComment = true;
-      return;
-    }
-    const stageMatch = /\bstage\s*\(\s*['"]([^'"]+)['"]/.exec(line);
-    if (stageMatch) stage = stageMatch[1];
-    const triple = /\b(?:sh|bat|powershell|pwsh)\s*\(?\s*(?:script\s*:\s*)?("""|''')(.*)$/.exec(line);
-    if (triple) {
-      const rest = triple[2]!;
-      const end = rest.indexOf(triple[1]!);
-      if (end >= 0) line = rest.slice(0, end);
-      else {
-        inTriple = triple[1];
-        line = rest;
-      }
-      if (line.trim() !== '') facts.commands.push({ text: line.trim(), file, line: lineNo, origin: 'jenkins', ...(stage ? { job: stage } : {}) });
-      return;
-    }
-    const single = /\b(?:sh|bat|powershell|pwsh)\s*\(?\s*(?:script\s*:\s*)?(['"])(.*?)\1/.exec(line);
-    if (single) {
-      facts.commands.push({ text: single[2]!, file, line: lineNo, origin: 'jenkins', ...(stage ? { job: stage } : {}) });
-      return;
-    }
-    // Pipeline DSL calls (docker.build, kubernetesDeploy, withKubeConfig…) are kept as text.
-    if (/\b(docker\.|kubernetesDeploy|withKubeConfig|helm|kubectl|trivy|snyk|grype|terraform)/.test(line)) {
-      facts.commands.push({ text: line, file, line: lineNo, origin: 'jenkins', ...(stage ? { job: stage } : {}) });
-    }
-  });
-}
 
 /** Tekton Tasks and Pipelines are Kubernetes objects; their steps' scripts are CI commands. */
 /**
