@@ -5,6 +5,7 @@ import type { ListResult } from '../sources/repository/list-files.js';
 import { kindOf, type KindFacts } from './repository-kind.js';
 import { reusableCode } from './reusable-code.js';
 import { deployedImages } from '../facts/images/images.js';
+import { kubernetesInInfrastructure } from '../facts/iac/kubernetes-in-infrastructure.js';
 import { isRecord } from '../facts/k8s/k8s-objects.js';
 import type { CachedScan } from '../cache/scan-cache.js';
 import { Repository } from '../workspace/repository.js';
@@ -35,7 +36,8 @@ export async function scanRepositoryObject(repo: Repository, detectors: readonly
   const chosen = detectors === 'all' ? (await import('../detectors/registry.js')).DETECTORS : detectors;
   const detections = runDetectors(repo, chosen);
   const { kind, reason } = kindOf(repo.files, detections, serviceSignals(chosen), kindFacts(repo));
-  return { kind, kindReason: reason, detections, warnings: repo.warnings, files: repo.files.length };
+  const kubernetes = kubernetesInInfrastructure(repo);
+  return { kind, kindReason: reason, detections, warnings: repo.warnings, files: repo.files.length, ...(kubernetes.length > 0 ? { kubernetesInInfrastructure: kubernetes } : {}) };
 }
 
 /** What the kind rules read from the repository itself: its action's runner, the images it deploys, whether it is written for reuse. */
