@@ -2,7 +2,7 @@ import type { Coverage, Detection, Evidence, FileEvidence, RepositoryKind, ScanW
 import type { Assessment, CapabilityResult, ClusterAssessment, MaturityModel, RepositoryAssessment, TeamAssessment } from './types.js';
 import { categoriesOf, evaluateCapability, evidenceSet, mergeCoverage, stageOf, type Attestation, type CapabilityContext, type EvidenceSet, type Exemption } from './evaluate.js';
 import { buildRoadmap } from './roadmap.js';
-import { holdsKubernetes, sourceNotesOf, sourcesOf } from './sources.js';
+import { holdsKubernetes, sourceNotesOf, sourcesOf, withoutOtherRuntimes } from './sources.js';
 
 export interface RepositoryInput {
   path: string;
@@ -101,12 +101,15 @@ export function assess(given: AssessInput): Assessment {
   const forbidden = input.clusters.flatMap((c) => (c.forbidden ?? []).map((p) => `${c.name}: ${p}`));
 
   // The organization: every repository's and cluster's detections together, evidence qualified.
+  // Infrastructure code of another runtime in a repository with no Kubernetes (Terraform for Nomad
+  // beside a Compose file) is shown among its detections but is not the cluster's infrastructure.
+  const kubernetesEvidence = input.repositories.map((r) => withoutOtherRuntimes(model, r));
   const orgDetections: Detection[] = [
-    ...input.repositories.flatMap((r) => r.detections.map((d) => qualify(d, r.path))),
+    ...kubernetesEvidence.flatMap(({ repo, detections }) => detections.map((d) => qualify(d, repo.path))),
     ...input.clusters.flatMap((c) => c.detections.map((d) => ({ ...d, evidence: d.evidence.map((e) => ('object' in e ? { ...e, cluster: e.cluster ?? c.name, source: 'cluster' as const } : e)) }))),
     ...(input.organizationDetections ?? []),
   ];
-  const orgUnknown: [SignalId, string][] = [...sourceUnknown, ...input.repositories.flatMap((r) => r.unknown ?? [])];
+  const orgUnknown: [SignalId, string][] = [...sourceUnknown, ...input.repositories.flatMap((r) => r.unknown ?? []), ...kubernetesEvidence.flatMap((k) => k.unknown)];
   // A signal seen anywhere is not unknown for the organization (looked up in a set: an unknown per
   // repository against every detection grew with the square of the repositories).
   const seen = new Set(orgDetections.filter((d) => d.evidence.length > 0).map((d) => d.id));

@@ -238,9 +238,27 @@ describe('repositories whose charts or manifests are in real use, scanned alone 
     const cap = (id: string) => result.capabilities.find((c) => c.id === id)!;
     expect(cap('cluster-definition').status).toBe('unknown');
     expect(cap('cluster-definition').reason).toMatch(/^the infrastructure code scanned \(cloudformation: templates\/aws-stack\.yml:1, packer: packer\/linux\/buildkite-ami\.pkr\.hcl:1\) provisions no Kubernetes/);
-    // its CloudFormation is infrastructure as code, but there is no Kubernetes to rank
-    expect(cap('infrastructure-as-code').status).toBe('met');
+    // its CloudFormation is shown, but it is no cluster's infrastructure: there is no Kubernetes to rank
+    expect(result.repositories[0]!.detections.map((d) => d.id)).toContain('cloudformation');
+    expect(cap('infrastructure-as-code')).toMatchObject({ status: 'unknown', reason: 'ci-stack holds no Kubernetes: its infrastructure code (cloudformation: templates/aws-stack.yml:1) provisions another runtime' });
     expect([result.stage, result.stageProvisional]).toEqual([0, true]);
+  });
+
+  it('does not let Terraform for Nomad in a service repository without Kubernetes vouch for stage 1', () => {
+    // Modelled on go-coffeeshop (set E): Go services with Dockerfiles, run by Compose or as Nomad jobs
+    // that Terraform submits; no manifests and no CI.
+    const coffeeshop: RepositoryInput = {
+      path: 'go-coffeeshop',
+      kind: 'service',
+      detections: [found('docker', at('docker/Dockerfile-barista', 2)), found('docker-compose', at('docker-compose.yaml', 3)), found('terraform', at('build/nomad/nomad.tf', 1, 'provider nomad'))],
+      warnings: [],
+    };
+    const result = assess({ ...base, sources: new Set<SourceKind>(['repository']), repositories: [coffeeshop] });
+    expect(result.capabilities.find((c) => c.id === 'infrastructure-as-code')!.status).toBe('unknown');
+    expect(result.stage).toBe(0);
+    // the same Terraform beside a Deployment of its own is infrastructure of a Kubernetes shop
+    const withManifests = assess({ ...base, sources: new Set<SourceKind>(['repository']), repositories: [{ ...coffeeshop, detections: [...coffeeshop.detections, found('k8s-manifests', at('k8s/barista.yaml'))] }] });
+    expect(withManifests.capabilities.find((c) => c.id === 'infrastructure-as-code')!.status).toBe('met');
   });
 
   it('gives a chart repository (tooling) the stage its own charts and CI support, never asking it for a Dockerfile', () => {

@@ -82,3 +82,19 @@ function settledSignals(model: MaturityModel, source: SourceKind): Set<SignalId>
   return ids;
 }
 
+
+/**
+ * The detections of a repository that count for the organization's Kubernetes capabilities. In a
+ * repository with no Kubernetes in it at all (Terraform for Nomad beside a Compose file, a
+ * CloudFormation stack of CI agents), the infrastructure code provisions another runtime: it is
+ * still shown among the repository's detections, but it is not the infrastructure a cluster runs
+ * on, so those signals are unknown here, with the reason, rather than meeting infrastructure as code.
+ */
+export function withoutOtherRuntimes(model: MaturityModel, repo: RepositoryInput): { repo: RepositoryInput; detections: RepositoryInput['detections']; unknown: [SignalId, string][] } {
+  if (holdsKubernetes(model, repo)) return { repo, detections: repo.detections, unknown: [] };
+  const infrastructure = settledSignals(model, 'infrastructure-repository');
+  const other = repo.detections.filter((d) => infrastructure.has(d.id) && d.evidence.length > 0);
+  if (other.length === 0) return { repo, detections: repo.detections, unknown: [] };
+  const unknown = other.map((d): [SignalId, string] => [d.id, `${repo.path} holds no Kubernetes: its infrastructure code (${d.id}: ${placeOf(d.evidence[0]!, undefined)}) provisions another runtime`]);
+  return { repo, detections: repo.detections.filter((d) => !other.includes(d)), unknown };
+}

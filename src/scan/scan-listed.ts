@@ -6,6 +6,7 @@ import { kindOf, type KindFacts } from './repository-kind.js';
 import { reusableCode } from './reusable-code.js';
 import { deployedImages } from '../facts/images/images.js';
 import { kubernetesInInfrastructure } from '../facts/iac/kubernetes-in-infrastructure.js';
+import { imagePushesInInfrastructure } from '../facts/iac/image-pushes-in-infrastructure.js';
 import { isRecord } from '../facts/k8s/k8s-objects.js';
 import type { CachedScan } from '../cache/scan-cache.js';
 import { Repository } from '../workspace/repository.js';
@@ -47,8 +48,11 @@ function kindFacts(repo: Repository): KindFacts {
   const using = isRecord(runs) && isRecord(runs.runs) ? runs.runs.using : undefined;
   const deployed = deployedImages(repo).filter((i) => i.context !== 'operator');
   const reusable = reusableCode(repo);
+  const pushes = imagePushesInInfrastructure(repo);
   return {
     ...(reusable ? { reusable } : {}),
+    ...(pushes.length > 0 ? { infrastructurePushes: pushes } : {}),
+    kubernetesInInfrastructure: kubernetesInInfrastructure(repo).length > 0,
     containerAction: typeof using === 'string' && /^docker$/i.test(using.trim()),
     deployedImageNames: new Set(deployed.map((i) => i.parsed.path.split('/').pop() ?? '').filter((name) => name !== '')),
   };
