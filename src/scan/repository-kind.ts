@@ -13,8 +13,10 @@ import type { ReusableCode } from './reusable-code.js';
  *    (Skaffold, Tilt, DevSpace), or its CI pushes an image while no Dockerfile is a helper's;
  *    in a repository that declares infrastructure or delivery and deploys workloads of its own, an
  *    image its CI pushes but none of its manifests deploys (and its CI does not deploy) is a helper's;
+ *    a build its infrastructure code defines (CodeBuild in a CDK app) pushes as CI does; infrastructure
+ *    of another runtime (Terraform for Nomad) does not make a service's Dockerfiles helpers;
  * 1b. tooling: its CI publishes the charts it holds while it declares no infrastructure or cluster
- *    (a chart collection: charts for others to install);
+ *    (a chart collection: charts for others to install; a Dockerfile inside one of its charts is the chart's);
  * 1c. code for others to instantiate, without GitOps delivery of its own: an Ansible collection or
  *    role, or a Terraform module that installs a self-managed distribution or ships manifests, is
  *    tooling (an installer); any other registry-layout Terraform module is a library;
