@@ -101,8 +101,7 @@ export function assess(given: AssessInput): Assessment {
   const forbidden = input.clusters.flatMap((c) => (c.forbidden ?? []).map((p) => `${c.name}: ${p}`));
 
   // The organization: every repository's and cluster's detections together, evidence qualified.
-  // Infrastructure code of another runtime in a repository with no Kubernetes (Terraform for Nomad
-  // beside a Compose file) is shown among its detections but is not the cluster's infrastructure.
+  // Infrastructure code of a repository with no Kubernetes (Nomad's Terraform) is shown, not counted.
   const kubernetesEvidence = input.repositories.map((r) => withoutOtherRuntimes(model, r));
   const orgDetections: Detection[] = [
     ...kubernetesEvidence.flatMap(({ repo, detections }) => detections.map((d) => qualify(d, repo.path))),
@@ -141,8 +140,7 @@ export function assess(given: AssessInput): Assessment {
   const orgCapabilities = sortByModel(model, [...orgPlatform, ...orgService]);
   // Only libraries and tooling scanned: no source can show Kubernetes adoption, so no stage is
   // claimed from their CI alone (they are not assessed, and say so under toVerify), unless a
-  // tooling repository ships charts or manifests of its own. Likewise a platform repository with no
-  // Kubernetes in it at all (CloudFormation for ECS, Terraform for Nomad and nothing else).
+  // tooling repository ships charts or manifests of its own; nor a platform without Kubernetes in it.
   const assessable =
     input.repositories.some((r) => r.kind === 'platform' && holdsKubernetes(model, r)) ||
     sources.has('service-repository') ||

@@ -144,7 +144,12 @@ export function evaluateCapability(capability: ModelCapability, set: EvidenceSet
  * repository scanned alone (its cluster is declared elsewhere), culture without git history. The
  * evidence seen stays; the reason names the sources that would settle it.
  */
-function outOfScope(capability: ModelCapability, result: CapabilityResult, sources: ReadonlySet<SourceKind>, notes: CapabilityContext['sourceNotes'] = {}): CapabilityResult {
+function outOfScope(
+  capability: ModelCapability,
+  result: CapabilityResult,
+  sources: ReadonlySet<SourceKind>,
+  notes: CapabilityContext['sourceNotes'] = {},
+): CapabilityResult {
   if ((result.status !== 'missing' && result.status !== 'partial') || result.coverage) return result;
   if (capability.sources.some((source) => sources.has(source) || (source === 'repository' && (sources.has('platform-repository') || sources.has('service-repository'))))) return result;
   const seen = result.status === 'partial' ? `partly seen (${result.reason ?? 'incomplete'}); ` : result.instrumentation ? `${result.reason ?? ''}; ` : '';

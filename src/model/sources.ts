@@ -1,7 +1,20 @@
-import type { Evidence, SignalId, SourceKind } from '../core/types.js';
-import type { AssessInput, RepositoryInput } from './assess.js';
+import type { Detection, Evidence, FileEvidence, RepositoryKind, SignalId, SourceKind } from '../core/types.js';
 import { categoriesOf } from './evaluate.js';
 import type { MaturityModel } from './types.js';
+
+/** What these rules read of a repository given to the assessment (assess.ts's RepositoryInput). */
+interface RepositoryInput {
+  path: string;
+  kind: RepositoryKind;
+  detections: Detection[];
+  kubernetesInInfrastructure?: FileEvidence[];
+}
+
+interface AssessInput {
+  model: MaturityModel;
+  sources: ReadonlySet<SourceKind>;
+  repositories: readonly RepositoryInput[];
+}
 
 /*
  * Which kinds of source a scan holds, from the repositories given: what decides whether a
@@ -56,17 +69,25 @@ export function sourceNotesOf(input: AssessInput, sources: ReadonlySet<SourceKin
   const many = input.repositories.length > 1;
   const shown = input.repositories
     .filter((r) => r.kind === 'platform')
-    .flatMap((r) => r.detections.filter((d) => infrastructure.has(d.id) && d.evidence.length > 0).map((d) => `${d.id}: ${placeOf(d.evidence[0]!, many ? r.path : undefined)}`));
+    .flatMap((r) => r.detections.filter((d) => infrastructure.has(d.id) && d.evidence.length > 0).map((d) => ({ d, r })))
+    .map(({ d, r }) => `${d.id}: ${placeOf(d.evidence[0]!, many ? r.path : undefined)}`);
   if (shown.length === 0) return {};
-  const none = `the infrastructure code scanned (${shown.slice(0, 3).join(', ')}${shown.length > 3 ? '…' : ''}) provisions no Kubernetes: it declares no cluster, configures no kubernetes or helm provider and applies no manifests`;
+  const scanned = `${shown.slice(0, 3).join(', ')}${shown.length > 3 ? '…' : ''}`;
+  const none = `the infrastructure code scanned (${scanned}) provisions no Kubernetes: ${NO_KUBERNETES}`;
   return {
     'kubernetes-infrastructure-repository': none,
     ...(sources.has('infrastructure-repository') ? {} : { 'infrastructure-repository': `${none}, and no Kubernetes objects or delivery are beside it` }),
   };
 }
 
-function placeOf(evidence: Evidence, repository: string | undefined): string {
-  const where = 'file' in evidence ? `${evidence.file}:${evidence.line}` : 'object' in evidence ? evidence.object : 'history' in evidence ? evidence.history : evidence.attestation;
+const NO_KUBERNETES = 'it declares no cluster, configures no kubernetes or helm provider and applies no manifests';
+
+function placeOf(evidence: Evidence, repository?: string): string {
+  const where =
+    'file' in evidence ? `${evidence.file}:${evidence.line}`
+    : 'object' in evidence ? evidence.object
+    : 'history' in evidence ? evidence.history
+    : evidence.attestation;
   return repository ? `${repository}/${where}` : where;
 }
 
@@ -83,6 +104,8 @@ function settledSignals(model: MaturityModel, source: SourceKind): Set<SignalId>
 }
 
 
+type Counted<R> = { repo: R; detections: Detection[]; unknown: [SignalId, string][] };
+
 /**
  * The detections of a repository that count for the organization's Kubernetes capabilities. In a
  * repository with no Kubernetes in it at all (Terraform for Nomad beside a Compose file, a
@@ -90,11 +113,12 @@ function settledSignals(model: MaturityModel, source: SourceKind): Set<SignalId>
  * still shown among the repository's detections, but it is not the infrastructure a cluster runs
  * on, so those signals are unknown here, with the reason, rather than meeting infrastructure as code.
  */
-export function withoutOtherRuntimes(model: MaturityModel, repo: RepositoryInput): { repo: RepositoryInput; detections: RepositoryInput['detections']; unknown: [SignalId, string][] } {
+export function withoutOtherRuntimes<R extends RepositoryInput>(model: MaturityModel, repo: R): Counted<R> {
   if (holdsKubernetes(model, repo)) return { repo, detections: repo.detections, unknown: [] };
   const infrastructure = settledSignals(model, 'infrastructure-repository');
   const other = repo.detections.filter((d) => infrastructure.has(d.id) && d.evidence.length > 0);
   if (other.length === 0) return { repo, detections: repo.detections, unknown: [] };
-  const unknown = other.map((d): [SignalId, string] => [d.id, `${repo.path} holds no Kubernetes: its infrastructure code (${d.id}: ${placeOf(d.evidence[0]!, undefined)}) provisions another runtime`]);
+  const why = (d: Detection) => `${repo.path} holds no Kubernetes: its infrastructure code (${d.id}: ${placeOf(d.evidence[0]!)}) provisions another runtime`;
+  const unknown = other.map((d): [SignalId, string] => [d.id, why(d)]);
   return { repo, detections: repo.detections.filter((d) => !other.includes(d)), unknown };
 }

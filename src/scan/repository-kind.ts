@@ -39,7 +39,10 @@ const WORKLOADS = ['k8s-manifests', 'helm', 'kustomize', 'jsonnet'];
 const INSTALLED_DISTRIBUTIONS = ['k3s', 'k0s', 'rke', 'kubeadm', 'talos', 'kubespray'];
 const TERRAFORM_CODE = /\.(tf|tofu)(\.json)?$/;
 /** Signals of Kubernetes itself: clusters, distributions, GitOps delivery. */
-const KUBERNETES_SIGNALS = ['eks', 'aks', 'gke', 'rke', 'kops', 'kubeadm', 'kubespray', 'k3s', 'k0s', 'talos', 'openshift', 'cluster-api', 'rancher', 'argo-cd', 'flux'];
+const KUBERNETES_SIGNALS = [
+  ...['eks', 'aks', 'gke', 'rke', 'kops', 'kubeadm', 'kubespray', 'k3s', 'k0s', 'talos', 'openshift', 'cluster-api', 'rancher'],
+  ...['argo-cd', 'flux'],
+];
 /** PLATFORM_SIGNALS that declare infrastructure or clusters, not delivery. */
 const INFRASTRUCTURE_SIGNALS = PLATFORM_SIGNALS.filter((id) => id !== 'argo-cd' && id !== 'flux');
 
@@ -108,12 +111,7 @@ export function kindOf(
     evidenceOf(['ci-deploy']).length === 0 &&
     file.includes('/') &&
     !facts.deployedImageNames.has(folderName(file));
-  // A chart collection whose CI publishes its charts and pushes no image (deliveryhero/helm-charts:
-  // 50 charts, two with a Dockerfile in their folder): a Dockerfile inside a chart's folder builds
-  // an accessory of that chart for others to install, not a service this repository runs.
-  const chartFolders = files.filter((f) => /(^|\/)Chart\.yaml$/.test(f.path)).map((f) => f.path.replace(/\/?Chart\.yaml$/, ''));
-  const chartCollection = chartFolders.length >= 2 && evidenceOf(['chart-publishing']).length > 0 && pushes.length === 0 && evidenceOf(INFRASTRUCTURE_SIGNALS).length === 0;
-  const inChart = (file: string) => chartCollection && chartFolders.some((dir) => dir !== '' && file.startsWith(`${dir}/`));
+  const inChart = chartAccessory(files, evidenceOf, pushes.length > 0);
   // A container action (action.yml at the root, runs.using: docker) builds an image that runs inside someone's CI.
   const helper = (e: Evidence) => 'file' in e && (facts.containerAction || isHelperImagePath(e.file) || undeployedHelper(e.file) || inChart(e.file));
   // A repository that declares infrastructure and ships no image from CI builds its Dockerfiles
@@ -166,6 +164,18 @@ export function kindOf(
   }
   if (workloads.length > 0) return { kind: 'platform', reason: `Kubernetes configuration without application code of its own (${places(workloads.map((w) => w.e))})` };
   return { kind: 'tooling', reason: 'no application code, image, manifests or infrastructure found' };
+}
+
+/**
+ * A chart collection whose CI publishes its charts and pushes no image (deliveryhero/helm-charts:
+ * 50 charts, two with a Dockerfile in their folder): a Dockerfile inside a chart's folder builds an
+ * accessory of that chart for others to install, not a service this repository runs.
+ */
+function chartAccessory(files: readonly { path: string }[], evidenceOf: (ids: readonly string[]) => unknown[], pushes: boolean): (file: string) => boolean {
+  const chartFolders = files.filter((f) => /(^|\/)Chart\.yaml$/.test(f.path)).map((f) => f.path.replace(/\/?Chart\.yaml$/, ''));
+  const publishes = evidenceOf(['chart-publishing']).length > 0;
+  if (chartFolders.length < 2 || !publishes || pushes || evidenceOf(INFRASTRUCTURE_SIGNALS).length > 0) return () => false;
+  return (file) => chartFolders.some((dir) => dir !== '' && file.startsWith(`${dir}/`));
 }
 
 /**

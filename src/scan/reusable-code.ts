@@ -48,8 +48,8 @@ function terraformModule(repo: Repository): ReusableCode | undefined {
     return { what: 'terraform-module', shownBy: [...files, examples].join(', ') };
   }
   const usage = readmeUsage(repo);
-  if (usage !== undefined && (outputs !== undefined || examples !== undefined)) return { what: 'terraform-module', shownBy: [...files, ...(examples ? [examples] : []), usage].join(', ') };
-  return undefined;
+  if (usage === undefined || (outputs === undefined && examples === undefined)) return undefined;
+  return { what: 'terraform-module', shownBy: [...files, ...(examples ? [examples] : []), usage].join(', ') };
 }
 
 /** A backend or `cloud` block, a provider configured at the root, or `.tfvars` of real environments: a configuration someone applies. */

@@ -38,7 +38,8 @@ export async function scanRepositoryObject(repo: Repository, detectors: readonly
   const detections = runDetectors(repo, chosen);
   const { kind, reason } = kindOf(repo.files, detections, serviceSignals(chosen), kindFacts(repo));
   const kubernetes = kubernetesInInfrastructure(repo);
-  return { kind, kindReason: reason, detections, warnings: repo.warnings, files: repo.files.length, ...(kubernetes.length > 0 ? { kubernetesInInfrastructure: kubernetes } : {}) };
+  const scan: CachedScan = { kind, kindReason: reason, detections, warnings: repo.warnings, files: repo.files.length };
+  return kubernetes.length > 0 ? { ...scan, kubernetesInInfrastructure: kubernetes } : scan;
 }
 
 /** What the kind rules read from the repository itself: its action's runner, the images it deploys, whether it is written for reuse. */

@@ -73,7 +73,8 @@ export class TimelinePool {
       if (point === undefined || this.known.has(point.commit)) continue;
       this.known.add(point.commit);
       const { kind, kindReason, detections, warnings, files, kubernetesInInfrastructure } = point.result;
-      scans.push({ commit: point.commit, scan: { kind, kindReason: kindReason ?? '', detections, warnings, files, ...(kubernetesInInfrastructure ? { kubernetesInInfrastructure } : {}) } });
+      const scan: CachedScan = { kind, kindReason: kindReason ?? '', detections, warnings, files };
+      scans.push({ commit: point.commit, scan: kubernetesInInfrastructure ? { ...scan, kubernetesInInfrastructure } : scan });
     }
     if (scans.length === 0) return;
     this.told.push(...scans);

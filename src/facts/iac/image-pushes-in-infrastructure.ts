@@ -31,7 +31,8 @@ export function imagePushesInInfrastructure(repo: Repository): FileEvidence[] {
       if (isSamplePath(file) || /(^|\/)(node_modules|cdk\.out)\//.test(file)) continue;
       const text = repo.text(file);
       const match = text === undefined ? null : PUSH.exec(text);
-      if (match) out.push({ file, line: text!.slice(0, match.index).split('\n').length, detail: `infrastructure code defines a build that runs \`${match[0].trim()}\`` });
+      if (!match) continue;
+      out.push({ file, line: text!.slice(0, match.index).split('\n').length, detail: `infrastructure code defines a build that runs \`${match[0].trim()}\`` });
     }
     return out;
   });

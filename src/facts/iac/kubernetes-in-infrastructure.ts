@@ -35,7 +35,11 @@ const MAX_PLACES = 3;
  * `scaleway_k8s_cluster`, `ovh_cloud_project_kube`) and the providers that act inside a cluster or
  * build one (kubernetes, helm, kubectl, kustomization, flux, talos, rke, rancher2, k3s, kind).
  */
-const TERRAFORM_KUBERNETES = /(^|_)(kubernetes|k8s|kube|eks|aks|gke|lke|doks|helm|kubectl|kustomization|kustomize|flux|talos|rke2?|rancher2|k3s|k0s|kind|container_cluster|container_node_pool|containerengine)(_|$)/i;
+const TERRAFORM_NAMES = [
+  ...['kubernetes', 'k8s', 'kube', 'eks', 'aks', 'gke', 'lke', 'doks', 'container_cluster', 'container_node_pool', 'containerengine'],
+  ...['helm', 'kubectl', 'kustomization', 'kustomize', 'flux', 'talos', 'rke2?', 'rancher2', 'k3s', 'k0s', 'kind'],
+];
+const TERRAFORM_KUBERNETES = new RegExp(`(^|_)(${TERRAFORM_NAMES.join('|')})(_|$)`, 'i');
 /** Module sources of the same (terraform-aws-modules/eks/aws, terraform-google-modules/kubernetes-engine/google, ./modules/eks). */
 const MODULE_KUBERNETES = /(^|[/_-])(eks|aks|gke|lke|doks|oke|k8s|k3s|k0s|rke2?|talos|kubernetes(-engine)?|kube[a-z-]*|helm[a-z-]*)([/_.-]|$)/i;
 /** CloudFormation types: AWS::EKS::Cluster, AWSQS::EKS::Cluster, AWSQS::Kubernetes::Helm, Custom::KubernetesResource. */
@@ -49,10 +53,17 @@ const BICEP_KUBERNETES = /^Microsoft\.(ContainerService\/managedClusters|Kuberne
  * `Amazon.CDK.AWS.EKS`, EKS Blueprints, cdk8s, and the cluster classes of the cloud SDKs
  * (`aws.eks.Cluster`, `azure-native` `containerservice.ManagedCluster`, `gcp.container.Cluster`).
  */
-const PROGRAM_KUBERNETES =
-  /@pulumi\/(kubernetes|eks)\b|pulumi[_-](kubernetes|eks)\b|Pulumi\.(Kubernetes|Eks)\b|aws[-_]eks\b|awseks\b|AWS\.EKS\b|eks-blueprints|\bcdk8s\b|\beks\.Cluster\b|containerservice\.ManagedCluster\b|\bcontainer\.Cluster\b|\b(kubernetes|k8s)\.(core|apps|helm|yaml|Provider)\b/;
+const PROGRAM_KUBERNETES = new RegExp(
+  /@pulumi\/(kubernetes|eks)\b|pulumi[_-](kubernetes|eks)\b|Pulumi\.(Kubernetes|Eks)\b|aws[-_]eks\b|awseks\b|AWS\.EKS\b|eks-blueprints|\bcdk8s\b|/.source +
+  /\beks\.Cluster\b|containerservice\.ManagedCluster\b|\bcontainer\.Cluster\b|\b(kubernetes|k8s)\.(core|apps|helm|yaml|Provider)\b/.source,
+);
 /** Source files of such programs (Pulumi.yaml programs included) and the dependency files beside them. */
-const PROGRAM_FILE = /(\.(ts|js|mjs|py|go|cs|fs|java|kt|ya?ml)|package\.json|go\.mod|requirements[^/]*\.txt|pyproject\.toml|Pipfile|[^/]*\.csproj|pom\.xml|build\.gradle(\.kts)?)$/;
+const PROGRAM_EXTENSIONS = ['ts', 'js', 'mjs', 'py', 'go', 'cs', 'fs', 'java', 'kt', 'ya?ml'];
+const PROGRAM_DEPENDENCIES = [
+  ...['package\\.json', 'go\\.mod', 'requirements[^/]*\\.txt', 'pyproject\\.toml', 'Pipfile'],
+  ...['[^/]*\\.csproj', 'pom\\.xml', 'build\\.gradle(\\.kts)?'],
+];
+const PROGRAM_FILE = new RegExp(`(\\.(${PROGRAM_EXTENSIONS.join('|')})|${PROGRAM_DEPENDENCIES.join('|')})$`);
 /** Ansible modules that act in a cluster: kubernetes.core.k8s, community.kubernetes.helm, k8s_info, helm. */
 const ANSIBLE_MODULE = /^((kubernetes\.core|community\.kubernetes|community\.okd|redhat\.openshift)\.[\w]+|k8s(_\w+)?|helm(_\w+)?)$/;
 /** A provisioner, cloud-init or playbook command that acts on a cluster. */
