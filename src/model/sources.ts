@@ -103,7 +103,6 @@ function settledSignals(model: MaturityModel, source: SourceKind): Set<SignalId>
   return ids;
 }
 
-
 type Counted<R> = { repo: R; detections: Detection[]; unknown: [SignalId, string][] };
 
 /**
