@@ -214,7 +214,7 @@ describe('repositories whose charts or manifests are in real use, scanned alone 
     const result = assess({ ...base, sources: new Set<SourceKind>(['repository']), repositories: [demo] });
     const cap = (id: string) => result.capabilities.find((c) => c.id === id)!;
     expect(cap('cluster-definition')).toMatchObject({ status: 'unknown', settledBy: ['kubernetes-infrastructure-repository', 'cluster'] });
-    expect(cap('cluster-definition').reason).toMatch(/^the infrastructure code scanned \(cloudformation: aws-fargate\/acme-fitness-shop\.yaml:1\) provisions no Kubernetes/);
+    expect(cap('cluster-definition').reason).toMatch(/^no Kubernetes found in the infrastructure code scanned \(cloudformation: aws-fargate\/acme-fitness-shop\.yaml:1\): no cluster declared/);
     expect(cap('infrastructure-as-code').status).toBe('met');
     // its manifests are in real use: never stage 0 (CI is its own gap at stage 2)
     expect([result.stage, result.stageProvisional]).toEqual([1, true]);
@@ -237,7 +237,7 @@ describe('repositories whose charts or manifests are in real use, scanned alone 
     const result = assess({ ...base, sources: new Set<SourceKind>(['repository']), repositories: [stack] });
     const cap = (id: string) => result.capabilities.find((c) => c.id === id)!;
     expect(cap('cluster-definition').status).toBe('unknown');
-    expect(cap('cluster-definition').reason).toMatch(/^the infrastructure code scanned \(cloudformation: templates\/aws-stack\.yml:1, packer: packer\/linux\/buildkite-ami\.pkr\.hcl:1\) provisions no Kubernetes/);
+    expect(cap('cluster-definition').reason).toMatch(/^no Kubernetes found in the infrastructure code scanned \(cloudformation: templates\/aws-stack\.yml:1, packer: packer\/linux\/buildkite-ami\.pkr\.hcl:1\): no cluster declared/);
     // its CloudFormation is shown, but it is no cluster's infrastructure: there is no Kubernetes to rank
     expect(result.repositories[0]!.detections.map((d) => d.id)).toContain('cloudformation');
     expect(cap('infrastructure-as-code')).toMatchObject({ status: 'unknown', reason: 'ci-stack holds no Kubernetes: its infrastructure code (cloudformation: templates/aws-stack.yml:1) provisions another runtime' });

@@ -73,14 +73,14 @@ export function sourceNotesOf(input: AssessInput, sources: ReadonlySet<SourceKin
     .map(({ d, r }) => `${d.id}: ${placeOf(d.evidence[0]!, many ? r.path : undefined)}`);
   if (shown.length === 0) return {};
   const scanned = `${shown.slice(0, 3).join(', ')}${shown.length > 3 ? '…' : ''}`;
-  const none = `the infrastructure code scanned (${scanned}) provisions no Kubernetes: ${NO_KUBERNETES}`;
+  const none = `no Kubernetes found in the infrastructure code scanned (${scanned}): ${NO_KUBERNETES}`;
   return {
     'kubernetes-infrastructure-repository': none,
     ...(sources.has('infrastructure-repository') ? {} : { 'infrastructure-repository': `${none}, and no Kubernetes objects or delivery are beside it` }),
   };
 }
 
-const NO_KUBERNETES = 'it declares no cluster, configures no kubernetes or helm provider and applies no manifests';
+const NO_KUBERNETES = 'no cluster declared, no kubernetes or helm provider configured, no manifests applied';
 
 function placeOf(evidence: Evidence, repository?: string): string {
   const where =

@@ -66,7 +66,7 @@ describe('infrastructure code of another runtime beside manifests in real use', 
     });
     expect(assessment.repositories[0]!.kind).toBe('platform');
     expect(cap('cluster-definition')).toMatchObject({ status: 'unknown', settledBy: ['kubernetes-infrastructure-repository', 'cluster'] });
-    expect(cap('cluster-definition').reason).toMatch(/^the infrastructure code scanned \(cloudformation: aws-fargate\/acme-fitness-shop\.yaml:1\) provisions no Kubernetes/);
+    expect(cap('cluster-definition').reason).toMatch(/^no Kubernetes found in the infrastructure code scanned \(cloudformation: aws-fargate\/acme-fitness-shop\.yaml:1\): no cluster declared/);
     expect(cap('infrastructure-as-code').status).toBe('met');
     expect([assessment.stage, assessment.stageProvisional]).toEqual([1, true]);
   });
