@@ -7,7 +7,7 @@ import { threadId } from 'node:worker_threads';
 import type { Limits } from '../core/limits.js';
 import { BUILTIN_SIGNALS_DATA } from '../signals/signal-folders.js';
 import type { DetectorSettings } from '../core/detector-settings.js';
-import type { RepositoryKind, ScanWarning } from '../core/types.js';
+import type { FileEvidence, RepositoryKind, ScanWarning } from '../core/types.js';
 import type { RepositoryDetection } from '../scan/run-detectors.js';
 
 /**
@@ -33,6 +33,8 @@ export interface CachedScan {
   detections: RepositoryDetection[];
   warnings: ScanWarning[];
   files: number;
+  /** Where its infrastructure code touches Kubernetes (src/facts/iac/kubernetes-in-infrastructure.ts); absent when none does. */
+  kubernetesInInfrastructure?: FileEvidence[];
 }
 
 /** Serializable settings, so that worker threads open the same cache. */

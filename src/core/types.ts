@@ -84,9 +84,21 @@ export type CapabilityStatus = 'met' | 'partial' | 'missing' | 'unknown';
 /**
  * Kinds of source that can settle a capability. `repository` is any repository; a capability that
  * only a platform repository (where clusters and platform services are declared) or only a service
- * repository can show names `platform-repository` or `service-repository`.
+ * repository can show names `platform-repository` or `service-repository`. An
+ * `infrastructure-repository` is a platform repository that declares some infrastructure; a
+ * `kubernetes-infrastructure-repository` one whose infrastructure code touches Kubernetes (declares
+ * a cluster, configures a kubernetes/helm provider, installs a distribution, applies manifests):
+ * CloudFormation for ECS on Fargate cannot show whether a Kubernetes cluster is defined as code.
  */
-export type SourceKind = 'repository' | 'platform-repository' | 'infrastructure-repository' | 'service-repository' | 'history' | 'cluster' | 'team-config';
+export type SourceKind =
+  | 'repository'
+  | 'platform-repository'
+  | 'infrastructure-repository'
+  | 'kubernetes-infrastructure-repository'
+  | 'service-repository'
+  | 'history'
+  | 'cluster'
+  | 'team-config';
 
 /**
  * What a repository is, which decides what it is asked for: a service builds something that runs

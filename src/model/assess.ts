@@ -1,7 +1,8 @@
-import type { Coverage, Detection, Evidence, RepositoryKind, ScanWarning, SignalId, SourceKind } from '../core/types.js';
+import type { Coverage, Detection, Evidence, FileEvidence, RepositoryKind, ScanWarning, SignalId, SourceKind } from '../core/types.js';
 import type { Assessment, CapabilityResult, ClusterAssessment, MaturityModel, RepositoryAssessment, TeamAssessment } from './types.js';
 import { categoriesOf, evaluateCapability, evidenceSet, mergeCoverage, stageOf, type Attestation, type CapabilityContext, type EvidenceSet, type Exemption } from './evaluate.js';
 import { buildRoadmap } from './roadmap.js';
+import { holdsKubernetes, sourceNotesOf, sourcesOf, withoutOtherRuntimes } from './sources.js';
 
 export interface RepositoryInput {
   path: string;
@@ -15,6 +16,12 @@ export interface RepositoryInput {
   /** Signals looked for and not found, with the fact behind it ("only alice@… changed deploy files"). */
   absent?: [SignalId, string][];
   exemptions?: Exemption[];
+  /**
+   * Where its infrastructure code touches Kubernetes without a signal saying so (a kubernetes or
+   * helm provider, a `helm_release`, `@pulumi/kubernetes`, CDK `aws-eks`): with a cluster signal
+   * (eks, k3s, talos…), what makes it a `kubernetes-infrastructure-repository`.
+   */
+  kubernetesInInfrastructure?: FileEvidence[];
 }
 
 export interface ClusterInput {
@@ -62,34 +69,6 @@ function missingSourceReasons(model: MaturityModel, sources: ReadonlySet<SourceK
 }
 
 /**
- * The sources of this scan, with the kinds of repository given: a platform capability can be shown
- * only by a platform repository or a cluster, so without either it is unknown rather than missing.
- */
-function sourcesOf(input: AssessInput): Set<SourceKind> {
-  const sources = new Set(input.sources);
-  const platforms = input.repositories.filter((r) => r.kind === 'platform');
-  if (platforms.length > 0) sources.add('platform-repository');
-  // A GitOps repository delivering to a cluster defined elsewhere cannot show that cluster or its
-  // infrastructure: only a platform repository that declares some infrastructure can say it lacks it.
-  const infrastructure = infrastructureSignals(input.model);
-  if (platforms.some((r) => r.detections.some((d) => d.evidence.length > 0 && infrastructure.has(d.id)))) sources.add('infrastructure-repository');
-  if (input.repositories.some((r) => r.kind === 'service')) sources.add('service-repository');
-  return sources;
-}
-
-/** Signals any capability settled by an infrastructure repository accepts (Terraform, EKS, Ansible, Talos…). */
-function infrastructureSignals(model: MaturityModel): Set<SignalId> {
-  const byCategory = categoriesOf(model.signals);
-  const ids = new Set<SignalId>();
-  for (const capability of model.capabilities) {
-    if (!capability.sources.includes('infrastructure-repository')) continue;
-    for (const slot of capability.alternatives.flat()) for (const id of slot.split('|')) ids.add(id.trim());
-    for (const category of capability.categories ?? []) for (const id of byCategory.get(category) ?? []) ids.add(id);
-  }
-  return ids;
-}
-
-/**
  * A tooling repository that ships charts or manifests in real use (an umbrella chart, a chart
  * collection) shows its own Kubernetes work: its stage follows its evidence, as a service's does.
  */
@@ -122,18 +101,20 @@ export function assess(given: AssessInput): Assessment {
   const forbidden = input.clusters.flatMap((c) => (c.forbidden ?? []).map((p) => `${c.name}: ${p}`));
 
   // The organization: every repository's and cluster's detections together, evidence qualified.
+  // Infrastructure code of a repository with no Kubernetes (Nomad's Terraform) is shown, not counted.
+  const kubernetesEvidence = input.repositories.map((r) => withoutOtherRuntimes(model, r));
   const orgDetections: Detection[] = [
-    ...input.repositories.flatMap((r) => r.detections.map((d) => qualify(d, r.path))),
+    ...kubernetesEvidence.flatMap(({ repo, detections }) => detections.map((d) => qualify(d, repo.path))),
     ...input.clusters.flatMap((c) => c.detections.map((d) => ({ ...d, evidence: d.evidence.map((e) => ('object' in e ? { ...e, cluster: e.cluster ?? c.name, source: 'cluster' as const } : e)) }))),
     ...(input.organizationDetections ?? []),
   ];
-  const orgUnknown: [SignalId, string][] = [...sourceUnknown, ...input.repositories.flatMap((r) => r.unknown ?? [])];
+  const orgUnknown: [SignalId, string][] = [...sourceUnknown, ...input.repositories.flatMap((r) => r.unknown ?? []), ...kubernetesEvidence.flatMap((k) => k.unknown)];
   // A signal seen anywhere is not unknown for the organization (looked up in a set: an unknown per
   // repository against every detection grew with the square of the repositories).
   const seen = new Set(orgDetections.filter((d) => d.evidence.length > 0).map((d) => d.id));
   const orgSet = evidenceSet(orgDetections, orgUnknown.filter(([id]) => !seen.has(id)), input.repositories.flatMap((r) => r.absent ?? []));
   const orgSignals = new Set([...orgSet.detections.keys()].filter((id) => (orgSet.detections.get(id)?.evidence.length ?? 0) > 0));
-  const baseContext = { sources, orgSignals, categories: categoriesOf(model.signals) };
+  const baseContext = { sources, sourceNotes: sourceNotesOf(input, sources), orgSignals, categories: categoriesOf(model.signals) };
 
   const platformCaps = model.capabilities.filter((c) => c.scope === 'platform');
   const serviceCaps = model.capabilities.filter((c) => c.scope === 'service');
@@ -159,9 +140,9 @@ export function assess(given: AssessInput): Assessment {
   const orgCapabilities = sortByModel(model, [...orgPlatform, ...orgService]);
   // Only libraries and tooling scanned: no source can show Kubernetes adoption, so no stage is
   // claimed from their CI alone (they are not assessed, and say so under toVerify), unless a
-  // tooling repository ships charts or manifests of its own.
+  // tooling repository ships charts or manifests of its own; nor a platform without Kubernetes in it.
   const assessable =
-    sources.has('platform-repository') ||
+    input.repositories.some((r) => r.kind === 'platform' && holdsKubernetes(model, r)) ||
     sources.has('service-repository') ||
     sources.has('cluster') ||
     input.repositories.some((r) => shipsWorkloads(model, r));

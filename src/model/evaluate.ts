@@ -34,6 +34,8 @@ export interface Attestation {
 export interface CapabilityContext {
   /** Kinds of source given to this scan. */
   sources: ReadonlySet<SourceKind>;
+  /** Why a kind of source that was not given does not count (infrastructure code that touches no Kubernetes), for the reason. */
+  sourceNotes?: Partial<Record<SourceKind, string>>;
   /** The model's signals by category (categoriesOf): a capability that accepts a category accepts each of them. */
   categories?: ReadonlyMap<string, readonly SignalId[]>;
   /** Signals present anywhere in the organization: decides conditional requirements (self-managed clusters). */
@@ -134,7 +136,7 @@ export function evaluateCapability(capability: ModelCapability, set: EvidenceSet
     const count = blockers.reduce((n, b) => n + b.evidence.length, 0);
     return { ...result, status: 'missing', blockedBy: blockers, reason: `blocked by ${blockers.map((b) => b.id).join(', ')} (${count} place${count === 1 ? '' : 's'})` };
   }
-  return attestation ? result : outOfScope(capability, result, context.sources);
+  return attestation ? result : outOfScope(capability, result, context.sources, context.sourceNotes);
 }
 
 /**
@@ -142,17 +144,24 @@ export function evaluateCapability(capability: ModelCapability, set: EvidenceSet
  * repository scanned alone (its cluster is declared elsewhere), culture without git history. The
  * evidence seen stays; the reason names the sources that would settle it.
  */
-function outOfScope(capability: ModelCapability, result: CapabilityResult, sources: ReadonlySet<SourceKind>): CapabilityResult {
+function outOfScope(
+  capability: ModelCapability,
+  result: CapabilityResult,
+  sources: ReadonlySet<SourceKind>,
+  notes: CapabilityContext['sourceNotes'] = {},
+): CapabilityResult {
   if ((result.status !== 'missing' && result.status !== 'partial') || result.coverage) return result;
   if (capability.sources.some((source) => sources.has(source) || (source === 'repository' && (sources.has('platform-repository') || sources.has('service-repository'))))) return result;
   const seen = result.status === 'partial' ? `partly seen (${result.reason ?? 'incomplete'}); ` : result.instrumentation ? `${result.reason ?? ''}; ` : '';
-  return { ...result, status: 'unknown', reason: `${seen}${needsSources(capability.sources)}`, settledBy: [...capability.sources] };
+  const note = capability.sources.map((source) => notes[source]).find((text) => text !== undefined);
+  return { ...result, status: 'unknown', reason: `${seen}${note ? `${note}; ` : ''}${needsSources(capability.sources)}`, settledBy: [...capability.sources] };
 }
 
 const SOURCE_NAMES: Record<SourceKind, string> = {
   repository: 'a repository',
   'platform-repository': 'a platform repository',
   'infrastructure-repository': 'a platform repository that declares infrastructure',
+  'kubernetes-infrastructure-repository': 'a platform repository whose infrastructure code declares or configures a Kubernetes cluster',
   'service-repository': 'a service repository',
   history: 'git history',
   cluster: 'a cluster (--kubeconfig/--context or --cluster-snapshot)',

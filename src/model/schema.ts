@@ -34,7 +34,18 @@ export const capabilitySchema = z
     /** `instrumentation`: a library in a dependency file is shown, but does not meet the capability. */
     libraries: z.enum(['count', 'instrumentation']).optional(),
     sources: z
-      .array(z.enum(['repository', 'platform-repository', 'infrastructure-repository', 'service-repository', 'history', 'cluster', 'team-config']))
+      .array(
+        z.enum([
+          'repository',
+          'platform-repository',
+          'infrastructure-repository',
+          'kubernetes-infrastructure-repository',
+          'service-repository',
+          'history',
+          'cluster',
+          'team-config',
+        ]),
+      )
       .min(1),
     roadmap: roadmapSchema,
   })

@@ -49,8 +49,11 @@ describe('a service repository scanned alone', () => {
     for (const id of ['cluster-definition', 'infrastructure-as-code', 'continuous-delivery', 'centralized-logging', 'service-mesh', 'secrets-management', 'runtime-security']) {
       expect(cap(id).status, id).toBe('unknown');
     }
-    expect(cap('cluster-definition')).toMatchObject({ settledBy: ['infrastructure-repository', 'cluster'], reason: expect.stringMatching(/^needs a platform repository that declares infrastructure or a cluster .*none was scanned$/) });
-    expect(result.toVerify.find((t) => t.capability === 'cluster-definition')).toMatchObject({ settledBy: ['infrastructure-repository', 'cluster'] });
+    expect(cap('cluster-definition')).toMatchObject({
+      settledBy: ['kubernetes-infrastructure-repository', 'cluster'],
+      reason: expect.stringMatching(/^needs a platform repository whose infrastructure code declares or configures a Kubernetes cluster or a cluster .*none was scanned$/),
+    });
+    expect(result.toVerify.find((t) => t.capability === 'cluster-definition')).toMatchObject({ settledBy: ['kubernetes-infrastructure-repository', 'cluster'] });
   });
 
   it('gets the stage its own evidence supports, provisional, and never a roadmap step for a cluster definition', () => {
@@ -176,16 +179,86 @@ describe('repositories whose charts or manifests are in real use, scanned alone 
     };
     const result = assess({ ...base, sources: new Set<SourceKind>(['repository']), repositories: [gitops] });
     const cap = (id: string) => result.capabilities.find((c) => c.id === id)!;
-    expect(cap('cluster-definition')).toMatchObject({ status: 'unknown', settledBy: ['infrastructure-repository', 'cluster'] });
+    expect(cap('cluster-definition')).toMatchObject({ status: 'unknown', settledBy: ['kubernetes-infrastructure-repository', 'cluster'] });
     expect(cap('infrastructure-as-code').status).toBe('unknown');
     // what the repository can show is still judged: no log store is a gap of its own
     expect(cap('centralized-logging').status).toBe('missing');
     expect([result.stage, result.stageProvisional]).toEqual([1, true]);
-    // beside Terraform of its own, the same gaps are missing again
-    const withTerraform = { ...gitops, detections: [...gitops.detections, found('terraform', at('infra/main.tf', 1, 'provider aws'))] };
+    // beside Terraform of its own that configures the cluster's providers, the same gaps are missing again
+    const withTerraform: RepositoryInput = {
+      ...gitops,
+      detections: [...gitops.detections, found('terraform', at('infra/main.tf', 1, 'provider aws'))],
+      kubernetesInInfrastructure: [{ file: 'infra/flux.tf', line: 1, detail: 'provider flux' }],
+    };
     const settled = assess({ ...base, sources: new Set<SourceKind>(['repository']), repositories: [withTerraform] });
     expect(settled.capabilities.find((c) => c.id === 'cluster-definition')!.status).toBe('missing');
     expect(settled.stage).toBe(0);
+  });
+
+  it('leaves the cluster definition unknown when the infrastructure code provisions another runtime (ECS, RDS, Lambda)', () => {
+    // Modelled on acme-fitness-demo (set E): plain manifests applied by hand, a Compose file, and
+    // CloudFormation for the same shop on ECS Fargate. The CloudFormation is infrastructure as
+    // code, but it says nothing about whether a Kubernetes cluster is defined as code.
+    const demo: RepositoryInput = {
+      path: 'acme-fitness-demo',
+      kind: 'platform',
+      kindReason: 'declares infrastructure, clusters or delivery: cloudformation (aws-fargate/acme-fitness-shop.yaml:1)',
+      detections: [
+        found('cloudformation', at('aws-fargate/acme-fitness-shop.yaml', 1, 'CloudFormation template (44 resources)')),
+        found('k8s-manifests', at('kubernetes-manifests/cart-total.yaml', 1, 'v1 Service cart')),
+        found('docker-compose', at('docker-compose/docker-compose.yml', 3)),
+        found('jaeger', at('kubernetes-manifests/jaeger-all-in-one.yml', 49)),
+      ],
+      warnings: [],
+    };
+    const result = assess({ ...base, sources: new Set<SourceKind>(['repository']), repositories: [demo] });
+    const cap = (id: string) => result.capabilities.find((c) => c.id === id)!;
+    expect(cap('cluster-definition')).toMatchObject({ status: 'unknown', settledBy: ['kubernetes-infrastructure-repository', 'cluster'] });
+    expect(cap('cluster-definition').reason).toMatch(/^no Kubernetes found in the infrastructure code scanned \(cloudformation: aws-fargate\/acme-fitness-shop\.yaml:1\): no cluster declared/);
+    expect(cap('infrastructure-as-code').status).toBe('met');
+    // its manifests are in real use: never stage 0 (CI is its own gap at stage 2)
+    expect([result.stage, result.stageProvisional]).toEqual([1, true]);
+    expect(result.roadmap.map((s) => s.capability)).not.toContain('cluster-definition');
+    // Terraform that declares the EKS cluster it runs on settles it
+    const withEks = assess({ ...base, sources: new Set<SourceKind>(['repository']), repositories: [{ ...demo, detections: [...demo.detections, found('terraform'), found('eks', at('infra/eks.tf', 1))] }] });
+    expect(withEks.capabilities.find((c) => c.id === 'cluster-definition')!.status).toBe('met');
+  });
+
+  it('claims no stage for infrastructure code of another runtime with no Kubernetes beside it', () => {
+    // A CloudFormation stack of CI agents on EC2 (elastic-ci-stack-for-aws-like), or Terraform
+    // for Nomad: infrastructure as code, but no Kubernetes platform's infrastructure.
+    const stack: RepositoryInput = {
+      path: 'ci-stack',
+      kind: 'platform',
+      kindReason: 'declares infrastructure, clusters or delivery: cloudformation (templates/aws-stack.yml:1)',
+      detections: [found('cloudformation', at('templates/aws-stack.yml', 1)), found('packer', at('packer/linux/buildkite-ami.pkr.hcl', 1)), found('github-actions', at('.github/workflows/ci.yml', 1))],
+      warnings: [],
+    };
+    const result = assess({ ...base, sources: new Set<SourceKind>(['repository']), repositories: [stack] });
+    const cap = (id: string) => result.capabilities.find((c) => c.id === id)!;
+    expect(cap('cluster-definition').status).toBe('unknown');
+    expect(cap('cluster-definition').reason).toMatch(/^no Kubernetes found in the infrastructure code scanned \(cloudformation: templates\/aws-stack\.yml:1, packer: packer\/linux\/buildkite-ami\.pkr\.hcl:1\): no cluster declared/);
+    // its CloudFormation is shown, but it is no cluster's infrastructure: there is no Kubernetes to rank
+    expect(result.repositories[0]!.detections.map((d) => d.id)).toContain('cloudformation');
+    expect(cap('infrastructure-as-code')).toMatchObject({ status: 'unknown', reason: 'ci-stack holds no Kubernetes: its infrastructure code (cloudformation: templates/aws-stack.yml:1) provisions another runtime' });
+    expect([result.stage, result.stageProvisional]).toEqual([0, true]);
+  });
+
+  it('does not let Terraform for Nomad in a service repository without Kubernetes vouch for stage 1', () => {
+    // Modelled on go-coffeeshop (set E): Go services with Dockerfiles, run by Compose or as Nomad jobs
+    // that Terraform submits; no manifests and no CI.
+    const coffeeshop: RepositoryInput = {
+      path: 'go-coffeeshop',
+      kind: 'service',
+      detections: [found('docker', at('docker/Dockerfile-barista', 2)), found('docker-compose', at('docker-compose.yaml', 3)), found('terraform', at('build/nomad/nomad.tf', 1, 'provider nomad'))],
+      warnings: [],
+    };
+    const result = assess({ ...base, sources: new Set<SourceKind>(['repository']), repositories: [coffeeshop] });
+    expect(result.capabilities.find((c) => c.id === 'infrastructure-as-code')!.status).toBe('unknown');
+    expect(result.stage).toBe(0);
+    // the same Terraform beside a Deployment of its own is infrastructure of a Kubernetes shop
+    const withManifests = assess({ ...base, sources: new Set<SourceKind>(['repository']), repositories: [{ ...coffeeshop, detections: [...coffeeshop.detections, found('k8s-manifests', at('k8s/barista.yaml'))] }] });
+    expect(withManifests.capabilities.find((c) => c.id === 'infrastructure-as-code')!.status).toBe('met');
   });
 
   it('gives a chart repository (tooling) the stage its own charts and CI support, never asking it for a Dockerfile', () => {

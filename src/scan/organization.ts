@@ -289,6 +289,7 @@ function repositoryInput(repo: PlannedRepository, scanned: ScannedWithHistory, u
     kindReason: setKind ? `${setKind.reason}${otherwise}` : scanned.kindReason,
     detections: withoutExemptSignals([...scanned.detections, ...history.detections], own),
     warnings: scanned.warnings,
+    ...(scanned.kubernetesInInfrastructure ? { kubernetesInInfrastructure: scanned.kubernetesInInfrastructure } : {}),
     unknown: history.unknown.map((u) => [u.signal, u.reason]),
     absent: ('absent' in history ? history.absent : []).map((a) => [a.signal, a.reason]),
     exemptions: own.filter((e) => e.capability).map(toModelExemption),

@@ -13,8 +13,10 @@ import type { ReusableCode } from './reusable-code.js';
  *    (Skaffold, Tilt, DevSpace), or its CI pushes an image while no Dockerfile is a helper's;
  *    in a repository that declares infrastructure or delivery and deploys workloads of its own, an
  *    image its CI pushes but none of its manifests deploys (and its CI does not deploy) is a helper's;
+ *    a build its infrastructure code defines (CodeBuild in a CDK app) pushes as CI does; infrastructure
+ *    of another runtime (Terraform for Nomad) does not make a service's Dockerfiles helpers;
  * 1b. tooling: its CI publishes the charts it holds while it declares no infrastructure or cluster
- *    (a chart collection: charts for others to install);
+ *    (a chart collection: charts for others to install; a Dockerfile inside one of its charts is the chart's);
  * 1c. code for others to instantiate, without GitOps delivery of its own: an Ansible collection or
  *    role, or a Terraform module that installs a self-managed distribution or ships manifests, is
  *    tooling (an installer); any other registry-layout Terraform module is a library;
@@ -35,6 +37,12 @@ const PLATFORM_SIGNALS = ['terraform', 'cloudformation', 'pulumi', 'ansible', 'p
 const WORKLOADS = ['k8s-manifests', 'helm', 'kustomize', 'jsonnet'];
 /** Self-managed distributions a module or role installs on machines: what makes it an installer. */
 const INSTALLED_DISTRIBUTIONS = ['k3s', 'k0s', 'rke', 'kubeadm', 'talos', 'kubespray'];
+const TERRAFORM_CODE = /\.(tf|tofu)(\.json)?$/;
+/** Signals of Kubernetes itself: clusters, distributions, GitOps delivery. */
+const KUBERNETES_SIGNALS = [
+  ...['eks', 'aks', 'gke', 'rke', 'kops', 'kubeadm', 'kubespray', 'k3s', 'k0s', 'talos', 'openshift', 'cluster-api', 'rancher'],
+  ...['argo-cd', 'flux'],
+];
 /** PLATFORM_SIGNALS that declare infrastructure or clusters, not delivery. */
 const INFRASTRUCTURE_SIGNALS = PLATFORM_SIGNALS.filter((id) => id !== 'argo-cd' && id !== 'flux');
 
@@ -58,6 +66,10 @@ export interface KindFacts {
   deployedImageNames: ReadonlySet<string>;
   /** Written for others to instantiate: a registry-layout Terraform module, an Ansible collection or role (./reusable-code.ts). */
   reusable?: ReusableCode;
+  /** Its infrastructure code touches Kubernetes (src/facts/iac/kubernetes-in-infrastructure.ts). */
+  kubernetesInInfrastructure?: boolean;
+  /** Image builds its infrastructure code defines (a CodeBuild buildspec in a CDK app running `docker push`). */
+  infrastructurePushes?: readonly Evidence[];
 }
 
 const NO_FACTS: KindFacts = { containerAction: false, deployedImageNames: new Set() };
@@ -84,7 +96,9 @@ export function kindOf(
 ): KindVerdict {
   const evidenceOf = (ids: readonly string[]) => detections.filter((d) => ids.includes(d.id)).flatMap((d) => d.evidence.map((e) => ({ id: d.id, e })));
   const builds = evidenceOf(IMAGE_BUILDS);
-  const pushes = evidenceOf(['image-pipeline']);
+  const ciPushes = evidenceOf(['image-pipeline']);
+  // A build that infrastructure code defines (a CodeBuild buildspec in a CDK app) ships images as CI does.
+  const pushes = [...ciPushes, ...(facts.infrastructurePushes ?? []).map((e) => ({ id: 'image-pipeline', e }))];
   const platform = evidenceOf(PLATFORM_SIGNALS);
   const workloads = evidenceOf(WORKLOADS);
   // A platform repository that deploys workloads of its own and pushes images it never deploys
@@ -93,15 +107,19 @@ export function kindOf(
   const undeployedHelper = (file: string) =>
     platform.length > 0 &&
     workloads.length > 0 &&
-    pushes.length > 0 &&
+    ciPushes.length > 0 &&
     evidenceOf(['ci-deploy']).length === 0 &&
     file.includes('/') &&
     !facts.deployedImageNames.has(folderName(file));
+  const inChart = chartAccessory(files, evidenceOf, pushes.length > 0);
   // A container action (action.yml at the root, runs.using: docker) builds an image that runs inside someone's CI.
-  const helper = (e: Evidence) => 'file' in e && (facts.containerAction || isHelperImagePath(e.file) || undeployedHelper(e.file));
+  const helper = (e: Evidence) => 'file' in e && (facts.containerAction || isHelperImagePath(e.file) || undeployedHelper(e.file) || inChart(e.file));
   // A repository that declares infrastructure and ships no image from CI builds its Dockerfiles
-  // for its machines or its own tools (a homelab's PXE server), not as services.
-  const infraOnly = platform.length > 0 && pushes.length === 0 && evidenceOf(DEV_LOOPS).length === 0;
+  // for its machines or its own tools (a homelab's PXE server), not as services; unless it holds
+  // no Kubernetes at all: Terraform for Nomad beside the Dockerfiles of the services its Nomad
+  // jobs and Compose file run (go-coffeeshop) is no Kubernetes platform with helper images.
+  const holdsKubernetes = facts.kubernetesInInfrastructure === true || evidenceOf([...KUBERNETES_SIGNALS, ...WORKLOADS]).length > 0;
+  const infraOnly = platform.length > 0 && holdsKubernetes && pushes.length === 0 && evidenceOf(DEV_LOOPS).length === 0;
   const ownBuilds = builds.filter(({ e }) => !helper(e) && !infraOnly);
   const helperBuilds = builds.filter(({ e }) => helper(e) || infraOnly);
   const undeployed = builds.some(({ e }) => 'file' in e && undeployedHelper(e.file));
@@ -149,6 +167,18 @@ export function kindOf(
 }
 
 /**
+ * A chart collection whose CI publishes its charts and pushes no image (deliveryhero/helm-charts:
+ * 50 charts, two with a Dockerfile in their folder): a Dockerfile inside a chart's folder builds an
+ * accessory of that chart for others to install, not a service this repository runs.
+ */
+function chartAccessory(files: readonly { path: string }[], evidenceOf: (ids: readonly string[]) => unknown[], pushes: boolean): (file: string) => boolean {
+  const chartFolders = files.filter((f) => /(^|\/)Chart\.yaml$/.test(f.path)).map((f) => f.path.replace(/\/?Chart\.yaml$/, ''));
+  const publishes = evidenceOf(['chart-publishing']).length > 0;
+  if (chartFolders.length < 2 || !publishes || pushes || evidenceOf(INFRASTRUCTURE_SIGNALS).length > 0) return () => false;
+  return (file) => chartFolders.some((dir) => dir !== '' && file.startsWith(`${dir}/`));
+}
+
+/**
  * A Terraform module or an Ansible collection declares clusters for its callers: every cluster in
  * it is a template, so it is no platform. One that installs a distribution on machines (k3s by
  * remote-exec, RKE2 by a role) or ships manifests it applies is an installer, judged as tooling
@@ -166,7 +196,9 @@ function reusableKind(reusable: ReusableCode | undefined, evidenceOf: (ids: read
     const where = places(installs.map((i) => i.e));
     return { kind: 'tooling', reason: `a Terraform module (${reusable.shownBy}) that installs ${installs[0]!.id} on the machines it creates (${where}): an installer for others, not a platform it runs` };
   }
-  const workloads = evidenceOf(WORKLOADS);
+  // A helm provider or a helm_release of someone else's chart (an add-on module installing
+  // cluster-autoscaler from its upstream repository) is no chart of its own: such a module is a library.
+  const workloads = evidenceOf(WORKLOADS).filter(({ id, e }) => !(id === 'helm' && 'file' in e && TERRAFORM_CODE.test(e.file)));
   if (workloads.length > 0) {
     const where = places(workloads.map((w) => w.e));
     return { kind: 'tooling', reason: `a Terraform module (${reusable.shownBy}) that applies manifests or charts of its own (${where}) for its callers` };

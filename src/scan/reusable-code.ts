@@ -1,4 +1,5 @@
 import { terraformBlocks } from '../facts/iac/terraform.js';
+import type { HclBlock } from '../parse/hcl.js';
 import type { Repository } from '../workspace/repository.js';
 
 /**
@@ -24,26 +25,52 @@ export function reusableCode(repo: Repository): ReusableCode | undefined {
 }
 
 /**
- * A Terraform module in the registry's standard layout: `main.tf`, `variables.tf` and
- * `outputs.tf` at the root, with examples (an `examples/` folder, a `*.tf.example`, or an example
- * calling the root as a module), and no backend, cloud or provider configuration at the root
- * (a root configuration that runs `terraform apply` has those; a module leaves them to its caller).
+ * A Terraform module written for others to call: input variables at the root, no backend, `cloud`
+ * or provider configuration and no `.tfvars` of real environments (a root configuration that runs
+ * `terraform apply` has those; a module leaves them to its caller), and signs of reuse:
+ * - the registry's layout, `main.tf`, `variables.tf` and `outputs.tf` with examples (an
+ *   `examples/` folder, a `*.tf.example`); or
+ * - an example that calls the root as a module (`source = "../../"` from examples/basic), which
+ *   is reuse whatever the file names (lablabs/terraform-aws-eks-cluster-autoscaler has no outputs); or
+ * - a README whose usage calls it from a registry or git address (`source = "org/name/aws"`),
+ *   with outputs or examples.
  */
 function terraformModule(repo: Repository): ReusableCode | undefined {
   const root = new Set(repo.files.filter((f) => ROOT_TF.test(f.path)).map((f) => f.path));
+  const blocks = [...root].flatMap((path) => repo.hcl(path)?.blocks ?? []);
+  if (!blocks.some((block) => block.type === 'variable')) return undefined;
+  if (configuresItsOwnRun(repo, blocks)) return undefined;
+  const variables = root.has('variables.tf') ? 'variables.tf' : 'variables';
   const outputs = root.has('outputs.tf') ? 'outputs.tf' : root.has('output.tf') ? 'output.tf' : undefined;
-  if (!root.has('main.tf') || !root.has('variables.tf') || outputs === undefined) return undefined;
   const examples = exampleOf(repo);
-  if (examples === undefined) return undefined;
-  for (const path of root) {
-    // Top-level blocks only: `encryption_config { provider { … } }` inside a resource is no provider configuration.
-    for (const block of repo.hcl(path)?.blocks ?? []) {
-      if (block.type === 'terraform' && block.blocks.some((inner) => inner.type === 'backend' || inner.type === 'cloud')) return undefined;
-      // `provider "aws" { region = … }` configures a provider; a module at most passes one through (`configuration_aliases`).
-      if (block.type === 'provider' && Object.keys(block.attributes).some((name) => name !== 'alias')) return undefined;
-    }
+  const files = ['main.tf', variables, ...(outputs ? [outputs] : [])].filter((f) => f !== 'main.tf' || root.has(f));
+  if (examples !== undefined && (examples.endsWith('calls it as a module') || (outputs !== undefined && root.has('main.tf')))) {
+    return { what: 'terraform-module', shownBy: [...files, examples].join(', ') };
   }
-  return { what: 'terraform-module', shownBy: `main.tf, variables.tf, ${outputs}, ${examples}` };
+  const usage = readmeUsage(repo);
+  if (usage === undefined || (outputs === undefined && examples === undefined)) return undefined;
+  return { what: 'terraform-module', shownBy: [...files, ...(examples ? [examples] : []), usage].join(', ') };
+}
+
+/** A backend or `cloud` block, a provider configured at the root, or `.tfvars` of real environments: a configuration someone applies. */
+function configuresItsOwnRun(repo: Repository, blocks: readonly HclBlock[]): boolean {
+  for (const block of blocks) {
+    // Top-level blocks only: `encryption_config { provider { … } }` inside a resource is no provider configuration.
+    if (block.type === 'terraform' && block.blocks.some((inner) => inner.type === 'backend' || inner.type === 'cloud')) return true;
+    // `provider "aws" { region = … }` configures a provider; a module at most passes one through (`configuration_aliases`).
+    if (block.type === 'provider' && Object.keys(block.attributes).some((name) => name !== 'alias')) return true;
+  }
+  return repo.files.some((f) => /\.tfvars(\.json)?$/.test(f.path) && !EXAMPLE_FOLDER.test(f.path));
+}
+
+const EXAMPLE_FOLDER = /(^|\/)(examples?|tests?|test\/fixtures|fixtures)\//;
+/** `module "eks" {` then `source = "cloudposse/eks-cluster/aws"` or a git address: how its callers are told to use it. */
+const README_USAGE = /module\s+"[^"]+"\s*\{[^}]*?\bsource\s*=\s*"((?!\.{1,2}\/)[^"]+)"/;
+
+function readmeUsage(repo: Repository): string | undefined {
+  const readme = repo.files.find((f) => /^readme\.md$/i.test(f.path));
+  const match = readme ? README_USAGE.exec(repo.text(readme.path) ?? '') : null;
+  return match && readme ? `${readme.path} (source = "${match[1]}")` : undefined;
 }
 
 function exampleOf(repo: Repository): string | undefined {

@@ -100,4 +100,33 @@ describe('reusable code is not a platform', () => {
     });
     expect(result.kind).toBe('platform');
   });
+
+  it('takes an add-on module without outputs.tf whose example calls the root for a library, its helm provider no chart of its own', async () => {
+    // Modelled on lablabs/terraform-aws-eks-cluster-autoscaler (set E): installs the upstream
+    // cluster-autoscaler chart through a shared add-on module; examples/basic calls "../../"; CI runs terraform validate.
+    const result = await kindOfTree({
+      'main.tf': 'locals {\n  addon = {\n    name               = "cluster-autoscaler"\n    helm_chart_name    = "cluster-autoscaler"\n    helm_chart_version = "9.19.1"\n    helm_repo_url      = "https://kubernetes.github.io/autoscaler"\n  }\n}\n',
+      'addon.tf': 'module "addon" {\n  source = "git::https://github.com/lablabs/terraform-aws-eks-universal-addon.git//modules/addon?ref=v0.0.24"\n\n  enabled   = var.enabled\n  namespace = var.namespace\n}\n',
+      'variables.tf': 'variable "enabled" {\n  type    = bool\n  default = true\n}\n\nvariable "namespace" {\n  type    = string\n  default = "kube-system"\n}\n',
+      'versions.tf': 'terraform {\n  required_version = ">= 1.5"\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = ">= 5"\n    }\n    helm = {\n      source  = "hashicorp/helm"\n      version = ">= 2.6"\n    }\n  }\n}\n',
+      'examples/basic/main.tf': 'module "addon_installation_helm" {\n  source = "../../"\n\n  enabled = true\n}\n',
+      'examples/basic/providers.tf': 'provider "aws" {\n  region = "eu-central-1"\n}\n',
+      '.github/workflows/validate.yaml': 'name: Terraform validate\non:\n  pull_request:\njobs:\n  validate:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: hashicorp/setup-terraform@v3\n      - run: terraform init -backend=false\n      - run: terraform validate\n',
+    });
+    expect(result).toEqual({ kind: 'library', kindReason: 'a reusable Terraform module (main.tf, variables.tf, examples/basic/main.tf calls it as a module): its callers instantiate it; it runs nothing itself' });
+  });
+
+  it('takes a module whose README tells callers to use it from the registry for a library, and a root configuration with tfvars for a platform', async () => {
+    const module = {
+      'main.tf': 'resource "aws_db_instance" "this" {\n  engine         = "postgres"\n  instance_class = var.instance_class\n}\n',
+      'variables.tf': 'variable "instance_class" {\n  type = string\n}\n',
+      'outputs.tf': 'output "endpoint" {\n  value = aws_db_instance.this.endpoint\n}\n',
+      'README.md': '# RDS module\n\n## Usage\n\n```hcl\nmodule "db" {\n  source  = "acme/rds/aws"\n  version = "~> 2.0"\n\n  instance_class = "db.t4g.medium"\n}\n```\n',
+    };
+    expect(await kindOfTree(module)).toEqual({
+      kind: 'library',
+      kindReason: 'a reusable Terraform module (main.tf, variables.tf, outputs.tf, README.md (source = "acme/rds/aws")): its callers instantiate it; it runs nothing itself',
+    });
+    expect((await kindOfTree({ ...module, 'env/prod.tfvars': 'instance_class = "db.r6g.large"\n' })).kind).toBe('platform');
+  });
 });

@@ -5,6 +5,8 @@ import type { ListResult } from '../sources/repository/list-files.js';
 import { kindOf, type KindFacts } from './repository-kind.js';
 import { reusableCode } from './reusable-code.js';
 import { deployedImages } from '../facts/images/images.js';
+import { kubernetesInInfrastructure } from '../facts/iac/kubernetes-in-infrastructure.js';
+import { imagePushesInInfrastructure } from '../facts/iac/image-pushes-in-infrastructure.js';
 import { isRecord } from '../facts/k8s/k8s-objects.js';
 import type { CachedScan } from '../cache/scan-cache.js';
 import { Repository } from '../workspace/repository.js';
@@ -35,7 +37,9 @@ export async function scanRepositoryObject(repo: Repository, detectors: readonly
   const chosen = detectors === 'all' ? (await import('../detectors/registry.js')).DETECTORS : detectors;
   const detections = runDetectors(repo, chosen);
   const { kind, reason } = kindOf(repo.files, detections, serviceSignals(chosen), kindFacts(repo));
-  return { kind, kindReason: reason, detections, warnings: repo.warnings, files: repo.files.length };
+  const kubernetes = kubernetesInInfrastructure(repo);
+  const scan: CachedScan = { kind, kindReason: reason, detections, warnings: repo.warnings, files: repo.files.length };
+  return kubernetes.length > 0 ? { ...scan, kubernetesInInfrastructure: kubernetes } : scan;
 }
 
 /** What the kind rules read from the repository itself: its action's runner, the images it deploys, whether it is written for reuse. */
@@ -45,8 +49,11 @@ function kindFacts(repo: Repository): KindFacts {
   const using = isRecord(runs) && isRecord(runs.runs) ? runs.runs.using : undefined;
   const deployed = deployedImages(repo).filter((i) => i.context !== 'operator');
   const reusable = reusableCode(repo);
+  const pushes = imagePushesInInfrastructure(repo);
   return {
     ...(reusable ? { reusable } : {}),
+    ...(pushes.length > 0 ? { infrastructurePushes: pushes } : {}),
+    kubernetesInInfrastructure: kubernetesInInfrastructure(repo).length > 0,
     containerAction: typeof using === 'string' && /^docker$/i.test(using.trim()),
     deployedImageNames: new Set(deployed.map((i) => i.parsed.path.split('/').pop() ?? '').filter((name) => name !== '')),
   };

@@ -72,8 +72,9 @@ export class TimelinePool {
     for (const point of result.scans) {
       if (point === undefined || this.known.has(point.commit)) continue;
       this.known.add(point.commit);
-      const { kind, kindReason, detections, warnings, files } = point.result;
-      scans.push({ commit: point.commit, scan: { kind, kindReason: kindReason ?? '', detections, warnings, files } });
+      const { kind, kindReason, detections, warnings, files, kubernetesInInfrastructure } = point.result;
+      const scan: CachedScan = { kind, kindReason: kindReason ?? '', detections, warnings, files };
+      scans.push({ commit: point.commit, scan: kubernetesInInfrastructure ? { ...scan, kubernetesInInfrastructure } : scan });
     }
     if (scans.length === 0) return;
     this.told.push(...scans);

@@ -102,7 +102,7 @@ describe('the README CI example in a service repository', () => {
     const status = (id: string) => report.capabilities.find((c) => c.id === id)!.status;
     expect(['cluster-definition', 'infrastructure-as-code', 'monitoring', 'centralized-logging'].map(status)).toEqual(['unknown', 'unknown', 'unknown', 'unknown']);
     expect(['containerized-services', 'image-pipeline', 'health-checks', 'reviewed-changes'].map(status)).toEqual(['met', 'met', 'met', 'met']);
-    expect(report.toVerify.find((t) => t.capability === 'cluster-definition')?.settledBy).toEqual(['infrastructure-repository', 'cluster']);
+    expect(report.toVerify.find((t) => t.capability === 'cluster-definition')?.settledBy).toEqual(['kubernetes-infrastructure-repository', 'cluster']);
     expect(report.roadmap.map((s) => s.capability)).not.toContain('cluster-definition');
   });
 
