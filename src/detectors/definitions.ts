@@ -105,6 +105,7 @@ export const DEFINITIONS: readonly DetectorDefinition[] = [
   latestTagImages,
   definitionOf(BUILTIN_SIGNAL_FILES['linkerd']!),
   definitionOf(BUILTIN_SIGNAL_FILES['loki']!),
+  definitionOf(BUILTIN_SIGNAL_FILES['managed-kubernetes']!),
   definitionOf(BUILTIN_SIGNAL_FILES['minikube']!),
   definitionOf(BUILTIN_SIGNAL_FILES['new-relic']!),
   definitionOf(BUILTIN_SIGNAL_FILES['nexus']!),

@@ -141,6 +141,7 @@ export const DETECTORS: readonly Detector[] = [
   latestTagImages,
   linkerd,
   footprintDetector(BUILTIN_SIGNAL_FILES['loki']!),
+  footprintDetector(BUILTIN_SIGNAL_FILES['managed-kubernetes']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['minikube']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['new-relic']!),
   nexus,

@@ -161,7 +161,7 @@ const SOURCE_NAMES: Record<SourceKind, string> = {
   repository: 'a repository',
   'platform-repository': 'a platform repository',
   'infrastructure-repository': 'a platform repository that declares infrastructure',
-  'kubernetes-infrastructure-repository': 'a platform repository whose infrastructure code declares or configures a Kubernetes cluster',
+  'kubernetes-infrastructure-repository': 'a platform repository whose infrastructure code declares the Kubernetes cluster (or installs its distribution)',
   'service-repository': 'a service repository',
   history: 'git history',
   cluster: 'a cluster (--kubeconfig/--context or --cluster-snapshot)',

@@ -51,7 +51,7 @@ describe('a service repository scanned alone', () => {
     }
     expect(cap('cluster-definition')).toMatchObject({
       settledBy: ['kubernetes-infrastructure-repository', 'cluster'],
-      reason: expect.stringMatching(/^needs a platform repository whose infrastructure code declares or configures a Kubernetes cluster or a cluster .*none was scanned$/),
+      reason: expect.stringMatching(/^needs a platform repository whose infrastructure code declares the Kubernetes cluster \(or installs its distribution\) or a cluster .*none was scanned$/),
     });
     expect(result.toVerify.find((t) => t.capability === 'cluster-definition')).toMatchObject({ settledBy: ['kubernetes-infrastructure-repository', 'cluster'] });
   });
@@ -184,15 +184,22 @@ describe('repositories whose charts or manifests are in real use, scanned alone 
     // what the repository can show is still judged: no log store is a gap of its own
     expect(cap('centralized-logging').status).toBe('missing');
     expect([result.stage, result.stageProvisional]).toEqual([1, true]);
-    // beside Terraform of its own that configures the cluster's providers, the same gaps are missing again
+    // beside Terraform of its own that only acts inside the cluster (its Flux provider), the cluster
+    // is still made elsewhere: unknown, naming the code that was read; a declared cluster settles it
     const withTerraform: RepositoryInput = {
       ...gitops,
       detections: [...gitops.detections, found('terraform', at('infra/main.tf', 1, 'provider aws'))],
       kubernetesInInfrastructure: [{ file: 'infra/flux.tf', line: 1, detail: 'provider flux' }],
     };
-    const settled = assess({ ...base, sources: new Set<SourceKind>(['repository']), repositories: [withTerraform] });
-    expect(settled.capabilities.find((c) => c.id === 'cluster-definition')!.status).toBe('missing');
-    expect(settled.stage).toBe(0);
+    const elsewhere = assess({ ...base, sources: new Set<SourceKind>(['repository']), repositories: [withTerraform] });
+    expect(elsewhere.capabilities.find((c) => c.id === 'cluster-definition')).toMatchObject({
+      status: 'unknown',
+      reason: expect.stringContaining('acts inside a cluster it does not declare (provider flux at infra/flux.tf:1)'),
+    });
+    expect([elsewhere.stage, elsewhere.stageProvisional]).toEqual([1, true]);
+    const declared: RepositoryInput = { ...withTerraform, detections: [...withTerraform.detections, found('eks', at('infra/eks.tf', 3, 'module eks'))] };
+    const settled = assess({ ...base, sources: new Set<SourceKind>(['repository']), repositories: [declared] });
+    expect(settled.capabilities.find((c) => c.id === 'cluster-definition')!.status).toBe('met');
   });
 
   it('leaves the cluster definition unknown when the infrastructure code provisions another runtime (ECS, RDS, Lambda)', () => {

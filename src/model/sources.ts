@@ -36,14 +36,23 @@ export function sourcesOf(input: AssessInput): Set<SourceKind> {
   const infrastructure = settledSignals(input.model, 'infrastructure-repository');
   if (platforms.some((r) => showsAny(r, infrastructure) && holdsKubernetes(input.model, r))) sources.add('infrastructure-repository');
   // Nor can infrastructure code that provisions another runtime (ECS, Lambda, Nomad, VMs, a
-  // database) show whether a Kubernetes cluster is code: only code that touches Kubernetes can.
-  if (platforms.some((r) => touchesKubernetes(input.model, r))) sources.add('kubernetes-infrastructure-repository');
+  // database) show whether a Kubernetes cluster is code, nor code that only acts inside a cluster
+  // (a helm or kubernetes provider, helm_release, manifests applied): it deploys into a cluster made
+  // elsewhere, by a repository or a console this scan cannot see. Only code that declares a cluster
+  // settles it, so from repositories the cluster definition is met or unknown, never missing
+  // (issue #14: charts and manifests in real use never read stage 0 for want of a cluster in view).
+  if (platforms.some((r) => declaresCluster(input.model, r))) sources.add('kubernetes-infrastructure-repository');
   if (input.repositories.some((r) => r.kind === 'service')) sources.add('service-repository');
   return sources;
 }
 
 function showsAny(repo: RepositoryInput, signals: ReadonlySet<SignalId>): boolean {
   return repo.detections.some((d) => d.evidence.length > 0 && signals.has(d.id));
+}
+
+/** Its infrastructure code declares a cluster or installs a distribution (a signal the cluster definition accepts). */
+function declaresCluster(model: MaturityModel, repo: RepositoryInput): boolean {
+  return showsAny(repo, settledSignals(model, 'kubernetes-infrastructure-repository'));
 }
 
 /** Its infrastructure code declares or configures a cluster, installs a distribution or applies manifests. */
@@ -67,6 +76,14 @@ export function sourceNotesOf(input: AssessInput, sources: ReadonlySet<SourceKin
   if (sources.has('kubernetes-infrastructure-repository')) return {};
   const infrastructure = settledSignals(input.model, 'infrastructure-repository');
   const many = input.repositories.length > 1;
+  const actsIn = input.repositories
+    .filter((r) => r.kind === 'platform')
+    .flatMap((r) => (r.kubernetesInInfrastructure ?? []).slice(0, 1).map((e) => `${e.detail} at ${placeOf(e, many ? r.path : undefined)}`));
+  if (actsIn.length > 0) {
+    const read = actsIn.slice(0, 2).join(', ');
+    const elsewhere = `the infrastructure code scanned acts inside a cluster it does not declare (${read}): ${ELSEWHERE}`;
+    return { 'kubernetes-infrastructure-repository': elsewhere };
+  }
   const shown = input.repositories
     .filter((r) => r.kind === 'platform')
     .flatMap((r) => r.detections.filter((d) => infrastructure.has(d.id) && d.evidence.length > 0).map((d) => ({ d, r })))
@@ -80,6 +97,7 @@ export function sourceNotesOf(input: AssessInput, sources: ReadonlySet<SourceKin
   };
 }
 
+const ELSEWHERE = 'the repository that creates the cluster, or the cluster itself, would settle it';
 const NO_KUBERNETES = 'no cluster declared, no kubernetes or helm provider configured, no manifests applied';
 
 function placeOf(evidence: Evidence, repository?: string): string {

@@ -80,12 +80,20 @@ describe('infrastructure code of another runtime beside manifests in real use', 
     expect(assessment.stage).toBe(1);
   });
 
-  it('holds the missing cluster against infrastructure code that configures a helm provider in the same repository', async () => {
+  it('leaves the cluster unknown beside infrastructure code that only acts inside it (a helm provider and releases): charts in use never read stage 0', async () => {
     const { assessment, cap } = await scanTree({
       ...manifests,
       'terraform/main.tf': 'provider "helm" {\n  kubernetes {\n    config_path = "~/.kube/config"\n  }\n}\n\nresource "helm_release" "ingress" {\n  name       = "ingress-nginx"\n  repository = "https://kubernetes.github.io/ingress-nginx"\n  chart      = "ingress-nginx"\n}\n',
     });
-    expect(cap('cluster-definition').status).toBe('missing');
-    expect(assessment.stage).toBe(0);
+    expect(cap('cluster-definition')).toMatchObject({ status: 'unknown', reason: expect.stringContaining('acts inside a cluster it does not declare') });
+    expect([assessment.stage, assessment.stageProvisional]).toEqual([1, true]);
+  });
+
+  it('judges the cluster where the same code declares one of a cloud with no signal of its own (DigitalOcean)', async () => {
+    const { cap } = await scanTree({
+      ...manifests,
+      'terraform/main.tf': 'resource "digitalocean_kubernetes_cluster" "prod" {\n  name   = "prod"\n  region = "ams3"\n}\n\nprovider "helm" {\n  kubernetes {\n    host = digitalocean_kubernetes_cluster.prod.endpoint\n  }\n}\n',
+    });
+    expect(cap('cluster-definition')).toMatchObject({ status: 'met' });
   });
 });
