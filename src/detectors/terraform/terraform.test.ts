@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectIn, places, writeTree } from '../../../test/helpers/fixtures.js';
 import { detector } from './index.js';
-import { detector as helm } from '../helm/index.js';
 import { DETECTORS } from '../registry.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -51,7 +50,7 @@ describe('terraform detector', () => {
       expect.arrayContaining(['tofu/kubernetes/main.tofu:1', 'tofu/kubernetes/providers.tofu:1', 'tofu/state/main.tofu:1', 'tofu/generated/cert-manager.tofu.json:3']),
     );
     // helm_release in both forms, with the line of the chart attribute.
-    expect(places(await detectIn(helm, dir))).toEqual(expect.arrayContaining(['tofu/kubernetes/main.tofu:13', 'tofu/generated/cert-manager.tofu.json:13']));
+    expect(places(await detectIn(DETECTORS.find((d) => d.id === 'helm')!, dir))).toEqual(expect.arrayContaining(['tofu/kubernetes/main.tofu:13', 'tofu/generated/cert-manager.tofu.json:13']));
     expect(places(await detectIn(DETECTORS.find((d) => d.id === 'sealed-secrets')!, dir))).toEqual(['tofu/kubernetes/main.tofu:13']);
   });
 });
