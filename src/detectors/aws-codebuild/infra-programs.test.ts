@@ -45,4 +45,12 @@ describe('CodeBuild and CodePipeline in infrastructure programs', () => {
     const library = join(programs, 'construct-library');
     expect(places(await detectIn(detector('aws-codebuild'), library))).toEqual([]);
   });
+
+  it('reads a buildspec written inline in a CDK program as CodeBuild commands: pushes and deployments from CI', async () => {
+    const pushes = places(await detectIn(detector('image-pipeline'), programs)).sort();
+    expect(pushes).toEqual(['cdk-go/pipeline.go:21', 'cdk-java/src/main/java/com/acme/platform/PipelineStack.java:22', 'cdk-ts/lib/delivery-stack.ts:31'].sort());
+    const deploys = await detectIn(detector('ci-deploy'), programs);
+    expect(places(deploys)).toEqual(['cdk-ts/lib/delivery-stack.ts:36']);
+    expect(deploys.evidence[0]!.detail).toContain('CodeBuild "post_build"');
+  });
 });

@@ -13,6 +13,7 @@ import {
   type CiSystem,
 } from '../files/paths.js';
 import { memoKey } from '../../workspace/memo-key.js';
+import { programBuildSpecCommands } from './program-buildspecs.js';
 
 const CI_FACTS = memoKey<CiFacts>('ciFacts');
 const CI_COMMANDS = memoKey<Command[]>('ciCommands');
@@ -81,6 +82,8 @@ export function ciFacts(repo: Repository): CiFacts {
       }
     }
     readTekton(repo, facts);
+    // Buildspecs written inline in CDK programs: CodeBuild runs their commands.
+    facts.commands.push(...programBuildSpecCommands(repo));
     return facts;
   });
 }
