@@ -24,6 +24,7 @@ describe('CodeBuild and CodePipeline in infrastructure programs', () => {
         'pulumi-py/__main__.py:4', // aws.codebuild.Project(…)
         'pulumi-ts/index.ts:5', // new aws.codebuild.Project(…)
         'pulumi-yaml/Pulumi.yaml:10', // type: aws:codebuild:Project
+        'terraform/codebuild.tf:1',
       ].sort(),
     );
   });
@@ -36,7 +37,7 @@ describe('CodeBuild and CodePipeline in infrastructure programs', () => {
         'cdk-py/stacks/pipeline_stack.py:10',
         'cdk-ts/lib/delivery-stack.ts:44',
         'pulumi-go/main.go:17',
-        'pulumi-ts/index.ts:12',
+        'pulumi-ts/index.ts:24',
       ].sort(),
     );
   });
@@ -48,9 +49,17 @@ describe('CodeBuild and CodePipeline in infrastructure programs', () => {
 
   it('reads a buildspec written inline in a CDK program as CodeBuild commands: pushes and deployments from CI', async () => {
     const pushes = places(await detectIn(detector('image-pipeline'), programs)).sort();
-    expect(pushes).toEqual(['cdk-go/pipeline.go:21', 'cdk-java/src/main/java/com/acme/platform/PipelineStack.java:22', 'cdk-ts/lib/delivery-stack.ts:31'].sort());
+    expect(pushes).toEqual(
+      [
+        'cdk-go/pipeline.go:21',
+        'cdk-java/src/main/java/com/acme/platform/PipelineStack.java:22',
+        'cdk-ts/lib/delivery-stack.ts:31',
+        'pulumi-ts/index.ts:19', // a YAML buildspec in a template literal
+      ].sort(),
+    );
     const deploys = await detectIn(detector('ci-deploy'), programs);
-    expect(places(deploys)).toEqual(['cdk-ts/lib/delivery-stack.ts:36']);
-    expect(deploys.evidence[0]!.detail).toContain('CodeBuild "post_build"');
+    // …and in a Terraform heredoc; the install phase's download of kubectl deploys nothing.
+    expect(places(deploys).sort()).toEqual(['cdk-ts/lib/delivery-stack.ts:36', 'terraform/codebuild.tf:27']);
+    expect(deploys.evidence.find((e) => e.file.startsWith('cdk-ts'))!.detail).toContain('CodeBuild "post_build"');
   });
 });

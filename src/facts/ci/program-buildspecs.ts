@@ -1,5 +1,6 @@
 /**
- * Build specifications written inline in an infrastructure program: an AWS CDK
+ * Build specifications written inline in an infrastructure program (or a Terraform/OpenTofu
+ * `aws_codebuild_project`'s `buildspec` heredoc): an AWS CDK
  * `codebuild.BuildSpec.fromObject({ phases: { build: { commands: [...] } } })` (Python
  * `from_object`, Go `BuildSpec_FromObject`, Java `Map.of("commands", List.of(...))`) and CDK
  * Pipelines' `ShellStep`/`CodeBuildStep` `commands`/`installCommands`. CodeBuild runs these
@@ -12,9 +13,10 @@
 import type { Repository } from '../../workspace/repository.js';
 import { lineAtOffset } from '../../workspace/repository.js';
 import { infraProgramFiles } from '../iac/infra-programs.js';
+import { PROGRAM_SOURCE } from '../iac/program-constructs.js';
+import { TERRAFORM_FILE } from '../files/paths.js';
 import type { Command } from './ci.js';
 
-const PROGRAM_CODE = /\.(ts|js|mjs|py|go|cs|java)$/;
 /** The program builds a CodeBuild buildspec or a CDK Pipelines step (case-insensitive: every language's spelling). */
 const BUILDSPEC = /BuildSpec[._]?from_?object|ShellStep|CodeBuildStep/i;
 /** A list of commands opening: `commands: [`, `commands=[`, `"commands": []string{`, `"commands", List.of(`, `Commands = new[] {`. */
@@ -27,9 +29,16 @@ const MAX_LIST = 20_000;
 
 export function programBuildSpecCommands(repo: Repository): Command[] {
   const out: Command[] = [];
-  for (const file of repo.filesMatching(infraProgramFiles(repo, PROGRAM_CODE))) {
+  // aws_codebuild_project's `buildspec = <<EOF` in Terraform/OpenTofu.
+  for (const file of repo.filesMatching(TERRAFORM_FILE)) {
     const text = repo.text(file.path);
-    if (text === undefined || !BUILDSPEC.test(text)) continue;
+    if (text?.includes('phases:')) out.push(...yamlBuildSpecCommands(text, file.path));
+  }
+  for (const file of repo.filesMatching(infraProgramFiles(repo, PROGRAM_SOURCE))) {
+    const text = repo.text(file.path);
+    if (text === undefined) continue;
+    if (text.includes('phases:')) out.push(...yamlBuildSpecCommands(text, file.path));
+    if (!BUILDSPEC.test(text)) continue;
     for (const match of text.matchAll(COMMANDS_LIST)) {
       const before = text.slice(Math.max(0, match.index - 300), match.index);
       const phase = before.split('\n').reverse().map((line) => PHASE.exec(line)?.[1]).find((p) => p !== undefined);
@@ -38,6 +47,32 @@ export function programBuildSpecCommands(repo: Repository): Command[] {
         if (command === '') continue;
         out.push({ text: command, file: file.path, line: lineAtOffset(text, literal.offset), origin: 'codebuild', ...(phase ? { job: phase } : {}) });
       }
+    }
+  }
+  return out;
+}
+
+/**
+ * A buildspec written as YAML inside a string: a Pulumi `buildspec` template literal, a Python
+ * triple-quoted string, a Go raw string, a Terraform `buildspec = <<EOF` heredoc. Each item of
+ * a `commands:` list is one command.
+ */
+function yamlBuildSpecCommands(text: string, file: string): Command[] {
+  if (!/buildspec/i.test(text)) return [];
+  const out: Command[] = [];
+  const lines = text.split('\n');
+  let phase: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const phaseKey = /^\s*(install|pre_build|build|post_build)\s*:\s*$/.exec(lines[i]!);
+    if (phaseKey) phase = phaseKey[1];
+    const key = /^(\s*)commands\s*:\s*$/.exec(lines[i]!);
+    if (!key) continue;
+    for (let j = i + 1; j < lines.length; j++) {
+      const item = /^(\s*)-\s+(.+?)\s*$/.exec(lines[j]!);
+      if (!item || item[1]!.length < key[1]!.length) break;
+      const command = item[2]!.replace(/^(["'])(.*)\1$/, '$2');
+      out.push({ text: command, file, line: j + 1, origin: 'codebuild', ...(phase ? { job: phase } : {}) });
+      i = j;
     }
   }
   return out;
