@@ -26,7 +26,8 @@ export function programAuditLogs(repo: Repository): FileEvidence[] {
     for (const match of text.matchAll(LOG_TYPES_KEY)) {
       const start = match.index + match[0].length;
       if (AUDIT.test(valueAfter(text, start))) {
-        evidence.push({ file: file.path, line: lineAtOffset(text, match.index), detail: `EKS control-plane logs include audit (${match[1]} in infrastructure code)` });
+        const detail = `EKS control-plane logs include audit (${match[1]} in infrastructure code)`;
+        evidence.push({ file: file.path, line: lineAtOffset(text, match.index), detail });
       }
     }
   }

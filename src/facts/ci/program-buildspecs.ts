@@ -15,20 +15,28 @@ import { lineAtOffset } from '../../workspace/repository.js';
 import { infraProgramFiles } from '../iac/infra-programs.js';
 import { PROGRAM_SOURCE } from '../iac/program-constructs.js';
 import { TERRAFORM_FILE } from '../files/paths.js';
-import type { Command } from './ci.js';
 
 /** The program builds a CodeBuild buildspec or a CDK Pipelines step (case-insensitive: every language's spelling). */
+/** A command CodeBuild runs (the shape of ci.ts's Command, which imports this file). */
+interface BuildSpecCommand {
+  text: string;
+  file: string;
+  line: number;
+  origin: 'codebuild';
+  job?: string;
+}
+
 const BUILDSPEC = /BuildSpec[._]?from_?object|ShellStep|CodeBuildStep/i;
 /** A list of commands opening: `commands: [`, `commands=[`, `"commands": []string{`, `"commands", List.of(`, `Commands = new[] {`. */
-const COMMANDS_LIST =
-  /["']?\b(?:install_?|build_?)?commands["']?\s*(?::|=|,)\s*(?:&?\[\]\*?string\s*\{|jsii\.Strings\(|(?:List\.of|Arrays\.asList)\(|new\s*(?:string)?\s*\[\]\s*\{|new\s+List<string>\s*\{|\[)/gi;
+const LIST_OPENERS = String.raw`&?\[\]\*?string\s*\{|jsii\.Strings\(|(?:List\.of|Arrays\.asList)\(|new\s*(?:string)?\s*\[\]\s*\{|new\s+List<string>\s*\{|\[`;
+const COMMANDS_LIST = new RegExp(String.raw`["']?\b(?:install_?|build_?)?commands["']?\s*(?::|=|,)\s*(?:${LIST_OPENERS})`, 'gi');
 /** A buildspec phase, the CodeBuild "job" its commands belong to. */
 const PHASE = /["']?\b(install|pre_build|build|post_build)["']?\s*[:=,]\s*(?:\{|map|Map\.of|dict)?[^\n]*$/;
 /** A list longer than this is not a buildspec's. */
 const MAX_LIST = 20_000;
 
-export function programBuildSpecCommands(repo: Repository): Command[] {
-  const out: Command[] = [];
+export function programBuildSpecCommands(repo: Repository): BuildSpecCommand[] {
+  const out: BuildSpecCommand[] = [];
   // aws_codebuild_project's `buildspec = <<EOF` in Terraform/OpenTofu.
   for (const file of repo.filesMatching(TERRAFORM_FILE)) {
     const text = repo.text(file.path);
@@ -57,9 +65,9 @@ export function programBuildSpecCommands(repo: Repository): Command[] {
  * triple-quoted string, a Go raw string, a Terraform `buildspec = <<EOF` heredoc. Each item of
  * a `commands:` list is one command.
  */
-function yamlBuildSpecCommands(text: string, file: string): Command[] {
+function yamlBuildSpecCommands(text: string, file: string): BuildSpecCommand[] {
   if (!/buildspec/i.test(text)) return [];
-  const out: Command[] = [];
+  const out: BuildSpecCommand[] = [];
   const lines = text.split('\n');
   let phase: string | undefined;
   for (let i = 0; i < lines.length; i++) {

@@ -80,7 +80,10 @@ export function programHelmCharts(repo: Repository, chartName: (reference: strin
     if (chart === null || name === undefined || /^(var|local|props|this)\b/.test(name)) continue;
     const at = (window === text ? 0 : from) + chart.index;
     const repository = REPOSITORY_VALUE.exec(window)?.[1];
-    refs.push({ chart: chartName(name), file: use.file, line: lineAtOffset(text, at), via: 'infra-program', ...(name.includes('/') ? { reference: name } : {}), ...(repository ? { repository } : {}) });
+    const ref: ChartRef = { chart: chartName(name), file: use.file, line: lineAtOffset(text, at), via: 'infra-program' };
+    if (name.includes('/')) ref.reference = name;
+    if (repository) ref.repository = repository;
+    refs.push(ref);
   }
   for (const use of constructUses(repo, ADDONS)) {
     const addOn = Object.keys(BLUEPRINTS_ADDON_CHARTS).find((name) => use.seen.endsWith(name));

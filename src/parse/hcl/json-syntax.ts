@@ -11,7 +11,9 @@ import type { HclAttribute, HclBlock, HclFile, HclValue } from './types.js';
  */
 
 /** Block types and how many labels their keys nest: `"resource": { "TYPE": { "NAME": { … } } }`. */
-const LABELS: Record<string, number> = { resource: 2, data: 2, module: 1, provider: 1, variable: 1, output: 1, terraform: 0, locals: 0, moved: 0, import: 0, check: 1, removed: 0 };
+const LABELS: Record<string, number> = {
+  resource: 2, data: 2, module: 1, provider: 1, variable: 1, output: 1, check: 1, terraform: 0, locals: 0, moved: 0, import: 0, removed: 0,
+};
 /** Nested blocks of a `terraform` block, with their label counts (`"backend": { "s3": { … } }`). */
 const TERRAFORM_BLOCKS: Record<string, number> = { required_providers: 0, backend: 1, cloud: 0 };
 
