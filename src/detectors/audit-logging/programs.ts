@@ -5,7 +5,9 @@
  * C# `EnabledClusterLogTypes = { … }`, Java `.enabledClusterLogTypes(…)`, YAML lists) and AWS CDK
  * `clusterLogging: [eks.ClusterLoggingTypes.AUDIT]` (`cluster_logging`, Go
  * `awseks.ClusterLoggingTypes_AUDIT`), or a CfnCluster's `logging.clusterLogging.enabledTypes`.
- * Programs are read as text: the value written after the key, to its closing bracket.
+ * And AKS: a diagnostic setting's `category: "kube-audit"` / `"kube-audit-admin"` log (Pulumi
+ * azure-native `insights.DiagnosticSetting`). Programs are read as text: the value written after
+ * the key, to its closing bracket.
  */
 import type { FileEvidence } from '../../core/types.js';
 import { infraProgramFiles } from '../../facts/iac/infra-programs.js';
@@ -15,6 +17,7 @@ import { lineAtOffset, type Repository } from '../../workspace/repository.js';
 const LOG_TYPES_KEY = /["']?\b(enabled_?cluster_?log_?types|cluster_?logging|enabled_?types)["']?\s*(?:[:=(]|,)/gi;
 /** `"audit"`, `'audit'`, `eks.ClusterLoggingTypes.AUDIT`, `ClusterLoggingTypes_AUDIT`, a YAML item `- audit`. */
 const AUDIT = /["'`]audit["'`]|ClusterLoggingTypes[._]AUDIT\b|^\s*-\s*["']?audit["']?\s*$/m;
+const AKS_AUDIT = /\b[cC]ategory["']?\s*[:=]\s*["'](kube-audit(?:-admin)?)["']/g;
 /** How much of the value is read when no bracket closes it. */
 const MAX_VALUE = 600;
 
@@ -29,6 +32,9 @@ export function programAuditLogs(repo: Repository): FileEvidence[] {
         const detail = `EKS control-plane logs include audit (${match[1]} in infrastructure code)`;
         evidence.push({ file: file.path, line: lineAtOffset(text, match.index), detail });
       }
+    }
+    for (const match of text.matchAll(AKS_AUDIT)) {
+      evidence.push({ file: file.path, line: lineAtOffset(text, match.index), detail: `AKS diagnostic setting logs ${match[1]} (infrastructure code)` });
     }
   }
   return evidence;
