@@ -13,8 +13,7 @@ import { isSampleOrDocPath } from '../facts/files/paths.js';
 import { isPrintedCommand } from '../facts/files/sample-paths.js';
 import { detectTool, type ToolExtras } from '../facts/tools/tool-evidence.js';
 import { bicepResources } from '../facts/iac/bicep.js';
-import { infraProgramFiles } from '../facts/iac/infra-programs.js';
-import { matchingLines } from '../facts/files/text-lines.js';
+import { constructUses } from '../facts/iac/program-constructs.js';
 import { lineAtOffset, type Repository } from '../workspace/repository.js';
 import type { SignalDefinition, SignalFile } from '../signals/schema.js';
 import { defineDetector, type Detector } from './detector.js';
@@ -41,8 +40,6 @@ export function footprintDetector(file: SignalFile): Detector {
   if (file.definedIn.startsWith('src/detectors/')) return defineDetector(definition, found);
   return defineDetector(definition, (repo) => found(repo).map((e) => ({ ...e, detail: `${e.detail ?? ''} (signal defined in ${file.definedIn})`.trim() })));
 }
-
-const PROGRAM_FILE = /\.(ts|js|mjs|py|go|cs|java)$/;
 
 function findExtras(repo: Repository, extras: Extras): FileEvidence[] {
   const evidence: FileEvidence[] = [];
@@ -73,11 +70,8 @@ function findExtras(repo: Repository, extras: Extras): FileEvidence[] {
   if (extras.crds) evidence.push(...crdsOfGroup(repo, extras.crds));
   if (extras.constructs) {
     // Only the programs of a CDK app or Pulumi project are read: a library's source naming the class is not a deployment.
-    for (const hit of matchingLines(repo, infraProgramFiles(repo, PROGRAM_FILE), extras.constructs)) {
-      // The construct, never the rest of the line: its arguments may hold a password.
-      const seen = extras.constructs.exec(hit.text)?.[0].replace(/\s*\($/, '').trim() ?? '';
-      evidence.push({ file: hit.file, line: hit.line, detail: `${seen.slice(0, 80)} in infrastructure code` });
-    }
+    // The construct, never the rest of the line: its arguments may hold a password.
+    for (const use of constructUses(repo, extras.constructs)) evidence.push({ file: use.file, line: use.line, detail: `${use.seen} in infrastructure code` });
   }
   if (extras.azure.length > 0) {
     // A resource declared `existing` refers to one made elsewhere: it declares nothing here.

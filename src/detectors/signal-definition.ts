@@ -8,6 +8,7 @@ import type { ConfigFileSpec } from '../facts/tools/config-files.js';
 import type { SignalDefinition, SignalFile } from '../signals/schema.js';
 import { commandPattern, globSource, isRegexForm, namePattern } from '../signals/patterns.js';
 import type { DetectorDefinition } from './detector.js';
+import { compileConstructs, type ConstructMatcher } from '../facts/iac/program-constructs.js';
 
 /** What a compiled footprint adds to the component spec: charts by repository, CloudFormation types, CRDs, configurations. */
 export interface Extras {
@@ -18,7 +19,7 @@ export interface Extras {
   /** API groups of committed CustomResourceDefinitions, as one pattern. */
   crds?: RegExp;
   /** Classes or functions an infrastructure program (CDK app, Pulumi project) instantiates, as one pattern. */
-  constructs?: RegExp;
+  constructs?: ConstructMatcher;
   configs: ConfigFileSpec[];
 }
 
@@ -77,7 +78,7 @@ export function compileFootprint(footprint: SignalDefinition['footprint']): { co
   };
   const crds = anyOf(footprint.crds);
   if (crds) extras.crds = crds;
-  const constructs = constructPattern(footprint.constructs);
+  const constructs = compileConstructs(footprint.constructs, isRegexForm);
   if (constructs) extras.constructs = constructs;
   return { component, extras };
 }
@@ -92,24 +93,6 @@ function clusterOf(footprint: SignalDefinition['footprint']): Pick<DetectorDefin
   if (footprint.daemonSets?.length) cluster.daemonSetImages = new RegExp(footprint.daemonSets.map((p) => namePattern(p, { tail: true }).source).join('|'));
   return Object.keys(cluster).length > 0 ? { cluster } : {};
 }
-
-/**
- * Construct names as one pattern over a line of code: `new [module.]Name` (with or without
- * arguments: `new blueprints.addons.ArgoCDAddOn,`), `extends [module.]Name` (a subclass is an
- * instance too) or a call `Name(` (Python, a method such as `cluster.addHelmChart(`). An import
- * or a type annotation names the class without using it.
- */
-function constructPattern(names: string[] | undefined): RegExp | undefined {
-  if (!names?.length) return undefined;
-  const words = names.filter((n) => !isRegexForm(n)).map((n) => n.replace(/[.$]/g, '\\$&'));
-  const parts = names.filter(isRegexForm).map((p) => `(?:${p.slice(1, p.lastIndexOf('/'))})`);
-  if (words.length > 0) {
-    const name = `(?:${words.join('|')})`;
-    parts.push(`\\b(?:new|extends)\\s+(?:[\\w$]+\\.)*${name}(?![\\w$])`, `(?<![\\w$])${name}\\s*\\(`);
-  }
-  return new RegExp(parts.join('|'));
-}
-
 
 /**
  * Command words match only where a program is run, not in a line that installs or prints it; a

@@ -10,7 +10,7 @@ export type DeployCategory = 'terraform' | 'packer' | 'ansible' | 'helm' | 'kust
 /** The categories a developer changes when they own how their service ships. */
 export const DEVELOPER_OWNED_CATEGORIES: ReadonlySet<DeployCategory> = new Set(['container', 'kubernetes', 'helm', 'kustomize']);
 
-const TERRAFORM = /\.(tf|tfvars)$|(^|\/)terragrunt\.hcl$|(^|\/)\.terraform\.lock\.hcl$/i;
+const TERRAFORM = /\.(tf|tofu|tfvars)(\.json)?$|(^|\/)terragrunt\.hcl$|(^|\/)\.terraform\.lock\.hcl$/i;
 const PACKER = /\.pkr\.(hcl|json)$/i;
 const ANSIBLE = /(^|\/)(ansible|playbooks?|roles|inventor(y|ies)|group_vars|host_vars)\/|(^|\/)(playbook|site)[^/]*\.ya?ml$|(^|\/)ansible\.cfg$/i;
 const HELM = /(^|\/)Chart\.ya?ml$|(^|\/)(charts?|helm)\/.+\.(ya?ml|tpl|json)$|(^|\/)templates\/.+\.tpl$|(^|\/)values[^/]*\.ya?ml$|(^|\/)helmfile[^/]*\.ya?ml$/i;

@@ -110,8 +110,8 @@ const footprintSchema = z
     azure: patterns('Azure resource types declared in Bicep, e.g. "Microsoft.Monitor/accounts"').optional(),
     constructs: patterns(
       'classes or functions an infrastructure program (an AWS CDK app or a Pulumi project: ' +
-        '*.ts, *.js, *.py, *.go, *.cs, *.java beside cdk.json or Pulumi.yaml) instantiates, calls or extends, by name: ' +
-        '"ArgoCDAddOn", "blueprints.addons.XrayAddOn", "k8s.helm.v3.Chart", "addHelmChart"',
+        '*.ts, *.js, *.py, *.go, *.cs, *.java or Pulumi YAML beside cdk.json or Pulumi.yaml) instantiates, calls or extends, by name: ' +
+        '"ArgoCDAddOn", "codebuild.Project" (qualified by its module: found in every SDK language, Go NewProject and Pulumi YAML types too), "addHelmChart"',
     )
       .superRefine((names, ctx) => {
         names.forEach((name, index) => {

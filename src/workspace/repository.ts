@@ -7,6 +7,7 @@ import { readExpectedText } from '../sources/repository/read-file.js';
 import { parseYaml, type YamlDocument } from '../parse/yaml.js';
 import { parseJson } from '../parse/json.js';
 import { parseHcl, type HclFile } from '../parse/hcl.js';
+import { terraformJsonBlocks } from '../parse/hcl/json-syntax.js';
 import { parseDockerfile, type DockerfileInfo } from '../parse/dockerfile.js';
 import type { Prefetch } from './prefetch.js';
 import { memoKey, type MemoKey } from './memo-key.js';
@@ -120,15 +121,17 @@ export class Repository {
     return value;
   }
 
-  /** Parsed HCL (Terraform, Packer); the pipeline loads the parser first when HCL files exist. */
+  /** Parsed HCL (Terraform, Packer), or Terraform's JSON syntax (`*.tf.json`, `*.tofu.json`) read into the same blocks. */
   hcl(path: string): HclFile | undefined {
     if (this.hcls.has(path)) return this.hcls.get(path);
     const text = this.text(path);
     let file: HclFile | undefined;
     if (text !== undefined) {
       try {
-        file = parseHcl(text);
-        if (file.hasErrors) this.warn(path, 'HCL: syntax errors; read the blocks that could be recovered');
+        // A JSON file's syntax errors are warned about by json().
+        const json = path.endsWith('.json');
+        file = json ? terraformJsonBlocks(this.json(path), text) : parseHcl(text);
+        if (file.hasErrors && !json) this.warn(path, 'HCL: syntax errors; read the blocks that could be recovered');
       } catch (error) {
         this.warn(path, `HCL: ${(error as Error).message}`);
       }

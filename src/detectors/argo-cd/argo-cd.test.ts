@@ -52,6 +52,6 @@ describe('argo-cd detector', () => {
     const root = writeTree({ 'cdk.json': '{ "app": "npx ts-node bin/my-blueprints.ts" }\n', 'bin/my-blueprints.ts': app, 'vendor/addons.ts': 'export const a = new ArgoCDAddOn();\n' });
     const result = await detectIn(detector, root);
     expect(places(result)).toEqual(['bin/my-blueprints.ts:3']);
-    expect(result.evidence[0]?.detail).toBe('new blueprints.addons.ArgoCDAddOn in infrastructure code');
+    expect(result.evidence[0]?.detail).toBe('chart argo-cd (installed by a CDK or Pulumi program)');
   });
 });

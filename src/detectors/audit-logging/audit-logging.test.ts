@@ -37,4 +37,18 @@ describe('audit-logging detector', () => {
     const off = await detectIn(detector, join(fixtures, 'module-default-off'));
     expect(off.evidence).toEqual([]);
   });
+
+  it('finds EKS audit logs switched on in Pulumi (Go, TypeScript, YAML) and CDK (TypeScript, Python) programs, and AKS kube-audit in Pulumi', async () => {
+    // Modelled on a Pulumi Go EKS repository (eks/main.go EnabledClusterLogTypes) and CDK apps.
+    expect(places(await detectIn(detector, join(fixtures, 'programs'))).sort()).toEqual(
+      [
+        'cdk-py/stacks/cluster_stack.py:12',
+        'cdk-ts/lib/cluster-stack.ts:10',
+        'pulumi-azure/index.ts:12',
+        'pulumi-go/eks/main.go:17',
+        'pulumi-ts/index.ts:7',
+        'pulumi-yaml/Pulumi.yaml:10',
+      ].sort(),
+    );
+  });
 });

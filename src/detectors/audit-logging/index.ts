@@ -9,6 +9,7 @@ import type { Repository } from '../../workspace/repository.js';
 import { defineDetector } from '../detector.js';
 import { uniqueEvidence } from '../../facts/files/evidence.js';
 import { definition } from './definition.js';
+import { programAuditLogs } from './programs.js';
 
 /** kube-apiserver audit settings as flags, config keys (kubeadm extraArgs, k3s, kops) or kubeadm v1beta4 `name:` entries. */
 const AUDIT_FLAG = /(^|[\s"'=,[-])--audit-(policy-file|log-path|webhook-config-file)\b/;
@@ -18,7 +19,7 @@ const AUDIT_NAME = /^\s*-?\s*name\s*:\s*["']?(audit-policy-file|audit-log-path|a
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [];
   for (const object of objectsOfKind(repo, 'audit.k8s.io', 'Policy')) evidence.push({ file: object.file, line: object.line, detail: `audit policy (${object.apiVersion})` });
-  evidence.push(...apiServerFlags(repo), ...embeddedPolicies(repo), ...eksctlAndCloudFormation(repo), ...terraformAudit(repo));
+  evidence.push(...apiServerFlags(repo), ...embeddedPolicies(repo), ...eksctlAndCloudFormation(repo), ...terraformAudit(repo), ...programAuditLogs(repo));
   return uniqueEvidence(evidence);
 });
 

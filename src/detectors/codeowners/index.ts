@@ -5,7 +5,7 @@ import { parseCodeowners } from './parse.js';
 
 const CODEOWNERS_FILE = /^(\.github\/|docs\/|\.gitlab\/)?CODEOWNERS$/;
 /** Paths where deployment lives: a rule on one of these is a rule on how the service ships. */
-const DEPLOY_PATH = /(chart|helm|k8s|kube|deploy|manifest|kustomiz|overlays|Dockerfile|Containerfile|\.github\/workflows|\.github\/?$|\.gitlab-ci|terraform|\.tf\b|infra|argocd|flux|gitops|skaffold|compose)/i;
+const DEPLOY_PATH = /(chart|helm|k8s|kube|deploy|manifest|kustomiz|overlays|Dockerfile|Containerfile|\.github\/workflows|\.github\/?$|\.gitlab-ci|terraform|\.tf\b|\.tofu\b|infra|argocd|flux|gitops|skaffold|compose)/i;
 
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [];

@@ -1,17 +1,23 @@
 import type { FileEvidence } from '../../core/types.js';
-import { chartRefs } from '../../facts/k8s/charts.js';
+import { chartRefs, type ChartRef } from '../../facts/k8s/charts.js';
 import { findComponent } from '../../facts/tools/component.js';
 import { terraformProviders } from '../../facts/iac/terraform.js';
 import { defineDetector } from '../detector.js';
 import { definition } from './definition.js';
 
+/**
+ * A Chart.yaml (with apiVersion and name) or a release of a chart by a tool that runs Helm
+ * (kustomize `helmCharts` inflate the chart with helm template; k3s's and RKE2's helm-controller
+ * installs a HelmChart object's chart with helm; CDK's and Pulumi's Helm constructs run helm).
+ */
+const HELM_RELEASES = new Set<ChartRef['via']>([
+  'chart', 'helm_release', 'flux-helmrelease', 'argocd-application', 'helmfile', 'ansible-helm', 'cloudformation-helm', 'kustomize', 'helmchart-crd', 'infra-program',
+]);
+
 export const detector = defineDetector(definition, (repo) => {
   const evidence: FileEvidence[] = [];
   for (const ref of chartRefs(repo)) {
-    // A Chart.yaml (with apiVersion and name) or a release of a chart by a tool that runs Helm
-    // (kustomize `helmCharts` inflate the chart with helm template; k3s's and RKE2's helm-controller
-    // installs a HelmChart object's chart with helm).
-    if (ref.via === 'chart' || ref.via === 'helm_release' || ref.via === 'flux-helmrelease' || ref.via === 'argocd-application' || ref.via === 'helmfile' || ref.via === 'ansible-helm' || ref.via === 'cloudformation-helm' || ref.via === 'kustomize' || ref.via === 'helmchart-crd') {
+    if (HELM_RELEASES.has(ref.via)) {
       evidence.push({ file: ref.file, line: ref.line, detail: ref.via === 'chart' ? `chart ${ref.chart}` : `release of chart ${ref.chart} (${ref.via})` });
     }
   }

@@ -8,7 +8,7 @@ import { signalWithCode } from '../signal-with-code.js';
  * distinctive enough to count on its own.
  */
 const KUBEADM_API = /^\s*(-\s+)?["']?apiVersion["']?\s*:\s*["']?kubeadm\.k8s\.io\/v1/;
-const TEXT_FILES = /\.(ya?ml|j2|jinja2?|tpl|tmpl|tftpl|sh|bash|tf|cfg|conf)$|(^|\/)(user[-_]?data|cloud[-_]init)[^/]*$/i;
+const TEXT_FILES = /\.(ya?ml|j2|jinja2?|tpl|tmpl|tftpl|sh|bash|tf|tofu|cfg|conf)$|(^|\/)(user[-_]?data|cloud[-_]init)[^/]*$/i;
 
 export const detector = signalWithCode('kubeadm', (repo, footprint) => {
   // Files read as Kubernetes objects have their evidence, with the kind; a command run in a file is not one.

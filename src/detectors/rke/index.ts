@@ -17,7 +17,7 @@ const WRITES_RKE2_CONFIG = /\/etc\/rancher\/rke2\/config\.yaml/;
 
 export const detector = signalWithCode('rke', (repo) => {
   const evidence: FileEvidence[] = [...rkeClusterFiles(repo), ...rke2Configs(repo), ...rancherClusters(repo)];
-  for (const hit of matchingLines(repo, /\.(ya?ml|tf|tpl|tftpl|j2|sh|cfg)$/i, WRITES_RKE2_CONFIG, '/etc/rancher/rke2/')) {
+  for (const hit of matchingLines(repo, /\.(ya?ml|tf|tofu|tpl|tftpl|j2|sh|cfg)$/i, WRITES_RKE2_CONFIG, '/etc/rancher/rke2/')) {
     evidence.push({ file: hit.file, line: hit.line, detail: 'writes /etc/rancher/rke2/config.yaml' });
   }
   return ownPlaces(evidence);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectIn, places, writeTree } from '../../../test/helpers/fixtures.js';
 import { detector } from './index.js';
+import { DETECTORS } from '../registry.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 
@@ -39,5 +40,17 @@ describe('terraform detector', () => {
       'test/eks_test.go': 'package test\n',
     });
     expect(places(await detectIn(detector, module))).toEqual(['main.tf:1']);
+  });
+
+  it('reads OpenTofu .tofu files and the JSON syntax (.tofu.json) as Terraform, for every Terraform fact', async () => {
+    // Modelled on a Talos homelab configured only with OpenTofu (tofu/**/*.tofu, run by `tofu fmt`
+    // in CI), and a terranix-generated .tofu.json beside it.
+    const dir = join(fixtures, 'opentofu-homelab');
+    expect(places(await detectIn(detector, dir))).toEqual(
+      expect.arrayContaining(['tofu/kubernetes/main.tofu:1', 'tofu/kubernetes/providers.tofu:1', 'tofu/state/main.tofu:1', 'tofu/generated/cert-manager.tofu.json:3']),
+    );
+    // helm_release in both forms, with the line of the chart attribute.
+    expect(places(await detectIn(DETECTORS.find((d) => d.id === 'helm')!, dir))).toEqual(expect.arrayContaining(['tofu/kubernetes/main.tofu:13', 'tofu/generated/cert-manager.tofu.json:13']));
+    expect(places(await detectIn(DETECTORS.find((d) => d.id === 'sealed-secrets')!, dir))).toEqual(['tofu/kubernetes/main.tofu:13']);
   });
 });

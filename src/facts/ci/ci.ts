@@ -16,6 +16,7 @@ import { memoKey } from '../../workspace/memo-key.js';
 import type { CiFacts, CiUse, Command, CommandOrigin } from './ci-types.js';
 import { readMakefile } from './makefile.js';
 import { readJenkinsfile } from './jenkinsfile.js';
+import { programBuildSpecCommands } from './program-buildspecs.js';
 
 const CI_FACTS = memoKey<CiFacts>('ciFacts');
 const CI_COMMANDS = memoKey<Command[]>('ciCommands');
@@ -58,6 +59,8 @@ export function ciFacts(repo: Repository): CiFacts {
       }
     }
     readTekton(repo, facts);
+    // Buildspecs written inline in CDK programs: CodeBuild runs their commands.
+    facts.commands.push(...programBuildSpecCommands(repo));
     return facts;
   });
 }

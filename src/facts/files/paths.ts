@@ -45,8 +45,9 @@ export const DOCKERFILE = new RegExp(
 /** compose.yaml, docker-compose.yml, compose.override.yaml, docker-compose-dev.yml, compose-dev.yaml, docker-compose.ci.yaml. */
 export const COMPOSE_FILE = /(^|\/)(docker-)?compose([-.][^/]*)?\.ya?ml$/i;
 export const CHART_YAML = /(^|\/)Chart\.ya?ml$/;
-export const HCL_FILE = /\.(tf|hcl|tfvars)$/i;
-export const TERRAFORM_FILE = /\.tf$/i;
+export const HCL_FILE = /\.(tf|tofu|hcl|tfvars)$/i;
+/** Terraform and OpenTofu configuration, native (`.tf`, `.tofu`) or JSON syntax (`.tf.json`, `.tofu.json`). */
+export const TERRAFORM_FILE = /\.(tf|tofu)(\.json)?$/i;
 
 export type CiSystem =
   | 'github-actions'

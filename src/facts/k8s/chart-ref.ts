@@ -18,7 +18,8 @@ export interface ChartRef {
     | 'helmchart-crd'
     | 'ansible-helm'
     | 'cloudformation-helm'
-    | 'manifest-url';
+    | 'manifest-url'
+    | 'infra-program';
   /**
    * Where the chart comes from, when the reference says: a repository URL (helm_release
    * `repository`, Argo CD `repoURL`, the url of the HelmRepository a Flux HelmRelease names, a

@@ -7,6 +7,7 @@ import type { HclAttribute, HclValue } from '../../parse/hcl.js';
 import { CHART_YAML, YAML_FILE, yamlFilesMatching } from '../files/paths.js';
 import { ansibleHelmCharts, cloudFormationHelmCharts, manifestUrlInstalls } from './indirect-charts.js';
 import type { ChartRef } from './chart-ref.js';
+import { programHelmCharts } from './program-charts.js';
 import { memoKey } from '../../workspace/memo-key.js';
 
 const CHART_REFS = memoKey<ChartRef[]>('chartRefs');
@@ -30,7 +31,7 @@ export function chartRefs(repo: Repository): ChartRef[] {
     readHelmfiles(repo, refs);
     readTerraform(repo, refs);
     readCommands(repo, refs);
-    refs.push(...ansibleHelmCharts(repo, chartName), ...cloudFormationHelmCharts(repo, chartName));
+    refs.push(...ansibleHelmCharts(repo, chartName), ...cloudFormationHelmCharts(repo, chartName), ...programHelmCharts(repo, chartName));
     refs.push(...manifestUrlInstalls(commandsMatching(repo, /\bkubectl\s/)));
     return refs.filter((r) => r.chart !== '' && !r.chart.includes('__tpl__'));
   });

@@ -179,6 +179,7 @@ const CHART_VIA: Record<string, string> = {
   'ansible-helm': 'Ansible helm task',
   'cloudformation-helm': 'CloudFormation AWSQS::Kubernetes::Helm',
   'manifest-url': 'kubectl apply of its release manifest',
+  'infra-program': 'installed by a CDK or Pulumi program',
 };
 
 function lineAt(text: string, index: number): number {
