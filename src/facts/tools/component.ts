@@ -8,6 +8,7 @@ import { dependencies, type Dependency } from './dependencies.js';
 import { deployedImages } from '../images/images.js';
 import { objectsWhere } from '../k8s/k8s-objects.js';
 import { isOffByDefault } from '../k8s/chart-defaults.js';
+import { isSwitchedOff } from '../k8s/chart-values.js';
 import { terraformModuleFlags, terraformModules, terraformProviders, terraformResources } from '../iac/terraform.js';
 import { uniqueEvidence } from '../files/evidence.js';
 import { provisioningCommands } from '../iac/provisioning-commands.js';
@@ -25,6 +26,12 @@ export interface ComponentSpec {
   images?: RegExp[];
   /** Helm chart names (a chart that deploys the tool: "kube-prometheus-stack"). */
   charts?: RegExp[];
+  /**
+   * The tool's section in an umbrella chart's values (`alertmanager` in `prometheus` and
+   * `kube-prometheus-stack`): a release whose values set `<section>.enabled: false` leaves the tool
+   * out, so it is no evidence. Signal files use their id.
+   */
+  valuesSection?: string;
   /** Kubernetes objects by API group (and kind): custom resources of the tool. */
   objects?: { group: RegExp; kind?: RegExp }[];
   /** Terraform resource/data types, module sources and provider names. */
@@ -114,7 +121,8 @@ export function findComponent(repo: Repository, spec: ComponentSpec, options: Fi
     const refs = chartRefs(repo);
     const matched = matchingValues(spec.charts, distinctValues(repo, 'chartRefs', refs, (ref) => ref.chart));
     for (const ref of refs) {
-      if (matched.has(ref.chart)) add(ref.file, ref.line, `chart ${ref.chart} (${CHART_VIA[ref.via]})`);
+      if (!matched.has(ref.chart) || (spec.valuesSection !== undefined && isSwitchedOff(ref.values, spec.valuesSection))) continue;
+      add(ref.file, ref.line, `chart ${ref.chart} (${CHART_VIA[ref.via]})`);
     }
   }
   if (spec.dependencies) {
