@@ -14,6 +14,7 @@ import { detector as ciOnPullRequests } from './ci-on-pull-requests/index.js';
 import { detector as circleci } from './circleci/index.js';
 import { detector as clair } from './clair/index.js';
 import { detector as cloudformation } from './cloudformation/index.js';
+import { detector as cloudwatch } from './cloudwatch/index.js';
 import { detector as codeowners } from './codeowners/index.js';
 import { detector as consulConnect } from './consul-connect/index.js';
 import { detector as dependencyUpdates } from './dependency-updates/index.js';
@@ -82,7 +83,7 @@ export const DETECTORS: readonly Detector[] = [
   clair,
   footprintDetector(BUILTIN_SIGNAL_FILES['cloud-init']!),
   cloudformation,
-  footprintDetector(BUILTIN_SIGNAL_FILES['cloudwatch']!),
+  cloudwatch,
   footprintDetector(BUILTIN_SIGNAL_FILES['cluster-api']!),
   codeowners,
   footprintDetector(BUILTIN_SIGNAL_FILES['conftest']!),
