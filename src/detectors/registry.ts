@@ -55,6 +55,7 @@ import { detector as sops } from './sops/index.js';
 import { detector as spinnaker } from './spinnaker/index.js';
 import { detector as staticSecrets } from './static-secrets/index.js';
 import { detector as terraform } from './terraform/index.js';
+import { detector as travisCi } from './travis-ci/index.js';
 import { detector as trivy } from './trivy/index.js';
 import { detector as vault } from './vault/index.js';
 
@@ -171,7 +172,7 @@ export const DETECTORS: readonly Detector[] = [
   footprintDetector(BUILTIN_SIGNAL_FILES['tetragon']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['thanos']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['tilt']!),
-  footprintDetector(BUILTIN_SIGNAL_FILES['travis-ci']!),
+  travisCi,
   trivy,
   vault,
   footprintDetector(BUILTIN_SIGNAL_FILES['victorialogs']!),
