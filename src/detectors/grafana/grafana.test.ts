@@ -57,4 +57,18 @@ describe('grafana detector', () => {
     });
     expect(places(await detectIn(detector, on))).toEqual(['charts/node-local-dns/templates/configmap-dashboard.yaml:2']);
   });
+
+  it('counts a chart\'s dashboard ConfigMap turned on by the values a deploy script installs the chart with', async () => {
+    // Modelled on buildkite/agent-stack-k8s: deploy.sh runs helm upgrade "${helm_repo}/agent-stack-k8s" -f .buildkite/production-helm-values.yaml.
+    const dir = writeTree({
+      'charts/agent-stack-k8s/Chart.yaml': 'apiVersion: v2\nname: agent-stack-k8s\nversion: 0.1.0\n',
+      'charts/agent-stack-k8s/values.yaml': 'deployGrafanaDashboard: false\n',
+      'charts/agent-stack-k8s/templates/grafana-dashboard.yaml':
+        '{{- if .Values.deployGrafanaDashboard }}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: agent-stack-k8s-dashboard\n  labels:\n    grafana_dashboard: "1"\ndata:\n  dashboard.json: "{}"\n{{- end }}\n',
+      '.buildkite/production-helm-values.yaml': 'deployGrafanaDashboard: true\n',
+      '.buildkite/pipeline.yaml': 'steps:\n  - label: deploy\n    branches: main\n    command: .buildkite/steps/deploy.sh\n',
+      '.buildkite/steps/deploy.sh': '#!/bin/sh\nhelm upgrade agent-stack-k8s "${helm_repo}/agent-stack-k8s" --install \\\n  -f .buildkite/production-helm-values.yaml \\\n  --set agentToken="${TOKEN}"\n',
+    });
+    expect(places(await detectIn(detector, dir))).toEqual(['charts/agent-stack-k8s/templates/grafana-dashboard.yaml:2']);
+  });
 });
