@@ -10,7 +10,7 @@ import type { ReusableCode } from './reusable-code.js';
  *
  * 1. service: it builds an image of its own (a Dockerfile outside helper folders, in a repository
  *    that pushes images from CI or does not declare infrastructure), runs a Kubernetes dev loop
- *    (Skaffold, Tilt, DevSpace), or its CI pushes an image while no Dockerfile is a helper's;
+ *    (Skaffold, Tilt, DevSpace), or its CI pushes an image (not a dev container's) while no Dockerfile is a helper's;
  *    in a repository that declares infrastructure or delivery and deploys workloads of its own, an
  *    image its CI pushes but none of its manifests deploys (and its CI does not deploy) is a helper's;
  * 1b. tooling: its CI publishes the charts it holds while it declares no infrastructure or cluster
@@ -84,7 +84,9 @@ export function kindOf(
 ): KindVerdict {
   const evidenceOf = (ids: readonly string[]) => detections.filter((d) => ids.includes(d.id)).flatMap((d) => d.evidence.map((e) => ({ id: d.id, e })));
   const builds = evidenceOf(IMAGE_BUILDS);
-  const pushes = evidenceOf(['image-pipeline']);
+  // A dev container's image (devcontainers/ci, an image named *-devcontainer) is the team's editor
+  // environment, pushed so that it starts fast: a helper, never a service's image.
+  const pushes = evidenceOf(['image-pipeline']).filter(({ e }) => !('detail' in e && /devcontainer/i.test(e.detail ?? '')));
   const platform = evidenceOf(PLATFORM_SIGNALS);
   const workloads = evidenceOf(WORKLOADS);
   // A platform repository that deploys workloads of its own and pushes images it never deploys
