@@ -45,4 +45,13 @@ describe('chart-publishing detector', () => {
     });
     expect((await detectIn(detector, dir)).evidence).toEqual([]);
   });
+
+  it('follows CI into a script without an extension in a scripts folder, read when it starts with a shell shebang', async () => {
+    const ci = 'release:\n  stage: release\n  script:\n    - ./scripts/publish-chart charts/web\n';
+    const shell = '#!/usr/bin/env bash\nset -euo pipefail\nhelm package "$1" -d dist\nhelm push dist/*.tgz oci://registry.gitlab.com/acme/charts\n';
+    const found = await detectIn(detector, writeTree({ '.gitlab-ci.yml': ci, 'scripts/publish-chart': shell }));
+    expect(places(found)).toEqual(['scripts/publish-chart:4']);
+    const python = '#!/usr/bin/env python3\nprint("helm push dist/web.tgz oci://registry.gitlab.com/acme/charts")\n';
+    expect((await detectIn(detector, writeTree({ '.gitlab-ci.yml': ci, 'scripts/publish-chart': python }))).evidence).toEqual([]);
+  });
 });
