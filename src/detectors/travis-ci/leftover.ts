@@ -35,7 +35,8 @@ export function isLeftoverTravis(repo: Repository, file: string): boolean {
   for (const command of commands) for (const match of command.matchAll(/(?:^|[;&|]\s*)cd\s+([\w./-]+)/g)) folders.add(normalisePath(match[1]!));
   const project = PROJECT_FILES[doc.language];
   // Go builds packages of any folder (GOPATH-era projects have no go.mod): any Go file will do.
-  const found = doc.language === 'go' ? repo.files.some((f) => /\.go$|(^|\/)go\.mod$/.test(f.path)) : [...folders].some((folder) => holdsFileLike(repo, folder, project ?? /^/));
+  const anyGo = () => repo.files.some((f) => /\.go$|(^|\/)go\.mod$/.test(f.path));
+  const found = doc.language === 'go' ? anyGo() : [...folders].some((folder) => holdsFileLike(repo, folder, project ?? /^/));
   if (project !== undefined && !found) return true;
   return doc.language === 'node_js' && runsMissingPackageScript(repo, commands, folders);
 }
@@ -50,11 +51,14 @@ function holdsFileLike(repo: Repository, folder: string, name: RegExp): boolean 
   return repo.files.some((f) => f.path.startsWith(prefix) && !f.path.slice(prefix.length).includes('/') && name.test(f.path.slice(prefix.length)));
 }
 
+const PACKAGE_MANAGER_COMMAND =
+  /^(install|add|ci|test|start|run|global|audit|upgrade|workspaces?|cache|config|dlx|exec|pack|publish|version|remove|link|bin|info|list|outdated|why)$/;
+
 /** `yarn build`, `npm run docs:build` where no package.json of the build's folders defines that script. */
 function runsMissingPackageScript(repo: Repository, commands: readonly string[], folders: ReadonlySet<string>): boolean {
   const wanted = commands.flatMap((command) => [...command.matchAll(/\b(?:npm\s+run(?:-script)?|yarn(?:\s+run)?)\s+([\w:.-]+)/g)].map((m) => m[1]!));
   // The package manager's own commands and flags are not package scripts.
-  const named = wanted.filter((name) => !name.startsWith('-') && !/^(install|add|ci|test|start|run|global|audit|upgrade|workspaces?|cache|config|dlx|exec|pack|publish|version|remove|link|bin|info|list|outdated|why)$/.test(name));
+  const named = wanted.filter((name) => !name.startsWith('-') && !PACKAGE_MANAGER_COMMAND.test(name));
   if (named.length === 0) return false;
   const scripts = new Set<string>();
   for (const folder of folders) {

@@ -85,7 +85,8 @@ function commandPush(repo: Repository, command: Command): ImagePush | undefined 
   if (/\bgcloud\s+(beta\s+)?builds\s+submit\b/.test(text)) return at(command, 'gcloud builds submit', flagValue(text, /--tag|-t/), 'GCR/Artifact Registry');
   if (runsTool(text, 'ko', /^(build|publish|resolve|apply|create)\b(?!.*(--local|--push=false|-L\b))/)) return at(command, 'ko build');
   // Jib from Maven (`jib:build`, the plugin's full coordinates), Gradle (`jib`) or its CLI (`jib build --target`).
-  if (/\b(mvnw?|maven)\b.*\b(jib|jib-maven-plugin(:[\w.-]+)?):build\b/.test(text) || /\bgradlew?\b.*\bjib\b(?!DockerBuild|BuildTar)/.test(text) || runsTool(text, 'jib', /^build\b/)) {
+  const jibMaven = /\b(mvnw?|maven)\b.*\b(jib|jib-maven-plugin(:[\w.-]+)?):build\b/.test(text);
+  if (jibMaven || /\bgradlew?\b.*\bjib\b(?!DockerBuild|BuildTar)/.test(text) || runsTool(text, 'jib', /^build\b/)) {
     return at(command, 'jib', flagValue(text, /-Djib\.to\.image|-Dimage|--image|--target/));
   }
   // Spring Boot's buildpacks build publishes when told to (`-Dspring-boot.build-image.publish=true`, `bootBuildImage --publishImage`).

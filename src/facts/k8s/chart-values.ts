@@ -82,7 +82,8 @@ export function terraformReleaseValues(repo: Repository, file: string, block: Hc
   const listed = block.attributes.set?.value;
   if (Array.isArray(listed)) for (const entry of listed) if (isRecord(entry)) sets.push({ name: entry.name as HclValue, value: entry.value as HclValue });
   for (const { name, value } of sets) {
-    if (typeof name === 'string' && (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')) out.push(settingTree(name, String(value)));
+    const scalarValue = typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number';
+    if (typeof name === 'string' && scalarValue) out.push(settingTree(name, String(value)));
   }
   return out;
 }
@@ -145,7 +146,8 @@ export function manifestReleaseValues(repo: Repository, holder: Record<string, u
 function settings(list: unknown): ValuesTree[] {
   const out: ValuesTree[] = [];
   for (const entry of Array.isArray(list) ? list : []) {
-    if (isRecord(entry) && typeof entry.name === 'string' && entry.value !== undefined && !isRecord(entry.value)) out.push(settingTree(entry.name, String(entry.value)));
+    if (!isRecord(entry) || typeof entry.name !== 'string' || entry.value === undefined || isRecord(entry.value)) continue;
+    out.push(settingTree(entry.name, String(entry.value)));
   }
   return out;
 }

@@ -7,7 +7,8 @@ import type { HclAttribute, HclValue } from '../../parse/hcl.js';
 import { CHART_YAML, YAML_FILE, yamlFilesMatching } from '../files/paths.js';
 import { ansibleHelmCharts, cloudFormationHelmCharts, manifestUrlInstalls } from './indirect-charts.js';
 import type { ChartRef } from './chart-ref.js';
-import { commandReleaseValues, helmfileReleaseValues, manifestReleaseValues, normalisePath, terraformReleaseValues, valuesFile, type ValuesTree } from './chart-values.js';
+import { commandReleaseValues, helmfileReleaseValues, manifestReleaseValues, terraformReleaseValues } from './chart-values.js';
+import { normalisePath, valuesFile, type ValuesTree } from './chart-values.js';
 import { memoKey } from '../../workspace/memo-key.js';
 
 const CHART_REFS = memoKey<ChartRef[]>('chartRefs');
@@ -80,18 +81,21 @@ function readObjects(repo: Repository, refs: ChartRef[]): void {
       for (const source of sources) {
         if (!isRecord(source) || typeof source.chart !== 'string') continue;
         const values = withValues(manifestReleaseValues(repo, source));
-        refs.push({ chart: chartName(source.chart), file: object.file, line: lineOf(source, 'chart', object.line), via: 'argocd-application', ...(typeof source.repoURL === 'string' ? { repository: source.repoURL } : {}), ...values });
+        const repository = typeof source.repoURL === 'string' ? { repository: source.repoURL } : {};
+        refs.push({ chart: chartName(source.chart), file: object.file, line: lineOf(source, 'chart', object.line), via: 'argocd-application', ...repository, ...values });
       }
     } else if (object.group === 'helm.toolkit.fluxcd.io' && object.kind === 'HelmRelease') {
       const chart = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : undefined;
       const values = withValues(manifestReleaseValues(repo, spec));
       if (chart && typeof chart.chart === 'string') {
         const repository = fluxSource(helmRepositories, chart.sourceRef, object.namespace);
-        refs.push({ chart: chartName(chart.chart), file: object.file, line: lineOf(chart, 'chart', object.line), via: 'flux-helmrelease', ...(repository ? { repository } : {}), ...values });
+        const line = lineOf(chart, 'chart', object.line);
+        refs.push({ chart: chartName(chart.chart), file: object.file, line, via: 'flux-helmrelease', ...(repository ? { repository } : {}), ...values });
       } else if (isRecord(spec.chartRef) && typeof spec.chartRef.name === 'string') {
         const line = lineOf(spec.chartRef, 'name', object.line);
         const url = spec.chartRef.kind === 'OCIRepository' ? ociSourceUrl(ociRepositories, spec.chartRef, object.namespace) : undefined;
-        if (url) refs.push({ chart: chartName(url), file: object.file, line, via: 'flux-helmrelease', repository: url.slice(0, url.lastIndexOf('/')), reference: url, ...values });
+        const source = url ? { repository: url.slice(0, url.lastIndexOf('/')), reference: url } : undefined;
+        if (url) refs.push({ chart: chartName(url), file: object.file, line, via: 'flux-helmrelease', ...source, ...values });
         else refs.push({ chart: chartName(spec.chartRef.name), file: object.file, line, via: 'flux-helmrelease', ...values });
       }
     } else if (object.group === 'helm.cattle.io' && object.kind === 'HelmChart' && typeof spec.chart === 'string') {
@@ -150,9 +154,11 @@ function pushKustomizeCharts(repo: Repository, doc: Record<string, unknown>, fil
   if (!Array.isArray(charts)) return;
   charts.forEach((chart, index) => {
     if (isRecord(chart) && typeof chart.name === 'string') {
-      const fromFile = typeof chart.valuesFile === 'string' ? valuesFile(repo, normalisePath(`${file.slice(0, file.lastIndexOf('/') + 1)}${chart.valuesFile}`)) : undefined;
+      const folder = file.slice(0, file.lastIndexOf('/') + 1);
+      const fromFile = typeof chart.valuesFile === 'string' ? valuesFile(repo, normalisePath(`${folder}${chart.valuesFile}`)) : undefined;
       const values = withValues([...(fromFile ? [fromFile] : []), ...(isRecord(chart.valuesInline) ? [chart.valuesInline] : [])]);
-      refs.push({ chart: chartName(chart.name), file, line: lineOf(charts, index), via: 'kustomize', ...(typeof chart.repo === 'string' ? { repository: chart.repo } : {}), ...values });
+      const repository = typeof chart.repo === 'string' ? { repository: chart.repo } : {};
+      refs.push({ chart: chartName(chart.name), file, line: lineOf(charts, index), via: 'kustomize', ...repository, ...values });
     }
   });
 }
@@ -176,7 +182,8 @@ function readHelmfiles(repo: Repository, refs: ChartRef[]): void {
           const alias = /^([\w-]+)\/[^/]+$/.exec(release.chart)?.[1];
           const repository = alias === undefined || alias === '.' ? undefined : (urls.get(alias) ?? alias);
           const values = withValues(helmfileReleaseValues(repo, file.path, release));
-          refs.push({ chart: chartName(release.chart), file: file.path, line: lineOf(release, 'chart', lineOf(releases, index)), via: 'helmfile', ...(repository ? { repository } : {}), ...values });
+          const line = lineOf(release, 'chart', lineOf(releases, index));
+          refs.push({ chart: chartName(release.chart), file: file.path, line, via: 'helmfile', ...(repository ? { repository } : {}), ...values });
         }
       });
     }

@@ -2,7 +2,7 @@ import type { FileEvidence } from '../../core/types.js';
 import { cutAtWord } from '../../core/text.js';
 import { redactCommand } from '../../core/redact.js';
 import type { Repository } from '../../workspace/repository.js';
-import { chartRefs } from '../k8s/charts.js';
+import { chartRefs, type ChartRef } from '../k8s/charts.js';
 import { ciFacts } from '../ci/ci.js';
 import { dependencies, type Dependency } from './dependencies.js';
 import { deployedImages } from '../images/images.js';
@@ -120,10 +120,8 @@ export function findComponent(repo: Repository, spec: ComponentSpec, options: Fi
   if (spec.charts) {
     const refs = chartRefs(repo);
     const matched = matchingValues(spec.charts, distinctValues(repo, 'chartRefs', refs, (ref) => ref.chart));
-    for (const ref of refs) {
-      if (!matched.has(ref.chart) || (spec.valuesSection !== undefined && isSwitchedOff(ref.values, spec.valuesSection))) continue;
-      add(ref.file, ref.line, `chart ${ref.chart} (${CHART_VIA[ref.via]})`);
-    }
+    const off = (ref: ChartRef) => spec.valuesSection !== undefined && isSwitchedOff(ref.values, spec.valuesSection);
+    for (const ref of refs) if (matched.has(ref.chart) && !off(ref)) add(ref.file, ref.line, `chart ${ref.chart} (${CHART_VIA[ref.via]})`);
   }
   if (spec.dependencies) {
     for (const dependency of dependencies(repo)) {
