@@ -23,6 +23,8 @@ import { compileFootprint, definitionOf, type Extras } from './signal-definition
 export function footprintDetector(file: SignalFile): Detector {
   const signal = file.definition as SignalDefinition;
   const { component, extras } = compileFootprint(signal.footprint);
+  // An umbrella chart's release that switches the tool off (`alertmanager.enabled: false`) does not install it.
+  component.valuesSection = signal.id;
   const definition = { ...definitionOf(file), component };
   // A Dockerfile built on the tool's image runs the tool too (FROM grafana/tempo), as for code detectors.
   // Its commands are looked for where installers really run too (Ansible tasks, `get_url` of an

@@ -14,6 +14,7 @@ import { detector as ciOnPullRequests } from './ci-on-pull-requests/index.js';
 import { detector as circleci } from './circleci/index.js';
 import { detector as clair } from './clair/index.js';
 import { detector as cloudformation } from './cloudformation/index.js';
+import { detector as cloudwatch } from './cloudwatch/index.js';
 import { detector as codeowners } from './codeowners/index.js';
 import { detector as consulConnect } from './consul-connect/index.js';
 import { detector as dependencyUpdates } from './dependency-updates/index.js';
@@ -54,6 +55,7 @@ import { detector as sops } from './sops/index.js';
 import { detector as spinnaker } from './spinnaker/index.js';
 import { detector as staticSecrets } from './static-secrets/index.js';
 import { detector as terraform } from './terraform/index.js';
+import { detector as travisCi } from './travis-ci/index.js';
 import { detector as trivy } from './trivy/index.js';
 import { detector as vault } from './vault/index.js';
 
@@ -82,7 +84,7 @@ export const DETECTORS: readonly Detector[] = [
   clair,
   footprintDetector(BUILTIN_SIGNAL_FILES['cloud-init']!),
   cloudformation,
-  footprintDetector(BUILTIN_SIGNAL_FILES['cloudwatch']!),
+  cloudwatch,
   footprintDetector(BUILTIN_SIGNAL_FILES['cluster-api']!),
   codeowners,
   footprintDetector(BUILTIN_SIGNAL_FILES['conftest']!),
@@ -171,7 +173,7 @@ export const DETECTORS: readonly Detector[] = [
   footprintDetector(BUILTIN_SIGNAL_FILES['tetragon']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['thanos']!),
   footprintDetector(BUILTIN_SIGNAL_FILES['tilt']!),
-  footprintDetector(BUILTIN_SIGNAL_FILES['travis-ci']!),
+  travisCi,
   trivy,
   vault,
   footprintDetector(BUILTIN_SIGNAL_FILES['victorialogs']!),

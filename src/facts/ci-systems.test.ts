@@ -37,6 +37,22 @@ describe('CI systems read as CI', () => {
     expect(imagePushes(repo).map((p) => `${p.file}:${p.line} ${p.method}`)).toEqual(['Jenkinsfile:20 Jenkins docker.push()']);
     expect((await detectAll(dir)).get('image-pipeline')).toBeDefined();
   });
+
+  it('a Jenkins pipeline kept in a Groovy file of any folder is a pipeline for every CI-following signal, by its content', async () => {
+    // A job's "Script Path" pointing at pipelines/release.groovy: what it runs is CI, like a Jenkinsfile's steps.
+    const dir = writeTree({
+      'pipelines/release.groovy':
+        "@Library('shared') _\n\npipeline {\n  agent any\n  stages {\n    stage('Publish chart') {\n      steps {\n" +
+        "        sh 'helm package charts/web'\n        sh 'helm push web-${VERSION}.tgz oci://registry.acme.io/charts'\n      }\n    }\n  }\n}\n",
+      'src/com/acme/Version.groovy': 'package com.acme\n\nclass Version {\n  String next() { "1.0.0" }\n}\n',
+      'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+    });
+    const repo = await fixtureRepo(dir);
+    expect([...ciPipelineFiles(repo)]).toEqual([['pipelines/release.groovy', 'jenkins']]);
+    const found = await detectAll(dir);
+    expect(found.get('chart-publishing')).toEqual(['pipelines/release.groovy:9']);
+    expect(found.get('jenkins')).toEqual(['pipelines/release.groovy:3']);
+  });
 });
 
 describe('sample and harness folders are not the repository own use', () => {

@@ -35,6 +35,19 @@ describe('the kind of a repository', () => {
     expect(result.kindReason).toContain('its Dockerfiles build helper images only (metal/roles/pxe_server/files/dnsmasq/Dockerfile:1, tools/pxe-server/Dockerfile:1)');
   });
 
+  it('takes a GitOps homelab whose CI pushes only its dev container image for a platform', async () => {
+    // Modelled on vehagn/homelab: devcontainers/ci pushes ghcr.io/<owner>/homelab-devcontainer; Argo CD syncs the apps.
+    const result = await kindOfTree({
+      '.github/workflows/build-devcontainer.yaml':
+        'name: Build devcontainer\non:\n  push:\n    branches: [main]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n' +
+        '      - uses: docker/login-action@v3\n        with:\n          registry: ghcr.io\n          username: ${{ github.repository_owner }}\n          password: ${{ secrets.GITHUB_TOKEN }}\n' +
+        '      - uses: devcontainers/ci@v0.3\n        with:\n          subFolder: ./.github\n          imageName: ghcr.io/acme/homelab-devcontainer\n          push: always\n',
+      'tofu/main.tf': 'resource "aws_eks_cluster" "main" {\n  name     = "lab"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids = var.subnets\n  }\n}\n',
+      'k8s/apps/homepage/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: homepage\nspec:\n  template:\n    spec:\n      containers:\n        - name: homepage\n          image: ghcr.io/gethomepage/homepage:v0.9.0\n',
+    });
+    expect(result.kind).toBe('platform');
+  });
+
   it('takes Terraform with a Dockerfile that no CI pushes for a platform: the image serves its machines', async () => {
     const result = await kindOfTree({
       'main.tf': 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids = var.subnets\n  }\n}\n',

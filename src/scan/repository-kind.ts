@@ -10,7 +10,7 @@ import type { ReusableCode } from './reusable-code.js';
  *
  * 1. service: it builds an image of its own (a Dockerfile outside helper folders, in a repository
  *    that pushes images from CI or does not declare infrastructure), runs a Kubernetes dev loop
- *    (Skaffold, Tilt, DevSpace), or its CI pushes an image while no Dockerfile is a helper's;
+ *    (Skaffold, Tilt, DevSpace), or its CI pushes an image (not a dev container's) while no Dockerfile is a helper's;
  *    in a repository that declares infrastructure or delivery and deploys workloads of its own, an
  *    image its CI pushes but none of its manifests deploys (and its CI does not deploy) is a helper's;
  *    a build its infrastructure code defines (CodeBuild in a CDK app) pushes as CI does; infrastructure
@@ -96,7 +96,9 @@ export function kindOf(
 ): KindVerdict {
   const evidenceOf = (ids: readonly string[]) => detections.filter((d) => ids.includes(d.id)).flatMap((d) => d.evidence.map((e) => ({ id: d.id, e })));
   const builds = evidenceOf(IMAGE_BUILDS);
-  const ciPushes = evidenceOf(['image-pipeline']);
+  // A dev container's image (devcontainers/ci, an image named *-devcontainer) is the team's editor
+  // environment, pushed so that it starts fast: a helper, never a service's image.
+  const ciPushes = evidenceOf(['image-pipeline']).filter(({ e }) => !('detail' in e && /devcontainer/i.test(e.detail ?? '')));
   // A build that infrastructure code defines (a CodeBuild buildspec in a CDK app) ships images as CI does.
   const pushes = [...ciPushes, ...(facts.infrastructurePushes ?? []).map((e) => ({ id: 'image-pipeline', e }))];
   const platform = evidenceOf(PLATFORM_SIGNALS);

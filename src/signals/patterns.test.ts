@@ -40,4 +40,12 @@ describe('signal patterns', () => {
     expect(shipit.test('myshipit deploy')).toBe(false);
     expect(commandPattern('helm * oci://charts.acme.internal/*').test('helm pull oci://charts.acme.internal/web')).toBe(true);
   });
+
+  it('lets options stand between the command words, as CLIs accept them before a subcommand', () => {
+    const conftest = commandPattern('conftest test');
+    expect(conftest.test('helm template "${chart}" | conftest -p ci/helm-conftest-policies test -')).toBe(true);
+    expect(conftest.test('conftest --policy=policy/ test deploy/')).toBe(true);
+    expect(conftest.test('conftest -p policy/ verify')).toBe(false);
+    expect(conftest.test('conftest --no-color pull https://example.com/test')).toBe(false);
+  });
 });

@@ -101,11 +101,18 @@ export function namePattern(pattern: string, options: { tail?: boolean; ignoreCa
  * `${SHIPIT_BIN}`) and `deploy` comes next, whatever the spacing; `*` stands for one word. A
  * regular expression form is taken as written.
  */
+/**
+ * Options between two command words: `-p dir`, `--policy=dir`, `--debug`. A value is one word that
+ * does not start another option or a shell operator; the pattern is ours, so its lookahead is safe.
+ */
+const OPTIONS = String.raw`(?:\s+--?[A-Za-z][\w-]*(?:=\S*|\s+(?![-|;&])\S+)?)*`;
+
 export function commandPattern(pattern: string): RegExp {
   if (isRegexForm(pattern)) return new RegExp(pattern.slice(1, pattern.lastIndexOf('/')), flagsOf(pattern));
   const words = pattern.trim().split(/\s+/).map((word) => (word === '*' ? '\\S+' : globSource(word).replace(/\[\^\/\]\*/g, '\\S*')));
   const program = pattern.trim().split(/\s+/)[0]!;
   // `$(KIND)`, `${KIND_BIN}`: a Makefile or script that lets the program's path be overridden.
   if (/^[a-z][\w-]*$/i.test(program)) words[0] = `(?:${words[0]}|\\$[({]${program.toUpperCase().replace(/-/g, '_')}(?:_[A-Z]+)?[)}])`;
-  return new RegExp(`(?:^|[\\s;&|(/])${words.join('\\s+')}(?![\\w-])`);
+  // Options may stand between the words (`conftest -p policies test -`, `helm --debug push`): CLIs take them before a subcommand.
+  return new RegExp(`(?:^|[\\s;&|(/])${words.join(`${OPTIONS}\\s+`)}(?![\\w-])`);
 }

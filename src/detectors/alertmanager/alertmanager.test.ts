@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectIn, places } from '../../../test/helpers/fixtures.js';
+import { detectIn, places, writeTree } from '../../../test/helpers/fixtures.js';
 import { detector } from './index.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -29,5 +29,17 @@ describe('alertmanager detector', () => {
     expect(places(result)).toEqual(['infra/cluster/addons.tf:12']);
     const off = await detectIn(detector, join(import.meta.dirname, '..', 'prometheus', 'fixtures', 'eks-addons-off'));
     expect(off.evidence).toEqual([]);
+  });
+
+  it('does not count an umbrella chart whose release switches Alertmanager off, by values file, inline values or --set', async () => {
+    // Modelled on pennlabs/infrastructure: helm_release "prometheus" with values = var.prometheus_values,
+    // passed [file("helm/prometheus.yaml")] by the module call, which says alertmanager.enabled: false.
+    const dir = join(fixtures, 'switched-off');
+    expect(places(await detectIn(detector, dir))).toEqual([]);
+    const on = writeTree({
+      'terraform/main.tf': 'resource "helm_release" "prometheus" {\n  chart  = "prometheus"\n  values = [file("${path.module}/values.yaml")]\n\n  set {\n    name  = "alertmanager.enabled"\n    value = "true"\n  }\n}\n',
+      'terraform/values.yaml': 'alertmanager:\n  enabled: false\n',
+    });
+    expect(places(await detectIn(detector, on))).toEqual(['terraform/main.tf:2']);
   });
 });

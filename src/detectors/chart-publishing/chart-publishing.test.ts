@@ -30,4 +30,28 @@ describe('chart-publishing detector', () => {
     const bumpOnly = writeTree({ ...chart, '.github/workflows/release.yml': step('') });
     expect((await detectIn(detector, bumpOnly)).evidence).toEqual([]);
   });
+
+  it('follows a Jenkinsfile into the script it calls: a packaged chart uploaded through a variable that holds the .tgz', async () => {
+    // Modelled on eldada/jenkins-pipeline-kubernetes: `build.sh --pack_helm --push_helm`, curl -T to Artifactory.
+    const result = await detectIn(detector, join(fixtures, 'jenkins-script'));
+    expect(places(result)).toEqual(['build.sh:28']);
+  });
+
+  it('does not count an upload from a packaging script whose variable holds something else than a chart', async () => {
+    const dir = writeTree({
+      '.gitlab-ci.yml': 'release:\n  script:\n    - ./ci/release.sh\n',
+      'ci/release.sh': '#!/bin/sh\nREPORT=build/coverage.xml\nhelm package charts/web\ncurl -T ${REPORT} https://reports.example.com/upload\n',
+      'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+    });
+    expect((await detectIn(detector, dir)).evidence).toEqual([]);
+  });
+
+  it('follows CI into a script without an extension in a scripts folder, read when it starts with a shell shebang', async () => {
+    const ci = 'release:\n  stage: release\n  script:\n    - ./scripts/publish-chart charts/web\n';
+    const shell = '#!/usr/bin/env bash\nset -euo pipefail\nhelm package "$1" -d dist\nhelm push dist/*.tgz oci://registry.gitlab.com/acme/charts\n';
+    const found = await detectIn(detector, writeTree({ '.gitlab-ci.yml': ci, 'scripts/publish-chart': shell }));
+    expect(places(found)).toEqual(['scripts/publish-chart:4']);
+    const python = '#!/usr/bin/env python3\nprint("helm push dist/web.tgz oci://registry.gitlab.com/acme/charts")\n';
+    expect((await detectIn(detector, writeTree({ '.gitlab-ci.yml': ci, 'scripts/publish-chart': python }))).evidence).toEqual([]);
+  });
 });

@@ -33,8 +33,10 @@ export const detector = defineDetector(definition, (repo) => {
   const commands = ciReachableCommands(repo);
   // A file+job that packages a chart: its uploads of .tgz files publish that chart.
   const packaging = new Set(commands.filter((c) => runsTool(c.text, 'helm', /^package\b/)).map(jobKey));
+  const packages = packageVariables(commands);
   for (const command of commands) {
-    if (pushesChart(command.text) || (packaging.has(jobKey(command)) && uploadsPackagedChart(command.text)) || /--data-binary\s+["']?@[^\s"']*\.tgz/.test(command.text)) {
+    const packaged = packaging.has(jobKey(command)) && uploadsPackagedChart(withPackagesNamed(command, packages));
+    if (pushesChart(command.text) || packaged || /--data-binary\s+["']?@[^\s"']*\.tgz/.test(command.text)) {
       evidence.push({ file: command.file, line: command.line, detail: `publishes a chart: \`${shorten(command.text)}\`` });
     }
   }
@@ -73,6 +75,28 @@ function chartActionsWithRepoCredentials(repo: Repository): FileEvidence[] {
     evidence.push({ file: use.file, line: use.line, detail: `uses ${use.ref} with a chart and chart repository credentials (${credential})` });
   }
   return evidence;
+}
+
+/** `chart_name=$(ls -1 build/helm/*.tgz)`, `local PKG="web-${VERSION}.tgz"`: a variable holding a packaged chart's path. */
+const TGZ_ASSIGNMENT = /(?:^|[\s;])(?:(?:local|export|readonly|declare(?:\s+-\w+)*)\s+)?([A-Za-z_]\w*)=(?:"?\$\([^)]*|[^\s;]*)\.tgz\b/;
+
+/** Per file, the variables assigned a `.tgz` path: a script that packages a chart uploads it by name (`curl -T ${chart_name}`). */
+function packageVariables(commands: readonly Command[]): Map<string, Set<string>> {
+  const byFile = new Map<string, Set<string>>();
+  for (const command of commands) {
+    const name = TGZ_ASSIGNMENT.exec(command.text)?.[1];
+    if (name === undefined) continue;
+    const names = byFile.get(command.file) ?? new Set<string>();
+    byFile.set(command.file, names.add(name));
+  }
+  return byFile;
+}
+
+/** The command with its file's package variables shown as the `.tgz` they hold, so the upload test sees the chart. */
+function withPackagesNamed(command: Command, packages: Map<string, Set<string>>): string {
+  const names = packages.get(command.file);
+  if (names === undefined) return command.text;
+  return command.text.replace(/\$\{?([A-Za-z_]\w*)\}?/g, (whole, name: string) => (names.has(name) ? `${name}.tgz` : whole));
 }
 
 function jobKey(command: Command): string {

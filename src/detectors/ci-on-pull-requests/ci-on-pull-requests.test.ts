@@ -61,4 +61,21 @@ describe('ci-on-pull-requests detector', () => {
     expect(admitsMergeRequests('$CI_MERGE_REQUEST_IID == null')).toBe(false);
     expect(admitsMergeRequests('$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH')).toBe(false);
   });
+
+  it('counts a Buildkite pipeline with a step for branches other than the default one or for pull requests, not one without filters', async () => {
+    // Modelled on buildkite/agent-stack-k8s: a push step for feature branches, deploy on main.
+    const pipeline =
+      'agents:\n  queue: kubernetes\n\nsteps:\n  - label: ":go: lint"\n    key: lint\n    command: golangci-lint run ./...\n\n  - wait\n\n' +
+      '  - if: build.branch != pipeline.default_branch && build.tag !~ /^.+$$/\n    label: ":helm: push feature branch chart"\n    command: .buildkite/steps/build-and-push-helm.sh\n\n' +
+      '  - if: build.branch == pipeline.default_branch\n    label: ":shipit: deploy"\n    command: .buildkite/steps/deploy.sh\n';
+    const featureBranches = await detectIn(detector, writeTree({ '.buildkite/pipeline.yaml': pipeline, '.buildkite/rbac.yaml': 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: agent\n' }));
+    expect(places(featureBranches)).toEqual(['.buildkite/pipeline.yaml:11']);
+    expect(featureBranches.evidence[0]!.detail).toBe('Buildkite step ":helm: push feature branch chart" runs for branches other than the default one');
+
+    const pullRequests = 'steps:\n  - group: checks\n    steps:\n      - label: preview\n        if: build.pull_request.id != null\n        command: make preview\n';
+    expect(places(await detectIn(detector, writeTree({ '.buildkite/pipeline.yml': pullRequests })))).toEqual(['.buildkite/pipeline.yml:4']);
+    // Modelled on buildkite/elastic-ci-stack-for-aws: no branch filter; pull-request builds are a setting in Buildkite.
+    const unfiltered = 'steps:\n  - label: ":bash: Lint"\n    if: build.source != "schedule"\n    command: .buildkite/steps/lint.sh\n  - wait\n  - label: release\n    branches: main\n    command: make release\n';
+    expect((await detectIn(detector, writeTree({ '.buildkite/pipeline.yml': unfiltered }))).evidence).toEqual([]);
+  });
 });

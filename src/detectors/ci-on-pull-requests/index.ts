@@ -1,4 +1,5 @@
 import { defineDetector } from '../detector.js';
+import { buildkiteBranchBuilds } from './buildkite.js';
 import { circleciBranchBuilds } from './circleci.js';
 import { definition } from './definition.js';
 import { githubPullRequestWorkflows } from './github.js';
@@ -11,6 +12,7 @@ export const detector = defineDetector(definition, (repo) => [
   ...jenkinsPullRequestBuilds(repo),
   ...azurePullRequestTriggers(repo),
   ...circleciBranchBuilds(repo),
+  ...buildkiteBranchBuilds(repo),
   ...otherPullRequestPipelines(repo),
   ...tektonPullRequestRuns(repo),
 ]);

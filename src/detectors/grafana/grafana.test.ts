@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectIn, places } from '../../../test/helpers/fixtures.js';
+import { readFileSync } from 'node:fs';
+import { detectIn, places, writeTree } from '../../../test/helpers/fixtures.js';
 import { detector } from './index.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -43,5 +44,31 @@ describe('grafana detector', () => {
     expect(places(result)).toEqual(['infra/cluster/addons.tf:12']);
     const off = await detectIn(detector, join(import.meta.dirname, '..', 'prometheus', 'fixtures', 'eks-addons-off'));
     expect(off.evidence).toEqual([]);
+  });
+
+  it('does not count a chart\'s dashboard ConfigMap that the chart\'s defaults leave out, offered to its users\' Grafana', async () => {
+    // Modelled on deliveryhero/helm-charts stable/node-local-dns: `{{- if .Values.dashboard.enabled }}`, `enabled: false`.
+    const dir = join(fixtures, 'chart-dashboard');
+    expect(places(await detectIn(detector, dir))).toEqual([]);
+    const on = writeTree({
+      'charts/node-local-dns/Chart.yaml': 'apiVersion: v2\nname: node-local-dns\nversion: 2.1.0\n',
+      'charts/node-local-dns/values.yaml': 'dashboard:\n  enabled: true\n',
+      'charts/node-local-dns/templates/configmap-dashboard.yaml': readFileSync(join(dir, 'charts/node-local-dns/templates/configmap-dashboard.yaml'), 'utf8'),
+    });
+    expect(places(await detectIn(detector, on))).toEqual(['charts/node-local-dns/templates/configmap-dashboard.yaml:2']);
+  });
+
+  it('counts a chart\'s dashboard ConfigMap turned on by the values a deploy script installs the chart with', async () => {
+    // Modelled on buildkite/agent-stack-k8s: deploy.sh runs helm upgrade "${helm_repo}/agent-stack-k8s" -f .buildkite/production-helm-values.yaml.
+    const dir = writeTree({
+      'charts/agent-stack-k8s/Chart.yaml': 'apiVersion: v2\nname: agent-stack-k8s\nversion: 0.1.0\n',
+      'charts/agent-stack-k8s/values.yaml': 'deployGrafanaDashboard: false\n',
+      'charts/agent-stack-k8s/templates/grafana-dashboard.yaml':
+        '{{- if .Values.deployGrafanaDashboard }}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: agent-stack-k8s-dashboard\n  labels:\n    grafana_dashboard: "1"\ndata:\n  dashboard.json: "{}"\n{{- end }}\n',
+      '.buildkite/production-helm-values.yaml': 'deployGrafanaDashboard: true\n',
+      '.buildkite/pipeline.yaml': 'steps:\n  - label: deploy\n    branches: main\n    command: .buildkite/steps/deploy.sh\n',
+      '.buildkite/steps/deploy.sh': '#!/bin/sh\nhelm upgrade agent-stack-k8s "${helm_repo}/agent-stack-k8s" --install \\\n  -f .buildkite/production-helm-values.yaml \\\n  --set agentToken="${TOKEN}"\n',
+    });
+    expect(places(await detectIn(detector, dir))).toEqual(['charts/agent-stack-k8s/templates/grafana-dashboard.yaml:2']);
   });
 });

@@ -80,4 +80,59 @@ describe('image-pipeline detector', () => {
     const binaries = writeTree({ '.goreleaser.yaml': 'builds:\n  - goos: [linux]\n', '.github/workflows/release.yml': 'on: push\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - run: goreleaser release --clean\n' });
     expect(places(await detectIn(detector, binaries))).toEqual([]);
   });
+
+  it('counts an action handed an image name and told to push it (devcontainers/ci push: always), not push: never or a git push', async () => {
+    // Modelled on vehagn/homelab's build-devcontainer.yaml.
+    const workflow = (push: string) => `name: Build devcontainer
+on:
+  push:
+    branches: [ main ]
+    paths: [ '.github/.devcontainer/**' ]
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions:
+      packages: write
+    steps:
+      - uses: actions/checkout@v4
+      - name: Login to GitHub Container Registry
+        uses: docker/login-action@v3
+        with:
+          registry: ghcr.io
+          username: \${{ github.repository_owner }}
+          password: \${{ secrets.GITHUB_TOKEN }}
+      - name: Build dev container image
+        uses: devcontainers/ci@v0.3
+        with:
+          subFolder: ./.github
+          imageName: ghcr.io/acme/homelab-devcontainer
+          cacheFrom: ghcr.io/acme/homelab-devcontainer
+          push: PUSH
+`.replace('PUSH', push);
+    const pushing = await detectIn(detector, writeTree({ '.github/workflows/build-devcontainer.yaml': workflow('always') }));
+    expect(places(pushing)).toEqual(['.github/workflows/build-devcontainer.yaml:20']);
+    expect(pushing.evidence[0]!.detail).toBe('pushes image to GHCR (devcontainers/ci push)');
+    const never = await detectIn(detector, writeTree({ '.github/workflows/build-devcontainer.yaml': workflow('never') }));
+    expect(never.evidence).toEqual([]);
+    const gitPush = 'on: push\njobs:\n  bump:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ad-m/github-push-action@v0.8.0\n        with:\n          branch: main\n          tags: true\n          push: true\n';
+    expect((await detectIn(detector, writeTree({ '.github/workflows/bump.yaml': gitPush }))).evidence).toEqual([]);
+  });
+
+  it('counts builders that push on their own (Jib by coordinates or CLI, Spring Boot publish, ko, pack --publish), not their local builds', async () => {
+    const gitlab = (lines: string[]) => `image:\n  stage: build\n  script:\n${lines.map((l) => `    - ${l}\n`).join('')}`;
+    const pushing = writeTree({
+      '.gitlab-ci.yml': gitlab([
+        'mvn -B com.google.cloud.tools:jib-maven-plugin:3.4.0:build -Dimage=registry.gitlab.com/acme/orders:$CI_COMMIT_SHA',
+        'jib build --target=registry.gitlab.com/acme/cli:$CI_COMMIT_SHA',
+        './mvnw spring-boot:build-image -Dspring-boot.build-image.imageName=registry.gitlab.com/acme/web -Dspring-boot.build-image.publish=true',
+        'KO_DOCKER_REPO=registry.gitlab.com/acme ko build ./cmd/api',
+        'pack build registry.gitlab.com/acme/worker --builder paketobuildpacks/builder-jammy-base --publish',
+      ]),
+    });
+    expect(places(await detectIn(detector, pushing))).toEqual(['.gitlab-ci.yml:4', '.gitlab-ci.yml:5', '.gitlab-ci.yml:6', '.gitlab-ci.yml:7', '.gitlab-ci.yml:8']);
+    const local = writeTree({
+      '.gitlab-ci.yml': gitlab(['mvn compile jib:dockerBuild', './mvnw spring-boot:build-image', 'ko build --local ./cmd/api', 'pack build worker --builder paketobuildpacks/builder-jammy-base']),
+    });
+    expect((await detectIn(detector, local)).evidence).toEqual([]);
+  });
 });

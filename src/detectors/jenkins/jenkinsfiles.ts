@@ -1,7 +1,7 @@
 import type { FileEvidence } from '../../core/types.js';
 import type { Repository } from '../../workspace/repository.js';
 import { isSamplePath } from '../../facts/files/paths.js';
-import { codeLines, type CodeLine } from '../../facts/files/code-lines.js';
+import { groovyCodeLines, groovyPipelineStart, mayBeGroovyPipeline } from '../../facts/files/groovy-pipelines.js';
 
 const JENKINSFILE_NAME = /(^|\/)(Jenkinsfile[^/]*|[^/]+\.jenkinsfile)$/i;
 
@@ -26,19 +26,15 @@ export function jenkinsfiles(repo: Repository): FileEvidence[] {
 }
 
 /**
- * Pipelines kept under another name (`pipeline/jenkins.groovy`, `ci/build.groovy`): a Jenkins job
- * can point its "Script Path" at any file. Only a Groovy file whose first statement opens a
- * pipeline (`pipeline {`, `node {`, `podTemplate(`) counts, so a shared library's classes
- * (src/…), its steps (vars/, read above) and Groovy application code stay out.
+ * Pipelines kept under another name (`pipeline/jenkins.groovy`, `ci/build.groovy`): a Groovy file
+ * whose first statement opens a pipeline (the facts' test, src/facts/files/groovy-pipelines.ts).
  */
-const PIPELINE_START = /^(pipeline\s*\{|node\s*(\(|\{)|podTemplate\s*\()/;
-
 export function namedPipelines(repo: Repository): FileEvidence[] {
   const evidence: FileEvidence[] = [];
   for (const file of repo.filesMatching(/\.groovy$/i)) {
-    if (JENKINSFILE_NAME.test(file.path) || isSamplePath(file.path) || /(^|\/)(src|vars|test)\//.test(file.path)) continue;
-    const first = groovyCodeLines(repo.text(file.path)).find((l) => !/^(import|package)\s|^@Library\s*\(/.test(l.text));
-    if (first && PIPELINE_START.test(first.text)) {
+    if (JENKINSFILE_NAME.test(file.path) || isSamplePath(file.path) || !mayBeGroovyPipeline(file.path)) continue;
+    const first = groovyPipelineStart(repo.text(file.path));
+    if (first) {
       const shape = first.text.startsWith('pipeline') ? 'declarative' : 'scripted';
       evidence.push({ file: file.path, line: first.line, detail: `${shape} pipeline in a file not named Jenkinsfile` });
     }
@@ -65,11 +61,4 @@ function firstShape(lines: { text: string; line: number }[]): { line: number; de
   // Only a file whose first statement is a bare call counts as a library-driven pipeline.
   const first = lines.find((l) => !/^(import|package)\s/.test(l.text));
   return first && SHAPES[4]![0].test(first.text) ? { line: first.line, detail: SHAPES[4]![1] } : undefined;
-}
-
-/** Groovy comments: `//`, the `*` lines of a doc comment, and a `#!` shebang. */
-const GROOVY_COMMENT = /^(\/\/|\*|#!)/;
-
-function groovyCodeLines(text: string | undefined): CodeLine[] {
-  return codeLines(text, GROOVY_COMMENT);
 }

@@ -50,7 +50,7 @@ export function ciFacts(repo: Repository): CiFacts {
         for (const document of documents) readPipeline(repo, file.path, system, document.value, facts);
       } else if (COMPOSITE_ACTION.test(file.path)) {
         for (const document of repo.yaml(file.path)) readCompositeAction(repo, file.path, document.value, facts);
-      } else if (SHELL_SCRIPT.test(file.path)) {
+      } else if (SHELL_SCRIPT.test(file.path) || isBareShellScript(repo, file.path)) {
         readScript(repo, file.path, 'script', facts);
       } else if (MAKEFILE.test(file.path) || JUSTFILE.test(file.path)) {
         readMakefile(repo, file.path, facts);
@@ -231,6 +231,15 @@ function addCommandLines(file: string, origin: CommandOrigin, lines: string[], b
     if (!ONLY_PRINTS.test(text)) facts.commands.push({ text, file, line: pendingLine, origin, ...(job ? { job } : {}) });
     pending = '';
   }
+}
+
+/** A file without an extension in a scripts folder (`scripts/publish-chart`, `hack/release`), matching script-calls.ts. */
+const SCRIPT_WITHOUT_EXTENSION = /(^|\/)(scripts?|bin|hack|ci|\.ci|build|tools|\.buildkite|\.github)\/([\w.-]+\/)*[\w-]+$/;
+
+/** Such a file written for a shell (`#!/bin/bash`, `#!/usr/bin/env sh`): its lines are commands like a `.sh` file's. */
+function isBareShellScript(repo: Repository, path: string): boolean {
+  if (!SCRIPT_WITHOUT_EXTENSION.test(path)) return false;
+  return /^#!\s*\S*\/(env\s+)?(ba|z|k|a|da)?sh\b/.test(repo.text(path)?.slice(0, 64) ?? '');
 }
 
 function readScript(repo: Repository, file: string, origin: CommandOrigin, facts: CiFacts): void {

@@ -6,6 +6,7 @@
 import type { Repository } from '../../workspace/repository.js';
 import type { RepoFile } from '../../sources/repository/list-files.js';
 import { memoKey } from '../../workspace/memo-key.js';
+import { groovyPipelineStart, mayBeGroovyPipeline } from './groovy-pipelines.js';
 
 const CI_PIPELINE_FILES = memoKey<ReadonlyMap<string, CiSystem>>('ciPipelineFiles');
 const YAML_FILES = memoKey<RepoFile[]>('yaml-files');
@@ -92,16 +93,26 @@ export function ciSystemOf(path: string): CiSystem | undefined {
   return undefined;
 }
 
-/** The pipeline files of the repository with their CI system (ciSystemOf), found once per repository. */
+/**
+ * The pipeline files of the repository with their CI system, found once per repository: by path
+ * (ciSystemOf), then by content where the path cannot tell (an Azure Pipelines definition under
+ * another name, a Jenkins pipeline in a Groovy file of any folder).
+ */
 export function ciPipelineFiles(repo: Repository): ReadonlyMap<string, CiSystem> {
   return repo.memo(CI_PIPELINE_FILES, () => {
     const pipelines = new Map<string, CiSystem>();
     for (const file of repo.files) {
-      const system = ciSystemOf(file.path) ?? (hasAzurePipelinesShape(repo, file.path) ? 'azure-pipelines' : undefined);
+      const system = ciSystemOf(file.path) ?? ciSystemByContent(repo, file.path);
       if (system !== undefined) pipelines.set(file.path, system);
     }
     return pipelines;
   });
+}
+
+function ciSystemByContent(repo: Repository, path: string): CiSystem | undefined {
+  if (hasAzurePipelinesShape(repo, path)) return 'azure-pipelines';
+  if (mayBeGroovyPipeline(path) && !isNotOwnUse(path) && groovyPipelineStart(repo.text(path)) !== undefined) return 'jenkins';
+  return undefined;
 }
 
 /**

@@ -84,8 +84,14 @@ function commandPush(repo: Repository, command: Command): ImagePush | undefined 
   }
   if (/\bgcloud\s+(beta\s+)?builds\s+submit\b/.test(text)) return at(command, 'gcloud builds submit', flagValue(text, /--tag|-t/), 'GCR/Artifact Registry');
   if (runsTool(text, 'ko', /^(build|publish|resolve|apply|create)\b(?!.*(--local|--push=false|-L\b))/)) return at(command, 'ko build');
-  if (/\b(mvnw?|maven)\b.*\bjib:build\b/.test(text) || /\bgradlew?\b.*\bjib\b(?!DockerBuild|BuildTar)/.test(text)) {
-    return at(command, 'jib', flagValue(text, /-Djib\.to\.image|-Dimage|--image/));
+  // Jib from Maven (`jib:build`, the plugin's full coordinates), Gradle (`jib`) or its CLI (`jib build --target`).
+  const jibMaven = /\b(mvnw?|maven)\b.*\b(jib|jib-maven-plugin(:[\w.-]+)?):build\b/.test(text);
+  if (jibMaven || /\bgradlew?\b.*\bjib\b(?!DockerBuild|BuildTar)/.test(text) || runsTool(text, 'jib', /^build\b/)) {
+    return at(command, 'jib', flagValue(text, /-Djib\.to\.image|-Dimage|--image|--target/));
+  }
+  // Spring Boot's buildpacks build publishes when told to (`-Dspring-boot.build-image.publish=true`, `bootBuildImage --publishImage`).
+  if (/\bspring-boot:build-image\b.*-Dspring-boot\.build-image\.publish=true/.test(text) || /\bbootBuildImage\b.*--publishImage\b/.test(text)) {
+    return at(command, 'Spring Boot build-image --publish', flagValue(text, /-Dspring-boot\.build-image\.imageName|--imageName/));
   }
   if (/\baz\s+acr\s+build\b/.test(text)) {
     const registry = flagValue(text, /--registry|-r/);
@@ -144,15 +150,40 @@ function usePushes(repo: Repository): ImagePush[] {
       pushes.push({ ...base, method: `Bitbucket pipe ${ref.split(':')[0]}`, ...(implied ? { implied } : {}) });
     } else if (/(^|\/)(Auto-DevOps|Jobs\/Build)\.gitlab-ci\.yml$/i.test(ref)) {
       pushes.push({ ...base, method: 'GitLab Auto DevOps build', implied: 'GitLab registry' });
+    } else {
+      const image = actionPushedImage(w);
+      if (image !== undefined) pushes.push({ ...base, method: `${ref.split('@')[0]!} push`, reference: image });
     }
   }
   return pushes;
 }
 
-/** `push: true`, `push: ${{ github.event_name != 'pull_request' }}`: anything but an explicit false. */
+/** Inputs that name the image an action builds: devcontainers/ci `imageName`, `image`, `image_name`, `tags`. */
+const IMAGE_INPUTS = ['imageName', 'image', 'image_name', 'image-name', 'images', 'tags'];
+/** Inputs that tell it to push or publish: `push: always` (devcontainers/ci), `push: true`, `publish: true`. */
+const PUSH_INPUTS = ['push', 'publish'];
+
+/**
+ * Any other action handed an image name and told to push or publish it pushes that image, whatever
+ * it is called: devcontainers/ci with `imageName` and `push: always` (or `filter`, its default),
+ * ilteoood/docker_buildx with `publish: true`. An action without an image input (a git push, a
+ * chart push) or with `push: never`/`false` pushes no image.
+ */
+function actionPushedImage(w: Record<string, unknown>): string | undefined {
+  if (!PUSH_INPUTS.some((key) => isTrue(w[key]))) return undefined;
+  for (const key of IMAGE_INPUTS) {
+    const value = w[key];
+    const first = typeof value === 'string' ? value.split(/[\s,]+/).find((t) => t !== '') : undefined;
+    // An image reference: a name with a slash or a tag, never a sentence or a path to a chart.
+    if (first !== undefined && /^[\w.${}-]+(:\d+)?\/[\w./${}-]+(:[\w.${}-]+)?$|^[\w${}-]+:[\w.${}-]+$/.test(first)) return first;
+  }
+  return undefined;
+}
+
+/** `push: true`, `push: ${{ github.event_name != 'pull_request' }}`, `push: always`: anything but an explicit false or `never`. */
 function isTrue(value: unknown): boolean {
   if (value === true) return true;
-  return typeof value === 'string' && value.trim() !== '' && !/^(false|no|0)$/i.test(value.trim());
+  return typeof value === 'string' && value.trim() !== '' && !/^(false|no|0|never)$/i.test(value.trim());
 }
 
 const ORB_REGISTRY: [RegExp, RegistryName | undefined][] = [

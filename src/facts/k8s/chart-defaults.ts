@@ -7,8 +7,9 @@
  * The guards are read, not rendered: the `if`, `with` and `range` actions open at the object's
  * line, with `.` followed through `with` and through `range … := dict "a" .Values.x …`. A guard
  * is off only when every values source the repository holds leaves it empty or false (the chart's
- * values*.yaml, except chart-testing's ci/ folder, and the values a HelmRelease or an Argo CD
- * Application of this repository passes). Anything the reading cannot follow (`else`, `not`,
+ * values*.yaml, except chart-testing's ci/ folder, the values a HelmRelease or an Argo CD
+ * Application of this repository passes, and those of every other release it makes: helm_release,
+ * helmfile, a `helm upgrade -f … --set …` in a script). Anything the reading cannot follow (`else`, `not`,
  * parentheses, functions) counts as on.
  */
 import type { Repository } from '../../workspace/repository.js';
@@ -16,8 +17,12 @@ import { CHART_YAML, yamlFilesMatching } from '../files/paths.js';
 import { memoKey } from '../../workspace/memo-key.js';
 import { isRecord, type K8sObject } from './k8s-objects.js';
 import { releaseValues } from './release-values.js';
+import { chartRefs } from './charts.js';
+import { commandsMatching } from '../ci/ci.js';
+import { commandReleaseValues, type ValuesTree } from './chart-values.js';
 
 const CHART_VALUES = memoKey<Map<string, unknown[]>>('chartDefaults:values');
+const INSTALLED_VALUES = memoKey<ValuesTree[]>('chartDefaults:installedValues');
 
 /** A template object that the chart's defaults leave out of every release. */
 export function isOffByDefault(repo: Repository, object: K8sObject): boolean {
@@ -33,8 +38,25 @@ export function isOffByDefaultAt(repo: Repository, file: string, line: number): 
   if (chart === undefined || chart.values.length === 0) return false;
   const text = repo.text(file);
   if (text === undefined || !text.includes('{{')) return false;
-  const sources = [...chart.values, ...releaseValues(repo).map((r) => r.values)];
+  const sources = [...chart.values, ...releaseValues(repo).map((r) => r.values), ...installedValues(repo)];
   return guardsAt(text, line).some((guard) => guard.every((path) => sources.every((values) => isEmpty(lookup(values, path)))));
+}
+
+/**
+ * The values every release of the repository passes (src/facts/k8s/chart-values.ts): a deploy
+ * script's `helm upgrade --install … -f .buildkite/production-helm-values.yaml` turns on what the
+ * chart's defaults leave off, even when the chart it names is a variable (`"${repo}/agent-stack-k8s"`).
+ */
+function installedValues(repo: Repository): ValuesTree[] {
+  return repo.memo(INSTALLED_VALUES, () => {
+    const out = chartRefs(repo).flatMap((ref) => ref.values ?? []);
+    for (const command of commandsMatching(repo, /\bhelm\s+(upgrade|install)\b/)) {
+      const words = command.text.slice(command.text.search(/\bhelm\s/)).split(/\s+/);
+      // Read again for every command, a templated chart name included (a chart reference needs a name): a source twice changes nothing.
+      out.push(...commandReleaseValues(repo, command.file, words.slice(2)));
+    }
+    return out;
+  });
 }
 
 /** The chart folder a template belongs to (`<chart>/templates/…`), with its values files parsed. */

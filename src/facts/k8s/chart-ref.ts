@@ -28,4 +28,9 @@ export interface ChartRef {
   repository?: string;
   /** The chart as a helm command wrote it ("oci://charts.acme.internal/platform/web"), for signal files. */
   reference?: string;
+  /**
+   * The values a release passes, in Helm's order (files and inline values, then settings), when
+   * the reference is a release that passes any the repository holds (src/facts/k8s/chart-values.ts).
+   */
+  values?: Record<string, unknown>[];
 }

@@ -8,6 +8,8 @@ import { CHART_YAML, YAML_FILE, yamlFilesMatching } from '../files/paths.js';
 import { ansibleHelmCharts, cloudFormationHelmCharts, manifestUrlInstalls } from './indirect-charts.js';
 import type { ChartRef } from './chart-ref.js';
 import { programHelmCharts } from './program-charts.js';
+import { commandReleaseValues, helmfileReleaseValues, manifestReleaseValues, terraformReleaseValues } from './chart-values.js';
+import { normalisePath, valuesFile, type ValuesTree } from './chart-values.js';
 import { memoKey } from '../../workspace/memo-key.js';
 
 const CHART_REFS = memoKey<ChartRef[]>('chartRefs');
@@ -69,7 +71,7 @@ function readObjects(repo: Repository, refs: ChartRef[]): void {
   for (const object of objectsWhere(repo, namesCharts)) {
     // A Kustomization has no spec: its helmCharts sit at the top (read before the spec check).
     if (object.kind === 'Kustomization') {
-      if (Array.isArray(object.doc.helmCharts)) pushKustomizeCharts(object.doc, object.file, refs);
+      if (Array.isArray(object.doc.helmCharts)) pushKustomizeCharts(repo, object.doc, object.file, refs);
       continue;
     }
     const spec = isRecord(object.doc.spec) ? object.doc.spec : undefined;
@@ -79,18 +81,23 @@ function readObjects(repo: Repository, refs: ChartRef[]): void {
       const sources = [appSpec.source, ...(Array.isArray(appSpec.sources) ? appSpec.sources : [])];
       for (const source of sources) {
         if (!isRecord(source) || typeof source.chart !== 'string') continue;
-        refs.push({ chart: chartName(source.chart), file: object.file, line: lineOf(source, 'chart', object.line), via: 'argocd-application', ...(typeof source.repoURL === 'string' ? { repository: source.repoURL } : {}) });
+        const values = withValues(manifestReleaseValues(repo, source));
+        const repository = typeof source.repoURL === 'string' ? { repository: source.repoURL } : {};
+        refs.push({ chart: chartName(source.chart), file: object.file, line: lineOf(source, 'chart', object.line), via: 'argocd-application', ...repository, ...values });
       }
     } else if (object.group === 'helm.toolkit.fluxcd.io' && object.kind === 'HelmRelease') {
       const chart = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : undefined;
+      const values = withValues(manifestReleaseValues(repo, spec));
       if (chart && typeof chart.chart === 'string') {
         const repository = fluxSource(helmRepositories, chart.sourceRef, object.namespace);
-        refs.push({ chart: chartName(chart.chart), file: object.file, line: lineOf(chart, 'chart', object.line), via: 'flux-helmrelease', ...(repository ? { repository } : {}) });
+        const line = lineOf(chart, 'chart', object.line);
+        refs.push({ chart: chartName(chart.chart), file: object.file, line, via: 'flux-helmrelease', ...(repository ? { repository } : {}), ...values });
       } else if (isRecord(spec.chartRef) && typeof spec.chartRef.name === 'string') {
         const line = lineOf(spec.chartRef, 'name', object.line);
         const url = spec.chartRef.kind === 'OCIRepository' ? ociSourceUrl(ociRepositories, spec.chartRef, object.namespace) : undefined;
-        if (url) refs.push({ chart: chartName(url), file: object.file, line, via: 'flux-helmrelease', repository: url.slice(0, url.lastIndexOf('/')), reference: url });
-        else refs.push({ chart: chartName(spec.chartRef.name), file: object.file, line, via: 'flux-helmrelease' });
+        const source = url ? { repository: url.slice(0, url.lastIndexOf('/')), reference: url } : undefined;
+        if (url) refs.push({ chart: chartName(url), file: object.file, line, via: 'flux-helmrelease', ...source, ...values });
+        else refs.push({ chart: chartName(spec.chartRef.name), file: object.file, line, via: 'flux-helmrelease', ...values });
       }
     } else if (object.group === 'helm.cattle.io' && object.kind === 'HelmChart' && typeof spec.chart === 'string') {
       refs.push({ chart: chartName(spec.chart), file: object.file, line: lineOf(spec, 'chart', object.line), via: 'helmchart-crd' });
@@ -99,7 +106,7 @@ function readObjects(repo: Repository, refs: ChartRef[]): void {
   // kustomization.yaml files often omit apiVersion/kind, so they are not objects: read them directly.
   for (const file of yamlFilesMatching(repo, /(^|\/)kustomization\.ya?ml$/i)) {
     for (const document of repo.yaml(file.path)) {
-      if (isRecord(document.value) && document.value.apiVersion === undefined) pushKustomizeCharts(document.value, file.path, refs);
+      if (isRecord(document.value) && document.value.apiVersion === undefined) pushKustomizeCharts(repo, document.value, file.path, refs);
     }
   }
 }
@@ -143,12 +150,16 @@ function fluxSource(helmRepositories: K8sObject[], sourceRef: unknown, namespace
   return sourceRef.name;
 }
 
-function pushKustomizeCharts(doc: Record<string, unknown>, file: string, refs: ChartRef[]): void {
+function pushKustomizeCharts(repo: Repository, doc: Record<string, unknown>, file: string, refs: ChartRef[]): void {
   const charts = doc.helmCharts;
   if (!Array.isArray(charts)) return;
   charts.forEach((chart, index) => {
     if (isRecord(chart) && typeof chart.name === 'string') {
-      refs.push({ chart: chartName(chart.name), file, line: lineOf(charts, index), via: 'kustomize', ...(typeof chart.repo === 'string' ? { repository: chart.repo } : {}) });
+      const folder = file.slice(0, file.lastIndexOf('/') + 1);
+      const fromFile = typeof chart.valuesFile === 'string' ? valuesFile(repo, normalisePath(`${folder}${chart.valuesFile}`)) : undefined;
+      const values = withValues([...(fromFile ? [fromFile] : []), ...(isRecord(chart.valuesInline) ? [chart.valuesInline] : [])]);
+      const repository = typeof chart.repo === 'string' ? { repository: chart.repo } : {};
+      refs.push({ chart: chartName(chart.name), file, line: lineOf(charts, index), via: 'kustomize', ...repository, ...values });
     }
   });
 }
@@ -171,7 +182,9 @@ function readHelmfiles(repo: Repository, refs: ChartRef[]): void {
           // `istio/base` names the repository alias; a local path (./charts/x) names none.
           const alias = /^([\w-]+)\/[^/]+$/.exec(release.chart)?.[1];
           const repository = alias === undefined || alias === '.' ? undefined : (urls.get(alias) ?? alias);
-          refs.push({ chart: chartName(release.chart), file: file.path, line: lineOf(release, 'chart', lineOf(releases, index)), via: 'helmfile', ...(repository ? { repository } : {}) });
+          const values = withValues(helmfileReleaseValues(repo, file.path, release));
+          const line = lineOf(release, 'chart', lineOf(releases, index));
+          refs.push({ chart: chartName(release.chart), file: file.path, line, via: 'helmfile', ...(repository ? { repository } : {}), ...values });
         }
       });
     }
@@ -184,7 +197,8 @@ function readTerraform(repo: Repository, refs: ChartRef[]): void {
       const chart = block.attributes.chart;
       if (chart && typeof chart.value === 'string') {
         const repository = terraformString(repo, file, block.attributes.repository?.value);
-        refs.push({ chart: chartName(chart.value), file, line: chart.line, via: 'helm_release', ...(repository ? { repository } : {}) });
+        const values = withValues(terraformReleaseValues(repo, file, block));
+        refs.push({ chart: chartName(chart.value), file, line: chart.line, via: 'helm_release', ...(repository ? { repository } : {}), ...values });
       }
     } else if (block.type === 'module' && block.attributes.helm_releases) {
       readModuleReleases(repo, file, block.attributes.helm_releases, refs);
@@ -242,6 +256,14 @@ function readCommands(repo: Repository, refs: ChartRef[]): void {
     }
     const chart = words[1] === 'install' && positional.length === 1 ? positional[0] : positional[1];
     // A chart held in a variable cannot be named; a local path (./charts/web) names its folder.
-    if (chart && !chart.includes('$')) refs.push({ chart: chartName(chart), file: command.file, line: command.line, via: 'helm-command', reference: chart });
+    if (chart && !chart.includes('$')) {
+      const values = withValues(commandReleaseValues(repo, command.file, words.slice(2)));
+      refs.push({ chart: chartName(chart), file: command.file, line: command.line, via: 'helm-command', reference: chart, ...values });
+    }
   }
+}
+
+/** `{ values }` when a release passes any, else nothing (most references pass none). */
+function withValues(values: ValuesTree[]): { values?: ValuesTree[] } {
+  return values.length > 0 ? { values } : {};
 }

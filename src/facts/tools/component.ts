@@ -2,12 +2,13 @@ import type { FileEvidence } from '../../core/types.js';
 import { cutAtWord } from '../../core/text.js';
 import { redactCommand } from '../../core/redact.js';
 import type { Repository } from '../../workspace/repository.js';
-import { chartRefs } from '../k8s/charts.js';
+import { chartRefs, type ChartRef } from '../k8s/charts.js';
 import { ciFacts } from '../ci/ci.js';
 import { dependencies, type Dependency } from './dependencies.js';
 import { deployedImages } from '../images/images.js';
 import { objectsWhere } from '../k8s/k8s-objects.js';
 import { isOffByDefault } from '../k8s/chart-defaults.js';
+import { isSwitchedOff } from '../k8s/chart-values.js';
 import { terraformModuleFlags, terraformModules, terraformProviders, terraformResources } from '../iac/terraform.js';
 import { uniqueEvidence } from '../files/evidence.js';
 import { provisioningCommands } from '../iac/provisioning-commands.js';
@@ -25,6 +26,12 @@ export interface ComponentSpec {
   images?: RegExp[];
   /** Helm chart names (a chart that deploys the tool: "kube-prometheus-stack"). */
   charts?: RegExp[];
+  /**
+   * The tool's section in an umbrella chart's values (`alertmanager` in `prometheus` and
+   * `kube-prometheus-stack`): a release whose values set `<section>.enabled: false` leaves the tool
+   * out, so it is no evidence. Signal files use their id.
+   */
+  valuesSection?: string;
   /** Kubernetes objects by API group (and kind): custom resources of the tool. */
   objects?: { group: RegExp; kind?: RegExp }[];
   /** Terraform resource/data types, module sources and provider names. */
@@ -113,9 +120,8 @@ export function findComponent(repo: Repository, spec: ComponentSpec, options: Fi
   if (spec.charts) {
     const refs = chartRefs(repo);
     const matched = matchingValues(spec.charts, distinctValues(repo, 'chartRefs', refs, (ref) => ref.chart));
-    for (const ref of refs) {
-      if (matched.has(ref.chart)) add(ref.file, ref.line, `chart ${ref.chart} (${CHART_VIA[ref.via]})`);
-    }
+    const off = (ref: ChartRef) => spec.valuesSection !== undefined && isSwitchedOff(ref.values, spec.valuesSection);
+    for (const ref of refs) if (matched.has(ref.chart) && !off(ref)) add(ref.file, ref.line, `chart ${ref.chart} (${CHART_VIA[ref.via]})`);
   }
   if (spec.dependencies) {
     for (const dependency of dependencies(repo)) {
