@@ -83,6 +83,25 @@ export function isHelperImagePath(path: string): boolean {
   return HELPER_FOLDER.test(path) || HELPER_DOCKERFILE.test(path);
 }
 
+/** A detection's evidence with the signal that found it. */
+type Found = { id: string; e: Evidence };
+
+/**
+ * The image pushes a kind is judged by. A dev container's image (devcontainers/ci, an image named
+ * *-devcontainer) is the team's editor environment, pushed so that it starts fast: never a service's.
+ * A build that infrastructure code defines (a CodeBuild buildspec in a CDK app) ships images as CI
+ * does; such pushes are shipped by that program, which deploys by means no manifest shows, so only
+ * the others (`manifestPushes`) can make an undeployed Dockerfile a helper.
+ */
+function pushesOf(ciPushes: Found[], facts: KindFacts): { pushes: Found[]; manifestPushes: Found[] } {
+  const own = ciPushes.filter(({ e }) => !('detail' in e && /devcontainer/i.test(e.detail ?? '')));
+  const programFiles = new Set((facts.infrastructurePushes ?? []).flatMap((e) => ('file' in e ? [e.file] : [])));
+  return {
+    pushes: [...own, ...(facts.infrastructurePushes ?? []).map((e) => ({ id: 'image-pipeline', e }))],
+    manifestPushes: own.filter(({ e }) => !('file' in e && programFiles.has(e.file))),
+  };
+}
+
 /**
  * `serviceSignals`: signals that show a service of their own whatever else is there (the registry's
  * image builders and dev loops, e.g. Jib or ko); Dockerfile-like builds among them still go through
@@ -96,11 +115,7 @@ export function kindOf(
 ): KindVerdict {
   const evidenceOf = (ids: readonly string[]) => detections.filter((d) => ids.includes(d.id)).flatMap((d) => d.evidence.map((e) => ({ id: d.id, e })));
   const builds = evidenceOf(IMAGE_BUILDS);
-  // A dev container's image (devcontainers/ci, an image named *-devcontainer) is the team's editor
-  // environment, pushed so that it starts fast: a helper, never a service's image.
-  const ciPushes = evidenceOf(['image-pipeline']).filter(({ e }) => !('detail' in e && /devcontainer/i.test(e.detail ?? '')));
-  // A build that infrastructure code defines (a CodeBuild buildspec in a CDK app) ships images as CI does.
-  const pushes = [...ciPushes, ...(facts.infrastructurePushes ?? []).map((e) => ({ id: 'image-pipeline', e }))];
+  const { pushes, manifestPushes } = pushesOf(evidenceOf(['image-pipeline']), facts);
   const platform = evidenceOf(PLATFORM_SIGNALS);
   const workloads = evidenceOf(WORKLOADS);
   // A platform repository that deploys workloads of its own and pushes images it never deploys
@@ -109,7 +124,7 @@ export function kindOf(
   const undeployedHelper = (file: string) =>
     platform.length > 0 &&
     workloads.length > 0 &&
-    ciPushes.length > 0 &&
+    manifestPushes.length > 0 &&
     evidenceOf(['ci-deploy']).length === 0 &&
     file.includes('/') &&
     !facts.deployedImageNames.has(folderName(file));
