@@ -50,7 +50,7 @@ export interface OrganizationScanOptions {
   onProgress?: (text: string, urgent?: boolean) => void;
   /**
    * The repositories about to be scanned (cloned already), named as the report will name them.
-   * `scan --save` reads their commits meanwhile, while the workers scan (cli/scan-memory.ts).
+   * `scan --save` opens the store meanwhile, while the workers scan (cli/scan-memory.ts).
    */
   onPlanned?: (planned: readonly { path: string; root: string }[]) => void;
   /**
