@@ -30,26 +30,61 @@ process.stdout.on('error', (error) => {
 });
 
 const source = readFileSync(file, 'utf8');
-const cacheFile = codeCacheFile(source, process.argv[2]);
-let cachedData;
-try {
-  if (cacheFile) cachedData = readFileSync(cacheFile);
-} catch {
-  // first run of this version: compiled as usual, cached below
-}
-const script = new vm.Script(Module.wrap(source), {
-  filename: file,
-  ...(cachedData ? { cachedData } : {}),
-});
+const main = cachedScript(file, source, codeCacheFile(source, process.argv[2]));
 // Code restored from the cache cannot call import(); ES module packages (the Kubernetes client,
 // loaded only when a cluster is read) are imported here instead (src/core/import-esm.ts).
 globalThis.__k8sMaturityImport = (specifier) => import(specifier);
 const cli = { exports: {} };
-script.runInThisContext().call(cli.exports, cli.exports, createRequire(file), cli, file, dirname(file));
+main.script.runInThisContext().call(cli.exports, cli.exports, bundleRequire(), cli, file, dirname(file));
 cli.exports.main(process.argv).then((code) => {
   process.exitCode = code;
-  if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) saveCodeCache(cacheFile, script);
+  for (const compiled of [main, kysely]) if (compiled?.stale) saveCodeCache(compiled.cacheFile, compiled.script);
 });
+
+/** A script compiled from its code cache when there is one that fits; `stale`: to be (re)written after the run. */
+function cachedScript(path, text, cacheFile) {
+  let cachedData;
+  try {
+    if (cacheFile) cachedData = readFileSync(cacheFile);
+  } catch {
+    // first run of this version: compiled as usual, cached after the run
+  }
+  const script = new vm.Script(Module.wrap(text), { filename: path, ...(cachedData ? { cachedData } : {}) });
+  return {
+    script,
+    cacheFile,
+    get stale() {
+      return cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true);
+    },
+  };
+}
+
+/**
+ * main.cjs's require. kysely.cjs, the query builder linked beside it (scripts/bundle.mjs) and
+ * required only when a store is opened (`scan --save`, history, diff…), is compiled through a
+ * code cache of its own, as main.cjs is: 226 kB of JavaScript that every `scan --save` parsed and
+ * compiled again (~5–8 ms of CPU, several times that on a loaded machine).
+ */
+let kysely;
+function bundleRequire() {
+  const plain = createRequire(file);
+  const kyselyFile = join(dirname(file), 'kysely.cjs');
+  const bundled = (specifier) => {
+    if (specifier !== './kysely.cjs') return plain(specifier);
+    if (kysely === undefined) {
+      const text = readFileSync(kyselyFile, 'utf8');
+      // Keyed by main.cjs's cache (same script, Node and command) and by kysely.cjs's own content.
+      const mainCache = main.cacheFile;
+      const cacheFile = mainCache && mainCache.replace(/\.bin$/, `-kysely-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.bin`);
+      kysely = cachedScript(kyselyFile, text, cacheFile);
+      const module = { exports: {} };
+      kysely.script.runInThisContext().call(module.exports, module.exports, createRequire(kyselyFile), module, kyselyFile, dirname(kyselyFile));
+      kysely.exports = module.exports;
+    }
+    return kysely.exports;
+  };
+  return Object.assign(bundled, { resolve: plain.resolve, cache: plain.cache, main: plain.main, extensions: plain.extensions });
+}
 
 /**
  * `$XDG_CACHE_HOME/k8s-maturity/code/<script>-<node>-<command>.bin`: one per version of the

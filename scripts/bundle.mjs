@@ -14,7 +14,8 @@
 // builder, kysely, is linked into a file of its own beside main.cjs, dist/bundle/kysely.cjs, for
 // the same reason as the CLI: the package is ~280 small CommonJS files, and resolving and
 // compiling them one by one cost `history` and `scan --save` ~60 ms (several times that on a
-// loaded machine); one file loads in a few milliseconds, and only when a store is opened.
+// loaded machine); one file loads in a few milliseconds, and only when a store is opened, through a
+// code cache of its own (bin/k8s-maturity.cjs).
 import { build } from 'esbuild';
 import { readdirSync, readFileSync as readText, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -41,7 +41,8 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
     const begun = memory ? await memory.beginSave(options) : undefined;
     save = begun;
     const startedAt = new Date();
-    const assessment = await scanToAssessment(paths, options, begun ? { onPlanned: (planned) => begun.planned(planned) } : {});
+    const hooks = begun ? { onPlanned: begun.planned.bind(begun), onCommit: begun.scanned.bind(begun) } : {};
+    const assessment = await scanToAssessment(paths, options, hooks);
     const durationMs = Date.now() - startedAt.getTime();
     const comparison = baseline ? await memory!.compareWithBaseline(baseline, assessment, options.baseline!) : undefined;
     for (const target of targets) await writeReport(assessment, target, options, comparison);
@@ -80,7 +81,7 @@ function interleave(formats: Format[], outputs: string[]): OutputArgument[] {
   return sequence;
 }
 
-export async function scanToAssessment(paths: string[], options: ScanOptions, extra: Pick<OrganizationScanOptions, 'shard' | 'recorded' | 'onPlanned'> = {}): Promise<Assessment> {
+export async function scanToAssessment(paths: string[], options: ScanOptions, extra: Pick<OrganizationScanOptions, 'shard' | 'recorded' | 'onPlanned' | 'onCommit'> = {}): Promise<Assessment> {
   const progress = new Progress(process.stderr, !options.quiet);
   try {
     const { scanOrganization } = await import('../scan/organization.js');

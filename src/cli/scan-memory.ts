@@ -62,33 +62,41 @@ export interface SaveScanOptions {
 }
 
 /**
- * A save begun before the scan. Once the scan has planned its repositories, their commits are read
- * and the store is opened (driver and query builder loaded, migrations checked) on the main
- * thread, which the scan's workers leave idle: after the scan only the spool and the transaction
- * remain. Opening touches nothing of the assessment; if it fails, the report is still spooled
- * first and the failure reported after it (save-command.ts, recordPending).
+ * A save begun before the scan. Once the scan has planned its repositories the store is opened
+ * (driver and query builder loaded, migrations checked) on the main thread, which the scan's
+ * workers leave idle; each repository's commit comes back with its scan (`onCommit`: the scan read
+ * HEAD to check its stored listing), so after the scan only the spool and the transaction remain.
+ * Opening touches nothing of the assessment; if it fails, the report is still spooled first and
+ * the failure reported after it (save-command.ts, recordPending).
  */
 export class BegunSave {
-  private commits: Promise<KnownCommits> | undefined;
+  private readonly commits = new Map<string, string>();
+  private roots: readonly { path: string; root: string }[] | undefined;
   private opening: Promise<OpenedStore> | undefined;
   private taken = false;
 
   constructor(readonly settings: StoreSettings) {}
 
-  /** The scan's plan (OrganizationScanOptions.onPlanned): commits first, then the store. */
+  /** The scan's plan (OrganizationScanOptions.onPlanned): the store is opened meanwhile. */
   planned(repositories: readonly { path: string; root: string }[]): void {
-    if (this.commits) return;
-    this.commits = readCommits(repositories);
+    if (this.roots) return;
+    this.roots = repositories;
     // Never rejects: a failure is the save's to report, after the scan.
-    this.opening = this.commits.then(
-      () => openEarly(this.settings.location),
-      () => openEarly(this.settings.location),
-    );
+    this.opening = openEarly(this.settings.location);
   }
 
-  /** The commits read ahead, if the scan planned. */
-  async knownCommits(): Promise<KnownCommits | undefined> {
-    return this.commits?.catch(() => undefined);
+  /** A repository's commit as its scan read it (OrganizationScanOptions.onCommit). */
+  scanned(path: string, commit: string): void {
+    this.commits.set(path, commit);
+  }
+
+  /**
+   * Each planned repository's commit: as its scan read it, else read now from its folder (a scan
+   * without the cache does not read HEAD; undefined when not plain). Undefined if the scan never planned.
+   */
+  knownCommits(): KnownCommits | undefined {
+    if (!this.roots) return undefined;
+    return readCommits(this.roots, this.commits);
   }
 
   /** The store opened meanwhile (opened now if the scan never planned), or why it could not be: the taker closes it. */
@@ -122,7 +130,7 @@ export async function saveScan(assessment: Assessment, begun: BegunSave, options
   const { DEFAULT_MODEL_PATH } = await import('../model/load.js');
   const { splitReport } = await import('../store/report-parts.js');
   const { settings } = begun;
-  const known = await begun.knownCommits();
+  const known = begun.knownCommits();
   // The bytes a `--format json` output already wrote, if it did: spooled and cut into sections as they are.
   const reportText = renderJsonBytes(assessment);
   const facts = {

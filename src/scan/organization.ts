@@ -50,9 +50,15 @@ export interface OrganizationScanOptions {
   onProgress?: (text: string, urgent?: boolean) => void;
   /**
    * The repositories about to be scanned (cloned already), named as the report will name them.
-   * `scan --save` reads their commits meanwhile, while the workers scan (cli/scan-memory.ts).
+   * `scan --save` opens the store meanwhile, while the workers scan (cli/scan-memory.ts).
    */
   onPlanned?: (planned: readonly { path: string; root: string }[]) => void;
+  /**
+   * Each scanned repository's HEAD commit, as its scan read it from `.git`'s files (when its
+   * listing was checked against a stored one: a cached scan): `scan --save` records it instead of
+   * reading every HEAD again (cli/scan-memory.ts).
+   */
+  onCommit?: (path: string, commit: string) => void;
   /** Repositories of a GitHub organization or GitLab group, found through its API (sources/forge). */
   discovery?: DiscoveryRequest;
   /** Let clones use file:// URLs (tests; never from the command line). */
@@ -234,6 +240,7 @@ async function scanPlanned(
       try {
         const scanned = await scans.result(index);
         if (scanned === undefined) continue; // a timeline's point before the repository existed
+        if (scanned.commit !== undefined) options.onCommit?.(repo.path, scanned.commit);
         const input = repositoryInput(repo, scanned, use);
         if (input.unknown!.length < HISTORY_SIGNALS.length) historyRead = true;
         repositories.push(input);

@@ -30,6 +30,8 @@ export function checkRepositoryPath(path: string, cwd: string = process.cwd()): 
 export interface ScannedRepository extends RepositoryInput {
   files: number;
   root: string;
+  /** The commit HEAD was at, when the listing read it (ListResult.commit); never cached with the result. */
+  commit?: string;
 }
 
 export interface ScanRepositoryOptions {
@@ -92,14 +94,18 @@ export async function scanRepository(path: string, detectors: readonly Detector[
   const cached = cache?.get(root, contentKey);
   if (cached) {
     if (takeSnapshot !== undefined) keep(takeSnapshot);
-    return { path, root, ...cached };
+    return { path, root, ...cached, ...commitOf(listing) };
   }
   // Not kept: the listing's identities (one per file) need not stay alive through the scan.
   takeSnapshot = undefined;
   const { scanListed } = await (heavy ?? import('./scan-listed.js'));
   const result = await scanListed(root, path, listing, detectors, limits, options.onFilesRead, prefetch, options.settings);
   cache?.set(root, contentKey, result);
-  return { path, root, ...result };
+  return { path, root, ...result, ...commitOf(listing) };
+}
+
+function commitOf(listing: { commit?: string }): { commit?: string } {
+  return listing.commit !== undefined ? { commit: listing.commit } : {};
 }
 
 const detectorSetKeys = new WeakMap<readonly Detector[], string>();

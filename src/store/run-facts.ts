@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { resolve } from 'node:path';
+import { readHeadFiles } from '../sources/git/read-head.js';
 
 /**
  * What a recorded assessment keeps besides the report: when and how long, who ran it and where
@@ -84,21 +85,20 @@ export function whoRan(env: NodeJS.ProcessEnv = process.env): RunFacts['ranBy'] 
 /** Commits read ahead (readCommits), by repository as the report names it; undefined: not plain. */
 export type KnownCommits = ReadonlyMap<string, string | undefined>;
 
-/** Repositories read between two turns of the event loop, so that the scan's workers are answered meanwhile. */
-const COMMITS_PER_TURN = 10;
-
 /**
- * The commit each repository's HEAD is at, read while the scan runs: `scan --save` starts this
- * once the repositories are planned, on the main thread that the workers leave idle. The same 200
- * readings after the scan cost 40–60 ms of CPU, and their garbage arrived when the heap held the
- * whole report, so that a full collection followed (docs/store.md, Performance). Read at the
- * start of the scan, the commit is the one whose work tree was scanned.
+ * The commit each planned repository's HEAD is at: `scanned`, the commits the scan read (each
+ * repository's listing reads HEAD to check its stored one, and hands the commit back), else read
+ * here from its folder. Reading 200 HEADs here cost 30–90 ms of CPU on the main thread (about 30
+ * file system calls each); read during the scan they come for free (docs/store.md, Performance).
  */
-export async function readCommits(planned: readonly { path: string; root: string }[]): Promise<KnownCommits> {
-  const { readHeadFiles } = await import('../sources/git/read-head.js');
+export function readCommits(planned: readonly { path: string; root: string }[], scanned: ReadonlyMap<string, string>): KnownCommits {
   const known = new Map<string, string | undefined>();
-  for (const [i, repo] of planned.entries()) {
-    if (i % COMMITS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+  for (const repo of planned) {
+    const commit = scanned.get(repo.path);
+    if (commit !== undefined) {
+      known.set(repo.path, commit);
+      continue;
+    }
     known.set(repo.path, readHeadFiles(repo.root)?.hash);
   }
   return known;
@@ -113,7 +113,6 @@ export async function sourceFacts(
   clusters: readonly { name: string }[],
   options: { cwd?: string; cacheDir?: string; known?: KnownCommits } = {},
 ): Promise<RunFacts['sources']> {
-  const { readHeadFiles } = await import('../sources/git/read-head.js');
   const { cacheFolderFor, defaultCacheDir, isGitUrl } = await import('../sources/repository/clone.js');
   const sources: RunFacts['sources'] = [];
   for (const repo of repositories) {

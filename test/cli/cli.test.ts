@@ -194,6 +194,29 @@ describe('the code cache of the launcher (bin/k8s-maturity.cjs)', () => {
     expect(withoutTime(result.stdout)).toBe(withoutTime(reference.stdout));
   });
 
+  it('covers the query builder linked beside the CLI (kysely.cjs) once a store is opened: a cache of its own, refused and rewritten when damaged', () => {
+    const home = mkdtempSync(join(tmpdir(), 'k8sm-code-'));
+    const store = `sqlite:${join(home, 'store.db')}`;
+    const recorded = run(['scan', '--config', EXAMPLE_CONFIG, '--format', 'json', '-o', join(home, 'report.json'), '--quiet', '--save', '--store', store], { XDG_CACHE_HOME: home });
+    expect(recorded.code).toBe(0);
+    const history = () => run(['history', '--store', store, '--format', 'csv'], { XDG_CACHE_HOME: home });
+    const first = history();
+    expect(first.code).toBe(0);
+    // The one assessment: the organization, its 3 teams and 3 repositories, under a header.
+    expect(first.stdout.split('\n').filter(Boolean)).toHaveLength(8);
+    const kyselyCaches = () => codeFiles(home).filter((name) => /-kysely-[0-9a-f]{16}\.bin$/.test(name)).sort();
+    // One for `scan` (--save opened the store) and one for the other commands, each beside its main.cjs cache.
+    expect(kyselyCaches()).toHaveLength(2);
+    for (const name of kyselyCaches()) expect(codeFiles(home)).toContain(name.replace(/-kysely-[0-9a-f]{16}\.bin$/, '.bin'));
+    const path = join(home, 'k8s-maturity', 'code', kyselyCaches().find((name) => name.includes('-other-'))!);
+    writeFileSync(path, Buffer.from('not V8 code cache data at all'.repeat(100)));
+    const damaged = history();
+    expect(damaged.code).toBe(0);
+    expect(damaged.stderr).toBe('');
+    expect(damaged.stdout).toBe(first.stdout);
+    expect(readFileSync(path).subarray(0, 20).toString()).not.toBe('not V8 code cache da');
+  });
+
   it('keeps only the current version of the tool: caches of other versions are removed when one is written', () => {
     const home = mkdtempSync(join(tmpdir(), 'k8sm-code-'));
     const dir = join(home, 'k8s-maturity', 'code');

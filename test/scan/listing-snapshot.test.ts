@@ -46,12 +46,20 @@ beforeAll(async () => {
   }
 }, 30_000);
 
+/**
+ * What git says now: the listing without a store, and the commit HEAD is at, which a listing
+ * checked against a stored one reads (and never keeps with it: see 'follows a new commit').
+ */
+function gitSays(repo: TestRepo): ReturnType<typeof listFiles> {
+  return { ...listFiles(repo.dir, DEFAULT_LIMITS), commit: repo.git(['rev-parse', 'HEAD']).trim() };
+}
+
 /** After a change: the listing is not the stored one, and is what git says now. */
 function expectFresh(name: (typeof CASES)[number]): void {
   const { repo, store } = repos.get(name)!;
   const listed = listFiles(repo.dir, DEFAULT_LIMITS, { store });
   expect(listed.contentKey).not.toBe('marker');
-  expect(listed).toEqual(listFiles(repo.dir, DEFAULT_LIMITS));
+  expect(listed).toEqual(gitSays(repo));
 }
 
 describe('the stored listing', () => {
@@ -59,7 +67,18 @@ describe('the stored listing', () => {
     const { repo, store } = repos.get('unchanged')!;
     const reused = listFiles(repo.dir, DEFAULT_LIMITS, { store });
     expect(reused.contentKey).toBe('marker');
-    expect({ ...reused, contentKey: 'x' }).toEqual({ ...listFiles(repo.dir, DEFAULT_LIMITS), contentKey: 'x' });
+    expect({ ...reused, contentKey: 'x' }).toEqual({ ...gitSays(repo), contentKey: 'x' });
+  });
+
+  it('names the commit HEAD is at now, even when the branch moved and nothing else did', () => {
+    const { repo, store } = repos.get('unchanged')!;
+    // A commit of the same tree, the branch moved by update-ref: HEAD's file and the index untouched.
+    const moved = repo.git(['commit-tree', 'HEAD^{tree}', '-p', 'HEAD', '-m', 'same tree'], repo.env(alice, 2)).trim();
+    repo.git(['update-ref', 'refs/heads/main', moved]);
+    const reused = listFiles(repo.dir, DEFAULT_LIMITS, { store });
+    expect(reused.contentKey).toBe('marker');
+    expect(reused.commit).toBe(moved);
+    expect((store.value as ListingSnapshot).result).not.toHaveProperty('commit');
   });
 
   it('is not reused after an edit of the same size', () => {
@@ -116,7 +135,7 @@ describe('the stored listing', () => {
     const { repo, store } = repos.get('corrupt')!;
     for (const garbage of [null, 'x', {}, { version: 2, control: {}, dirs: {}, ignores: {}, files: [['a', 1]], result: {} }, { version: 2, control: {}, dirs: {}, ignores: {}, files: {}, result: { lister: 'git', contentKey: 'k', warnings: [] } }]) {
       store.value = garbage;
-      expect(listFiles(repo.dir, DEFAULT_LIMITS, { store })).toEqual(listFiles(repo.dir, DEFAULT_LIMITS));
+      expect(listFiles(repo.dir, DEFAULT_LIMITS, { store })).toEqual(gitSays(repo));
     }
   });
 });

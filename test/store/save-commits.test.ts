@@ -10,9 +10,9 @@ import { enginesToTest, freshStore } from './engines.js';
 import { cli, tempHome, write } from './example.js';
 
 /**
- * `scan --save` reads each repository's commit while the scan runs (once the repositories are
- * planned), not after it: the recorded sources must still name every repository with the commit
- * git says its HEAD is at.
+ * `scan --save` takes each repository's commit from its scan (which reads HEAD to check its stored
+ * listing), and reads the others itself: the recorded sources must name every repository with the
+ * commit git says its HEAD is at, also when a rescan reuses everything but HEAD moved.
  */
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, encoding: 'utf8' }).trim();
@@ -27,21 +27,25 @@ function repository(parent: string, name: string): string {
 }
 
 describe('the commits of a saved scan', () => {
-  it('are read ahead from HEAD, and a repository not read ahead is read when the facts are made', async () => {
+  it('are those the scan read, else read from HEAD; a repository not planned is read when the facts are made', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'k8sm-commits-'));
     const a = repository(parent, 'a');
     const b = repository(parent, 'b');
-    const known = await readCommits([{ path: 'a', root: a }]);
-    expect(known.get('a')).toBe(git(a, 'rev-parse', 'HEAD'));
-    // A commit after the reading: the facts keep the commit read ahead (the one scanned).
+    const c = repository(parent, 'c');
+    // The scan read a's commit; c's is read from its folder.
     const scanned = git(a, 'rev-parse', 'HEAD');
     write(a, 'README.md', 'later\n');
     git(a, 'add', '.');
     git(a, 'commit', '-q', '-m', 'later');
-    const sources = await sourceFacts([{ path: 'a' }, { path: 'b' }], [{ name: 'prod' }], { cwd: parent, known });
+    const known = readCommits([{ path: 'a', root: a }, { path: 'c', root: c }], new Map([['a', scanned]]));
+    expect(known.get('a')).toBe(scanned);
+    expect(known.get('c')).toBe(git(c, 'rev-parse', 'HEAD'));
+    // The facts keep the commit the scan read (the one scanned), not the later one.
+    const sources = await sourceFacts([{ path: 'a' }, { path: 'b' }, { path: 'c' }], [{ name: 'prod' }], { cwd: parent, known });
     expect(sources).toEqual([
       { kind: 'repository', name: 'a', commit: scanned },
       { kind: 'repository', name: 'b', commit: git(b, 'rev-parse', 'HEAD') },
+      { kind: 'repository', name: 'c', commit: git(c, 'rev-parse', 'HEAD') },
       { kind: 'cluster', name: 'prod' },
     ]);
   });
@@ -49,7 +53,7 @@ describe('the commits of a saved scan', () => {
   it('leaves the commit out for a folder that is not a git repository', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'k8sm-commits-'));
     write(parent, 'plain/deploy/service.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: plain\n');
-    const known = await readCommits([{ path: 'plain', root: join(parent, 'plain') }]);
+    const known = readCommits([{ path: 'plain', root: join(parent, 'plain') }], new Map());
     expect(known.has('plain')).toBe(true);
     expect(await sourceFacts([{ path: 'plain' }], [], { cwd: parent, known })).toEqual([{ kind: 'repository', name: 'plain' }]);
   });
@@ -78,5 +82,27 @@ describe.each(enginesToTest())('scan --save of several repositories on %s', (eng
     } finally {
       await store.close();
     }
+
+    // web's branch moves to a new commit of the same tree, its HEAD file and index untouched: the
+    // rescan reuses web's stored listing and cached result, and must still record the new commit.
+    const web = join(parent, 'web');
+    const moved = git(web, 'commit-tree', 'HEAD^{tree}', '-p', 'HEAD', '-m', 'same tree');
+    git(web, 'update-ref', 'refs/heads/main', moved);
+    heads.set('web', moved);
+    const commitsOf = async (run: { code: number | null; stderr: string }) => {
+      expect(run.code).toBe(0);
+      const id = /recorded assessment (\S+) in/.exec(run.stderr)?.[1];
+      expect(id).toBeDefined();
+      const reopened = await openStore(location);
+      try {
+        return (await getAssessment(reopened, id!))?.sources;
+      } finally {
+        await reopened.close();
+      }
+    };
+    const expected = names.map((name) => ({ kind: 'repository', name, commit: heads.get(name) }));
+    expect(await commitsOf(cli(['scan', ...names, '--save', '--store', url, '--format', 'json', '-o', '/dev/null'], { cwd: parent, home }))).toEqual(expected);
+    // Without the cache the scan reads no HEAD: the commits are read from the folders.
+    expect(await commitsOf(cli(['scan', ...names, '--save', '--store', url, '--no-cache', '--format', 'json', '-o', '/dev/null'], { cwd: parent, home }))).toEqual(expected);
   });
 });

@@ -10,6 +10,7 @@ import { identityOf, type Identity } from './identity.js';
 import { isPlainRelativePath, isVendoredPath, VENDORED_DIRS } from './tree-paths.js';
 import type { ListResult, RepoFile } from './listing.js';
 import { COMPARE, gitCanCompareSafely, LS_FILES, parseLsFiles, type IndexEntry } from './ls-files.js';
+import { readHeadFiles, type HeadFiles } from '../git/read-head.js';
 import { controlFiles, plainControlFiles, reuseSnapshot, takeSnapshot, type ListingStore } from './stored-listing.js';
 
 export type { ListResult, RepoFile } from './listing.js';
@@ -73,14 +74,24 @@ export interface ListOptions {
 /** The git arguments a listing asks to run, with the folder to run them in. */
 type GitCall = string[] & { cwd: string; confinement: Confinement };
 
+type ListingSteps = Generator<GitCall, ListResult, string | GitWaitedError | undefined>;
+
 /** The listing, written once: it yields the git call it needs and receives its output (undefined when git failed). */
-function* listingSteps(root: string, limits: Limits, options: ListOptions): Generator<GitCall, ListResult, string | GitWaitedError | undefined> {
+function* listingSteps(root: string, limits: Limits, options: ListOptions): ListingSteps {
+  const seen: { head?: HeadFiles } = {};
+  const result = yield* listingStepsSeeing(root, limits, options, seen);
+  // HEAD's commit, read to check a stored listing, is handed on (a copy: a snapshot never keeps it).
+  return seen.head ? { ...result, commit: seen.head.hash } : result;
+}
+
+function* listingStepsSeeing(root: string, limits: Limits, options: ListOptions, seen: { head?: HeadFiles }): ListingSteps {
   const realRoot = realpathSync(root);
   if (options.useGit === false) return { ...walk(realRoot, limits), lister: 'walk' };
   // First: a stored listing is reused only where git may run at all.
   const confinement = gitConfinement(realRoot);
   if (confinement.refused !== undefined) return walkInstead(realRoot, limits, `${confinement.refused}: git not run; files listed by walking the folder`);
-  const control = options.store ? controlFiles(realRoot) : undefined;
+  if (options.store) seen.head = readHeadFiles(realRoot);
+  const control = options.store ? controlFiles(seen.head) : undefined;
   // A plain folder (no git repository here or above) keeps its walked listing the same way.
   const plain = options.store && control === undefined ? plainControlFiles(realRoot) : undefined;
   const kept = control ?? plain;

@@ -24,4 +24,11 @@ export interface ListResult {
    * listing's warnings. Equal keys mean the files are the same, so a scan's result can be reused.
    */
   contentKey: string;
+  /**
+   * The commit HEAD was at when the listing was checked against a stored one (read from `.git`'s
+   * files, sources/git/read-head.ts): `scan --save` records it, so the main thread need not read
+   * every HEAD again. Absent when not read or not plain. Never kept in a stored listing: HEAD's
+   * branch can move while everything the listing looks at stays the same.
+   */
+  commit?: string;
 }

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { readHeadFiles } from '../git/read-head.js';
+import type { HeadFiles } from '../git/read-head.js';
 import { userGitConfigTexts, userGitFiles } from '../git/user-files.js';
 import { walkFolders } from './folder-walk.js';
 import { existsAt, readControlFile } from './read-file.js';
@@ -52,9 +52,13 @@ export function fileMentions(file: string, pattern: RegExp): boolean {
 }
 
 
-/** The files whose identities must be unchanged for a stored listing to stand; undefined when git must be asked every time. */
-export function controlFiles(root: string): string[] | undefined {
-  const head = readHeadFiles(root); // undefined for anything unusual: a sub-folder, a shallow clone, odd settings
+/**
+ * The files whose identities must be unchanged for a stored listing to stand; undefined when git
+ * must be asked every time. `head` is readHeadFiles of the work tree's top (list-files.ts reads it
+ * once, and hands its commit on), undefined for anything unusual: a sub-folder, a shallow clone,
+ * odd settings.
+ */
+export function controlFiles(head: HeadFiles | undefined): string[] | undefined {
   const global = globalControlFiles();
   if (head === undefined || global === undefined) return undefined;
   const repoConfigs = [...new Set([join(head.gitDir, 'config'), join(head.commonDir, 'config')])];
