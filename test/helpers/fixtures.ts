@@ -15,6 +15,13 @@ export async function fixtureRepo(dir: string): Promise<Repository> {
   return repo;
 }
 
+/** The built-in detector of a signal id; throws on an unknown id so a typo fails the test that made it. */
+export function detectorById(id: string): Detector {
+  const found = DETECTORS.find((d) => d.id === id);
+  if (!found) throw new Error(`no built-in detector ${id}`);
+  return found;
+}
+
 /** Runs one detector on a fixture folder. */
 export async function detectIn(detector: Detector, dir: string): Promise<DetectorResult> {
   return detector.detect(await fixtureRepo(dir));

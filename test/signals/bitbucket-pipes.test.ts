@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectIn, writeTree } from '../helpers/fixtures.js';
-import { DETECTORS } from '../../src/detectors/registry.js';
+import { detectIn, detectorById, writeTree } from '../helpers/fixtures.js';
 
-const detectorOf = (id: string) => {
-  const found = DETECTORS.find((d) => d.id === id);
-  if (!found) throw new Error(`no detector ${id}`);
-  return found;
-};
 
 /**
  * A Bitbucket shop as it commits its pipeline: a default pipeline for every branch, pipes (Atlassian's
@@ -55,19 +49,19 @@ describe('Bitbucket Pipelines pipes and default pipeline', () => {
   const root = writeTree({ 'bitbucket-pipelines.yml': BITBUCKET, Dockerfile: 'FROM node:22-alpine\n' });
 
   it('reads a push pipe as the image pipeline, to the registry its name says', async () => {
-    const result = await detectIn(detectorOf('image-pipeline'), root);
+    const result = await detectIn(detectorById('image-pipeline'), root);
     expect(result.evidence.map((e) => `${e.file}:${e.line} ${e.detail}`)).toEqual([
       'bitbucket-pipelines.yml:10 pushes image to ECR (Bitbucket pipe atlassian/aws-ecr-push-image)',
     ]);
   });
 
   it('reads a kubectl pipe that applies as a deploy, not one that only looks', async () => {
-    const result = await detectIn(detectorOf('ci-deploy'), root);
+    const result = await detectIn(detectorById('ci-deploy'), root);
     expect(result.evidence.map((e) => `${e.file}:${e.line}`)).toEqual(['bitbucket-pipelines.yml:24']);
   });
 
   it('counts the default pipeline as building pull requests’ branches', async () => {
-    const result = await detectIn(detectorOf('ci-on-pull-requests'), root);
+    const result = await detectIn(detectorById('ci-on-pull-requests'), root);
     expect(result.evidence.map((e) => `${e.file}:${e.line}`)).toEqual(['bitbucket-pipelines.yml:15']);
   });
 });

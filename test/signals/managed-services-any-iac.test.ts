@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectIn, writeTree } from '../helpers/fixtures.js';
-import { DETECTORS } from '../../src/detectors/registry.js';
+import { detectIn, detectorById, writeTree } from '../helpers/fixtures.js';
 
-const detectorOf = (id: string) => {
-  const found = DETECTORS.find((d) => d.id === id);
-  if (!found) throw new Error(`no detector ${id}`);
-  return found;
-};
 
 /**
  * A managed service counts whatever language declares it: the Terraform types each signal knows
@@ -68,7 +62,7 @@ describe('managed services declared in CloudFormation or Bicep', () => {
     ['datadog', ['infra/observability.yaml:16']],
     ['flux', ['bicep/cluster.bicep:13']],
   ])('%s', async (id, places) => {
-    const result = await detectIn(detectorOf(id), root);
+    const result = await detectIn(detectorById(id), root);
     expect(result.evidence.map((e) => `${e.file}:${e.line}`).sort()).toEqual(places);
   });
 
@@ -76,7 +70,7 @@ describe('managed services declared in CloudFormation or Bicep', () => {
     const tf = writeTree({
       'aks/flux.tf': 'resource "azurerm_kubernetes_flux_configuration" "apps" {\n  name       = "apps"\n  cluster_id = azurerm_kubernetes_cluster.main.id\n}\n',
     });
-    const result = await detectIn(detectorOf('flux'), tf);
+    const result = await detectIn(detectorById('flux'), tf);
     expect(result.evidence.map((e) => `${e.file}:${e.line}`)).toEqual(['aks/flux.tf:1']);
   });
 });
