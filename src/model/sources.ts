@@ -57,14 +57,12 @@ function declaresCluster(model: MaturityModel, repo: RepositoryInput): boolean {
 
 /** Its infrastructure code declares or configures a cluster, installs a distribution or applies manifests. */
 function touchesKubernetes(model: MaturityModel, repo: RepositoryInput): boolean {
-  return (repo.kubernetesInInfrastructure?.length ?? 0) > 0 || showsAny(repo, settledSignals(model, 'kubernetes-infrastructure-repository'));
+  return (repo.kubernetesInInfrastructure?.length ?? 0) > 0 || declaresCluster(model, repo);
 }
 
 /** Kubernetes is in it at all: infrastructure code that touches it, or objects, charts or GitOps delivery of its own. */
 export function holdsKubernetes(model: MaturityModel, repo: RepositoryInput): boolean {
-  const byCategory = categoriesOf(model.signals);
-  const objects = new Set([...(byCategory.get('manifest-format') ?? []), ...(byCategory.get('gitops') ?? [])]);
-  return touchesKubernetes(model, repo) || showsAny(repo, objects);
+  return touchesKubernetes(model, repo) || showsAny(repo, signalSetsOf(model).objects);
 }
 
 /**
@@ -110,15 +108,36 @@ function placeOf(evidence: Evidence, repository?: string): string {
 }
 
 /** Signals any capability settled by that kind of source accepts (Terraform, EKS, Ansible, Talos… for infrastructure). */
-function settledSignals(model: MaturityModel, source: SourceKind): Set<SignalId> {
-  const byCategory = categoriesOf(model.signals);
-  const ids = new Set<SignalId>();
-  for (const capability of model.capabilities) {
-    if (!capability.sources.includes(source)) continue;
-    for (const slot of capability.alternatives.flat()) for (const id of slot.split('|')) ids.add(id.trim());
-    for (const category of capability.categories ?? []) for (const id of byCategory.get(category) ?? []) ids.add(id);
+function settledSignals(model: MaturityModel, source: SourceKind): ReadonlySet<SignalId> {
+  const sets = signalSetsOf(model).settled;
+  let ids = sets.get(source);
+  if (!ids) {
+    const byCategory = categoriesOf(model.signals);
+    ids = new Set<SignalId>();
+    for (const capability of model.capabilities) {
+      if (!capability.sources.includes(source)) continue;
+      for (const slot of capability.alternatives.flat()) for (const id of slot.split('|')) ids.add(id.trim());
+      for (const category of capability.categories ?? []) for (const id of byCategory.get(category) ?? []) ids.add(id);
+    }
+    sets.set(source, ids);
   }
   return ids;
+}
+
+/**
+ * The signal sets these rules ask of a model, derived once per model: they were rebuilt for every
+ * repository of an organization (holdsKubernetes and the source tests run per repository).
+ */
+const SIGNAL_SETS = new WeakMap<MaturityModel, { objects: ReadonlySet<SignalId>; settled: Map<SourceKind, Set<SignalId>> }>();
+
+function signalSetsOf(model: MaturityModel): { objects: ReadonlySet<SignalId>; settled: Map<SourceKind, Set<SignalId>> } {
+  let sets = SIGNAL_SETS.get(model);
+  if (!sets) {
+    const byCategory = categoriesOf(model.signals);
+    sets = { objects: new Set([...(byCategory.get('manifest-format') ?? []), ...(byCategory.get('gitops') ?? [])]), settled: new Map() };
+    SIGNAL_SETS.set(model, sets);
+  }
+  return sets;
 }
 
 type Counted<R> = { repo: R; detections: Detection[]; unknown: [SignalId, string][] };
